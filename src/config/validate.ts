@@ -1,0 +1,85 @@
+// Turning untrusted JSON (a hand-written file, a shared workbook's stored config) into a
+// TieringConfig, or into a list of field errors a person can act on.
+import { ConfigSchema, CONFIG_VERSION, type TieringConfig, type TieringConfigInput } from './schema';
+
+export interface ConfigFieldError {
+  /** Dotted path of the offending field, e.g. "methods.rfm.bins". Empty for the whole object. */
+  path: string;
+  message: string;
+}
+
+export type ConfigParse =
+  | { ok: true; config: TieringConfig }
+  | { ok: false; errors: ConfigFieldError[] };
+
+/** Methods that run unless switched off with `enabled: false`. */
+const DEFAULT_ON = ['abc', 'rfm', 'activity'] as const;
+
+/** Upgrades older config versions to the current one. Only v1 exists so far. */
+export function upgradeConfig(raw: unknown): unknown {
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
+    const obj = raw as Record<string, unknown>;
+    if (obj.version === undefined) return { ...obj, version: CONFIG_VERSION };
+  }
+  return raw;
+}
+
+function withDefaultMethods(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const obj = raw as Record<string, unknown>;
+  const methods = obj.methods;
+  if (methods !== undefined && (typeof methods !== 'object' || methods === null || Array.isArray(methods))) return raw;
+  const m = { ...((methods as Record<string, unknown>) ?? {}) };
+  for (const k of DEFAULT_ON) if (m[k] === undefined) m[k] = {};
+  return { ...obj, methods: m };
+}
+
+export function parseConfig(input: unknown): ConfigParse {
+  const upgraded = upgradeConfig(input);
+  if (upgraded && typeof upgraded === 'object' && 'version' in upgraded) {
+    const v = (upgraded as { version: unknown }).version;
+    if (typeof v === 'number' && v > CONFIG_VERSION) {
+      return {
+        ok: false,
+        errors: [{ path: 'version', message: `config version ${v} is newer than this add-in understands (${CONFIG_VERSION}); update Customer Tiers` }],
+      };
+    }
+  }
+  const res = ConfigSchema.safeParse(withDefaultMethods(upgraded));
+  if (res.success) return { ok: true, config: res.data };
+  return {
+    ok: false,
+    errors: res.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+  };
+}
+
+/** Parses JSON text first, reporting a syntax error with its line and column. */
+export function parseConfigText(text: string): ConfigParse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      const line = before.split('\n').length;
+      const col = before.length - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${col}`;
+    }
+    return { ok: false, errors: [{ path: '', message: `the config is not valid JSON${where}: ${msg}` }] };
+  }
+  return parseConfig(raw);
+}
+
+/** The default configuration: ABC on revenue (20/50/30), RFM quintiles, activity. */
+export function defaultConfig(overrides: Partial<TieringConfigInput> = {}): TieringConfig {
+  const res = parseConfig({ version: CONFIG_VERSION, ...overrides });
+  if (!res.ok) throw new Error(`invalid config overrides: ${res.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return res.config;
+}
+
+export function formatConfigErrors(errors: ConfigFieldError[]): string {
+  return errors.map((e) => `  - ${e.path || '(config)'}: ${e.message}`).join('\n');
+}

@@ -1,0 +1,48 @@
+import { parseConfig, parseConfigText, defaultConfig } from '../../src/config';
+
+describe('config', () => {
+  test('defaults: abc, rfm and activity run; clv does not', () => {
+    const c = defaultConfig();
+    expect(c.methods.abc?.basis).toBe('revenue');
+    expect(c.methods.abc?.mode).toBe('customer-share');
+    expect(c.methods.rfm?.bins).toBe(5);
+    expect(c.methods.activity?.activeDays).toBe(90);
+    expect(c.methods.clv).toBeUndefined();
+    expect(c.locale).toBe('zh-CN');
+  });
+
+  test('invalid fields are reported one by one with their paths', () => {
+    const r = parseConfig({
+      version: 1,
+      analysisDate: '2006-13-45',
+      methods: { abc: { basis: 'margin', cuts: [0.7, 0.2] }, rfm: { bins: 7, scoring: 'fixed' } },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const paths = r.errors.map((e) => e.path);
+    expect(paths).toEqual(expect.arrayContaining(['analysisDate', 'methods.abc.basis', 'methods.abc.cuts', 'methods.rfm.bins']));
+  });
+
+  test('fixed RFM scoring needs thresholds of the right length', () => {
+    const r = parseConfig({ version: 1, methods: { rfm: { bins: 3, scoring: 'fixed', thresholds: { recency: [30, 90], frequency: [2], monetary: [100, 500] } } } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ path: 'methods.rfm.thresholds.frequency' })]);
+  });
+
+  test('unknown keys are rejected rather than ignored', () => {
+    const r = parseConfig({ version: 1, methods: { abcd: {} } });
+    expect(r.ok).toBe(false);
+  });
+
+  test('a newer version asks for an update', () => {
+    const r = parseConfig({ version: 2 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].message).toMatch(/newer/);
+  });
+
+  test('JSON syntax errors carry line and column', () => {
+    const r = parseConfigText('{\n  "version": 1,\n  "locale": }');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0].message).toMatch(/line 3/);
+  });
+});
