@@ -55,22 +55,89 @@ export function parseConfig(input: unknown): ConfigParse {
 
 /** Parses JSON text first, reporting a syntax error with its line and column. */
 export function parseConfigText(text: string): ConfigParse {
+  const src = text.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    raw = JSON.parse(src);
   } catch (e) {
+    const at = jsonErrorOffset(src);
+    const before = src.slice(0, at);
+    const line = before.split('\n').length;
+    const col = at - before.lastIndexOf('\n');
     const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      const col = before.length - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${col}`;
-    }
-    return { ok: false, errors: [{ path: '', message: `the config is not valid JSON${where}: ${msg}` }] };
+    return { ok: false, errors: [{ path: '', message: `the config is not valid JSON at line ${line}, column ${col}: ${msg}` }] };
   }
   return parseConfig(raw);
+}
+
+/**
+ * Offset of the first JSON syntax error. JSON.parse's messages differ between engines
+ * and often carry no position, so a small scanner finds it.
+ */
+export function jsonErrorOffset(s: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < s.length && ' \t\n\r'.includes(s[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const str = () => {
+    if (s[i] !== '"') fail();
+    i++;
+    while (i < s.length && s[i] !== '"') {
+      if (s[i] === '\\') i++;
+      else if (s.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= s.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = s[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (s[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        str();
+        ws();
+        if (s[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (s[i] === ',') i++;
+        else if (s[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (s[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (s[i] === ',') i++;
+        else if (s[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else {
+      const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(s.slice(i, i + 400));
+      if (!m) fail();
+      i += m![0].length;
+    }
+  };
+  try {
+    value();
+    ws();
+    if (i < s.length) fail();
+  } catch (pos) {
+    return typeof pos === 'number' ? pos : 0;
+  }
+  return s.length;
 }
 
 /** The default configuration: ABC on revenue (20/50/30), RFM quintiles, activity. */
