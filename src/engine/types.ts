@@ -57,6 +57,8 @@ export interface DataIssue {
   severity: 'error' | 'warning' | 'info';
   /** Extra values for the message template. */
   params?: Record<string, string | number>;
+  /** 0-based sheet column of the cell (firstColumn + column index), for A1 addresses. */
+  col?: number;
 }
 
 /** A failure that stops classification; rendered through i18n (messages/errors). */
@@ -151,6 +153,11 @@ export interface OrderData {
   orderId: string[] | null;
   /** 1-based sheet row of each kept row (for messages). */
   sourceRow: Int32Array;
+  /** Quantity per row when a quantity column is mapped (blank → 0). */
+  quantity?: Float64Array | null;
+  /** customer[i] === customerKeys[customerCode[i]]: ids interned once by ingest (first-seen order). */
+  customerCode?: Int32Array;
+  customerKeys?: string[];
 }
 
 /** Customers after ingest (customer list, or customer-level facts). */
@@ -183,6 +190,10 @@ export interface IngestResult {
   mapping: { orders: ResolvedMapping; customers: ResolvedMapping };
   /** How text dates were read per column, e.g. { "订单日期": "ymd" }. */
   dateFormats: Record<string, string>;
-  /** Data rows in the order grid (before any row was left out). */
+  /** Data rows in the order grid (before any row was left out; entirely blank rows not counted). */
   orderRows: number;
+  /** All issues found; `issues` is capped (a final 'issues_truncated' info issue says so). */
+  issuesTotal?: number;
+  /** Distinct sheet rows with an error or warning issue, counted before the cap. */
+  rowsWithIssues?: number;
 }

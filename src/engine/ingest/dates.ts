@@ -1,0 +1,340 @@
+// Date columns. Excel serials and Date objects are read directly; text dates are tokenised once
+// per cell (no regex) and the day/month order of "a/b/yy" text is decided once per column.
+//
+// Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (the POSIX strptime pivot; Excel's own
+// pivot is 29/30, so spell the year out when it matters).
+import { isBlank, isExcelError, type AnyCell } from './cells';
+
+export type DateOrder = 'auto' | 'mdy' | 'dmy';
+
+export interface DateColumnOptions {
+  dateSystem: 1900 | 1904;
+  order: DateOrder;
+}
+
+/** Per-row status in `DateColumn.errors`. */
+export const DATE_OK = 0;
+export const DATE_BLANK = 1;
+export const DATE_INVALID = 2;
+export const DATE_EXCEL_ERROR = 3;
+
+export interface DateColumn {
+  /** Whole days since 1970-01-01 UTC; NaN where errors[i] !== DATE_OK. */
+  days: Float64Array;
+  /** Shapes seen: serial, date, ymd, yyyymmdd, mdy, dmy, month-name, joined by "+"; "none" when nothing parsed. */
+  format: string;
+  /** a/b/y text whose order could not be told from the data and was read with the fallback. */
+  ambiguous: boolean;
+  /** Both d/m and m/d evidence in one column (the larger side wins; the other rows are invalid). */
+  conflict: boolean;
+  /** Order used for a/b/y text ('mdy' or 'dmy'), or null when the column has none. */
+  order: 'mdy' | 'dmy' | null;
+  /** First a/b/y value that reads differently in the two orders (for the ambiguity message). */
+  ambiguousExample: string;
+  /** DATE_OK, DATE_BLANK, DATE_INVALID or DATE_EXCEL_ERROR per row. */
+  errors: Uint8Array;
+}
+
+// Text shapes (index into SHAPE_NAMES).
+const S_NONE = 0;
+const S_YMD = 1; // 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日 (optional time after)
+const S_YMD8 = 2; // 20240305
+const S_ABY = 3; // 3/5/2024, 05.03.24: month/day order decided per column
+const S_MONTH = 6; // 5-Mar-2024, Mar 5, 2024, 2024-Mar-05 (English month names: never ambiguous)
+const SHAPE_NAMES = ['none', 'ymd', 'yyyymmdd', 'aby', 'serial', 'date', 'month-name'];
+
+const MS_PER_DAY = 86400000;
+/** Serial of 1970-01-01 in the 1900 system (after the fake 1900-02-29). */
+const EPOCH_1900 = 25569;
+/** Serial of 1970-01-01 in the 1904 system. */
+const EPOCH_1904 = 24107;
+/** 9999-12-31, Excel's last date. */
+const MAX_SERIAL_1900 = 2958465;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || y < 1 || y > 9999) return false;
+  if (d <= 28) return true;
+  const dim = m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= dim;
+}
+
+function ymdDays(y: number, m: number, d: number): number {
+  return validYmd(y, m, d) ? daysFromCivil(y, m, d) : NaN;
+}
+
+/**
+ * Excel serial → days since epoch (time of day dropped). 1900 system: serial 1 = 1900-01-01 and
+ * serial 60 is Lotus's fictitious 1900-02-29 (invalid here); 1904 system: serial 0 = 1904-01-01.
+ * Whole numbers 10000101..99991231 beyond the serial range are read as yyyymmdd.
+ */
+export function serialToDays(v: number, system: 1900 | 1904): number {
+  if (!Number.isFinite(v)) return NaN;
+  const s = Math.floor(v);
+  if (system === 1900) {
+    if (s >= 61 && s <= MAX_SERIAL_1900) return s - EPOCH_1900;
+    if (s >= 1 && s < 60) return s - EPOCH_1900 + 1;
+  } else if (s >= 0 && s <= MAX_SERIAL_1900 - 1462) {
+    return s - EPOCH_1904;
+  }
+  if (v === s && s >= 10000101 && s <= 99991231) return ymdDays(Math.floor(s / 10000), Math.floor(s / 100) % 100, s % 100);
+  return NaN;
+}
+
+function dateObjectDays(d: Date): number {
+  const t = d.getTime();
+  return Number.isNaN(t) ? NaN : Math.floor(t / MS_PER_DAY);
+}
+
+// Scratch output of tokenize() (module-level so parsing a cell allocates nothing).
+let tokA = 0;
+let tokB = 0;
+let tokC = 0;
+let tokCDigits = 0;
+
+function isDateSep(c: number): boolean {
+  // - / . and 年 月 (日 ends the date)
+  return c === 45 || c === 47 || c === 46 || c === 0x5e74 || c === 0x6708;
+}
+
+/** Reads the date part of `s` into tok*; returns its shape (S_NONE when not a date). */
+function tokenize(s: string): number {
+  const n = s.length;
+  let i = 0;
+  while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  // Up to three digit groups p0 p1 p2 with d0 d1 d2 digits each (locals: no allocation).
+  let p0 = 0, p1 = 0, p2 = 0;
+  let d0 = 0, d1 = 0, d2 = 0;
+  let k = 0;
+  let sep = -1;
+  for (;;) {
+    let v = 0;
+    let nd = 0;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+      nd++;
+      i++;
+    }
+    if (nd === 0 || nd > 8) return S_NONE;
+    if (k === 0) {
+      p0 = v;
+      d0 = nd;
+    } else if (k === 1) {
+      p1 = v;
+      d1 = nd;
+    } else {
+      p2 = v;
+      d2 = nd;
+    }
+    if (k === 2 || i >= n) break;
+    const c = s.charCodeAt(i);
+    if (!isDateSep(c)) break;
+    // "-", "/", "." must repeat ("2024-3/5" is not a date); 年 is followed by 月.
+    if (sep === -1) sep = c;
+    else if (!(c === sep || (sep === 0x5e74 && c === 0x6708))) return S_NONE;
+    i++;
+    k++;
+  }
+  // Rest: end, 日, or a time part after a space or "T".
+  if (i < n) {
+    let c = s.charCodeAt(i);
+    if (c === 0x65e5 /* 日 */) {
+      i++;
+      c = i < n ? s.charCodeAt(i) : 32;
+    }
+    if (i < n && !(c === 32 || c === 9 || c === 84 /* T */ || c === 116)) return S_NONE;
+  }
+  if (k === 0) {
+    if (d0 !== 8) return S_NONE;
+    tokA = Math.floor(p0 / 10000);
+    tokB = Math.floor(p0 / 100) % 100;
+    tokC = p0 % 100;
+    return S_YMD8;
+  }
+  if (k !== 2) return S_NONE;
+  tokA = p0;
+  tokB = p1;
+  tokC = p2;
+  tokCDigits = d2;
+  if (d0 === 4 && d1 <= 2 && d2 <= 2) return S_YMD;
+  if (sep === 0x5e74) return S_NONE;
+  if (d0 <= 2 && d1 <= 2 && (d2 === 2 || d2 === 4)) return S_ABY;
+  return S_NONE;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+// Slow path, only for text the tokenizer rejected. A time part may follow.
+const DAY_MON_YEAR = /^\s*(\d{1,2})[-\s./]+([a-z]{3,9})\.?[-\s./,]+(\d{4}|\d{2})(?=$|[\sT])/i;
+const MON_DAY_YEAR = /^\s*(?:[a-z]{3,9},?\s+)??([a-z]{3,9})\.?[-\s./]+(\d{1,2})(?:st|nd|rd|th)?,?[-\s./]+(\d{4}|\d{2})(?=$|[\sT])/i;
+const YEAR_MON_DAY = /^\s*(\d{4})[-\s./]+([a-z]{3,9})\.?[-\s./]+(\d{1,2})(?=$|[\sT])/i;
+
+/** "5-Mar-2024", "Mar 5, 2024", "Tue Mar 5 2024", "2024-Mar-05" → days, or NaN. */
+function monthNameDays(s: string): number {
+  let m = DAY_MON_YEAR.exec(s);
+  if (m) return namedDays(m[3], m[2], m[1]);
+  m = MON_DAY_YEAR.exec(s);
+  if (m) return namedDays(m[3], m[1], m[2]);
+  m = YEAR_MON_DAY.exec(s);
+  if (m) return namedDays(m[1], m[2], m[3]);
+  return NaN;
+}
+
+function namedDays(year: string, month: string, dayText: string): number {
+  const mo = MONTHS[month.toLowerCase()];
+  if (!mo) return NaN;
+  return ymdDays(fullYear(Number(year), year.length), mo, Number(dayText));
+}
+
+function fullYear(y: number, nd: number): number {
+  if (nd === 4) return y;
+  return y < 70 ? 2000 + y : 1900 + y;
+}
+
+/**
+ * Parses one date column. Fast path: numbers (serials) and Date objects need no text work;
+ * text is tokenised once into scratch arrays, then the a/b order is decided for the column.
+ */
+export function parseDateColumn(values: ArrayLike<AnyCell>, opts: DateColumnOptions): DateColumn {
+  return parseDates(values.length, (i) => values[i], opts);
+}
+
+/** parseDateColumn over column `col` of grid rows 1..n (no column copy for a million rows). */
+export function parseDateGridColumn(rows: readonly (readonly unknown[] | undefined)[], col: number, opts: DateColumnOptions): DateColumn {
+  return parseDates(Math.max(rows.length - 1, 0), (i) => rows[i + 1]?.[col] as AnyCell, opts);
+}
+
+function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnOptions): DateColumn {
+  const days = new Float64Array(n);
+  const errors = new Uint8Array(n);
+  const seen = new Uint32Array(7); // counts per shape: 0 none,1 ymd,2 ymd8,3 aby,4 serial,5 date object,6 month name
+  // a/b/y cells are parsed in a second step once the order is known.
+  let abyRows: Int32Array | null = null;
+  let abyA: Int32Array | null = null;
+  let abyB: Int32Array | null = null;
+  let abyY: Int32Array | null = null;
+  let abyCount = 0;
+  let dmyEvidence = 0;
+  let mdyEvidence = 0;
+  let ambiguousExample = '';
+  const system = opts.dateSystem;
+  for (let i = 0; i < n; i++) {
+    const v = cellAt(i);
+    if (typeof v === 'number') {
+      const d = serialToDays(v, system);
+      days[i] = d;
+      if (d !== d) errors[i] = DATE_INVALID;
+      else seen[4]++;
+      continue;
+    }
+    if (typeof v === 'string') {
+      const shape = tokenize(v);
+      if (shape === S_YMD || shape === S_YMD8) {
+        const d = ymdDays(tokA, tokB, tokC);
+        days[i] = d;
+        if (d !== d) errors[i] = DATE_INVALID;
+        else seen[shape]++;
+        continue;
+      }
+      if (shape === S_ABY) {
+        if (abyRows === null) {
+          abyRows = new Int32Array(n - i);
+          abyA = new Int32Array(n - i);
+          abyB = new Int32Array(n - i);
+          abyY = new Int32Array(n - i);
+        }
+        abyRows[abyCount] = i;
+        abyA![abyCount] = tokA;
+        abyB![abyCount] = tokB;
+        abyY![abyCount] = fullYear(tokC, tokCDigits);
+        abyCount++;
+        if (tokA > 12 && tokB <= 12) dmyEvidence++;
+        else if (tokB > 12 && tokA <= 12) mdyEvidence++;
+        else if (tokA !== tokB && ambiguousExample === '') ambiguousExample = v.trim();
+        continue;
+      }
+      const named = monthNameDays(v);
+      days[i] = named;
+      if (named === named) seen[S_MONTH]++;
+      else errors[i] = isBlank(v) ? DATE_BLANK : isExcelError(v) ? DATE_EXCEL_ERROR : DATE_INVALID;
+      continue;
+    }
+    if (v instanceof Date) {
+      const d = dateObjectDays(v);
+      days[i] = d;
+      if (d !== d) errors[i] = DATE_INVALID;
+      else seen[5]++;
+      continue;
+    }
+    days[i] = NaN;
+    errors[i] = v === null || v === undefined ? DATE_BLANK : DATE_INVALID;
+  }
+
+  let order: 'mdy' | 'dmy' | null = null;
+  let ambiguous = false;
+  let conflict = false;
+  if (abyCount > 0) {
+    if (opts.order !== 'auto') order = opts.order;
+    else if (dmyEvidence > 0 && mdyEvidence > 0) {
+      conflict = true;
+      order = dmyEvidence > mdyEvidence ? 'dmy' : 'mdy';
+    } else if (dmyEvidence > 0) order = 'dmy';
+    else if (mdyEvidence > 0) order = 'mdy';
+    else {
+      order = 'mdy';
+      ambiguous = ambiguousExample !== '';
+    }
+    const dmy = order === 'dmy';
+    let ok = 0;
+    for (let j = 0; j < abyCount; j++) {
+      const i = abyRows![j];
+      const a = abyA![j];
+      const b = abyB![j];
+      const d = dmy ? ymdDays(abyY![j], b, a) : ymdDays(abyY![j], a, b);
+      days[i] = d;
+      if (d !== d) errors[i] = DATE_INVALID;
+      else ok++;
+    }
+    seen[3] = ok;
+  }
+
+  const names: string[] = [];
+  if (seen[4] > 0) names.push('serial');
+  if (seen[5] > 0) names.push('date');
+  for (const s of [S_YMD, S_YMD8]) if (seen[s] > 0) names.push(SHAPE_NAMES[s]);
+  if (seen[3] > 0 && order) names.push(order);
+  if (seen[S_MONTH] > 0) names.push(SHAPE_NAMES[S_MONTH]);
+  return {
+    days,
+    format: names.length ? names.join('+') : 'none',
+    ambiguous,
+    conflict,
+    order,
+    ambiguousExample,
+    errors,
+  };
+}
+
+/** One text or serial date → days (NaN when not a date). a/b/y text uses `order` ('auto' → mdy). */
+export function parseDateCell(v: AnyCell, opts: DateColumnOptions): number {
+  return parseDateColumn([v], { ...opts, order: opts.order === 'auto' ? 'mdy' : opts.order }).days[0];
+}
+
+/** Days since epoch → "YYYY-MM-DD". */
+export function formatDay(day: number): string {
+  if (!Number.isFinite(day)) return '';
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}

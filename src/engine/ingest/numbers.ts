@@ -1,0 +1,93 @@
+// Number cells: numbers pass as they are; text is read leniently (currency signs, thousands
+// separators, accounting negatives, full-width digits) but never guessed at.
+import { isBlank, isExcelError, type AnyCell } from './cells';
+
+export type NumberFailure = 'blank' | 'excel_error' | 'not_number';
+
+/**
+ * The value of a number cell, or NaN when it has none. Fast path first: Range.values gives
+ * numbers as numbers, so most cells never reach string handling. Call `numberFailure` on NaN.
+ */
+export function cellToNumber(v: AnyCell): number {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v === 'string') return parseNumberString(v);
+  return NaN;
+}
+
+/** Why `cellToNumber` gave NaN (slow path, bad cells only). */
+export function numberFailure(v: AnyCell): NumberFailure {
+  if (isBlank(v)) return 'blank';
+  if (isExcelError(v)) return 'excel_error';
+  return 'not_number';
+}
+
+/**
+ * Public form: a number, null for a blank cell, or { error } with 'excel_error' / 'not_number'.
+ */
+export function parseNumberCell(v: AnyCell): number | null | { error: string } {
+  const x = cellToNumber(v);
+  if (!Number.isNaN(x)) return x;
+  const why = numberFailure(v);
+  return why === 'blank' ? null : { error: why };
+}
+
+/** Text → number; NaN when the text is not a number. */
+export function parseNumberString(s: string): number {
+  const n = s.length;
+  if (n === 0) return NaN;
+  // Plain "-123.45": Number() is exact and fast; no allocation.
+  let plain = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return Number(s);
+  return parseLoose(s);
+}
+
+const CURRENCY_PREFIX = /^(?:[¥$€£]|US\$|HK\$|RMB|CNY|USD|EUR|GBP)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:[元¥$€£]|RMB|CNY|USD|EUR|GBP)$/i;
+const GROUPED_COMMA = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/; // 1,234,567.89
+const GROUPED_DOT = /^\d{1,3}(?:\.\d{3})+,\d*$/; // 1.234.567,89 (European)
+const GROUPED_SPACE = /^\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3})+(?:[.,]\d*)?$/; // 1 234 567,89 / 1'234.50
+const DECIMAL_COMMA = /^\d+,\d+$/; // 12,5 (not a group of three: that is read as thousands)
+const PLAIN = /^(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function parseLoose(input: string): number {
+  // NFKC folds full-width digits, signs and ￥ into their ASCII/half-width forms.
+  let t = input.normalize('NFKC').trim();
+  if (t === '') return NaN;
+  let neg = false;
+  if (t.charCodeAt(0) === 40 /* ( */ && t.charCodeAt(t.length - 1) === 41 /* ) */) {
+    neg = true;
+    t = t.slice(1, -1).trim();
+  }
+  t = stripSign(t, () => (neg = !neg));
+  const beforeCurrency = t;
+  t = t.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+  if (t !== beforeCurrency) t = stripSign(t.trim(), () => (neg = !neg)); // "¥-12", "$ -3"
+  if (t === '') return NaN;
+  let body: string;
+  if (PLAIN.test(t)) body = t;
+  else if (GROUPED_COMMA.test(t)) body = t.replace(/,/g, '');
+  else if (GROUPED_DOT.test(t)) body = t.replace(/\./g, '').replace(',', '.');
+  else if (GROUPED_SPACE.test(t)) body = t.replace(/[ \u00a0\u202f\u2009']/g, '').replace(',', '.');
+  else if (DECIMAL_COMMA.test(t)) body = t.replace(',', '.');
+  else return NaN;
+  const x = Number(body);
+  if (!Number.isFinite(x)) return NaN;
+  return neg ? -x : x;
+}
+
+function stripSign(t: string, flip: () => void): string {
+  const c = t.charCodeAt(0);
+  if (c === 45 /* - */ || c === 0x2212 /* − */) {
+    flip();
+    return t.slice(1).trim();
+  }
+  if (c === 43 /* + */) return t.slice(1).trim();
+  return t;
+}

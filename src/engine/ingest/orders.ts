@@ -1,0 +1,146 @@
+// Order grid → OrderData. One pass over the rows writing into preallocated typed arrays; the
+// date column is parsed column-wise first (its d/m order is a column decision). Issues are
+// built only for rows that have a problem.
+import type { OrderData, SourceGrid } from '../types';
+import { isExcelError, normalizeId, type AnyCell } from './cells';
+import { DATE_BLANK, DATE_EXCEL_ERROR, DATE_OK, parseDateGridColumn, type DateColumn, type DateOrder } from './dates';
+import { resolveColumns, rowIsBlank } from './grid';
+import { columnIssue, type GridPlace, type IssueList } from './issues';
+import { StringInterner } from './intern';
+import { cellToNumber, numberFailure } from './numbers';
+
+export interface OrdersIngest {
+  data: OrderData;
+  /** Data rows that are not entirely blank. */
+  rows: number;
+  /** Column index per mapping key. */
+  columns: Record<string, number>;
+  dateFormat: string;
+}
+
+/** Column-level date issues: undecidable d/m order, conflicting evidence, mixed formats. */
+export function reportDateColumn(place: GridPlace, col: number, dates: DateColumn, issues: IssueList): void {
+  if (dates.ambiguous) issues.add(columnIssue(place, col, dates.ambiguousExample, 'date_ambiguous', 'warning', { order: dates.order ?? 'mdy' }));
+  if (dates.conflict) issues.add(columnIssue(place, col, '', 'date_order_conflict', 'warning', { order: dates.order ?? 'mdy' }));
+  if (dates.format.includes('+')) issues.add(columnIssue(place, col, '', 'date_formats_mixed', 'info', { formats: dates.format }));
+}
+
+export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList): OrdersIngest {
+  const headers = place.headers;
+  const cols = resolveColumns([...headers], 'orders', given, grid.name, ['customerId', 'orderDate', 'amount']);
+  const ci = cols.customerId;
+  const di = cols.orderDate;
+  const ai = cols.amount;
+  const pi = cols.profit ?? -1;
+  const oi = cols.orderId ?? -1;
+  const qi = cols.quantity ?? -1;
+
+  const values = grid.values;
+  const n = Math.max(values.length - 1, 0);
+  const dates = parseDateGridColumn(values, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
+  reportDateColumn(place, di, dates, issues);
+
+  const customer = new Array<string>(n);
+  const customerCode = new Int32Array(n);
+  const interner = new StringInterner(Math.min(n, 1 << 16));
+  const customerKeys = interner.keys;
+  // Kept rows are compacted in place into the parsed days (k <= i always): no second 8 MB array.
+  const day = dates.days;
+  const amount = new Float64Array(n);
+  const sourceRow = new Int32Array(n);
+  const profit = pi >= 0 ? new Float64Array(n) : null;
+  const quantity = qi >= 0 ? new Float64Array(n) : null;
+  const orderId = oi >= 0 ? new Array<string>(n) : null;
+  const headerRow = place.headerRow;
+  let k = 0;
+  let rows = 0;
+
+  for (let i = 0; i < n; i++) {
+    const row = values[i + 1];
+    const r = i + 1;
+    if (!row) continue;
+    const idCell = row[ci] as AnyCell;
+    const id = normalizeId(idCell);
+    const amt = cellToNumber(row[ai] as AnyCell);
+    const d = day[i];
+    // Slow path: something is wrong (or the row is empty).
+    if (id === '' || amt !== amt || d !== d || (id.charCodeAt(0) === 35 && isExcelError(id))) {
+      if (rowIsBlank(row)) continue;
+      rows++;
+      reportBadRow(place, row, r, ci, ai, di, id, amt, dates.errors[i], issues);
+      continue;
+    }
+    rows++;
+    const code = interner.intern(id);
+    customer[k] = id;
+    customerCode[k] = code;
+    day[k] = d;
+    amount[k] = amt;
+    sourceRow[k] = headerRow + r;
+    if (profit) profit[k] = optionalNumber(place, row, r, pi, 'profit_not_number', issues);
+    if (quantity) quantity[k] = optionalNumber(place, row, r, qi, 'number_not_number', issues);
+    if (orderId) {
+      let oid = normalizeId(row[oi] as AnyCell);
+      if (oid === '') {
+        // Each row without an order id counts as its own order.
+        oid = `#${headerRow + r}`;
+        issues.cell(place, r, oi, row[oi], 'order_id_blank', 'warning');
+      }
+      orderId[k] = oid;
+    }
+    k++;
+  }
+
+  customer.length = k;
+  if (orderId) orderId.length = k;
+  const data: OrderData = {
+    n: k,
+    customer,
+    day: k === n ? day : day.slice(0, k),
+    amount: k === n ? amount : amount.slice(0, k),
+    profit: profit && (k === n ? profit : profit.slice(0, k)),
+    orderId,
+    sourceRow: k === n ? sourceRow : sourceRow.slice(0, k),
+    quantity: quantity && (k === n ? quantity : quantity.slice(0, k)),
+    customerCode: k === n ? customerCode : customerCode.slice(0, k),
+    customerKeys,
+  };
+  return { data, rows, columns: cols, dateFormat: dates.format };
+}
+
+/** Issues of a row that is left out (every problem of the row, so one fix pass suffices). */
+function reportBadRow(
+  place: GridPlace,
+  row: readonly unknown[],
+  r: number,
+  ci: number,
+  ai: number,
+  di: number,
+  id: string,
+  amt: number,
+  dateStatus: number,
+  issues: IssueList,
+): void {
+  const idCell = row[ci];
+  if (id === '') issues.cell(place, r, ci, idCell, 'id_blank', 'error');
+  else if (isExcelError(id)) issues.cell(place, r, ci, idCell, 'excel_error', 'error');
+  if (dateStatus !== DATE_OK) {
+    const code = dateStatus === DATE_BLANK ? 'date_blank' : dateStatus === DATE_EXCEL_ERROR ? 'excel_error' : 'date_invalid';
+    issues.cell(place, r, di, row[di], code, 'error');
+  }
+  if (amt !== amt) {
+    const why = numberFailure(row[ai] as AnyCell);
+    const code = why === 'blank' ? 'amount_blank' : why === 'excel_error' ? 'excel_error' : 'amount_not_number';
+    issues.cell(place, r, ai, row[ai], code, 'error');
+  }
+}
+
+/** Optional number column (profit, quantity): blank → 0; text → 0 with a warning (the row is kept). */
+function optionalNumber(place: GridPlace, row: readonly unknown[], r: number, col: number, code: string, issues: IssueList): number {
+  const v = row[col] as AnyCell;
+  const x = cellToNumber(v);
+  if (x === x) return x;
+  const why = numberFailure(v);
+  if (why !== 'blank') issues.cell(place, r, col, v, why === 'excel_error' ? 'excel_error' : code, 'warning', { column: place.headers[col] });
+  return 0;
+}
