@@ -1,0 +1,38 @@
+// Excel's errors (OfficeExtension.Error: a string `code`) as sentences for the user.
+import { registerMessages, t, hasMessage, type Locale } from '../../i18n';
+import { messages } from '../../i18n/messages/office';
+import { CancelledError } from '../port';
+
+registerMessages(messages);
+
+/** Thrown when Excel lacks the requirement set the adapter needs. */
+export class UnsupportedExcelError extends Error {
+  constructor(readonly version: string) {
+    super(`Excel JavaScript API ${version} is not supported by this Excel`);
+    this.name = 'UnsupportedExcelError';
+  }
+}
+
+/** The `code` of an OfficeExtension.Error (or anything shaped like one), else null. */
+export function officeErrorCode(e: unknown): string | null {
+  if (e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string') return (e as { code: string }).code;
+  return null;
+}
+
+/** Too much data in one request or response: the caller should split and retry. Desktop
+ *  Excel has been seen to report this with a generic code, so the message is checked too. */
+export function isPayloadLimitError(e: unknown): boolean {
+  const code = officeErrorCode(e);
+  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded') return true;
+  const message = e instanceof Error ? e.message : '';
+  return /payload size/i.test(message);
+}
+
+export function describeOfficeError(e: unknown, locale: Locale): string {
+  if (e instanceof CancelledError) return t(locale, 'office.error.cancelled');
+  if (e instanceof UnsupportedExcelError) return t(locale, 'office.unsupported', { version: e.version });
+  const code = officeErrorCode(e);
+  if (code && hasMessage(`office.error.${code}`)) return t(locale, `office.error.${code}`);
+  const message = e instanceof Error ? e.message : String(e);
+  return t(locale, 'office.error.unknown', { code: code ?? '?', message });
+}

@@ -1,0 +1,136 @@
+// The workbook port over the Excel JavaScript API (task pane and ribbon command).
+import type { RangeRef } from '../../config/schema';
+import type { IoOptions, RangeRead, SheetInfo, TableInfo, WorkbookPort, WriteOp } from '../port';
+import { localAddress } from './address';
+import { assertExcelSupported, officeIsSetSupported, type IsSetSupported } from './requirements';
+import { readRange } from './read';
+import { PAYLOAD_LIMIT } from './payload';
+import type { AdapterLimits, ExcelRun } from './types';
+import { writeOps } from './write';
+
+export interface OfficePortOptions {
+  /** Excel.run, or the fake's run in tests. */
+  run: ExcelRun;
+  /** Office.context.requirements.isSetSupported; checked before the first call. */
+  isSetSupported?: IsSetSupported;
+  /** Bytes per request and response (default 5 MB, Excel on the web's limit). */
+  payloadLimit?: number;
+}
+
+export class OfficePort implements WorkbookPort {
+  readonly kind = 'office' as const;
+  private readonly run: ExcelRun;
+  private readonly limits: AdapterLimits;
+  private checked = false;
+
+  constructor(private readonly options: OfficePortOptions) {
+    this.run = options.run;
+    this.limits = { payloadLimit: options.payloadLimit ?? PAYLOAD_LIMIT };
+  }
+
+  /** Runs a batch after checking, once, that this Excel has the API the adapter needs. */
+  private async excel<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (!this.checked) {
+      assertExcelSupported(this.options.isSetSupported);
+      this.checked = true;
+    }
+    return this.run(batch);
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.excel(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load('items/name,items/visibility');
+      await ctx.sync();
+      return sheets.items.map((s) => ({ name: s.name, visible: s.visibility === 'Visible' }));
+    });
+  }
+
+  listTables(): Promise<TableInfo[]> {
+    return this.excel(async (ctx) => {
+      const tables = ctx.workbook.tables.load('items/name');
+      await ctx.sync();
+      const parts = tables.items.map((t) => ({
+        name: t.name,
+        range: t.getRange().load('address'),
+        sheet: t.worksheet.load('name'),
+        header: t.getHeaderRowRange().load('values'),
+      }));
+      if (parts.length) await ctx.sync();
+      return parts.map((p) => ({
+        name: p.name,
+        sheet: p.sheet.name,
+        address: localAddress(p.range.address),
+        headers: p.header.values[0].map((h) => String(h)),
+      }));
+    });
+  }
+
+  listCharts(sheet: string): Promise<string[]> {
+    return this.excel(async (ctx) => {
+      const charts = ctx.workbook.worksheets.getItem(sheet).charts.load('items/name');
+      await ctx.sync();
+      return charts.items.map((c) => c.name);
+    });
+  }
+
+  read(ref: RangeRef, opts?: IoOptions): Promise<RangeRead> {
+    return this.excel((ctx) => readRange(ctx, ref, this.limits, opts));
+  }
+
+  write(ops: readonly WriteOp[], opts?: IoOptions): Promise<void> {
+    if (ops.length === 0) return Promise.resolve();
+    return this.excel((ctx) => writeOps(ctx, ops, this.limits, opts));
+  }
+
+  getSetting(key: string): Promise<string | null> {
+    return this.excel(async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(key).load('value');
+      await ctx.sync();
+      if (item.isNullObject) return null;
+      const v: unknown = item.value;
+      return typeof v === 'string' ? v : JSON.stringify(v);
+    });
+  }
+
+  setSetting(key: string, value: string | null): Promise<void> {
+    return this.excel(async (ctx) => {
+      if (value !== null) {
+        ctx.workbook.settings.add(key, value);
+        await ctx.sync();
+        return;
+      }
+      // Deleting needs to know it exists: methods on a null object fail.
+      const item = ctx.workbook.settings.getItemOrNullObject(key);
+      await ctx.sync();
+      if (!item.isNullObject) {
+        item.delete();
+        await ctx.sync();
+      }
+    });
+  }
+
+  getSelection(): Promise<{ sheet: string; address: string } | null> {
+    return this.excel(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange().load('address');
+      const ws = range.worksheet.load('name');
+      await ctx.sync();
+      return { sheet: ws.name, address: localAddress(range.address) };
+    });
+  }
+
+  select(sheet: string, address: string): Promise<void> {
+    return this.excel(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await ctx.sync();
+    });
+  }
+}
+
+/** The port over the host's own Excel.run and requirement check (task pane, commands). */
+export function officePortFromGlobals(options: Partial<OfficePortOptions> = {}): OfficePort {
+  const excel = (globalThis as { Excel?: { run: ExcelRun } }).Excel;
+  if (!excel) throw new Error('Excel is not available (not running inside Excel)');
+  return new OfficePort({ run: (batch) => excel.run(batch), isSetSupported: officeIsSetSupported(), ...options });
+}

@@ -1,0 +1,123 @@
+// Reading a sheet's used range, a table or a named range in row chunks that keep each
+// response under the payload limit: a small first chunk measures bytes per row, later
+// chunks are sized from what was measured, and a chunk Excel still finds too large is
+// halved and read again. One sync per chunk.
+import type { RangeRef } from '../../config/schema';
+import { CancelledError, type CellValue, type IoOptions, type RangeRead } from '../port';
+import { localAddress, rangeAddress } from './address';
+import { fromExcelValue } from './cells';
+import { isPayloadLimitError } from './errors';
+import { COMMAND_BYTES, jsonBytes, PAYLOAD_BUDGET } from './payload';
+import { throwIfAborted, type AdapterLimits } from './types';
+
+const FIRST_CHUNK_ROWS = 100;
+/** Headroom over the bytes per row measured so far (later rows may be longer): wide after
+ *  the small first chunk, narrow once thousands of rows have been seen. */
+const rowMargin = (rowsSeen: number) => (rowsSeen < 5_000 ? 1.25 : 1.05);
+
+interface Located {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  table?: string;
+}
+
+interface Bounds {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+const BOUNDS = 'rowIndex,columnIndex,rowCount,columnCount';
+
+/** Rows and columns of `a` that are also in `b` (an address may name whole columns). */
+function intersect(a: Bounds, b: Bounds): Bounds | null {
+  const r0 = Math.max(a.rowIndex, b.rowIndex);
+  const c0 = Math.max(a.columnIndex, b.columnIndex);
+  const r1 = Math.min(a.rowIndex + a.rowCount, b.rowIndex + b.rowCount);
+  const c1 = Math.min(a.columnIndex + a.columnCount, b.columnIndex + b.columnCount);
+  return r1 > r0 && c1 > c0 ? { rowIndex: r0, columnIndex: c0, rowCount: r1 - r0, columnCount: c1 - c0 } : null;
+}
+
+/** Finds where the data is, without reading it: one sync. */
+async function locate(ctx: Excel.RequestContext, ref: RangeRef): Promise<Located | null> {
+  const book = ctx.workbook;
+  if (ref.kind === 'table') {
+    const table = book.tables.getItem(ref.table);
+    const range = table.getRange().load(BOUNDS);
+    const ws = table.worksheet.load('name');
+    table.load('name');
+    await ctx.sync();
+    return { sheet: ws.name, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount, table: table.name };
+  }
+  if (ref.kind === 'name') {
+    const range = book.names.getItem(ref.name).getRange().load(BOUNDS);
+    const ws = range.worksheet.load('name');
+    const used = ws.getUsedRangeOrNullObject(true).load(BOUNDS);
+    await ctx.sync();
+    const b = used.isNullObject ? null : intersect(range, used);
+    return b && { sheet: ws.name, row: b.rowIndex, col: b.columnIndex, rows: b.rowCount, cols: b.columnCount };
+  }
+  const ws = book.worksheets.getItem(ref.sheet).load('name');
+  const used = ws.getUsedRangeOrNullObject(true).load(BOUNDS);
+  const given = ref.address ? ws.getRange(ref.address).load(BOUNDS) : null;
+  await ctx.sync();
+  if (used.isNullObject) return null;
+  // Never more than the used range, even for an address like "A:F".
+  const b = given ? intersect(given, used) : used;
+  return b && { sheet: ws.name, row: b.rowIndex, col: b.columnIndex, rows: b.rowCount, cols: b.columnCount };
+}
+
+export async function readRange(ctx: Excel.RequestContext, ref: RangeRef, limits: AdapterLimits, opts: IoOptions = {}): Promise<RangeRead> {
+  const where = await locate(ctx, ref);
+  if (!where) {
+    const sheet = ref.kind === 'sheet' ? ref.sheet : '';
+    return { sheet, address: 'A1', row: 0, col: 0, values: [], dateSystem: 1900 };
+  }
+  const ws = ctx.workbook.worksheets.getItem(where.sheet);
+  const budget = limits.payloadLimit * PAYLOAD_BUDGET - COMMAND_BYTES;
+  const values: CellValue[][] = new Array(where.rows);
+  let done = 0;
+  let chunk = Math.min(where.rows, FIRST_CHUNK_ROWS);
+  let bytesRead = 0;
+  while (done < where.rows) {
+    throwIfAborted(opts.signal, () => new CancelledError());
+    const n = Math.min(chunk, where.rows - done);
+    const range = ws.getRangeByIndexes(where.row + done, where.col, n, where.cols).load('values');
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isPayloadLimitError(e) || n === 1) throw e;
+      chunk = Math.ceil(n / 2);
+      continue;
+    }
+    const got = range.values;
+    for (let i = 0; i < n; i++) {
+      const src = got[i];
+      const row: CellValue[] = new Array(where.cols);
+      for (let j = 0; j < where.cols; j++) row[j] = fromExcelValue(src[j]);
+      values[done + i] = row;
+    }
+    const bytes = jsonBytes(got);
+    bytesRead += bytes;
+    done += n;
+    // Size the next chunk from the larger of this chunk's and the overall bytes per row.
+    const perRow = Math.max(bytes / n, bytesRead / done) * rowMargin(done);
+    chunk = Math.max(1, Math.floor(budget / Math.max(perRow, 1)));
+    opts.onProgress?.({ stage: 'reading', done, total: where.rows });
+  }
+  return {
+    sheet: where.sheet,
+    address: localAddress(rangeAddress(where.row, where.col, where.rows, where.cols)),
+    row: where.row,
+    col: where.col,
+    values,
+    ...(where.table ? { table: where.table } : {}),
+    // The Excel API does not expose the workbook's date system before ExcelApi 1.16's
+    // preview; workbooks on the 1904 system are rare and are read as 1900.
+    dateSystem: 1900,
+  };
+}

@@ -1,0 +1,173 @@
+// Entry points: a fake Excel for Node tests (createFakeExcel) and the same fake installed as
+// the globals `Excel`, `Office` and `OfficeExtension` of a page (installFakeOffice), so the
+// task pane bundle runs against it in a browser.
+import { parseLocal, splitSheet } from './address';
+import { newStats, PAYLOAD_LIMIT, type FakeStats } from './context';
+import { ErrorCodes, fail, FakeOfficeError } from './errors';
+import { addTable, emptyWorkbook, findSheet, newSheet, type FakeWorkbookData } from './model';
+import { ExcelContext } from './objects';
+
+export interface FakeOptions {
+  /** Bytes per request and per response; Excel on the web allows 5 MB. */
+  payloadLimit?: number;
+  /** Highest ExcelApi requirement set supported, e.g. "1.9" (default "1.17"). */
+  apiVersion?: string;
+  /** Office.context.displayLanguage (default "en-US"). */
+  language?: string;
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
+  platform?: string;
+}
+
+export type Batch<T> = (context: ExcelContext) => Promise<T>;
+
+export interface FakeExcel {
+  workbook: FakeWorkbookData;
+  stats: FakeStats;
+  run<T>(batch: Batch<T>): Promise<T>;
+  isSetSupported(name: string, version?: string): boolean;
+  resetStats(): void;
+}
+
+function versionAtMost(version: string | undefined, max: string): boolean {
+  if (!version) return true;
+  const [a, b] = version.split('.').map(Number);
+  const [x, y] = max.split('.').map(Number);
+  return a < x || (a === x && (b || 0) <= (y || 0));
+}
+
+export function createFakeExcel(workbook: FakeWorkbookData = emptyWorkbook(), opts: FakeOptions = {}): FakeExcel {
+  const host = { workbook, stats: newStats(), payloadLimit: opts.payloadLimit ?? PAYLOAD_LIMIT };
+  const apiVersion = opts.apiVersion ?? '1.17';
+  const fake: FakeExcel = {
+    workbook,
+    get stats() {
+      return host.stats;
+    },
+    async run<T>(batch: Batch<T>): Promise<T> {
+      if (typeof batch !== 'function') fail('InvalidArgument', 'Excel.run needs a batch function.');
+      host.stats.runs = (host.stats.runs ?? 0) + 1;
+      const context = new ExcelContext(host);
+      const result = await batch(context);
+      // Excel.run sends whatever is still queued when the batch's promise resolves.
+      if (context.pending > 0) await context.sync();
+      return result;
+    },
+    isSetSupported(name: string, version?: string) {
+      return name === 'ExcelApi' && versionAtMost(version, apiVersion);
+    },
+    resetStats() {
+      host.stats = newStats();
+    },
+  } as FakeExcel;
+  return fake;
+}
+
+export interface InstalledFake extends FakeExcel {
+  /** Functions registered with Office.actions.associate (ribbon commands). */
+  actions: Map<string, (event: { completed(): void }) => unknown>;
+  uninstall(): void;
+}
+
+const ENUMS = {
+  ChartType: { columnClustered: 'ColumnClustered', barClustered: 'BarClustered', line: 'Line', pie: 'Pie', pareto: 'Pareto' },
+  ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  ChartAxisGroup: { primary: 'Primary', secondary: 'Secondary' },
+  ChartLegendPosition: { top: 'Top', bottom: 'Bottom', left: 'Left', right: 'Right' },
+  ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+  ConditionalFormatType: { colorScale: 'ColorScale', dataBar: 'DataBar', custom: 'Custom' },
+  ConditionalFormatColorCriterionType: { lowestValue: 'LowestValue', highestValue: 'HighestValue', number: 'Number', percent: 'Percent' },
+  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+  ErrorCodes,
+};
+
+/** Defines Excel, Office and OfficeExtension on `target` (window or globalThis). */
+export function installFakeOffice(target: typeof globalThis, workbook: FakeWorkbookData = emptyWorkbook(), opts: FakeOptions = {}): InstalledFake {
+  const fake = createFakeExcel(workbook, opts) as InstalledFake;
+  const actions = new Map<string, (event: { completed(): void }) => unknown>();
+  fake.actions = actions;
+  const g = target as unknown as Record<string, unknown>;
+  const previous = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
+  g.Excel = { ...ENUMS, run: (a: unknown, b?: unknown) => fake.run((typeof a === 'function' ? a : b) as Batch<unknown>) };
+  g.OfficeExtension = { Error: FakeOfficeError, ErrorCodes };
+  const info = { host: 'Excel', platform: opts.platform ?? 'OfficeOnline' };
+  g.Office = {
+    HostType: { Excel: 'Excel' },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+    onReady: (cb?: (i: typeof info) => void) => {
+      if (cb) cb(info);
+      return Promise.resolve(info);
+    },
+    context: {
+      requirements: { isSetSupported: (name: string, version?: string) => fake.isSetSupported(name, version) },
+      displayLanguage: opts.language ?? 'en-US',
+      contentLanguage: opts.language ?? 'en-US',
+      officeTheme: opts.officeTheme ?? {
+        bodyBackgroundColor: '#FFFFFF',
+        bodyForegroundColor: '#000000',
+        controlBackgroundColor: '#FFFFFF',
+        controlForegroundColor: '#000000',
+      },
+      host: 'Excel',
+      platform: info.platform,
+    },
+    actions: { associate: (name: string, fn: (event: { completed(): void }) => unknown) => void actions.set(name, fn) },
+    addin: {
+      showAsTaskpane: () => Promise.resolve(),
+      hide: () => Promise.resolve(),
+      onVisibilityModeChanged: () => Promise.resolve(() => Promise.resolve()),
+    },
+  };
+  fake.uninstall = () => Object.assign(g, previous);
+  return fake;
+}
+
+// ---- building and inspecting workbooks ---------------------------------------------------
+
+export type GridValue = string | number | boolean | null;
+
+export interface GridSheet {
+  name: string;
+  rows: GridValue[][];
+  /** Top-left cell of the grid (default A1). */
+  at?: { row: number; col: number };
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+}
+
+export interface WorkbookExtras {
+  tables?: { name: string; sheet: string; address: string; style?: string }[];
+  names?: { name: string; sheet: string; address: string }[];
+  settings?: Record<string, unknown>;
+}
+
+/** A workbook holding the given grids as plain cell content (strings stay text). */
+export function workbookFromGrids(sheets: GridSheet[], extras: WorkbookExtras = {}): FakeWorkbookData {
+  const wb = emptyWorkbook();
+  for (const g of sheets) {
+    const s = newSheet(wb, g.name);
+    if (g.visibility) s.visibility = g.visibility;
+    const r0 = g.at?.row ?? 0;
+    const c0 = g.at?.col ?? 0;
+    g.rows.forEach((row, i) => {
+      const out: (string | number | boolean | undefined)[] = new Array(c0 + row.length);
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        out[c0 + j] = v === null || v === '' ? undefined : v;
+      }
+      s.rows[r0 + i] = out;
+    });
+  }
+  if (wb.sheets.length === 0) newSheet(wb, 'Sheet1');
+  wb.activeSheet = wb.sheets[0].id;
+  for (const t of extras.tables ?? []) {
+    const sheet = findSheet(wb, t.sheet) ?? fail('ItemNotFound', `No sheet ${t.sheet}`);
+    const table = addTable(wb, sheet, parseLocal(splitSheet(t.address).local));
+    table.name = t.name;
+    if (t.style) table.style = t.style;
+  }
+  for (const n of extras.names ?? []) {
+    const sheet = findSheet(wb, n.sheet) ?? fail('ItemNotFound', `No sheet ${n.sheet}`);
+    wb.names.push({ name: n.name, sheet, rect: parseLocal(n.address) });
+  }
+  for (const [k, v] of Object.entries(extras.settings ?? {})) wb.settings.set(k, v);
+  return wb;
+}

@@ -1,0 +1,343 @@
+// The in-memory workbook behind the fake: sheets of cells, format layers, tables, charts,
+// names and settings. Plain data, no proxies; objects.ts wraps it in Excel's API.
+import { checkRect, contains, MAX_COLS, MAX_ROWS, overlaps, type Rect } from './address';
+import { fail } from './errors';
+
+export type Scalar = string | number | boolean;
+
+/** Format attributes are stored as layers of rectangles (later wins), like a block format. */
+export interface FormatLayer<T> {
+  rect: Rect;
+  value: T | undefined; // undefined: reset to default
+}
+
+export interface Hyperlink {
+  address?: string;
+  documentReference?: string;
+  textToDisplay?: string;
+  screenTip?: string;
+}
+
+export interface ChartSeriesData {
+  name: string;
+  values?: { sheet: string; rect: Rect };
+  xValues?: { sheet: string; rect: Rect };
+  chartType?: string;
+  axisGroup?: string;
+}
+
+export interface ChartData {
+  id: number;
+  name: string;
+  chartType: string;
+  title: string;
+  series: ChartSeriesData[];
+  position?: { start: string; end?: string };
+  legend: { visible: boolean; position: string };
+}
+
+export interface ConditionalFormatData {
+  type: string;
+  rect: Rect;
+  criteria?: unknown;
+}
+
+export interface SheetData {
+  id: number;
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  tabColor: string;
+  deleted: boolean;
+  /** Row-major, sparse: undefined rows and cells are empty. */
+  rows: (Scalar | undefined)[][];
+  /** Formulas by cell key (r * MAX_COLS + c). */
+  formulas: Map<number, string>;
+  numberFormat: FormatLayer<string>[];
+  fill: FormatLayer<string>[];
+  fontColor: FormatLayer<string>[];
+  bold: FormatLayer<boolean>[];
+  hyperlinks: Map<number, Hyperlink>;
+  columnWidths: Map<number, number>;
+  freeze: { rows: number; cols: number };
+  charts: ChartData[];
+  conditionalFormats: ConditionalFormatData[];
+}
+
+export interface TableData {
+  id: number;
+  name: string;
+  sheet: SheetData;
+  rect: Rect;
+  style: string;
+  deleted: boolean;
+}
+
+export interface NameData {
+  name: string;
+  sheet: SheetData;
+  rect: Rect;
+}
+
+export interface FakeWorkbookData {
+  sheets: SheetData[];
+  tables: TableData[];
+  names: NameData[];
+  settings: Map<string, unknown>;
+  activeSheet: number; // sheet id
+  selection?: { sheet: number; rect: Rect };
+  nextId: number;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48; // points (8.43 characters of Calibri 11)
+export const key = (r: number, c: number) => r * MAX_COLS + c;
+
+export function newSheet(wb: FakeWorkbookData, name: string): SheetData {
+  const sheet: SheetData = {
+    id: wb.nextId++,
+    name,
+    visibility: 'Visible',
+    tabColor: '',
+    deleted: false,
+    rows: [],
+    formulas: new Map(),
+    numberFormat: [],
+    fill: [],
+    fontColor: [],
+    bold: [],
+    hyperlinks: new Map(),
+    columnWidths: new Map(),
+    freeze: { rows: 0, cols: 0 },
+    charts: [],
+    conditionalFormats: [],
+  };
+  wb.sheets.push(sheet);
+  return sheet;
+}
+
+export function emptyWorkbook(): FakeWorkbookData {
+  return { sheets: [], tables: [], names: [], settings: new Map(), activeSheet: -1, nextId: 1 };
+}
+
+// ---- sheet names ------------------------------------------------------------------------
+
+/** Excel's rules: 1–31 characters, none of : \ / ? * [ ], no leading/trailing apostrophe,
+ *  unique ignoring case, and "History" is reserved. */
+export function checkSheetName(wb: FakeWorkbookData, name: unknown, self?: SheetData): string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 31 || /[:\\/?*[\]]/.test(name) || /^'|'$/.test(name))
+    fail('InvalidArgument', `The sheet name "${String(name)}" is not valid.`);
+  if (name.toLowerCase() === 'history') fail('InvalidArgument', 'The sheet name "History" is reserved by Excel.');
+  if (wb.sheets.some((s) => s !== self && !s.deleted && s.name.toLowerCase() === name.toLowerCase()))
+    fail('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+  return name;
+}
+
+export function findSheet(wb: FakeWorkbookData, name: string): SheetData | null {
+  return wb.sheets.find((s) => !s.deleted && s.name.toLowerCase() === name.toLowerCase()) ?? null;
+}
+
+// ---- cells ------------------------------------------------------------------------------
+
+export function getCell(sheet: SheetData, r: number, c: number): Scalar | undefined {
+  return sheet.rows[r]?.[c];
+}
+
+export function setCell(sheet: SheetData, r: number, c: number, v: Scalar | undefined): void {
+  let row = sheet.rows[r];
+  if (!row) {
+    if (v === undefined) return;
+    row = sheet.rows[r] = [];
+  }
+  row[c] = v;
+}
+
+export function layerValue<T>(layers: FormatLayer<T>[], r: number, c: number): T | undefined {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const { rect } = layers[i];
+    if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) return layers[i].value;
+  }
+  return undefined;
+}
+
+/** Adds a layer, dropping older ones it fully covers (keeps refresh loops from piling up). */
+export function pushLayer<T>(layers: FormatLayer<T>[], rect: Rect, value: T | undefined): void {
+  for (let i = layers.length - 1; i >= 0; i--) if (contains(rect, layers[i].rect)) layers.splice(i, 1);
+  if (value !== undefined || layers.some((l) => overlaps(l.rect, rect))) layers.push({ rect: { ...rect }, value });
+}
+
+export function clearRect(sheet: SheetData, rect: Rect, what: 'All' | 'Contents' | 'Formats'): void {
+  if (what !== 'Formats') {
+    for (let r = rect.r0; r <= Math.min(rect.r1, sheet.rows.length - 1); r++) {
+      const row = sheet.rows[r];
+      if (!row) continue;
+      for (let c = rect.c0; c <= Math.min(rect.c1, row.length - 1); c++) {
+        row[c] = undefined;
+        sheet.formulas.delete(key(r, c));
+        sheet.hyperlinks.delete(key(r, c));
+      }
+    }
+  }
+  if (what !== 'Contents') {
+    pushLayer(sheet.numberFormat, rect, undefined);
+    pushLayer(sheet.fill, rect, undefined);
+    pushLayer(sheet.fontColor, rect, undefined);
+    pushLayer(sheet.bold, rect, undefined);
+    sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !contains(rect, cf.rect));
+  }
+}
+
+/** Bounding box of non-empty cells (and, unless valuesOnly, formatted cells); null when empty. */
+export function usedRect(sheet: SheetData, valuesOnly: boolean): Rect | null {
+  let r0 = Infinity,
+    r1 = -1,
+    c0 = Infinity,
+    c1 = -1;
+  const rows = sheet.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    let first = -1,
+      last = -1;
+    for (let c = 0; c < row.length; c++) {
+      if (row[c] !== undefined) {
+        if (first < 0) first = c;
+        last = c;
+      }
+    }
+    if (first < 0) continue;
+    if (r < r0) r0 = r;
+    r1 = r;
+    if (first < c0) c0 = first;
+    if (last > c1) c1 = last;
+  }
+  if (!valuesOnly) {
+    for (const layers of [sheet.numberFormat, sheet.fill, sheet.fontColor, sheet.bold] as FormatLayer<unknown>[][])
+      for (const l of layers)
+        if (l.value !== undefined) {
+          r0 = Math.min(r0, l.rect.r0);
+          r1 = Math.max(r1, l.rect.r1);
+          c0 = Math.min(c0, l.rect.c0);
+          c1 = Math.max(c1, l.rect.c1);
+        }
+  }
+  return r1 < 0 ? null : { r0, r1, c0, c1 };
+}
+
+/** Where the cells of `rect` go when cells at column `col` in rows r0..r1 are inserted
+ *  (n > 0) or removed (n < 0) and the rest of those rows shifts: zero to four pieces. */
+export function shiftRect(rect: Rect, r0: number, r1: number, col: number, n: number): Rect[] {
+  if (rect.r1 < r0 || rect.r0 > r1 || rect.c1 < col) return [rect];
+  const out: Rect[] = [];
+  if (rect.r0 < r0) out.push({ ...rect, r1: r0 - 1 });
+  if (rect.r1 > r1) out.push({ ...rect, r0: r1 + 1 });
+  const band = { ...rect, r0: Math.max(rect.r0, r0), r1: Math.min(rect.r1, r1) };
+  if (n > 0) {
+    if (band.c0 >= col) out.push({ ...band, c0: band.c0 + n, c1: band.c1 + n });
+    else out.push({ ...band, c1: col - 1 }, { ...band, c0: col + n, c1: band.c1 + n });
+  } else {
+    const k = -n;
+    if (band.c0 < col) out.push({ ...band, c1: Math.min(band.c1, col - 1) });
+    if (band.c1 >= col + k) out.push({ ...band, c0: Math.max(band.c0, col + k) - k, c1: band.c1 - k });
+  }
+  return out;
+}
+
+function shiftKeys<V>(m: Map<number, V>, r0: number, r1: number, col: number, n: number): Map<number, V> {
+  const out = new Map<number, V>();
+  for (const [k, v] of m) {
+    const r = Math.floor(k / MAX_COLS);
+    const c = k % MAX_COLS;
+    if (r < r0 || r > r1 || c < col) out.set(k, v);
+    else if (n > 0 || c >= col - n) out.set(key(r, c + n), v);
+  }
+  return out;
+}
+
+/** Inserts (n > 0) or removes (n < 0) cells at column `col` in rows r0..r1, shifting the rest
+ *  of those rows with their formulas, formats, links and conditional formats (Excel's
+ *  insert/delete cells, as when a table column is added or deleted). */
+export function shiftColumns(sheet: SheetData, r0: number, r1: number, col: number, n: number): void {
+  for (let r = r0; r <= r1; r++) {
+    const row = sheet.rows[r];
+    if (!row || row.length <= col) continue;
+    if (n > 0) row.splice(col, 0, ...new Array<undefined>(n));
+    else row.splice(col, -n);
+    if (row.length > MAX_COLS) fail('InvalidArgument', 'Cells would be shifted off the grid.');
+  }
+  sheet.formulas = shiftKeys(sheet.formulas, r0, r1, col, n);
+  sheet.hyperlinks = shiftKeys(sheet.hyperlinks, r0, r1, col, n);
+  for (const layers of [sheet.numberFormat, sheet.fill, sheet.fontColor, sheet.bold] as FormatLayer<unknown>[][]) {
+    const moved = layers.flatMap((l) => shiftRect(l.rect, r0, r1, col, n).map((rect) => ({ rect, value: l.value })));
+    layers.splice(0, layers.length, ...moved);
+  }
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((cf) => shiftRect(cf.rect, r0, r1, col, n).map((rect) => ({ ...cf, rect })));
+}
+
+// ---- tables and names -------------------------------------------------------------------
+
+const CELL_LIKE = /^([A-Za-z]{1,3}[0-9]+|[Rr][0-9]*[Cc]?[0-9]*|[Cc][0-9]*)$/;
+
+/** Table and defined names: a letter, underscore or backslash first, then letters, digits,
+ *  underscores and periods; no spaces; not a cell reference; unique among tables and names. */
+export function checkTableName(wb: FakeWorkbookData, name: unknown, self?: TableData): string {
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.length > 255 ||
+    !/^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\\\u00C0-\uFFFF]*$/.test(name) ||
+    CELL_LIKE.test(name)
+  )
+    fail('InvalidArgument', `The table name "${String(name)}" is not valid.`);
+  const lower = name.toLowerCase();
+  if (wb.tables.some((t) => t !== self && !t.deleted && t.name.toLowerCase() === lower) || wb.names.some((n) => n.name.toLowerCase() === lower))
+    fail('ItemAlreadyExists', `A table or name "${name}" already exists.`);
+  return name;
+}
+
+export function liveTables(wb: FakeWorkbookData): TableData[] {
+  return wb.tables.filter((t) => !t.deleted && !t.sheet.deleted);
+}
+
+export function findTable(wb: FakeWorkbookData, name: string): TableData | null {
+  return liveTables(wb).find((t) => t.name.toLowerCase() === name.toLowerCase()) ?? null;
+}
+
+/** Header texts of a table, from its first row (Excel keeps them as text). */
+export function tableHeaders(t: TableData): string[] {
+  const out: string[] = [];
+  for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+    const v = getCell(t.sheet, t.rect.r0, c);
+    out.push(v === undefined ? '' : String(v));
+  }
+  return out;
+}
+
+/** Makes header cells non-empty unique text, as Excel does when a table is created. */
+export function normalizeHeaders(t: TableData): void {
+  const seen = new Set<string>();
+  for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+    const raw = getCell(t.sheet, t.rect.r0, c);
+    const base = raw === undefined || raw === '' ? `Column${c - t.rect.c0 + 1}` : String(raw);
+    let name = base;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${base}${i}`;
+    seen.add(name.toLowerCase());
+    setCell(t.sheet, t.rect.r0, c, name);
+  }
+}
+
+export function addTable(wb: FakeWorkbookData, sheet: SheetData, rect: Rect): TableData {
+  checkRect(rect);
+  if (liveTables(wb).some((t) => t.sheet === sheet && overlaps(t.rect, rect)))
+    fail('InvalidArgument', 'A table cannot overlap another table.');
+  let n = 1;
+  while (findTable(wb, `Table${n}`)) n++;
+  const t: TableData = { id: wb.nextId++, name: `Table${n}`, sheet, rect: { ...rect }, style: 'TableStyleMedium2', deleted: false };
+  normalizeHeaders(t);
+  wb.tables.push(t);
+  return t;
+}
+
+export function findName(wb: FakeWorkbookData, name: string): NameData | null {
+  return wb.names.find((n) => n.name.toLowerCase() === name.toLowerCase() && !n.sheet.deleted) ?? null;
+}
+
+export { MAX_ROWS, MAX_COLS };
