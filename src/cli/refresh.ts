@@ -1,0 +1,51 @@
+// `customer-tiers refresh <book.xlsx>`: re-run from the config stored in the workbook — the
+// monthly job of a manager who does not open Excel.
+import * as fs from 'fs';
+import type { Locale } from '../i18n';
+import { t } from '../i18n';
+import '../output/labels';
+import { refreshWorkbook, WorkbookStateError } from '../workbook/run';
+import { XlsxPort } from '../workbook/xlsx/XlsxPort';
+import { parseArgs } from './args';
+import { summaryText } from './classify';
+
+export async function runRefresh(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['out', 'analysis-date', 'lang'], flags: [] });
+  const envLocale: Locale = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh-CN' : 'en-US';
+  if (!args.ok) {
+    process.stderr.write(`${t(envLocale, args.error.key, args.error.params)}\n${t(envLocale, 'out.cli.refreshUsage')}\n`);
+    return 2;
+  }
+  const lang = args.options.lang as Locale | undefined;
+  const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLocale;
+  const [file] = args.positional;
+  const date = args.options['analysis-date'];
+  if (!file || args.positional.length > 1) {
+    process.stderr.write(`${t(locale, 'out.cli.refreshUsage')}\n`);
+    return 2;
+  }
+  if (date && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))) {
+    process.stderr.write(`${t(locale, 'cli.bad_date', { value: date })}\n`);
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
+    return 2;
+  }
+  try {
+    const port = await XlsxPort.fromFile(file);
+    const report = await refreshWorkbook(port, { analysisDate: date, ...(lang ? { locale: lang } : {}) });
+    const out = args.options.out ?? file;
+    await port.save(out);
+    process.stdout.write(`${summaryText(report.result, locale)}\n`);
+    for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
+    process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof WorkbookStateError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

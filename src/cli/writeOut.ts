@@ -1,0 +1,67 @@
+// `classify --out/--in-place`: the same outputs as the add-in, written into a copy of the
+// input workbook (or the workbook itself), or — for CSV input — into a new workbook that
+// holds the data sheets and the outputs. Source sheets keep their values.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { TieringConfig, RangeRef } from '../config/schema';
+import type { InputTables, SourceGrid } from '../engine/types';
+import { t, type Locale } from '../i18n';
+import '../output/labels';
+import { uniqueSheetName, sheetKey } from '../output/sheetNames';
+import { refreshWorkbook, type RefreshReport } from '../workbook/run';
+import { XlsxPort } from '../workbook/xlsx/XlsxPort';
+import { readInputFile, splitSheetSpec } from './inputFiles';
+
+export interface WriteOutOptions {
+  orders?: string;
+  customers?: string;
+  /** Grids already read (e.g. by `classify`); read from the files when absent. */
+  inputs?: InputTables;
+  config: TieringConfig;
+  out?: string;
+  inPlace?: boolean;
+  locale: Locale;
+}
+
+const isXlsx = (spec?: string) => !!spec && /\.xls[xm]$/i.test(splitSheetSpec(spec).file);
+
+/** Adds a data sheet holding a grid (CSV input) and returns a reference to it. */
+async function addDataSheet(port: XlsxPort, grid: SourceGrid, wanted: string): Promise<RangeRef> {
+  const taken = new Set((await port.listSheets()).map((s) => sheetKey(s.name)));
+  const name = uniqueSheetName(wanted, taken);
+  const values = grid.values.map((r) => r.map((v) => (v === undefined ? null : v)));
+  await port.write([
+    { op: 'addSheet', name },
+    { op: 'values', sheet: name, row: 0, col: 0, values },
+  ]);
+  return { kind: 'sheet', sheet: name };
+}
+
+export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string, unknown>): Promise<RefreshReport> {
+  const base = isXlsx(opts.orders) ? opts.orders : isXlsx(opts.customers) ? opts.customers : undefined;
+  if (opts.inPlace && !base) throw new Error(t(opts.locale, 'out.cli.inPlaceCsv'));
+  const target = opts.out ?? (opts.inPlace ? splitSheetSpec(base!).file : undefined);
+  if (!target) throw new Error(t(opts.locale, 'out.cli.needOut'));
+  const baseFile = base ? splitSheetSpec(base).file : undefined;
+  const port = baseFile ? await XlsxPort.fromFile(baseFile) : XlsxPort.create();
+
+  const sources: TieringConfig['sources'] = {};
+  for (const key of ['orders', 'customers'] as const) {
+    const spec = opts[key];
+    if (!spec) continue;
+    const { file, sheet } = splitSheetSpec(spec);
+    if (baseFile && path.resolve(file) === path.resolve(baseFile)) {
+      const name = sheet ?? (await port.listSheets())[0].name;
+      // A sheet that holds one Excel table is read as that table, so tier columns join it.
+      const tables = (await port.listTables()).filter((x) => x.sheet.toLowerCase() === name.toLowerCase());
+      sources[key] = tables.length === 1 ? { kind: 'table', table: tables[0].name } : { kind: 'sheet', sheet: name };
+    } else {
+      const grid = opts.inputs?.[key] ?? (await readInputFile(spec));
+      sources[key] = await addDataSheet(port, grid, path.basename(file).replace(/\.[^.]+$/, ''));
+    }
+  }
+  const report = await refreshWorkbook(port, { config: { ...opts.config, sources: { ...opts.config.sources, ...sources } }, locale: opts.locale });
+  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+  await port.save(target);
+  return report;
+}

@@ -1,0 +1,214 @@
+// Tier history: snapshots of (analysis date, customer, tiers) and what changed between two
+// of them. "Down" needs an order per method; it is written out here, explicitly.
+import type { TieringConfig } from '../config/schema';
+import { ruleColumnName } from './methods/rules';
+
+export interface Snapshot {
+  /** ISO analysis date, YYYY-MM-DD. */
+  date: string;
+  /** Method keys stored in this snapshot, e.g. ["abc", "rfm_segment", "activity"]. */
+  methods: string[];
+  /** customer id → tier key per method (same order as `methods`; null when none). */
+  rows: Map<string, (string | null)[]>;
+}
+
+export interface Migration {
+  method: string;
+  from: string;
+  to: string;
+  /** Tier keys of the rows (before) and columns (now), in the method's order. */
+  fromTiers: string[];
+  toTiers: string[];
+  /** counts[i][j]: customers in fromTiers[i] before and toTiers[j] now. */
+  counts: number[][];
+  /** Customers present now but not before, and before but not now. */
+  entered: number;
+  left: number;
+}
+
+export interface Mover {
+  customer: string;
+  method: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Rank of each tier key (smaller = better) per method; tiers missing from the map are not
+ * ranked, so moves to or from them never count as "down" (e.g. potential, unknown, Others).
+ */
+export function tierRanks(method: string, config?: TieringConfig): Map<string, number> {
+  const ranks = (groups: string[][]) => {
+    const m = new Map<string, number>();
+    groups.forEach((g, i) => g.forEach((k) => m.set(k, i)));
+    return m;
+  };
+  if (method === 'abc') {
+    const labels = config?.methods.abc?.labels ?? 'ABCDEFGHIJ'.split('');
+    return ranks(labels.map((l) => [l]));
+  }
+  if (method === 'activity') return ranks([['active', 'new'], ['silent'], ['lost']]);
+  if (method === 'rfm_segment') {
+    // The default segment table from best to worst; segments of equal standing share a rank.
+    return ranks([
+      ['Champions', 'Loyal Customers'],
+      ['Potential Loyalist', 'New Customers', 'Promising'],
+      ['Need Attention'],
+      ['About To Sleep', 'At Risk', "Can't Lose Them"],
+      ['Lost'],
+    ]);
+  }
+  if (method === 'frequency_tier') return ranks([['several_per_week'], ['few_per_month'], ['monthly_or_less']]);
+  if (method === 'spend_tier' || method === 'clv_tier') return ranks([['high'], ['mid'], ['low']]);
+  if (method === 'churn_risk') return ranks([['ok'], ['warning']]);
+  if (method.startsWith('rule_') && config) {
+    const set = config.methods.rules.find((r) => ruleColumnName(r.name) === method);
+    if (set) {
+      const order: string[] = [];
+      for (const r of set.rules) if (!order.includes(r.tier)) order.push(r.tier);
+      if (!order.includes(set.otherwise)) order.push(set.otherwise);
+      return ranks(order.map((k) => [k]));
+    }
+  }
+  return new Map();
+}
+
+/**
+ * Orders tier keys: ranked ones by rank, unranked ones after; ties by `display` order (e.g.
+ * the summary's tier order) when given, then as first seen.
+ */
+export function orderTiers(keys: Iterable<string>, ranks: Map<string, number>, display: readonly string[] = []): string[] {
+  const seen = [...new Set(keys)];
+  const pos = (k: string) => {
+    const i = display.indexOf(k);
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
+  return seen
+    .map((k, i) => ({ k, i, r: ranks.get(k) ?? Number.POSITIVE_INFINITY, d: pos(k) }))
+    .sort((a, b) => a.r - b.r || a.d - b.d || a.i - b.i)
+    .map((x) => x.k);
+}
+
+/** Adds `next` to the list, replacing a snapshot of the same date; sorted by date. */
+export function upsertSnapshot(history: readonly Snapshot[], next: Snapshot): Snapshot[] {
+  return [...history.filter((s) => s.date !== next.date), next].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The latest snapshot strictly before `date`, if any. */
+export function previousSnapshot(history: readonly Snapshot[], date: string): Snapshot | null {
+  let best: Snapshot | null = null;
+  for (const s of history) if (s.date < date && (!best || s.date > best.date)) best = s;
+  return best;
+}
+
+/**
+ * Migration matrix for one method between two snapshots (customers present in both). Rows and
+ * columns share one tier order, so unchanged customers sit on the diagonal.
+ */
+export function migration(prev: Snapshot, now: Snapshot, method: string, config?: TieringConfig, display: readonly string[] = []): Migration | null {
+  const pi = prev.methods.indexOf(method);
+  const ni = now.methods.indexOf(method);
+  if (pi < 0 || ni < 0) return null;
+  const ranks = tierRanks(method, config);
+  const fromSeen: string[] = [];
+  const toSeen: string[] = [];
+  const pairs: [string, string][] = [];
+  let left = 0;
+  for (const [id, tiers] of prev.rows) {
+    const nowTiers = now.rows.get(id);
+    const a = tiers[pi];
+    if (!nowTiers) {
+      left++;
+      continue;
+    }
+    const b = nowTiers[ni];
+    if (a == null || b == null) continue;
+    fromSeen.push(a);
+    toSeen.push(b);
+    pairs.push([a, b]);
+  }
+  let entered = 0;
+  for (const id of now.rows.keys()) if (!prev.rows.has(id)) entered++;
+  const all = orderTiers([...fromSeen, ...toSeen], ranks, display);
+  const fromSet = new Set(fromSeen);
+  const toSet = new Set(toSeen);
+  const fromTiers = all.filter((k) => fromSet.has(k));
+  const toTiers = all.filter((k) => toSet.has(k));
+  const fi = new Map(fromTiers.map((k, i) => [k, i]));
+  const ti = new Map(toTiers.map((k, i) => [k, i]));
+  const counts = fromTiers.map(() => toTiers.map(() => 0));
+  for (const [a, b] of pairs) counts[fi.get(a)!][ti.get(b)!]++;
+  return { method, from: prev.date, to: now.date, fromTiers, toTiers, counts, entered, left };
+}
+
+/** Customers whose tier got worse (by tierRanks) between two snapshots, per method, in id order. */
+export function moversDown(prev: Snapshot, now: Snapshot, methods: readonly string[], config?: TieringConfig): Mover[] {
+  const out: Mover[] = [];
+  for (const method of methods) {
+    const pi = prev.methods.indexOf(method);
+    const ni = now.methods.indexOf(method);
+    if (pi < 0 || ni < 0) continue;
+    const ranks = tierRanks(method, config);
+    for (const [id, nowTiers] of now.rows) {
+      const before = prev.rows.get(id);
+      if (!before) continue;
+      const a = before[pi];
+      const b = nowTiers[ni];
+      if (a == null || b == null) continue;
+      const ra = ranks.get(a);
+      const rb = ranks.get(b);
+      if (ra !== undefined && rb !== undefined && rb > ra) out.push({ customer: id, method, from: a, to: b });
+    }
+  }
+  return out.sort((x, y) => (x.customer < y.customer ? -1 : x.customer > y.customer ? 1 : 0) || methods.indexOf(x.method) - methods.indexOf(y.method));
+}
+
+/** Header cells of the history grid (canonical keys, so a locale change keeps history readable). */
+export const HISTORY_DATE = 'analysis_date';
+export const HISTORY_CUSTOMER = 'customer_id';
+
+/** Snapshots → rows for the history sheet: header row first. */
+export function historyToGrid(history: readonly Snapshot[]): (string | null)[][] {
+  const methods: string[] = [];
+  for (const s of history) for (const m of s.methods) if (!methods.includes(m)) methods.push(m);
+  const grid: (string | null)[][] = [[HISTORY_DATE, HISTORY_CUSTOMER, ...methods]];
+  for (const s of history) {
+    const idx = methods.map((m) => s.methods.indexOf(m));
+    for (const [id, tiers] of s.rows) grid.push([s.date, id, ...idx.map((i) => (i < 0 ? null : tiers[i]))]);
+  }
+  return grid;
+}
+
+/**
+ * Reads the history grid back (from the header row that starts with analysis_date).
+ * Rows that do not look like a snapshot row are skipped, not trusted.
+ */
+export function historyFromGrid(values: readonly (readonly unknown[])[]): Snapshot[] {
+  const h = values.findIndex((r) => r[0] === HISTORY_DATE && r[1] === HISTORY_CUSTOMER);
+  if (h < 0) return [];
+  const header = values[h];
+  const methods: string[] = [];
+  for (let c = 2; c < header.length; c++) {
+    const k = header[c];
+    if (typeof k === 'string' && k) methods.push(k);
+    else break;
+  }
+  const byDate = new Map<string, Snapshot>();
+  for (let r = h + 1; r < values.length; r++) {
+    const row = values[r];
+    const date = row[0];
+    const id = row[1];
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
+    if (id === null || id === undefined || id === '') continue;
+    let snap = byDate.get(date);
+    if (!snap) byDate.set(date, (snap = { date, methods, rows: new Map() }));
+    snap.rows.set(
+      String(id),
+      methods.map((_, i) => {
+        const v = row[i + 2];
+        return v === null || v === undefined || v === '' ? null : String(v);
+      }),
+    );
+  }
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+}

@@ -1,0 +1,42 @@
+// The plan's vocabulary. It mirrors WriteOp/ChartSpec of src/workbook/port.ts because the
+// pure output layer may not import from workbook/ (lint keeps arrows pointing inward);
+// src/workbook/run.ts assigns PlanOp[] to WriteOp[], so the compiler checks they agree.
+export type CellValue = string | number | boolean | null;
+export type Fill = string; // "#RRGGBB"
+
+export interface ChartSpec {
+  name: string;
+  type: 'column' | 'bar' | 'pie' | 'pareto';
+  title: string;
+  categories: { sheet: string; row: number; col: number; rows: number };
+  series: { name: string; sheet: string; row: number; col: number; rows: number; axis?: 'primary' | 'secondary'; kind?: 'column' | 'line' }[];
+  anchor: { row: number; col: number; rows: number; cols: number };
+}
+
+export type PlanOp =
+  | { op: 'addSheet'; name: string; tabColor?: Fill }
+  | { op: 'deleteSheet'; name: string }
+  | { op: 'values'; sheet: string; row: number; col: number; values: CellValue[][] }
+  | { op: 'clear'; sheet: string; row: number; col: number; rows: number; cols: number }
+  | {
+      op: 'format';
+      sheet: string;
+      row: number;
+      col: number;
+      rows: number;
+      cols: number;
+      fill?: Fill;
+      fontColor?: Fill;
+      bold?: boolean;
+      numberFormat?: string;
+    }
+  | { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }
+  | { op: 'freeze'; sheet: string; rows: number; cols: number }
+  | { op: 'addTable'; sheet: string; row: number; col: number; rows: number; cols: number; name: string; style?: string }
+  | { op: 'deleteTable'; name: string }
+  | { op: 'addTableColumns'; table: string; headers: string[]; values: CellValue[][] }
+  | { op: 'deleteTableColumns'; table: string; headers: string[] }
+  | { op: 'colorScale'; sheet: string; row: number; col: number; rows: number; cols: number; low: Fill; high: Fill }
+  | { op: 'link'; sheet: string; row: number; col: number; text: string; targetSheet: string; targetCell: string }
+  | { op: 'addChart'; sheet: string; chart: ChartSpec }
+  | { op: 'deleteChart'; sheet: string; name: string };

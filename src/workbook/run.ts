@@ -1,0 +1,206 @@
+// Orchestration over any WorkbookPort: read the configured sources → classify → history →
+// output plan → write → save state. Also "remove results": delete exactly what we own.
+import type { RangeRef, TieringConfig } from '../config/schema';
+import { classify } from '../engine/classify';
+import { historyFromGrid, type Snapshot } from '../engine/history';
+import type { ClassificationResult, InputTables, ProgressFn, SourceGrid } from '../engine/types';
+import { t, type Locale } from '../i18n';
+import { buildPlan, removalOps, type CustomerSource } from '../output/plan';
+import type { Registry } from '../output/registry';
+import { CancelledError, type RangeRead, type WorkbookPort, type WriteOp } from './port';
+import { a1 } from './xlsx/a1';
+import { loadConfig, loadRegistry, saveConfig, saveRegistry, verifyRegistry, type StateProblem } from './state';
+
+export interface RefreshOptions {
+  /** The config to run (stored in the workbook afterwards); default: the stored one. */
+  config?: TieringConfig;
+  /** Overrides the config's analysis date (YYYY-MM-DD). */
+  analysisDate?: string;
+  /** Language of what is written; default: the config's. */
+  locale?: Locale;
+  onProgress?: ProgressFn;
+  signal?: AbortSignal;
+}
+
+export interface RefreshReport {
+  result: ClassificationResult;
+  /** Sheets we own after the run, by role key (summary, issues, history, group:abc:A...). */
+  sheets: Record<string, string>;
+  columns: number;
+  tables: number;
+  charts: number;
+  ops: number;
+  /** Things found wrong with the stored state (reported, never trusted). */
+  problems: StateProblem[];
+  registry: Registry;
+}
+
+export class WorkbookStateError extends Error {
+  constructor(
+    readonly code: 'noConfig' | 'configInvalid' | 'noSource',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkbookStateError';
+  }
+}
+
+function newRegistryId(): string {
+  const bytes = new Uint8Array(8);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('') + Date.now().toString(36).slice(-4);
+}
+
+/** "订单!A1:E40001" or "客户表 (客户!A1:E3001)": the range actually used as input (our columns excluded). */
+function describeRef(ref: RangeRef, read: RangeRead, width: number): string {
+  const where = `${read.sheet}!${a1(read.row, read.col)}:${a1(read.row + Math.max(read.values.length, 1) - 1, read.col + Math.max(width, 1) - 1)}`;
+  return ref.kind === 'table' ? `${ref.table} (${where})` : ref.kind === 'name' ? `${ref.name} (${where})` : where;
+}
+
+/** Drops our own tier columns (verified registry blocks) from what was read, so they are never input. */
+function withoutOwnColumns(read: RangeRead, own: Registry | null): { values: RangeRead['values']; width: number } {
+  const drop = new Set<number>();
+  for (const c of own?.columns ?? []) {
+    if (c.sheet.toLowerCase() !== read.sheet.toLowerCase()) continue;
+    if (c.table && read.table && c.table.toLowerCase() === read.table.toLowerCase()) {
+      const header = read.values[0] ?? [];
+      header.forEach((h, i) => c.headers.includes(String(h)) && drop.add(i));
+    } else if (!c.table && c.row === read.row) {
+      for (let j = 0; j < c.headers.length; j++) drop.add(c.col + j - read.col);
+    }
+  }
+  if (!drop.size) return { values: read.values, width: read.values[0]?.length ?? 0 };
+  const keep = (read.values[0] ?? []).map((_, i) => i).filter((i) => !drop.has(i));
+  return { values: read.values.map((r) => keep.map((i) => r[i])), width: keep.length };
+}
+
+function toGrid(read: RangeRead, values: RangeRead['values'], name: string): SourceGrid {
+  return { name, headerRow: read.row + 1, firstColumn: read.col, values, dateSystem: read.dateSystem };
+}
+
+export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions = {}): Promise<RefreshReport> {
+  const check = () => {
+    if (opts.signal?.aborted) throw new CancelledError();
+  };
+  const stored = opts.config ? { config: null, problems: [] as StateProblem[] } : await loadConfig(port, opts.locale ?? 'en-US');
+  let config = opts.config ?? stored.config;
+  const loc0: Locale = opts.locale ?? config?.locale ?? 'en-US';
+  if (!config) {
+    if (stored.problems.length) throw new WorkbookStateError('configInvalid', stored.problems[0].message);
+    throw new WorkbookStateError('noConfig', t(loc0, 'out.state.noConfig'));
+  }
+  if (opts.analysisDate) config = { ...config, analysisDate: opts.analysisDate };
+  const locale: Locale = opts.locale ?? config.locale;
+  const { orders: ordersRef, customers: customersRef } = config.sources;
+  if (!ordersRef && !customersRef) throw new WorkbookStateError('noSource', t(locale, 'out.state.noSource'));
+
+  const problems: StateProblem[] = [...stored.problems];
+  const loaded = await loadRegistry(port, locale);
+  problems.push(...loaded.problems);
+  let previous: Registry | null = null;
+  if (loaded.registry) {
+    const v = await verifyRegistry(port, loaded.registry, locale);
+    previous = v.verified;
+    problems.push(...v.problems);
+  }
+  const registryId = loaded.registry?.id ?? newRegistryId();
+  check();
+
+  // Read the sources (never written) and the history we own.
+  opts.onProgress?.({ stage: 'reading', done: 0, total: 1 });
+  const inputs: InputTables = {};
+  const sources: string[] = [];
+  let customerSource: CustomerSource | undefined;
+  let dateSystem: 1900 | 1904 = 1900;
+  if (ordersRef) {
+    const r = await port.read(ordersRef, { signal: opts.signal });
+    dateSystem = r.dateSystem;
+    const { values, width } = withoutOwnColumns(r, previous);
+    inputs.orders = toGrid(r, values, r.table ?? r.sheet);
+    sources.push(describeRef(ordersRef, r, width));
+  }
+  check();
+  if (customersRef) {
+    const r = await port.read(customersRef, { signal: opts.signal });
+    dateSystem = r.dateSystem;
+    const { values, width } = withoutOwnColumns(r, previous);
+    inputs.customers = toGrid(r, values, r.table ?? r.sheet);
+    sources.push(describeRef(customersRef, r, width));
+    customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
+  }
+  let history: Snapshot[] = [];
+  const historySheet = previous?.sheets.find((s) => s.role === 'history');
+  if (historySheet) history = historyFromGrid((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
+  check();
+
+  const result = classify(inputs, config, opts.onProgress);
+  check();
+  const [sheets, tables] = await Promise.all([port.listSheets(), port.listTables()]);
+  const plan = buildPlan({
+    result,
+    config,
+    locale,
+    registryId,
+    previous,
+    sheets: sheets.map((s) => s.name),
+    tables: tables.map((x) => x.name),
+    customerSource,
+    dateSystem,
+    history,
+    sources,
+  });
+  // PlanOp mirrors WriteOp (output may not import workbook/): this assignment keeps them in step.
+  const ops: WriteOp[] = plan.ops;
+  // If writing stops half-way (cancel, network, crash), the stored registry must already cover
+  // what may exist by then, so the next refresh or remove can still find it (markers permitting).
+  await saveRegistry(port, mergeRegistries(previous, plan.registry));
+  opts.onProgress?.({ stage: 'writing', done: 0, total: ops.length });
+  await port.write(ops, {
+    signal: opts.signal,
+    onProgress: (p) => opts.onProgress?.({ stage: 'writing', done: p.done, total: p.total }),
+  });
+  // A one-off analysis date is not stored: next month's refresh should not inherit it.
+  if (opts.config) await saveConfig(port, opts.analysisDate ? opts.config : config);
+  await saveRegistry(port, plan.registry);
+  return {
+    result,
+    sheets: plan.sheetNames,
+    columns: plan.registry.columns.reduce((a, c) => a + c.headers.length, 0),
+    tables: plan.registry.tables.length,
+    charts: plan.registry.charts.length,
+    ops: ops.length,
+    problems,
+    registry: plan.registry,
+  };
+}
+
+/** Everything either registry lists (same id), without duplicates. */
+export function mergeRegistries(a: Registry | null, b: Registry): Registry {
+  if (!a) return b;
+  const uniq = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
+  return {
+    ...b,
+    sheets: uniq([...a.sheets, ...b.sheets], (s) => s.name.toLowerCase()),
+    columns: uniq([...a.columns, ...b.columns], (c) => `${c.sheet}|${c.table ?? ''}|${c.row}|${c.col}|${c.headers.join('|')}`),
+    tables: uniq([...a.tables, ...b.tables], (x) => x.name.toLowerCase()),
+    charts: uniq([...a.charts, ...b.charts], (x) => `${x.sheet}|${x.name}`),
+  };
+}
+
+export interface RemoveReport {
+  sheets: string[];
+  columns: number;
+  problems: StateProblem[];
+}
+
+/** Deletes exactly what the (verified) registry lists, then forgets the registry. The config stays. */
+export async function removeResults(port: WorkbookPort, opts: { locale?: Locale; signal?: AbortSignal } = {}): Promise<RemoveReport> {
+  const locale = opts.locale ?? 'en-US';
+  const loaded = await loadRegistry(port, locale);
+  if (!loaded.registry) return { sheets: [], columns: 0, problems: loaded.problems };
+  const { verified, problems } = await verifyRegistry(port, loaded.registry, locale);
+  const ops: WriteOp[] = removalOps(verified);
+  await port.write(ops, { signal: opts.signal });
+  await saveRegistry(port, null);
+  return { sheets: verified.sheets.map((s) => s.name), columns: verified.columns.reduce((a, c) => a + c.headers.length, 0), problems: [...loaded.problems, ...problems] };
+}

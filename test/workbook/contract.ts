@@ -1,0 +1,232 @@
+// One contract for every WorkbookPort adapter: xlsx (ExcelJS) runs it in
+// test/workbook/xlsx/contract.test.ts, office (over the strict fake Excel) in its own folder.
+// makePort builds a workbook from fixtureSheets(fixture) and returns the port plus a
+// snapshot() of the whole workbook (for xlsx: after a save and reload).
+import { demoConfig, generateDemo } from '../../src/cli/demoData';
+import type { TieringConfig } from '../../src/config';
+import type { CellValue, WorkbookPort, WriteOp } from '../../src/workbook/port';
+import { refreshWorkbook, removeResults } from '../../src/workbook/run';
+import { CONFIG_KEY, REGISTRY_KEY, saveConfig } from '../../src/workbook/state';
+import { isValidSheetName } from '../../src/output/sheetNames';
+
+export type FixtureName = 'demo-small' | 'orders-only' | 'clash' | 'plain-customers';
+
+export interface FixtureSheet {
+  name: string;
+  /** Header row first; dates as 1900-system serial numbers. */
+  values: CellValue[][];
+  /** When set, the whole range is an Excel table of that name. */
+  table?: string;
+}
+
+/** Names that must stay text everywhere they are written. */
+export const FORMULA_LIKE = ["=cmd|' /C calc'!A0", '+1', '-2', '@x'];
+
+const serial = (d: Date) => d.getTime() / 86_400_000 + 25569;
+
+/** The workbook each fixture starts from (adapters build it with their own API). */
+export function fixtureSheets(name: FixtureName): FixtureSheet[] {
+  const data = generateDemo({ customers: 150, seed: 7 });
+  data.customers.slice(0, FORMULA_LIKE.length).forEach((c, i) => (c.name = FORMULA_LIKE[i]));
+  const customers: CellValue[][] = [['客户ID', '客户名称', '地区', '行业', '规模'], ...data.customers.map((c) => [c.id, c.name, c.region, c.industry, c.size])];
+  const orders: CellValue[][] = data.orders.map((r) => r.map((v) => (v instanceof Date ? serial(v) : v)));
+  const sheets: FixtureSheet[] = [{ name: '订单', values: orders }];
+  if (name === 'plain-customers') sheets.unshift({ name: '客户', values: customers });
+  else if (name !== 'orders-only') sheets.unshift({ name: '客户', values: customers, table: '客户表' });
+  if (name === 'clash') {
+    // User sheets whose names are the ones the add-in would pick.
+    sheets.push({ name: '分级汇总', values: [['我的笔记'], ['不要覆盖']] });
+    sheets.push({ name: 'abc-a类客户', values: [['用户自己的表'], [42]] });
+  }
+  return sheets;
+}
+
+export function fixtureConfig(name: FixtureName): TieringConfig {
+  const config = demoConfig('zh-CN');
+  if (name === 'orders-only') return { ...config, sources: { orders: config.sources.orders } };
+  if (name === 'plain-customers') return { ...config, sources: { ...config.sources, customers: { kind: 'sheet', sheet: '客户' } } };
+  return config;
+}
+
+export interface WorkbookSnapshot {
+  sheets: { name: string; visible: boolean; values: CellValue[][] }[];
+  tables: { name: string; sheet: string; address: string; headers: string[] }[];
+  charts: Record<string, string[]>;
+  settings: Record<string, string | null>;
+}
+
+/** The whole workbook as the port sees it: every sheet's values, tables, charts, our settings. */
+export async function portSnapshot(port: WorkbookPort): Promise<WorkbookSnapshot> {
+  const sheets = [];
+  const charts: Record<string, string[]> = {};
+  for (const s of await port.listSheets()) {
+    const r = await port.read({ kind: 'sheet', sheet: s.name });
+    sheets.push({ name: s.name, visible: s.visible, values: r.values.map((row) => row.map((v) => (v === null ? '' : v))) });
+    const c = await port.listCharts(s.name);
+    if (c.length) charts[s.name] = [...c].sort();
+  }
+  const tables = (await port.listTables()).sort((a, b) => a.name.localeCompare(b.name));
+  const settings = { [CONFIG_KEY]: await port.getSetting(CONFIG_KEY), [REGISTRY_KEY]: await port.getSetting(REGISTRY_KEY) };
+  return { sheets, tables, charts, settings };
+}
+
+/** Wraps a port to record the ops it is given. */
+function recording(port: WorkbookPort): { port: WorkbookPort; ops: WriteOp[] } {
+  const ops: WriteOp[] = [];
+  const wrapped: WorkbookPort = Object.create(port) as WorkbookPort;
+  wrapped.write = async (o, opts) => {
+    ops.push(...o);
+    return port.write(o, opts);
+  };
+  return { port: wrapped, ops };
+}
+
+const norm = (v: CellValue | undefined) => (v === null || v === undefined ? '' : typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v);
+
+export type MakePort = (fixture: FixtureName) => Promise<{ port: WorkbookPort; snapshot(): Promise<unknown> }>;
+
+export function describeContract(name: string, makePort: MakePort): void {
+  describe(`WorkbookPort contract: ${name}`, () => {
+    it('holds what the plan says: every value block, table, table column and chart', async () => {
+      const { port } = await makePort('demo-small');
+      const rec = recording(port);
+      const report = await refreshWorkbook(rec.port, { config: fixtureConfig('demo-small') });
+      expect(rec.ops.length).toBeGreaterThan(50);
+      const sheets = (await port.listSheets()).map((s) => s.name);
+      const tables = await port.listTables();
+      for (const op of rec.ops) {
+        if (op.op === 'values') {
+          const rows = op.values.length;
+          const cols = Math.max(...op.values.map((r) => r.length));
+          const r = await port.read({ kind: 'sheet', sheet: op.sheet, address: `${addr(op.row, op.col)}:${addr(op.row + rows - 1, op.col + cols - 1)}` });
+          op.values.forEach((line, i) => line.forEach((v, j) => expect([op.sheet, op.row + i, op.col + j, norm(r.values[i][j])]).toEqual([op.sheet, op.row + i, op.col + j, norm(v)])));
+        } else if (op.op === 'addSheet') {
+          expect(sheets).toContain(op.name);
+          expect(isValidSheetName(op.name)).toBe(true);
+        } else if (op.op === 'addTable') {
+          const tb = tables.find((x) => x.name === op.name);
+          expect(tb?.sheet).toBe(op.sheet);
+          expect(tb?.address).toBe(`${addr(op.row, op.col)}:${addr(op.row + op.rows - 1, op.col + op.cols - 1)}`);
+        } else if (op.op === 'addTableColumns') {
+          const tb = tables.find((x) => x.name === op.table)!;
+          expect(tb.headers.slice(-op.headers.length)).toEqual(op.headers);
+          const r = await port.read({ kind: 'table', table: op.table });
+          const w = r.values[0].length;
+          op.values.forEach((line, i) => expect(r.values[i + 1].slice(w - op.headers.length).map(norm)).toEqual(line.map(norm)));
+        } else if (op.op === 'addChart') {
+          expect(await port.listCharts(op.sheet)).toContain(op.chart.name);
+        }
+      }
+      expect(report.charts).toBe(3);
+      expect(Object.keys(report.sheets)).toEqual(expect.arrayContaining(['summary', 'history', 'group:abc:A', 'group:rfm_segment:Champions']));
+    });
+
+    it('refreshes idempotently: running twice leaves the same workbook', async () => {
+      const { port, snapshot } = await makePort('demo-small');
+      await refreshWorkbook(port, { config: fixtureConfig('demo-small') });
+      const first = await snapshot();
+      const again = await refreshWorkbook(port, {});
+      expect(again.problems).toEqual([]);
+      expect(await snapshot()).toEqual(first);
+    });
+
+    it('remove leaves the workbook as it was before the first run, and the source is never written', async () => {
+      const { port, snapshot } = await makePort('demo-small');
+      await saveConfig(port, fixtureConfig('demo-small'));
+      const before = (await snapshot()) as WorkbookSnapshot;
+      const sourceBefore = await portSnapshot(port);
+      await refreshWorkbook(port, { analysisDate: '2024-06-30' });
+      await refreshWorkbook(port, {});
+      // The source ranges hold the same values (the tier columns sit beside them, in the table).
+      const orders = await port.read({ kind: 'sheet', sheet: '订单' });
+      expect(orders.values).toEqual(sourceBefore.sheets.find((s) => s.name === '订单')!.values);
+      const customers = await port.read({ kind: 'table', table: '客户表' });
+      expect(customers.values.map((r) => r.slice(0, 5))).toEqual(sourceBefore.sheets.find((s) => s.name === '客户')!.values);
+      const removed = await removeResults(port);
+      expect(removed.problems).toEqual([]);
+      expect(removed.sheets.length).toBeGreaterThan(3);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('writes tier columns beside a plain range and takes them away again', async () => {
+      const { port, snapshot } = await makePort('plain-customers');
+      await saveConfig(port, fixtureConfig('plain-customers'));
+      const before = await snapshot();
+      const r = await refreshWorkbook(port, {});
+      expect(r.registry.columns).toEqual([expect.objectContaining({ sheet: '客户', row: 0, col: 5, rows: 150 })]);
+      const first = await snapshot();
+      await refreshWorkbook(port, {});
+      expect(await snapshot()).toEqual(first);
+      const cells = await port.read({ kind: 'sheet', sheet: '客户' });
+      expect(cells.values[0].slice(5, 8)).toEqual(['ABC分类', 'RFM得分', 'RFM分群']);
+      await removeResults(port);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('never overwrites a user sheet whose name clashes, and never deletes it', async () => {
+      const { port } = await makePort('clash');
+      const report = await refreshWorkbook(port, { config: fixtureConfig('clash') });
+      expect(report.sheets.summary).toBe('分级汇总 (2)');
+      expect(report.sheets['group:abc:A']).toBe('ABC-A类客户 (2)');
+      const mine = async () => [(await port.read({ kind: 'sheet', sheet: '分级汇总' })).values, (await port.read({ kind: 'sheet', sheet: 'abc-a类客户' })).values];
+      expect(await mine()).toEqual([[['我的笔记'], ['不要覆盖']], [['用户自己的表'], [42]]]);
+      await refreshWorkbook(port, {});
+      await removeResults(port);
+      expect(await mine()).toEqual([[['我的笔记'], ['不要覆盖']], [['用户自己的表'], [42]]]);
+    });
+
+    it('keeps formula-like customer names as text in the source, the tier columns and the group sheets', async () => {
+      const { port } = await makePort('demo-small');
+      const report = await refreshWorkbook(port, { config: fixtureConfig('demo-small') });
+      const src = await port.read({ kind: 'table', table: '客户表' });
+      expect(src.values.slice(1, 1 + FORMULA_LIKE.length).map((r) => r[1])).toEqual(FORMULA_LIKE);
+      const seen = new Set<string>();
+      for (const [key, sheet] of Object.entries(report.sheets)) {
+        if (!key.startsWith('group:')) continue;
+        for (const row of (await port.read({ kind: 'sheet', sheet })).values) for (const v of row) if (typeof v === 'string' && FORMULA_LIKE.includes(v)) seen.add(v);
+      }
+      // Customers with orders appear in an ABC group sheet, under their exact names.
+      const ids = new Set((report.result.customers.objects() as Record<string, unknown>[]).filter((c) => c.abc !== null).map((c) => c.name as string));
+      for (const n of FORMULA_LIKE) if (ids.has(n)) expect(seen).toContain(n);
+      expect(seen.size).toBeGreaterThan(0);
+    });
+
+    it('reports a corrupted registry instead of trusting it, and keeps user sheets a forged registry names', async () => {
+      const { port } = await makePort('clash');
+      await saveConfig(port, fixtureConfig('clash'));
+      await port.setSetting(REGISTRY_KEY, '{"version":1,"id":"abc');
+      const r1 = await refreshWorkbook(port, {});
+      expect(r1.problems.map((p) => p.code)).toEqual(['registryInvalid']);
+      // A well-formed registry that claims the user's sheets (no marker there): they survive.
+      const forged = { ...r1.registry, sheets: [...r1.registry.sheets, { name: '分级汇总', role: 'summary' }, { name: '订单', role: 'group' }] };
+      await port.setSetting(REGISTRY_KEY, JSON.stringify(forged));
+      const removed = await removeResults(port);
+      expect(removed.problems.map((p) => p.code).sort()).toEqual(['sheetNotOurs', 'sheetNotOurs']);
+      const names = (await port.listSheets()).map((s) => s.name);
+      expect(names).toEqual(['客户', '订单', '分级汇总', 'abc-a类客户']);
+    });
+
+    it('builds a customer sheet from orders alone, and keeps one history snapshot per analysis date', async () => {
+      const { port } = await makePort('orders-only');
+      await refreshWorkbook(port, { config: fixtureConfig('orders-only'), analysisDate: '2024-06-30' });
+      const r = await refreshWorkbook(port, {});
+      await refreshWorkbook(port, {});
+      expect(r.sheets.customers).toBe('客户列表');
+      const list = await port.read({ kind: 'sheet', sheet: '客户列表' });
+      const header = list.values[3];
+      expect(header).toEqual(expect.arrayContaining(['客户ID', 'ABC分类', 'RFM分群', '活跃度']));
+      expect(list.values.length - 4).toBe(r.result.customers.numRows());
+      const hist = (await port.read({ kind: 'sheet', sheet: r.sheets.history })).values;
+      const dates = new Set(hist.slice(4).map((row) => row[0]));
+      expect([...dates].sort()).toEqual(['2024-06-30', r.result.analysisDate]);
+      const summary = (await port.read({ kind: 'sheet', sheet: r.sheets.summary })).values.flat();
+      expect(summary.some((v) => typeof v === 'string' && v.includes('2024-06-30') && v.includes('ABC'))).toBe(true);
+    });
+  });
+}
+
+function addr(row: number, col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return `${s}${row + 1}`;
+}

@@ -1,0 +1,116 @@
+import JSZip from 'jszip';
+import { XMLValidator } from 'fast-xml-parser';
+import { describeContract, fixtureConfig, fixtureSheets, portSnapshot, type FixtureName } from '../contract';
+import { XlsxPort } from '../../../src/workbook/xlsx/XlsxPort';
+import { refreshWorkbook } from '../../../src/workbook/run';
+import { CancelledError } from '../../../src/workbook/port';
+
+/** An .xlsx holding the fixture, read back from bytes like a user's file. */
+async function fixturePort(fixture: FixtureName): Promise<XlsxPort> {
+  const port = XlsxPort.create();
+  for (const s of fixtureSheets(fixture)) {
+    const ws = port.workbook.addWorksheet(s.name);
+    if (s.table) {
+      ws.addTable({ name: s.table, ref: 'A1', headerRow: true, columns: s.values[0].map((h) => ({ name: String(h) })), rows: s.values.slice(1) });
+    } else {
+      s.values.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+    }
+  }
+  return XlsxPort.fromBuffer(await port.toBuffer());
+}
+
+describeContract('xlsx', async (fixture) => {
+  const port = await fixturePort(fixture);
+  // The snapshot goes through a save and a reload: what is compared is what the file holds.
+  return { port, snapshot: async () => portSnapshot(await XlsxPort.fromBuffer(await port.toBuffer())) };
+});
+
+describe('cancellation', () => {
+  it('stops before writing when the signal is aborted, leaving the workbook as it was', async () => {
+    const port = await fixturePort('demo-small');
+    const before = await portSnapshot(port);
+    const ctl = new AbortController();
+    ctl.abort();
+    await expect(refreshWorkbook(port, { config: fixtureConfig('demo-small'), signal: ctl.signal })).rejects.toBeInstanceOf(CancelledError);
+    expect(await portSnapshot(port)).toEqual(before);
+  });
+});
+
+describe('xlsx package', () => {
+  let zip: JSZip;
+  let files: string[];
+  beforeAll(async () => {
+    const port = await fixturePort('demo-small');
+    await refreshWorkbook(port, { config: fixtureConfig('demo-small') });
+    const buf = await port.toBuffer();
+    zip = await JSZip.loadAsync(buf);
+    files = Object.keys(zip.files);
+  });
+
+  it('writes only well-formed XML parts, each with a content type', async () => {
+    const ct = await zip.file('[Content_Types].xml')!.async('string');
+    for (const f of files.filter((p) => !zip.files[p].dir)) {
+      const xml = await zip.file(f)!.async('string');
+      expect([f, XMLValidator.validate(xml)]).toEqual([f, true]);
+      const ext = f.split('.').pop()!;
+      expect(ct.includes(`PartName="/${f}"`) || ct.includes(`Extension="${ext}"`)).toBe(true);
+    }
+  });
+
+  it('writes no formulas at all, so customer text can never run', async () => {
+    for (const f of files.filter((p) => p.startsWith('xl/worksheets/sheet'))) {
+      expect(await zip.file(f)!.async('string')).not.toMatch(/<f[ >]/);
+    }
+  });
+
+  it('adds native charts: a Pareto with bars and a line on a secondary axis, and two bar charts', async () => {
+    const charts = files.filter((p) => /^xl\/charts\/ctChart\d+\.xml$/.test(p));
+    expect(charts).toHaveLength(3);
+    const xml = await Promise.all(charts.map((p) => zip.file(p)!.async('string')));
+    const pareto = xml.find((x) => x.includes('帕累托'))!;
+    expect(pareto).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
+    expect(pareto).toMatch(/<c:valAx><c:axId val="1004"\/>[\s\S]*<c:axPos val="r"\/>/);
+    const ct = await zip.file('[Content_Types].xml')!.async('string');
+    for (const p of charts) expect(ct).toContain(`PartName="/${p}"`);
+    const drawing = files.find((p) => /^xl\/drawings\/ctDrawing\d+\.xml$/.test(p))!;
+    expect((await zip.file(drawing)!.async('string')).match(/<xdr:graphicFrame/g)).toHaveLength(3);
+  });
+
+  it('stores settings in a custom XML part and reads them back', async () => {
+    const item = files.find((p) => /^customXml\/item\d+\.xml$/.test(p))!;
+    expect(await zip.file(item)!.async('string')).toContain('urn:customer-tiers:settings:1');
+    const again = await XlsxPort.fromBuffer(await zip.generateAsync({ type: 'nodebuffer' }));
+    expect(JSON.parse((await again.getSetting('customerTiers.registry'))!).charts).toHaveLength(3);
+    expect(await again.listCharts('分级汇总')).toEqual(['ct_pareto', 'ct_segments', 'ct_revenue_tier']);
+  });
+
+  it('links to the issues sheet inside the workbook, not as an external file', async () => {
+    const sheets = await Promise.all(files.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).map((p) => zip.file(p)!.async('string')));
+    const link = sheets.map((x) => /<hyperlink [^>]*\/>/.exec(x)?.[0]).find(Boolean)!;
+    expect(link).toContain('location="&apos;数据问题&apos;!A1"');
+    expect(link).not.toContain('r:id');
+  });
+});
+
+describe('interrupted writes', () => {
+  it('leaves a registry that lets the next refresh clean up what was half written', async () => {
+    const port = await fixturePort('demo-small');
+    await refreshWorkbook(port, { config: fixtureConfig('demo-small') });
+    const done = await portSnapshot(port);
+    // The next run dies after a few ops: its new sheets exist, the old ones are gone.
+    const write = port.write.bind(port);
+    let calls = 0;
+    port.write = async (ops, opts) => {
+      if (calls++ === 0) {
+        await write(ops.slice(0, Math.floor(ops.length / 2)), opts);
+        throw new Error('connection lost');
+      }
+      return write(ops, opts);
+    };
+    await expect(refreshWorkbook(port, {})).rejects.toThrow('connection lost');
+    port.write = write;
+    const again = await refreshWorkbook(port, {});
+    expect(again.problems).toEqual([]);
+    expect(await portSnapshot(port)).toEqual(done);
+  });
+});
