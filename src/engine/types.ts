@@ -130,6 +130,8 @@ export interface ClassificationResult {
   /** Cut points and thresholds actually used, per method (JSON-serialisable). */
   cuts: Record<string, unknown>;
   issues: DataIssue[];
+  /** All issues found; `issues` may be capped by ingest (see IngestResult.issuesTotal). */
+  issuesTotal?: number;
   stats: RunStats;
   /** Non-fatal notes, e.g. RFM segments that can never match, CLV fit failures. */
   warnings: { code: string; params?: Record<string, string | number> }[];

@@ -1,0 +1,250 @@
+// `customer-tiers classify`: files → classify → per-customer CSV, JSON report, one-screen summary.
+import * as fs from 'fs';
+import { formatConfigErrors, parseConfig, parseConfigText, CONFIG_VERSION, type TieringConfig } from '../config';
+import { classify } from '../engine/classify';
+import { describeIssue } from '../engine/ingest';
+import { TieringError, type ClassificationResult, type InputTables } from '../engine/types';
+import { hasMessage, t, type Locale } from '../i18n';
+import { parseArgs } from './args';
+import { InputFileError, readInputFile } from './inputFiles';
+import { formatNumber, formatPercent, renderTable } from './table';
+
+const SPEC = {
+  values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out'],
+  flags: ['in-place', 'help'],
+} as const;
+
+/** Columns of the per-customer CSV, in order, when present in the result. */
+const CSV_COLUMNS = [
+  'customer_id', 'name', 'orders', 'revenue', 'profit', 'recency_days', 'first_order', 'last_order', 'avg_order_value',
+  'orders_per_month', 'abc', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_score', 'rfm_segment', 'activity', 'frequency_tier', 'spend_tier', 'churn_risk',
+];
+const CLV_COLUMNS = ['clv_p_alive', 'clv_expected_purchases', 'clv_expected_spend', 'clv_value', 'clv_tier', 'clv_churn'];
+
+/** Thrown for bad usage/input; rendered as a localized message, exit code 2. */
+class UsageError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+    readonly detail = '',
+  ) {
+    super(key);
+  }
+}
+
+/** YYYY-MM-DD naming a real day (Date.parse alone accepts 2006-02-30). */
+function isCalendarDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+}
+
+function detectLocale(): Locale {
+  const lang = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return /^zh/i.test(lang) ? 'zh-CN' : 'en-US';
+}
+
+function loadConfig(file: string | undefined, analysisDate: string | undefined, lang: Locale | undefined): TieringConfig {
+  let raw: Record<string, unknown> = { version: CONFIG_VERSION };
+  if (file) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError('cli.file_missing', { file });
+    }
+    try {
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      const res = parseConfigText(text);
+      throw new UsageError('cli.config_invalid', { file }, res.ok ? '' : formatConfigErrors(res.errors));
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError('cli.config_invalid', { file }, '  - (config): expected a JSON object');
+  }
+  if (analysisDate) raw = { ...raw, analysisDate };
+  if (lang) raw = { ...raw, locale: lang };
+  const res = parseConfig(raw);
+  if (!res.ok) throw new UsageError('cli.config_invalid', { file: file ?? '--analysis-date' }, formatConfigErrors(res.errors));
+  return res.config;
+}
+
+/** CSV field: numbers without float noise, text quoted when needed (data kept exact). */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '';
+  const s = String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvColumns(result: ClassificationResult, dimensionColumns: string[]): string[] {
+  const names = result.customers.columnNames();
+  const has = new Set(names);
+  const rules = names.filter((n) => n.startsWith('rule_'));
+  return [...CSV_COLUMNS, ...dimensionColumns, ...rules, ...CLV_COLUMNS].filter((c, i, all) => has.has(c) && all.indexOf(c) === i);
+}
+
+export function toCsv(result: ClassificationResult, columns: string[]): string {
+  const t = result.customers;
+  const arrays = columns.map((c) => t.array(c) as ArrayLike<unknown>);
+  const lines = [columns.map(csvField).join(',')];
+  const n = t.numRows();
+  for (let i = 0; i < n; i++) lines.push(arrays.map((a) => csvField(a[i])).join(','));
+  // BOM so Excel opens UTF-8 (Chinese names) correctly.
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function toJsonReport(result: ClassificationResult, config: TieringConfig, locale: Locale): unknown {
+  return {
+    analysisDate: result.analysisDate,
+    analysisDateSource: result.analysisDateSource,
+    configVersion: result.configVersion,
+    config,
+    cuts: result.cuts,
+    stats: result.stats,
+    summaries: result.summaries,
+    crosstabs: result.crosstabs,
+    warnings: result.warnings.map((w) => ({ ...w, message: t(locale, `warning.${w.code}`, w.params ?? {}) })),
+    reports: result.reports,
+    issuesTotal: result.issuesTotal ?? result.issues.length,
+    issues: result.issues.map((issue) => ({ ...issue, ...describeIssue(issue, locale) })),
+  };
+}
+
+function tierLabel(method: string, tier: string, locale: Locale): string {
+  if (method === 'rfm_segment' && hasMessage(`segment.${tier}`)) return t(locale, `segment.${tier}`);
+  if (method === 'clv_tier') return hasMessage(`tier.clv_${tier}`) ? t(locale, `tier.clv_${tier}`) : tier;
+  if (method !== 'abc' && !method.startsWith('rule_') && hasMessage(`tier.${tier}`)) return t(locale, `tier.${tier}`);
+  return tier;
+}
+
+const METHOD_TITLES: Record<string, string> = {
+  abc: 'ABC',
+  rfm_segment: 'RFM',
+  activity: 'activity',
+  frequency_tier: 'frequency_tier',
+  spend_tier: 'spend_tier',
+  churn_risk: 'churn_risk',
+  clv_tier: 'CLV',
+};
+
+export function summaryText(result: ClassificationResult, locale: Locale): string {
+  const s = result.stats;
+  const out: string[] = [];
+  out.push(t(locale, 'cli.summary_title', { date: result.analysisDate || '—', source: t(locale, result.analysisDateSource === 'config' ? 'cli.source_config' : 'cli.source_latest') }));
+  out.push(
+    t(locale, 'cli.summary_counts', {
+      rows: s.orderRows,
+      used: s.ordersUsed,
+      after: s.ordersAfterAnalysisDate,
+      returns: s.returnRows,
+      policy: s.returnsPolicy,
+      customers: s.customers,
+      withOrders: s.customersWithOrders,
+      potential: s.potentialCustomers,
+    }),
+  );
+  // ABC and RFM as tables; the other methods on one line each, so the summary fits one screen.
+  const compact: string[] = [];
+  for (const m of result.summaries) {
+    if (m.method !== 'abc' && m.method !== 'rfm_segment') {
+      const parts = m.tiers.filter((x) => x.customers > 0).map((x) => `${tierLabel(m.method, x.tier, locale)} ${formatNumber(x.customers)} (${formatPercent(x.share)})`);
+      compact.push(`${METHOD_TITLES[m.method] ?? m.method}: ${parts.join(' · ')}`);
+      continue;
+    }
+    const rows = m.tiers.map((x) => [tierLabel(m.method, x.tier, locale), formatNumber(x.customers), formatPercent(x.share), formatNumber(x.revenue, 2), formatPercent(x.revenueShare)]);
+    const header = [METHOD_TITLES[m.method] ?? m.method, t(locale, 'cli.col_customers'), t(locale, 'cli.col_share'), t(locale, 'cli.col_revenue'), t(locale, 'cli.col_revenue_share')];
+    out.push('', renderTable(header, rows, new Set([1, 2, 3, 4])));
+  }
+  if (compact.length > 0) out.push('', ...compact);
+  out.push('');
+  const total = result.issuesTotal ?? result.issues.length;
+  out.push(total > 0 ? t(locale, 'cli.summary_issues', { count: total, errors: s.rowsWithIssues }) : t(locale, 'cli.summary_no_issues'));
+  if (result.warnings.length > 0) {
+    out.push(t(locale, 'cli.summary_warnings'));
+    for (const w of result.warnings) out.push(`  - ${t(locale, `warning.${w.code}`, w.params ?? {})}`);
+  }
+  return out.join('\n');
+}
+
+async function importOptional(spec: string): Promise<Record<string, unknown> | null> {
+  try {
+    return (await import(spec)) as Record<string, unknown>;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return null;
+    throw e;
+  }
+}
+
+function writeFile(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError('cli.write_failed', { file, reason: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+export async function runClassify(argv: readonly string[]): Promise<number> {
+  let locale: Locale = detectLocale();
+  const parsed = parseArgs(argv, SPEC);
+  if (!parsed.ok) {
+    process.stderr.write(`${t(locale, parsed.error.key, parsed.error.params)}\n${t(locale, 'cli.usage')}\n`);
+    return 2;
+  }
+  const { options, flags } = parsed;
+  try {
+    if (options.lang && options.lang !== 'zh-CN' && options.lang !== 'en-US') throw new UsageError('cli.bad_lang', { value: options.lang });
+    if (options.lang) locale = options.lang as Locale;
+    if (flags.has('help')) {
+      process.stdout.write(`${t(locale, 'cli.usage')}\n`);
+      return 0;
+    }
+    const date = options['analysis-date'];
+    if (date && !isCalendarDate(date)) throw new UsageError('cli.bad_date', { value: date });
+    if (!options.orders && !options.customers) throw new UsageError('cli.need_input');
+    const config = loadConfig(options.config, date, options.lang as Locale | undefined);
+    if (!options.lang) locale = config.locale;
+
+    const tables: InputTables = {};
+    if (options.orders) tables.orders = await readInputFile(options.orders);
+    if (options.customers) tables.customers = await readInputFile(options.customers);
+    const result = classify(tables, config);
+
+    const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));
+    if (options.csv) {
+      writeFile(options.csv, toCsv(result, csvColumns(result, dimColumns)));
+    }
+    if (options.json) writeFile(options.json, `${JSON.stringify(toJsonReport(result, config, locale), null, 2)}\n`);
+    process.stdout.write(`${summaryText(result, locale)}\n`);
+    if (options.csv) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
+    if (options.json) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
+
+    if (options.out || flags.has('in-place')) {
+      const mod = await importOptional('./writeOut');
+      const write = mod?.writeTieredWorkbook as ((opts: Record<string, unknown>) => Promise<unknown>) | undefined;
+      if (!write) {
+        process.stderr.write(`${t(locale, 'cli.not_available', { feature: '--out / --in-place' })}\n`);
+        return 2;
+      }
+      await write({ result, inputs: tables, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place') });
+      if (options.out) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${t(locale, e.key, e.params)}${e.detail ? `\n${e.detail}` : ''}\n`);
+      return 2;
+    }
+    if (e instanceof InputFileError) {
+      process.stderr.write(`${t(locale, e.key, e.params)}\n`);
+      return 2;
+    }
+    if (e instanceof TieringError) {
+      const key = `error.${e.code}`;
+      process.stderr.write(`${hasMessage(key) ? t(locale, key, e.params) : e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`${t(locale, 'cli.unexpected', { message: e instanceof Error ? e.message : String(e) })}\n`);
+    return 1;
+  }
+}

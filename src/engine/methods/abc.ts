@@ -1,0 +1,94 @@
+// ABC classes (docs/engine.md). Customers with orders are ranked by value descending, ties by
+// customer id ascending. One rule for both modes: a customer belongs to the first class whose
+// cut lies above the share *before* it, so the customer that reaches or crosses a cut still
+// belongs to the upper class.
+//  customer-share  share = customers ranked above it / N (top 20% → A, next 50% → B, rest C).
+//  value-share     share = cumulative positive value of the customers ranked above it / total
+//                  (A up to 80% of the value, B up to 95%, rest C).
+// Ties at a cut: customers with equal values always share the class of the first of them in
+// rank order (so ties move up, never split). Customers without orders get no class (null).
+import type { AbcConfig } from '../../config/schema';
+import type { CustomerMetrics } from '../metrics';
+import { rankOrder } from '../stats';
+import type { Warning } from './rfm';
+
+export const DEFAULT_CUTS = { 'customer-share': [0.2, 0.7], 'value-share': [0.8, 0.95] } as const;
+
+export function abcLabels(cfg: AbcConfig): string[] {
+  const cuts = cfg.cuts ?? DEFAULT_CUTS[cfg.mode];
+  return cfg.labels ?? Array.from({ length: cuts.length + 1 }, (_, i) => String.fromCharCode(65 + i));
+}
+
+export interface AbcResult {
+  abc: (string | null)[];
+  labels: string[];
+  cuts: Record<string, unknown>;
+  warnings: Warning[];
+}
+
+const EPS = 1e-9;
+
+export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
+  const warnings: Warning[] = [];
+  const cuts = [...(cfg.cuts ?? DEFAULT_CUTS[cfg.mode])];
+  const labels = abcLabels(cfg);
+  let basis = cfg.basis;
+  if (basis === 'profit' && !m.profit) {
+    warnings.push({ code: 'abc_no_profit' });
+    basis = 'revenue';
+  }
+  const value = basis === 'profit' ? m.profit! : basis === 'orders' ? m.orders : m.revenue;
+  // Rank: value descending, ties by index (= customer id order).
+  const idx = rankOrder(value, m.hasOrders, true);
+  const N = idx.length;
+  const cls = new Int32Array(N);
+  if (cfg.mode === 'customer-share') {
+    // share of customers ranked above position k (0-based) = k / N
+    let c = 0;
+    for (let k = 0; k < N; k++) {
+      while (c < cuts.length && k / N >= cuts[c] - EPS) c++;
+      cls[k] = c;
+    }
+  } else {
+    let total = 0;
+    for (const i of idx) if (value[i] > 0) total += value[i];
+    let before = 0;
+    let c = 0;
+    for (let k = 0; k < N; k++) {
+      const share = total > 0 ? before / total : 0;
+      while (c < cuts.length && share >= cuts[c] - EPS) c++;
+      cls[k] = c;
+      if (value[idx[k]] > 0) before += value[idx[k]];
+    }
+  }
+  // Ties share the class of the first of them.
+  for (let k = 1; k < N; k++) if (value[idx[k]] === value[idx[k - 1]]) cls[k] = cls[k - 1];
+
+  const abc = new Array<string | null>(m.n).fill(null);
+  // Value range actually covered by each class (for the cut-point report).
+  const ranges = labels.map(() => ({ customers: 0, min: NaN, max: NaN }));
+  for (let k = 0; k < N; k++) {
+    const i = idx[k];
+    abc[i] = labels[cls[k]];
+    const r = ranges[cls[k]];
+    r.customers++;
+    if (!(value[i] >= r.min)) r.min = value[i];
+    if (!(value[i] <= r.max)) r.max = value[i];
+  }
+  return {
+    abc,
+    labels,
+    cuts: {
+      basis,
+      mode: cfg.mode,
+      cuts,
+      labels,
+      classes: labels.map((label, j) => ({ label, ...ranges[j], min: nanToNull(ranges[j].min), max: nanToNull(ranges[j].max) })),
+    },
+    warnings,
+  };
+}
+
+function nanToNull(x: number): number | null {
+  return Number.isNaN(x) ? null : x;
+}

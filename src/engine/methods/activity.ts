@@ -1,0 +1,82 @@
+// Activity, purchase-rate tiers, spend tiers and the churn warning (docs/engine.md).
+// Values are stable keys; labels come from i18n (tier.<key>).
+import type { ActivityConfig } from '../../config/schema';
+import type { CustomerMetrics } from '../metrics';
+import { quantileSorted, sortedFinite, tidy } from '../stats';
+
+export const ACTIVITY_TIERS = ['active', 'new', 'silent', 'lost', 'potential'] as const;
+export const FREQUENCY_TIERS = ['several_per_week', 'few_per_month', 'monthly_or_less'] as const;
+export const SPEND_TIERS = ['high', 'mid', 'low'] as const;
+export const CHURN_TIERS = ['ok', 'warning', 'unknown'] as const;
+
+export interface ActivityResult {
+  activity: (string | null)[];
+  frequencyTier: (string | null)[];
+  spendTier: (string | null)[];
+  churnRisk: (string | null)[];
+  cuts: Record<string, unknown>;
+}
+
+export function classifyActivity(m: CustomerMetrics, cfg: ActivityConfig, analysisDay: number): ActivityResult {
+  const n = m.n;
+  const activity = new Array<string | null>(n).fill(null);
+  const frequencyTier = new Array<string | null>(n).fill(null);
+  const spendTier = new Array<string | null>(n).fill(null);
+  const churnRisk = new Array<string | null>(n).fill(null);
+
+  const aovSorted = sortedFinite(m.avgOrderValue, m.hasOrders);
+  const spendHigh = quantileSorted(aovSorted, cfg.spend.highQuantile);
+  const spendLow = quantileSorted(aovSorted, cfg.spend.lowQuantile);
+  const { gapRatio, rateDrop, windowDays, minOrders } = cfg.churn;
+
+  for (let i = 0; i < n; i++) {
+    if (!m.hasOrders[i]) {
+      activity[i] = 'potential';
+      continue;
+    }
+    // Activity: first order within newDays → new; else by days since the last order.
+    const rec = m.recencyDays[i];
+    const age = analysisDay - m.firstDay[i];
+    if (age <= cfg.newDays) activity[i] = 'new';
+    else if (rec <= cfg.activeDays) activity[i] = 'active';
+    else if (rec <= cfg.silentDays) activity[i] = 'silent';
+    else if (Number.isFinite(rec)) activity[i] = 'lost';
+
+    const perWeek = m.ordersPerWeek[i];
+    if (Number.isFinite(perWeek)) {
+      frequencyTier[i] = perWeek >= cfg.frequency.perWeek ? 'several_per_week' : m.ordersPerMonth[i] >= cfg.frequency.perMonth ? 'few_per_month' : 'monthly_or_less';
+    }
+
+    const aov = m.avgOrderValue[i];
+    if (Number.isFinite(aov)) spendTier[i] = aov > spendHigh ? 'high' : aov < spendLow ? 'low' : 'mid';
+
+    // Churn: needs minOrders purchase days of history.
+    const days = m.activeDays[i];
+    if (!(days >= minOrders)) {
+      churnRisk[i] = 'unknown';
+      continue;
+    }
+    const gapRule = rec > gapRatio * m.medianGap[i];
+    // Rate rule only with at least one full window of history before the recent window, and
+    // only when the earlier rate expects at least one purchase per window (a once-a-year buyer
+    // with no purchase in the last 90 days has not slowed down).
+    const span = m.earlierSpanDays[i];
+    const earlierRate = span > 0 ? m.earlierPurchaseDays[i] / span : 0;
+    const rateRule = span >= windowDays && earlierRate * windowDays >= 1 && m.recentPurchaseDays[i] / windowDays < rateDrop * earlierRate;
+    churnRisk[i] = gapRule || rateRule ? 'warning' : 'ok';
+  }
+  return {
+    activity,
+    frequencyTier,
+    spendTier,
+    churnRisk,
+    cuts: {
+      newDays: cfg.newDays,
+      activeDays: cfg.activeDays,
+      silentDays: cfg.silentDays,
+      frequency: { ...cfg.frequency },
+      spend: { ...cfg.spend, highAov: tidy(spendHigh), lowAov: tidy(spendLow) },
+      churn: { ...cfg.churn },
+    },
+  };
+}

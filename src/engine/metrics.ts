@@ -1,0 +1,611 @@
+// Per-customer facts from orders (or from customer-level input). This is the hot path of
+// classification (a million rows in well under a second), so it works over typed arrays:
+// customer ids are mapped to integer indexes once, rows are grouped by customer with a
+// counting sort, and every aggregate is accumulated into a Float64Array. Arquero stays at
+// the edges (classify builds the result table from these arrays).
+//
+// Determinism: customers are ordered by id (compareIds), and every sum is taken over the
+// customer's values in sorted order, so the output does not depend on input row order even
+// in the last bit of a floating-point sum.
+import { rankOrder } from './stats';
+import type { CustomerData, OrderData } from './types';
+
+export const DAY_MS = 86_400_000;
+/** Average month length in days (365.25 / 12), used for monthly rates. */
+export const DAYS_PER_MONTH = 30.4375;
+/** Rates are measured over at least this many days, so a first-week customer is not "daily". */
+export const MIN_RATE_WINDOW_DAYS = DAYS_PER_MONTH;
+
+export interface MetricsOptions {
+  /** YYYY-MM-DD; default: the latest order date. */
+  analysisDate?: string;
+  returns: 'net' | 'exclude';
+  /** Recent window for the churn rate rule (days). */
+  windowDays: number;
+  /** Also return the orders kept after the date filter and returns policy (CLV needs them). */
+  keepOrders?: boolean;
+}
+
+export interface CustomerMetrics {
+  n: number;
+  /** Customer ids in result order (compareIds). */
+  ids: string[];
+  /** 1 when the customer has at least one counted order. */
+  hasOrders: Uint8Array;
+  orders: Float64Array;
+  revenue: Float64Array;
+  profit: Float64Array | null;
+  /** Days since epoch; NaN when unknown. Every metric below is NaN when unknown. */
+  firstDay: Float64Array;
+  lastDay: Float64Array;
+  recencyDays: Float64Array;
+  /** Distinct purchase days. */
+  activeDays: Float64Array;
+  avgOrderValue: Float64Array;
+  ordersPerWeek: Float64Array;
+  ordersPerMonth: Float64Array;
+  monthlySpend: Float64Array;
+  /** Gaps in days between consecutive distinct purchase days. */
+  meanGap: Float64Array;
+  medianGap: Float64Array;
+  /** Churn inputs: purchase days inside the recent window, before it, and the span before it. */
+  recentPurchaseDays: Float64Array;
+  earlierPurchaseDays: Float64Array;
+  earlierSpanDays: Float64Array;
+}
+
+export interface MetricsRun {
+  metrics: CustomerMetrics;
+  /** Days since epoch; NaN when no date is known at all (customer-level input with recency only). */
+  analysisDay: number;
+  analysisDate: string;
+  analysisDateSource: 'config' | 'latest-order';
+  ordersUsed: number;
+  ordersAfterAnalysisDate: number;
+  returnRows: number;
+  /** Orders kept after the analysis-date filter and the returns policy (only with keepOrders). */
+  keptOrders: OrderData | null;
+}
+
+export function isoToDay(iso: string): number {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+}
+
+export function dayToIso(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+// Integers written canonically (no leading zeros, no "-0"): these round-trip through Number.
+const CANONICAL_INT = /^(0|-?[1-9]\d{0,14})$/;
+
+/** Id order: integers numerically (so "2" < "10"), then everything else by code unit. */
+export function compareIds(a: string, b: string): number {
+  const ai = CANONICAL_INT.test(a);
+  const bi = CANONICAL_INT.test(b);
+  if (ai && bi) return Number(a) - Number(b);
+  if (ai !== bi) return ai ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Indexes of `ids` (distinct) in compareIds order, without a comparator per comparison:
+ * integers by an exact integer argsort of their values; ASCII text by an argsort of a number
+ * packing its first L characters in base (alphabet size + 1) — order-preserving, with L as
+ * large as fits in 46 bits — and ties on that prefix settled by a string comparison; other
+ * text by a comparator sort.
+ */
+export function sortedIdOrder(ids: readonly string[]): Int32Array {
+  const n = ids.length;
+  const intMask = new Uint8Array(n);
+  const textMask = new Uint8Array(n);
+  const intValue = new Float64Array(n);
+  let lo = 127;
+  let hi = 0;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    const c0 = id.charCodeAt(0);
+    // only ids starting with a digit or "-" can be integers: skip the regex for the rest
+    if (((c0 >= 48 && c0 <= 57) || c0 === 45) && CANONICAL_INT.test(id)) {
+      intMask[i] = 1;
+      intValue[i] = Number(id);
+      continue;
+    }
+    textMask[i] = 1;
+    for (let j = 0; j < id.length && j < 46; j++) {
+      const ch = id.charCodeAt(j);
+      if (ch < lo) lo = ch;
+      if (ch > hi) hi = ch;
+    }
+  }
+  const ints = rankOrder(intValue, intMask, false);
+  const byString = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+  if (hi > 127) {
+    const texts: number[] = [];
+    for (let i = 0; i < n; i++) if (textMask[i]) texts.push(i);
+    texts.sort(byString);
+    const out = new Int32Array(n);
+    out.set(ints);
+    out.set(texts, ints.length);
+    return out;
+  }
+  // Digit 0 = end of string; characters map to 1..base−1. [lo, hi] spans the first 46
+  // characters of every id, which covers any prefix length (base ≥ 2 → len ≤ 46).
+  const base = Math.max(hi - lo + 2, 2);
+  const len = Math.max(1, Math.floor(46 / Math.log2(base)));
+  const prefix = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!textMask[i]) continue;
+    const id = ids[i];
+    let key = 0;
+    for (let j = 0; j < len; j++) {
+      let d = 0;
+      if (j < id.length) d = id.charCodeAt(j) - lo + 1;
+      key = key * base + d;
+    }
+    prefix[i] = key;
+  }
+  const texts = rankOrder(prefix, textMask, false);
+  for (let s = 0; s < texts.length; ) {
+    let e = s + 1;
+    while (e < texts.length && prefix[texts[e]] === prefix[texts[s]]) e++;
+    if (e - s > 1) texts.subarray(s, e).sort(byString);
+    s = e;
+  }
+  const out = new Int32Array(n);
+  out.set(ints);
+  out.set(texts, ints.length);
+  return out;
+}
+
+function nanArray(n: number): Float64Array {
+  return new Float64Array(n).fill(NaN);
+}
+
+function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetrics {
+  const n = ids.length;
+  return {
+    n,
+    ids,
+    hasOrders: new Uint8Array(n),
+    orders: new Float64Array(n),
+    revenue: new Float64Array(n),
+    profit: withProfit ? new Float64Array(n) : null,
+    firstDay: nanArray(n),
+    lastDay: nanArray(n),
+    recencyDays: nanArray(n),
+    activeDays: nanArray(n),
+    avgOrderValue: nanArray(n),
+    ordersPerWeek: nanArray(n),
+    ordersPerMonth: nanArray(n),
+    monthlySpend: nanArray(n),
+    meanGap: nanArray(n),
+    medianGap: nanArray(n),
+    recentPurchaseDays: nanArray(n),
+    earlierPurchaseDays: nanArray(n),
+    earlierSpanDays: nanArray(n),
+  };
+}
+
+/** Sum of a small typed slice in ascending order (order-independent result). */
+function sortedSum(a: Float64Array, s: number, e: number): number {
+  if (e - s > 1) a.subarray(s, e).sort();
+  let t = 0;
+  for (let i = s; i < e; i++) t += a[i];
+  return t;
+}
+
+const SCALES = [1, 10, 100, 1000, 10000];
+
+/**
+ * Smallest decimal scale 10^k (k ≤ 4) at which every value is a whole number, or 0 when none
+ * fits or the scaled sum could leave the exact-integer range. Sums of the scaled integers are
+ * exact, hence independent of row order, and free of float noise (0.1 + 0.2 = 0.3).
+ */
+function decimalScale(a: ArrayLike<number>): number {
+  let k = 0;
+  let scale = 1;
+  let sumAbs = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    while (Math.round(v * scale) / scale !== v) {
+      if (++k === SCALES.length) return 0;
+      scale = SCALES[k];
+    }
+    sumAbs += v < 0 ? -v : v;
+  }
+  return sumAbs * scale < 2 ** 52 ? scale : 0;
+}
+
+/** Sorts a[s..e) ascending: insertion sort for the usual short histories, else the typed sort. */
+function sortInPlace(a: Float64Array | Int32Array, s: number, e: number): void {
+  if (e - s > 32) {
+    a.subarray(s, e).sort();
+    return;
+  }
+  for (let i = s + 1; i < e; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= s && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+/** Median of g[0..n) (reorders them). */
+function medianInPlace(g: Float64Array | Int32Array, n: number): number {
+  sortInPlace(g, 0, n);
+  const h = n >> 1;
+  return n % 2 ? g[h] : (g[h - 1] + g[h]) / 2;
+}
+
+/**
+ * Purchase rates over the customer's tenure: from the first order to the analysis date,
+ * inclusive, but never less than MIN_RATE_WINDOW_DAYS. orders_per_week = orders / window × 7,
+ * orders_per_month = orders / window × DAYS_PER_MONTH, monthly_spend likewise with revenue.
+ */
+function fillRates(m: CustomerMetrics, i: number, analysisDay: number): void {
+  const first = m.firstDay[i];
+  if (Number.isNaN(first) || Number.isNaN(analysisDay)) return;
+  const window = Math.max(analysisDay - first + 1, MIN_RATE_WINDOW_DAYS);
+  m.ordersPerWeek[i] = (m.orders[i] / window) * 7;
+  m.ordersPerMonth[i] = (m.orders[i] / window) * DAYS_PER_MONTH;
+  m.monthlySpend[i] = (m.revenue[i] / window) * DAYS_PER_MONTH;
+}
+
+/** Customer ids of the customer list, first occurrence wins (duplicates are ingest's issue). */
+function customerIndex(customers: CustomerData | null): Map<string, number> {
+  const map = new Map<string, number>();
+  if (customers) for (let i = 0; i < customers.n; i++) if (!map.has(customers.customer[i])) map.set(customers.customer[i], i);
+  return map;
+}
+
+export function computeMetrics(orders: OrderData | null, customers: CustomerData | null, opts: MetricsOptions): MetricsRun {
+  if (orders && orders.n > 0) return fromOrders(orders, customers, opts);
+  return fromCustomerFacts(customers, opts);
+}
+
+function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsOptions): MetricsRun {
+  const nRows = o.n;
+  // Analysis date: given, else the latest order date (any row, returns included).
+  let analysisDay: number;
+  let source: 'config' | 'latest-order';
+  if (opts.analysisDate) {
+    analysisDay = isoToDay(opts.analysisDate);
+    source = 'config';
+  } else {
+    let max = -Infinity;
+    for (let r = 0; r < nRows; r++) if (o.day[r] > max) max = o.day[r];
+    analysisDay = max;
+    source = 'latest-order';
+  }
+
+  // 1. ids → provisional index in first-seen order (orders first, then the customer list).
+  // Ingest may have interned the ids already (customerCode/customerKeys): reuse them.
+  let tmpIds: string[];
+  let rowTmp: Int32Array;
+  let tmpIndex: Map<string, number> | null = null;
+  if (o.customerCode && o.customerKeys) {
+    // copied only when the customer list adds ids below
+    tmpIds = customers && customers.n > 0 ? o.customerKeys.slice() : o.customerKeys;
+    rowTmp = o.customerCode;
+  } else {
+    tmpIndex = new Map<string, number>();
+    tmpIds = [];
+    rowTmp = new Int32Array(nRows);
+    for (let r = 0; r < nRows; r++) {
+      const id = o.customer[r];
+      let k = tmpIndex.get(id);
+      if (k === undefined) {
+        k = tmpIds.length;
+        tmpIndex.set(id, k);
+        tmpIds.push(id);
+      }
+      rowTmp[r] = k;
+    }
+  }
+  if (customers && customers.n > 0) {
+    const known = tmpIndex ?? new Set(tmpIds);
+    for (let i = 0; i < customers.n; i++) {
+      const id = customers.customer[i];
+      if (!known.has(id)) {
+        if (known instanceof Set) known.add(id);
+        else known.set(id, tmpIds.length);
+        tmpIds.push(id);
+      }
+    }
+  }
+  // 2. final order by id; perm maps provisional → final index.
+  const nc = tmpIds.length;
+  const order = sortedIdOrder(tmpIds);
+  const perm = new Int32Array(nc);
+  const ids = new Array<string>(nc);
+  for (let f = 0; f < nc; f++) {
+    perm[order[f]] = f;
+    ids[f] = tmpIds[order[f]];
+  }
+
+  // 3. one pass over the rows: left out after the analysis date; negative amounts are returns
+  //    (netted into the sums or dropped); order rows counted per customer. Money is summed as
+  //    exact integers of cents when every value is a whole number of cents (the usual case,
+  //    checked on the way); other data is summed again below.
+  const day = o.day;
+  const amount = o.amount;
+  const profitIn = o.profit;
+  let revSum: Float64Array = new Float64Array(nc);
+  let profSum: Float64Array | null = profitIn ? new Float64Array(nc) : null;
+  const counts = new Int32Array(nc + 1);
+  const net = opts.returns === 'net';
+  // A row is an order row when dated up to the analysis date with amount ≥ 0; a return when
+  // the amount is negative (kept under "net"); else it is left out. Recomputed where needed
+  // rather than stored: two million-element arrays less to allocate.
+  let after = 0;
+  let returnRows = 0;
+  let cents = true;
+  let absCents = 0;
+  let intDays = true;
+  for (let r = 0; r < nRows; r++) {
+    const c = perm[rowTmp[r]];
+    const d = day[r];
+    if (d > analysisDay) {
+      after++;
+      continue;
+    }
+    if ((d | 0) !== d) intDays = false;
+    const a = amount[r];
+    if (a < 0) {
+      returnRows++;
+      if (!net) continue;
+    } else {
+      counts[c + 1]++;
+    }
+    const x = Math.round(a * 100);
+    if (x / 100 !== a) cents = false;
+    revSum[c] += x;
+    absCents += x < 0 ? -x : x;
+    if (profSum) {
+      const pv = profitIn![r];
+      const y = Math.round(pv * 100);
+      if (y / 100 !== pv) cents = false;
+      profSum[c] += y;
+      absCents += y < 0 ? -y : y;
+    }
+  }
+  for (let c = 0; c < nc; c++) counts[c + 1] += counts[c];
+  const nOrd = counts[nc];
+  if (cents && absCents < 2 ** 52) {
+    for (let c = 0; c < nc; c++) revSum[c] /= 100;
+    if (profSum) for (let c = 0; c < nc; c++) profSum[c] /= 100;
+  } else {
+    const money = sumMoney(o, (r) => (day[r] > analysisDay || (!net && amount[r] < 0) ? -1 : perm[rowTmp[r]]), nc);
+    revSum = money.revenue;
+    profSum = money.profit;
+  }
+
+  // 4. group the order rows by customer (counting sort); each group's days are sorted below.
+  //    Whole days (what ingest gives) are grouped as Int32: half the memory traffic.
+  const dayG: Int32Array | Float64Array = intDays ? new Int32Array(nOrd) : new Float64Array(nOrd);
+  const oidIn = o.orderId;
+  const ordG = oidIn ? new Int32Array(nOrd) : null;
+  const ordIndex = new Map<string, number>();
+  const pos = counts.slice(0, nc);
+  for (let r = 0; r < nRows; r++) {
+    if (day[r] > analysisDay || amount[r] < 0) continue;
+    const p = pos[perm[rowTmp[r]]]++;
+    dayG[p] = day[r];
+    if (ordG) {
+      const id = oidIn![r];
+      let x = ordIndex.get(id);
+      if (x === undefined) ordIndex.set(id, (x = ordIndex.size));
+      ordG[p] = x;
+    }
+  }
+
+  // 5. per-customer aggregates over the grouped days (arrays hoisted into locals: hot loop).
+  const m = emptyMetrics(ids, !!profitIn);
+  m.revenue = revSum;
+  if (m.profit) m.profit = profSum;
+  const { hasOrders, orders, firstDay, lastDay, recencyDays, avgOrderValue, activeDays, meanGap, medianGap } = m;
+  const { recentPurchaseDays, earlierPurchaseDays, earlierSpanDays, ordersPerWeek, ordersPerMonth, monthlySpend } = m;
+  const windowStart = analysisDay - opts.windowDays; // recent window = (windowStart, analysisDay]
+  const lastSeen = ordG ? new Int32Array(ordIndex.size).fill(-1) : null;
+  // Gaps share dayG's element type, so the sorting helpers see one array type per run.
+  const gapArray = (n: number) => (intDays ? new Int32Array(n) : new Float64Array(n));
+  let gaps = gapArray(64);
+  for (let c = 0; c < nc; c++) {
+    const s = counts[c];
+    const e = counts[c + 1];
+    if (e === s) continue;
+    sortInPlace(dayG, s, e);
+    hasOrders[c] = 1;
+    let nOrders = e - s;
+    if (ordG) {
+      // Rows are grouped by customer, so an order id seen last for another customer is new here.
+      nOrders = 0;
+      for (let p = s; p < e; p++) {
+        const x = ordG[p];
+        if (lastSeen![x] !== c) {
+          lastSeen![x] = c;
+          nOrders++;
+        }
+      }
+    }
+    orders[c] = nOrders;
+    const first = dayG[s];
+    const last = dayG[e - 1];
+    firstDay[c] = first;
+    lastDay[c] = last;
+    recencyDays[c] = analysisDay - last;
+    const revenue = revSum[c];
+    avgOrderValue[c] = revenue / nOrders;
+    // distinct purchase days, gaps between them, and the churn window counts
+    if (gaps.length < e - s) gaps = gapArray((e - s) * 2);
+    let distinct = 1;
+    let recent = first > windowStart ? 1 : 0;
+    let prev = first;
+    for (let p = s + 1; p < e; p++) {
+      const d = dayG[p];
+      if (d !== prev) {
+        gaps[distinct - 1] = d - prev;
+        distinct++;
+        if (d > windowStart) recent++;
+        prev = d;
+      }
+    }
+    activeDays[c] = distinct;
+    recentPurchaseDays[c] = recent;
+    earlierPurchaseDays[c] = distinct - recent;
+    earlierSpanDays[c] = Math.max(windowStart - first, 0);
+    if (distinct > 1) {
+      meanGap[c] = (last - first) / (distinct - 1);
+      medianGap[c] = medianInPlace(gaps, distinct - 1);
+    }
+    // Rates (see fillRates): over max(tenure, one month).
+    const window = Math.max(analysisDay - first + 1, MIN_RATE_WINDOW_DAYS);
+    ordersPerWeek[c] = (nOrders / window) * 7;
+    ordersPerMonth[c] = (nOrders / window) * DAYS_PER_MONTH;
+    monthlySpend[c] = (revenue / window) * DAYS_PER_MONTH;
+  }
+
+  let kept: OrderData | null = null;
+  if (opts.keepOrders) {
+    const rows: number[] = [];
+    for (let r = 0; r < nRows; r++) if (day[r] <= analysisDay && (net || amount[r] >= 0)) rows.push(r);
+    kept = rows.length === nRows ? o : subsetOrders(o, rows);
+  }
+  return {
+    metrics: m,
+    analysisDay,
+    analysisDate: dayToIso(analysisDay),
+    analysisDateSource: source,
+    ordersUsed: nRows - after - (opts.returns === 'net' ? 0 : returnRows),
+    ordersAfterAnalysisDate: after,
+    returnRows,
+    keptOrders: kept,
+  };
+}
+
+/**
+ * Money per customer when not every value is whole cents: exact scaled integers at the smallest
+ * decimal scale that fits (up to 4 decimals), else each customer's values summed in sorted order.
+ * `customerOf(r)` is the row's customer, or −1 for rows that add no money.
+ */
+function sumMoney(o: OrderData, customerOf: (r: number) => number, nc: number): { revenue: Float64Array; profit: Float64Array | null } {
+  const revenue = new Float64Array(nc);
+  const profit = o.profit ? new Float64Array(nc) : null;
+  const scale = decimalScale(o.amount);
+  const pScale = o.profit ? decimalScale(o.profit) : 1;
+  if (scale > 0 && pScale > 0) {
+    for (let r = 0; r < o.n; r++) {
+      const c = customerOf(r);
+      if (c < 0) continue;
+      revenue[c] += Math.round(o.amount[r] * scale);
+      if (profit) profit[c] += Math.round(o.profit![r] * pScale);
+    }
+    for (let c = 0; c < nc; c++) {
+      revenue[c] /= scale;
+      if (profit) profit[c] /= pScale;
+    }
+    return { revenue, profit };
+  }
+  const counts = new Int32Array(nc + 1);
+  for (let r = 0; r < o.n; r++) {
+    const c = customerOf(r);
+    if (c >= 0) counts[c + 1]++;
+  }
+  for (let c = 0; c < nc; c++) counts[c + 1] += counts[c];
+  const n = counts[nc];
+  const amt = new Float64Array(n);
+  const pr = profit ? new Float64Array(n) : null;
+  const pos = counts.slice(0, nc);
+  for (let r = 0; r < o.n; r++) {
+    const c = customerOf(r);
+    if (c < 0) continue;
+    const p = pos[c]++;
+    amt[p] = o.amount[r];
+    if (pr) pr[p] = o.profit![r];
+  }
+  for (let c = 0; c < nc; c++) {
+    revenue[c] = sortedSum(amt, counts[c], counts[c + 1]);
+    if (profit) profit[c] = sortedSum(pr!, counts[c], counts[c + 1]);
+  }
+  return { revenue, profit };
+}
+
+function subsetOrders(o: OrderData, rows: number[]): OrderData {
+  const n = rows.length;
+  const day = new Float64Array(n);
+  const amount = new Float64Array(n);
+  const profit = o.profit ? new Float64Array(n) : null;
+  const sourceRow = new Int32Array(n);
+  const customer = new Array<string>(n);
+  const orderId = o.orderId ? new Array<string>(n) : null;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    day[i] = o.day[r];
+    amount[i] = o.amount[r];
+    if (profit) profit[i] = o.profit![r];
+    sourceRow[i] = o.sourceRow[r];
+    customer[i] = o.customer[r];
+    if (orderId) orderId[i] = o.orderId![r];
+  }
+  return { n, customer, day, amount, profit, orderId, sourceRow };
+}
+
+/**
+ * Customer-level input (facts already aggregated per customer, no order rows). Recency is the
+ * recency column when given, else analysis date − last order. The analysis date defaults to
+ * the latest last-order date. A customer with no (or zero) orders is a potential customer.
+ */
+function fromCustomerFacts(customers: CustomerData | null, opts: MetricsOptions): MetricsRun {
+  const index = customerIndex(customers);
+  const keys = [...index.keys()];
+  const ids = Array.from(sortedIdOrder(keys), (i) => keys[i]);
+  const facts = customers?.facts;
+  const m = emptyMetrics(ids, !!facts?.profit);
+  let analysisDay = NaN;
+  let source: 'config' | 'latest-order' = 'latest-order';
+  if (opts.analysisDate) {
+    analysisDay = isoToDay(opts.analysisDate);
+    source = 'config';
+  } else if (facts?.lastDay) {
+    let max = -Infinity;
+    for (const d of facts.lastDay) if (d > max) max = d;
+    if (Number.isFinite(max)) analysisDay = max;
+  }
+  let used = 0;
+  if (facts) {
+    for (let c = 0; c < ids.length; c++) {
+      const r = index.get(ids[c])!;
+      const orders = facts.orders ? facts.orders[r] : NaN;
+      const revenue = facts.revenue ? facts.revenue[r] : NaN;
+      m.revenue[c] = Number.isFinite(revenue) ? revenue : 0;
+      if (m.profit) m.profit[c] = Number.isFinite(facts.profit![r]) ? facts.profit![r] : 0;
+      // Without an order count, a customer with revenue or a last order counts as one order.
+      const lastDay = facts.lastDay ? facts.lastDay[r] : NaN;
+      const rec = facts.recencyDays ? facts.recencyDays[r] : NaN;
+      let n = Number.isFinite(orders) ? orders : Number.isFinite(revenue) || Number.isFinite(lastDay) || Number.isFinite(rec) ? 1 : 0;
+      if (n < 0) n = 0;
+      m.orders[c] = n;
+      if (n === 0) continue;
+      used += n;
+      m.hasOrders[c] = 1;
+      m.lastDay[c] = lastDay;
+      m.firstDay[c] = facts.firstDay ? facts.firstDay[r] : NaN;
+      m.recencyDays[c] = Number.isFinite(rec) ? rec : analysisDay - lastDay;
+      m.avgOrderValue[c] = m.revenue[c] / n;
+      fillRates(m, c, analysisDay);
+    }
+  }
+  return {
+    metrics: m,
+    analysisDay,
+    analysisDate: Number.isFinite(analysisDay) ? dayToIso(analysisDay) : '',
+    analysisDateSource: source,
+    ordersUsed: used,
+    ordersAfterAnalysisDate: 0,
+    returnRows: 0,
+    keptOrders: null,
+  };
+}

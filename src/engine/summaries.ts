@@ -1,0 +1,53 @@
+// Per-method tier summaries: customers, share, revenue, share of revenue, orders, AOV.
+import type { MethodSummary, TierSummary } from './types';
+
+/**
+ * Summarises one tier column. `order` lists the tiers best first; tiers met in the data but not
+ * listed are appended in sorted order. Customers with a null tier are not counted.
+ * Tiers of `order` that nobody received are kept (with zeros) so layouts stay stable.
+ */
+export function summarise(
+  method: string,
+  column: string,
+  tiers: (string | null)[],
+  order: readonly string[],
+  revenue: ArrayLike<number>,
+  orders: ArrayLike<number>,
+): MethodSummary {
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  for (const t of order) if (!index.has(t)) index.set(t, names.push(t) - 1);
+  const extra = new Set<string>();
+  for (const t of tiers) if (t !== null && !index.has(t)) extra.add(t);
+  for (const t of [...extra].sort()) index.set(t, names.push(t) - 1);
+
+  const cust = new Float64Array(names.length);
+  const rev = new Float64Array(names.length);
+  const ord = new Float64Array(names.length);
+  let totalCust = 0;
+  let totalRev = 0;
+  // Few tiers: a linear scan with === (tier strings are shared constants) beats hashing.
+  const few = names.length <= 16;
+  for (let i = 0; i < tiers.length; i++) {
+    const t = tiers[i];
+    if (t === null) continue;
+    let k = 0;
+    if (few) while (names[k] !== t) k++;
+    else k = index.get(t)!;
+    cust[k]++;
+    rev[k] += revenue[i];
+    ord[k] += orders[i];
+    totalCust++;
+    totalRev += revenue[i];
+  }
+  const out: TierSummary[] = names.map((tier, k) => ({
+    tier,
+    customers: cust[k],
+    share: totalCust > 0 ? cust[k] / totalCust : 0,
+    revenue: rev[k],
+    revenueShare: totalRev !== 0 ? rev[k] / totalRev : 0,
+    orders: ord[k],
+    avgOrderValue: ord[k] > 0 ? rev[k] / ord[k] : null,
+  }));
+  return { method, column, tiers: out };
+}

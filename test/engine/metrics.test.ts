@@ -1,0 +1,178 @@
+// Per-customer metrics on small hand-made order tables.
+import fc from 'fast-check';
+import { compareIds, computeMetrics, DAYS_PER_MONTH, isoToDay, sortedIdOrder } from '../../src/engine/metrics';
+import { customerData, orderData, type OrderRow } from './helpers';
+
+const opts = { returns: 'net' as const, windowDays: 90 };
+
+function at(ids: string[], id: string): number {
+  const i = ids.indexOf(id);
+  if (i < 0) throw new Error(`no customer ${id}`);
+  return i;
+}
+
+describe('metrics', () => {
+  test('analysis date defaults to the latest order date; later orders are left out when it is given', () => {
+    const rows: OrderRow[] = [
+      { id: 'a', date: '2024-01-01', amount: 10 },
+      { id: 'a', date: '2024-02-01', amount: 20 },
+      { id: 'b', date: '2024-03-05', amount: 5 },
+    ];
+    const auto = computeMetrics(orderData(rows), null, opts);
+    expect(auto.analysisDate).toBe('2024-03-05');
+    expect(auto.analysisDateSource).toBe('latest-order');
+    expect(auto.ordersAfterAnalysisDate).toBe(0);
+
+    const given = computeMetrics(orderData(rows), null, { ...opts, analysisDate: '2024-01-31', keepOrders: true });
+    expect(given.analysisDateSource).toBe('config');
+    expect(given.ordersAfterAnalysisDate).toBe(2);
+    expect(given.ordersUsed).toBe(1);
+    const m = given.metrics;
+    expect(m.ids).toEqual(['a', 'b']);
+    expect([m.orders[0], m.revenue[0], m.recencyDays[0]]).toEqual([1, 10, 30]);
+    // b only ordered after the analysis date: no orders as of that date
+    expect([m.hasOrders[1], m.orders[1], m.revenue[1]]).toEqual([0, 0, 0]);
+    expect(given.keptOrders!.n).toBe(1);
+  });
+
+  test('returns: "net" reduces revenue without counting an order; "exclude" drops the row', () => {
+    const rows: OrderRow[] = [
+      { id: 'a', date: '2024-01-01', amount: 100 },
+      { id: 'a', date: '2024-01-10', amount: 50 },
+      { id: 'a', date: '2024-01-20', amount: -30 },
+    ];
+    const net = computeMetrics(orderData(rows), null, opts);
+    expect(net.returnRows).toBe(1);
+    expect([net.metrics.orders[0], net.metrics.revenue[0], net.metrics.avgOrderValue[0]]).toEqual([2, 120, 60]);
+    // the return is not a purchase: the last order stays 2024-01-10 (recency 10 days to the 20th)
+    expect(net.metrics.lastDay[0]).toBe(isoToDay('2024-01-10'));
+    expect(net.metrics.recencyDays[0]).toBe(10);
+
+    const excl = computeMetrics(orderData(rows), null, { ...opts, returns: 'exclude' });
+    expect(excl.returnRows).toBe(1);
+    expect([excl.metrics.orders[0], excl.metrics.revenue[0]]).toEqual([2, 150]);
+    expect(excl.ordersUsed).toBe(2);
+  });
+
+  test('orders are distinct order ids when mapped (line items); profit is summed', () => {
+    const rows: OrderRow[] = [
+      { id: 'a', date: '2024-01-01', amount: 10, profit: 2, orderId: 'O1' },
+      { id: 'a', date: '2024-01-01', amount: 15, profit: 3, orderId: 'O1' },
+      { id: 'a', date: '2024-01-05', amount: 5, profit: 1, orderId: 'O2' },
+      { id: 'b', date: '2024-01-05', amount: 7, profit: -1, orderId: 'O3' },
+    ];
+    const m = computeMetrics(orderData(rows), null, opts).metrics;
+    expect(Array.from(m.orders)).toEqual([2, 1]);
+    expect(Array.from(m.revenue)).toEqual([30, 7]);
+    expect(Array.from(m.profit!)).toEqual([6, -1]);
+    expect(m.avgOrderValue[0]).toBe(15);
+  });
+
+  test('gaps are between distinct purchase days; rates over the tenure (at least one month)', () => {
+    const rows: OrderRow[] = ['2024-01-01', '2024-01-11', '2024-01-11', '2024-01-31', '2024-02-01'].map((date) => ({ id: 'a', date, amount: 10 }));
+    rows.push({ id: 'b', date: '2024-03-30', amount: 40 });
+    const m = computeMetrics(orderData(rows), null, { ...opts, analysisDate: '2024-03-31' }).metrics;
+    // distinct days 0, 10, 30, 31 → gaps 10, 20, 1
+    expect(m.activeDays[0]).toBe(4);
+    expect(m.meanGap[0]).toBeCloseTo(31 / 3, 12);
+    expect(m.medianGap[0]).toBe(10);
+    expect(m.orders[0]).toBe(5);
+    // tenure 2024-01-01..2024-03-31 inclusive = 91 days
+    expect(m.ordersPerWeek[0]).toBeCloseTo((5 / 91) * 7, 12);
+    expect(m.ordersPerMonth[0]).toBeCloseTo((5 / 91) * DAYS_PER_MONTH, 12);
+    expect(m.monthlySpend[0]).toBeCloseTo((50 / 91) * DAYS_PER_MONTH, 12);
+    // b: one order yesterday → measured over a month, not 2 days
+    expect(m.ordersPerMonth[1]).toBeCloseTo(1, 12);
+    expect(Number.isNaN(m.medianGap[1])).toBe(true);
+  });
+
+  test('potential customers (customer list, no orders) and id order (numbers numerically)', () => {
+    const rows: OrderRow[] = [
+      { id: '10', date: '2024-01-01', amount: 1 },
+      { id: 'b', date: '2024-01-01', amount: 1 },
+      { id: '2', date: '2024-01-01', amount: 1 },
+    ];
+    const run = computeMetrics(orderData(rows), customerData(['a', '10', '2']), opts);
+    const m = run.metrics;
+    expect(m.ids).toEqual(['2', '10', 'a', 'b']);
+    const a = at(m.ids, 'a');
+    expect([m.hasOrders[a], m.orders[a], m.revenue[a]]).toEqual([0, 0, 0]);
+    expect(Number.isNaN(m.recencyDays[a])).toBe(true);
+  });
+
+  test('customer-level facts: recency column used as given, otherwise from the last order', () => {
+    const c = customerData(['x', 'y', 'z']);
+    c.facts = {
+      orders: Float64Array.from([3, 0, NaN]),
+      revenue: Float64Array.from([300, 0, 50]),
+      profit: null,
+      lastDay: Float64Array.from([isoToDay('2024-01-10'), NaN, isoToDay('2024-01-20')]),
+      firstDay: null,
+      recencyDays: null,
+    };
+    const run = computeMetrics(null, c, opts);
+    expect(run.analysisDate).toBe('2024-01-20');
+    const m = run.metrics;
+    expect(Array.from(m.orders)).toEqual([3, 0, 1]);
+    expect(Array.from(m.hasOrders)).toEqual([1, 0, 1]);
+    expect(m.recencyDays[0]).toBe(10);
+    expect(run.ordersUsed).toBe(4);
+  });
+});
+
+describe('metrics: sums', () => {
+  test('cent amounts are summed exactly (no float noise) and amounts with many decimals still sum', () => {
+    const cents: OrderRow[] = [
+      { id: 'a', date: '2024-01-01', amount: 0.1 },
+      { id: 'a', date: '2024-01-02', amount: 0.2 },
+      { id: 'a', date: '2024-01-03', amount: -0.05 },
+    ];
+    expect(computeMetrics(orderData(cents), null, opts).metrics.revenue[0]).toBe(0.25);
+    expect(0.1 + 0.2 - 0.05).not.toBe(0.25); // what a plain float sum gives
+    const thirds: OrderRow[] = [
+      { id: 'b', date: '2024-01-01', amount: 1 / 3 },
+      { id: 'b', date: '2024-01-02', amount: 2 / 3 },
+      { id: 'b', date: '2024-01-03', amount: 1e-7 },
+    ];
+    expect(computeMetrics(orderData(thirds), null, opts).metrics.revenue[0]).toBeCloseTo(1 + 1e-7, 12);
+  });
+
+  test('an absurd date range falls back to sorting per customer', () => {
+    const rows: OrderRow[] = [
+      { id: 'a', date: '9999-01-01', amount: 1 },
+      { id: 'a', date: '1900-01-01', amount: 1 },
+      { id: 'a', date: '1950-01-01', amount: 1 },
+    ];
+    const m = computeMetrics(orderData(rows), null, opts).metrics;
+    expect(m.firstDay[0]).toBe(isoToDay('1900-01-01'));
+    expect(m.medianGap[0]).toBe((isoToDay('9999-01-01') - isoToDay('1900-01-01')) / 2);
+  });
+});
+
+describe('customer id order', () => {
+  test('integers numerically first, then text by code unit', () => {
+    const ids = ['b', '10', '-3', '007', 'A', '2', '-0', 'a', '0'];
+    const rows = ids.map((id) => ({ id, date: '2024-01-01', amount: 1 }));
+    const m = computeMetrics(orderData(rows), null, opts).metrics;
+    expect(m.ids).toEqual(['-3', '0', '2', '10', '-0', '007', 'A', 'a', 'b']);
+    expect([...ids].sort(compareIds)).toEqual(m.ids);
+  });
+});
+
+describe('customer id order (property)', () => {
+  test('sortedIdOrder agrees with compareIds on any distinct ids (ASCII, long prefixes, non-ASCII)', () => {
+    const id = fc.oneof(
+      fc.integer({ min: -1000, max: 100000 }).map(String),
+      fc.stringMatching(/^[A-C0-9]{0,9}$/),
+      fc.stringMatching(/^C0{8,14}[0-9~ ]{0,4}$/), // long shared prefixes: ties beyond the packed prefix
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom('C0000001', 'C0000001x', 'C000000', 'Ä1', '客户1', 'a\u0000', 'a', '0042'),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { maxLength: 60 }), (ids) => {
+        const order = Array.from(sortedIdOrder(ids), (i) => ids[i]);
+        expect(order).toEqual([...ids].sort(compareIds));
+      }),
+    );
+  });
+});
