@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'node:*', 'crypto', 'stream', 'zlib', 'url', 'util'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'demo/**', 'test-output/**', 'docs/**'] },
+  { ignores: ['dist/**', 'dist-e2e/**', 'test/e2e/out/**', 'node_modules/**', 'coverage/**', 'demo/**', 'test-output/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,6 +26,11 @@ export default tseslint.config(
       ],
       'no-restricted-globals': ['error', 'Excel', 'Office', 'window', 'document', 'process', 'require'],
     },
+  },
+  {
+    // Plain JS scripts run by Node or in the browser page; TypeScript files are checked by tsc instead.
+    files: ['**/*.cjs', '**/*.mjs', '**/*.js'],
+    rules: { 'no-undef': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.cjs', 'bin/**', 'webpack.config.*', '.ci/**'],

@@ -8,7 +8,11 @@ export const CONFIG_VERSION = 1 as const;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+  .refine((s) => {
+    // Date.parse rolls 2006-02-30 over to March; a round trip catches it.
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
 
 /** Column mapping for the order table; a missing key is detected from the headers. */
 export const OrderColumnsSchema = z

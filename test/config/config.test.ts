@@ -46,3 +46,10 @@ describe('config', () => {
     if (!r.ok) expect(r.errors[0].message).toMatch(/line 3/);
   });
 });
+
+test('an analysis date that does not exist in the calendar is rejected', () => {
+  const r = parseConfig({ version: 1, analysisDate: '2006-02-30' });
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.errors[0]).toEqual({ path: 'analysisDate', message: 'not a real calendar date' });
+  expect(parseConfig({ version: 1, analysisDate: '2008-02-29' }).ok).toBe(true);
+});
