@@ -107,4 +107,8 @@ export interface WorkbookPort {
   /** Document-level key/value storage (workbook.settings, or a hidden part in .xlsx). */
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string | null): Promise<void>;
+  /** The user's current selection (office only; the task pane's "use selection"). */
+  getSelection?(): Promise<{ sheet: string; address: string } | null>;
+  /** Selects a cell or range and shows it (office only; the task pane's data-issue links). */
+  select?(sheet: string, address: string): Promise<void>;
 }

@@ -80,7 +80,7 @@ describe('manifest.xml', () => {
 
   test('the task pane page loads office.js with its file mapping table beside it', () => {
     const html = readFileSync(path.join(dist, 'taskpane.html'), 'utf8');
-    const src = /<script[^>]+src="([^"]*office\.js)"/.exec(html)?.[1];
+    const src = /<script[^>]+src=["']?([^"' >]*office\.js)/.exec(html)?.[1];
     expect(src).toBeDefined();
     const dir = path.dirname(path.join(dist, src!));
     expect(existsSync(path.join(dir, 'office.js'))).toBe(true);

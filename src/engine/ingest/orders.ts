@@ -40,9 +40,9 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
   const dates = parseDateGridColumn(values, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
   reportDateColumn(place, di, dates, issues);
 
-  const customer = new Array<string>(n);
   const customerCode = new Int32Array(n);
-  const interner = new StringInterner(Math.min(n, 1 << 16));
+  // Small start: structured ids bypass the hash table, which grows only for the others.
+  const interner = new StringInterner(Math.min(n, 1 << 12));
   const customerKeys = interner.keys;
   // Kept rows are compacted in place into the parsed days (k <= i always): no second 8 MB array.
   const day = dates.days;
@@ -72,7 +72,6 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
     }
     rows++;
     const code = interner.intern(id);
-    customer[k] = id;
     customerCode[k] = code;
     day[k] = d;
     amount[k] = amt;
@@ -91,11 +90,9 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
     k++;
   }
 
-  customer.length = k;
   if (orderId) orderId.length = k;
-  const data: OrderData = {
+  const data = withLazyCustomer({
     n: k,
-    customer,
     day: k === n ? day : day.slice(0, k),
     amount: k === n ? amount : amount.slice(0, k),
     profit: profit && (k === n ? profit : profit.slice(0, k)),
@@ -104,8 +101,34 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
     quantity: quantity && (k === n ? quantity : quantity.slice(0, k)),
     customerCode: k === n ? customerCode : customerCode.slice(0, k),
     customerKeys,
-  };
+  });
   return { data, rows, columns: cols, dateFormat: dates.format };
+}
+
+/**
+ * Adds `customer` (the id per row) as a property built on first read from the interned codes:
+ * the kernels work on customerCode, so the 8 MB array of a million ids (and the garbage
+ * collection it costs) is made only for a consumer that reads it. Reads and writes after the
+ * first see an ordinary data property.
+ */
+function withLazyCustomer(data: Omit<OrderData, 'customer'> & { customerCode: Int32Array; customerKeys: string[] }): OrderData {
+  const define = (target: object, value: string[]) =>
+    Object.defineProperty(target, 'customer', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(data, 'customer', {
+    enumerable: true,
+    configurable: true,
+    get(this: OrderData) {
+      const { n, customerCode, customerKeys } = data;
+      const ids = new Array<string>(n);
+      for (let i = 0; i < n; i++) ids[i] = customerKeys[customerCode[i]];
+      define(this, ids);
+      return ids;
+    },
+    set(this: OrderData, value: string[]) {
+      define(this, value);
+    },
+  });
+  return data as OrderData;
 }
 
 /** Issues of a row that is left out (every problem of the row, so one fix pass suffices). */

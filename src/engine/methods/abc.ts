@@ -51,7 +51,10 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
     }
   } else {
     let total = 0;
-    for (const i of idx) if (value[i] > 0) total += value[i];
+    for (let k = 0; k < N; k++) {
+      const v = value[idx[k]];
+      if (v > 0) total += v;
+    }
     let before = 0;
     let c = 0;
     for (let k = 0; k < N; k++) {

@@ -33,4 +33,33 @@ describe('StringInterner', () => {
     const ws = ['', 'a', 'aa', 'ab', 'ba', '客户', '客戶', 'é', 'e\u0301', 'abcdefghij', 'abcdefghijk', 'abcdefghijl', 'a\u0000', '\u0000'];
     expect(ws.map((w) => it.intern(w))).toEqual(ws.map((_, i) => i));
   });
+
+  test('property: structured ids (prefix + digits, any width, leading zeros) get one code per string', () => {
+    // Such ids take the direct-table path once the first one has fixed prefix and width; widths,
+    // leading zeros, other prefixes and large numbers must still keep strings apart.
+    const id = fc
+      .tuple(fc.constantFrom('', 'C', 'c', 'CU-', 'C0'), fc.stringMatching(/^[0-9]{1,12}$/), fc.constantFrom('', '', '', 'x'))
+      .map(([p, d, s]) => p + d + s);
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 300 }), (words) => {
+        const it = new StringInterner(4);
+        const first = new Map<string, number>();
+        for (const w of words) {
+          const c = it.intern(w);
+          if (!first.has(w)) first.set(w, first.size);
+          expect(c).toBe(first.get(w));
+        }
+        expect(it.keys).toEqual([...first.keys()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('numbered ids of mixed width and padding stay distinct', () => {
+    const it = new StringInterner();
+    const ws = ['C000123', 'C123', 'C0123', 'C000124', 'C1230', 'C0', 'C00', 'C000000', '123', '0123', 'C2097152', 'C2097152', 'C000123', 'D000123'];
+    const codes = ws.map((w) => it.intern(w));
+    expect(codes).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 0, 11]);
+    expect(it.keys).toEqual([...new Set(ws)]);
+  });
 });
