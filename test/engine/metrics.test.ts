@@ -1,6 +1,7 @@
 // Per-customer metrics on small hand-made order tables.
 import fc from 'fast-check';
-import { compareIds, computeMetrics, DAYS_PER_MONTH, isoToDay, sortedIdOrder } from '../../src/engine/metrics';
+import { centsRankOrder, compareIds, computeMetrics, DAYS_PER_MONTH, isoToDay, quantilesOf, sortedIdOrder } from '../../src/engine/metrics';
+import { quantileSorted, rankOrder, sortedFinite } from '../../src/engine/stats';
 import { customerData, orderData, type OrderRow } from './helpers';
 
 const opts = { returns: 'net' as const, windowDays: 90 };
@@ -174,5 +175,77 @@ describe('customer id order (property)', () => {
         expect(order).toEqual([...ids].sort(compareIds));
       }),
     );
+  });
+
+  test('sortedIdOrder on integer ids across 16-bit digit boundaries and beyond the radix range', () => {
+    const within = ['281474976710655', '65536', '65535', '4294967296', '4294967295', '1', '0', '131071', '8', 'B', 'A10', 'A9'];
+    const beyond = [...within, '-999999999999999', '999999999999999'];
+    for (const ids of [within, beyond]) {
+      const order = Array.from(sortedIdOrder(ids), (i) => ids[i]);
+      expect(order).toEqual([...ids].sort(compareIds));
+    }
+  });
+});
+
+describe('centsRankOrder (radix ranking of money)', () => {
+  test('property: same order as rankOrder on whole cents, with ties, negatives, masks and NaN', () => {
+    const cents = fc.oneof(fc.integer({ min: -500, max: 500 }), fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.constant(0));
+    const entry = fc.tuple(fc.oneof(cents.map((c) => c / 100), fc.constant(NaN)), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 80 }), fc.boolean(), (rows, descending) => {
+        const values = Float64Array.from(rows, ([v]) => v);
+        const mask = Uint8Array.from(rows, ([, m]) => (m ? 1 : 0));
+        const got = centsRankOrder(values, mask, descending);
+        expect(got).not.toBeNull();
+        expect(Array.from(got!)).toEqual(Array.from(rankOrder(values, mask, descending)));
+      }),
+    );
+  });
+
+  test('declines values that are not whole cents', () => {
+    expect(centsRankOrder(Float64Array.from([1.005, 2]), Uint8Array.from([1, 1]), true)).toBeNull();
+  });
+});
+
+describe('quantilesOf (selection instead of a sort)', () => {
+  test('property: equals quantileSorted over sortedFinite, with duplicates, NaN, infinities and masks', () => {
+    const value = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(NaN, Infinity, -Infinity, 0, -0));
+    const ps = fc.array(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.2, 0.25, 0.5, 0.75, 0.8, 1)), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, fc.boolean()), { maxLength: 120 }), ps, (rows, qs) => {
+        const values = Float64Array.from(rows, ([v]) => v);
+        const mask = Uint8Array.from(rows, ([, m]) => (m ? 1 : 0));
+        const sorted = sortedFinite(values, mask);
+        expect(quantilesOf(values, mask, qs)).toEqual(qs.map((p) => quantileSorted(sorted, p)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+
+describe('scratch buffers reused across calls', () => {
+  test('a run after a larger one gives the same metrics as before it (no state carried over)', () => {
+    const small: OrderRow[] = [
+      { id: 'b', date: '2024-01-03', amount: 5.5 },
+      { id: 'a', date: '2024-01-01', amount: 10 },
+      { id: 'b', date: '2024-01-01', amount: 2.25 },
+      { id: 'a', date: '2024-01-09', amount: 1 },
+    ];
+    const large: OrderRow[] = Array.from({ length: 3000 }, (_, i) => ({
+      id: `C${String((i * 7919) % 997).padStart(4, '0')}`,
+      date: `2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      amount: ((i * 37) % 1000) / 4,
+    }));
+    const snapshot = (rows: OrderRow[]) => {
+      const m = computeMetrics(orderData(rows), null, opts).metrics;
+      return JSON.stringify([m.ids, m.orders, m.revenue, m.firstDay, m.lastDay, m.activeDays, m.medianGap, m.meanGap]);
+    };
+    const before = snapshot(small);
+    const largeFirst = snapshot(large);
+    expect(snapshot(small)).toBe(before);
+    expect(snapshot(large)).toBe(largeFirst);
+    expect(JSON.parse(before)[0]).toEqual(['a', 'b']);
+    expect(JSON.parse(before)[2]).toEqual({ 0: 11, 1: 7.75 });
   });
 });

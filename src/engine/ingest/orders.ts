@@ -47,7 +47,9 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
   // Kept rows are compacted in place into the parsed days (k <= i always): no second 8 MB array.
   const day = dates.days;
   const amount = new Float64Array(n);
-  const sourceRow = new Int32Array(n);
+  // Allocated at the first row left out: until then kept row k is sheet row headerRow + k + 1,
+  // and when no row is left out (the usual case) the column is built only if read.
+  let sourceRow: Int32Array | null = null;
   const profit = pi >= 0 ? new Float64Array(n) : null;
   const quantity = qi >= 0 ? new Float64Array(n) : null;
   const orderId = oi >= 0 ? new Array<string>(n) : null;
@@ -75,7 +77,12 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
     customerCode[k] = code;
     day[k] = d;
     amount[k] = amt;
-    sourceRow[k] = headerRow + r;
+    if (sourceRow) sourceRow[k] = headerRow + r;
+    else if (k !== i) {
+      sourceRow = new Int32Array(n);
+      for (let q = 0; q < k; q++) sourceRow[q] = headerRow + q + 1;
+      sourceRow[k] = headerRow + r;
+    }
     if (profit) profit[k] = optionalNumber(place, row, r, pi, 'profit_not_number', issues);
     if (quantity) quantity[k] = optionalNumber(place, row, r, qi, 'number_not_number', issues);
     if (orderId) {
@@ -91,44 +98,60 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
   }
 
   if (orderId) orderId.length = k;
-  const data = withLazyCustomer({
+  const data = withLazyColumns({
     n: k,
     day: k === n ? day : day.slice(0, k),
     amount: k === n ? amount : amount.slice(0, k),
     profit: profit && (k === n ? profit : profit.slice(0, k)),
     orderId,
-    sourceRow: k === n ? sourceRow : sourceRow.slice(0, k),
+    sourceRow: sourceRow && (k === n ? sourceRow : sourceRow.slice(0, k)),
     quantity: quantity && (k === n ? quantity : quantity.slice(0, k)),
     customerCode: k === n ? customerCode : customerCode.slice(0, k),
     customerKeys,
-  });
+  }, headerRow);
   return { data, rows, columns: cols, dateFormat: dates.format };
 }
 
+type EagerOrderData = Omit<OrderData, 'customer' | 'sourceRow'> & { sourceRow: Int32Array | null; customerCode: Int32Array; customerKeys: string[] };
+
 /**
- * Adds `customer` (the id per row) as a property built on first read from the interned codes:
- * the kernels work on customerCode, so the 8 MB array of a million ids (and the garbage
- * collection it costs) is made only for a consumer that reads it. Reads and writes after the
- * first see an ordinary data property.
+ * Adds `customer` (the id per row) as a property built on first read from the interned codes,
+ * and `sourceRow` likewise when no row was left out (row k is sheet row headerRow + k + 1): the
+ * kernels work on customerCode, so the arrays of a million ids and row numbers (and the garbage
+ * collection they cost) are made only for a consumer that reads them. After the first read or
+ * a write they are ordinary data properties.
  */
-function withLazyCustomer(data: Omit<OrderData, 'customer'> & { customerCode: Int32Array; customerKeys: string[] }): OrderData {
-  const define = (target: object, value: string[]) =>
-    Object.defineProperty(target, 'customer', { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(data, 'customer', {
+function withLazyColumns(data: EagerOrderData, headerRow: number): OrderData {
+  lazyProperty(data, 'customer', () => {
+    const { n, customerCode, customerKeys } = data;
+    const ids = new Array<string>(n);
+    for (let i = 0; i < n; i++) ids[i] = customerKeys[customerCode[i]];
+    return ids;
+  });
+  if (data.sourceRow === null) {
+    lazyProperty(data, 'sourceRow', () => {
+      const rows = new Int32Array(data.n);
+      for (let i = 0; i < rows.length; i++) rows[i] = headerRow + i + 1;
+      return rows;
+    });
+  }
+  return data as unknown as OrderData;
+}
+
+function lazyProperty(target: object, key: string, build: () => unknown): void {
+  const define = (value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(target, key, {
     enumerable: true,
     configurable: true,
-    get(this: OrderData) {
-      const { n, customerCode, customerKeys } = data;
-      const ids = new Array<string>(n);
-      for (let i = 0; i < n; i++) ids[i] = customerKeys[customerCode[i]];
-      define(this, ids);
-      return ids;
+    get() {
+      const value = build();
+      define(value);
+      return value;
     },
-    set(this: OrderData, value: string[]) {
-      define(this, value);
+    set(value: unknown) {
+      define(value);
     },
   });
-  return data as OrderData;
 }
 
 /** Issues of a row that is left out (every problem of the row, so one fix pass suffices). */

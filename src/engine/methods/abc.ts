@@ -8,7 +8,7 @@
 // Ties at a cut: customers with equal values always share the class of the first of them in
 // rank order (so ties move up, never split). Customers without orders get no class (null).
 import type { AbcConfig } from '../../config/schema';
-import type { CustomerMetrics } from '../metrics';
+import { centsRankOrder, type CustomerMetrics } from '../metrics';
 import { rankOrder } from '../stats';
 import type { Warning } from './rfm';
 
@@ -39,7 +39,7 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
   }
   const value = basis === 'profit' ? m.profit! : basis === 'orders' ? m.orders : m.revenue;
   // Rank: value descending, ties by index (= customer id order).
-  const idx = rankOrder(value, m.hasOrders, true);
+  const idx = centsRankOrder(value, m.hasOrders, true) ?? rankOrder(value, m.hasOrders, true);
   const N = idx.length;
   const cls = new Int32Array(N);
   if (cfg.mode === 'customer-share') {

@@ -1,8 +1,8 @@
 // Activity, purchase-rate tiers, spend tiers and the churn warning (docs/engine.md).
 // Values are stable keys; labels come from i18n (tier.<key>).
 import type { ActivityConfig } from '../../config/schema';
-import type { CustomerMetrics } from '../metrics';
-import { quantileSorted, sortedFinite, tidy } from '../stats';
+import { quantilesOf, type CustomerMetrics } from '../metrics';
+import { tidy } from '../stats';
 
 export const ACTIVITY_TIERS = ['active', 'new', 'silent', 'lost', 'potential'] as const;
 export const FREQUENCY_TIERS = ['several_per_week', 'few_per_month', 'monthly_or_less'] as const;
@@ -24,9 +24,7 @@ export function classifyActivity(m: CustomerMetrics, cfg: ActivityConfig, analys
   const spendTier = new Array<string | null>(n).fill(null);
   const churnRisk = new Array<string | null>(n).fill(null);
 
-  const aovSorted = sortedFinite(m.avgOrderValue, m.hasOrders);
-  const spendHigh = quantileSorted(aovSorted, cfg.spend.highQuantile);
-  const spendLow = quantileSorted(aovSorted, cfg.spend.lowQuantile);
+  const [spendHigh, spendLow] = quantilesOf(m.avgOrderValue, m.hasOrders, [cfg.spend.highQuantile, cfg.spend.lowQuantile]);
   const { gapRatio, rateDrop, windowDays, minOrders } = cfg.churn;
 
   for (let i = 0; i < n; i++) {

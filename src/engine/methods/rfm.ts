@@ -8,8 +8,8 @@
 // Bin 0 holds the lowest values. Frequency and monetary score = bin + 1; recency is reversed
 // (the most recent customers score n). best "low" mirrors every score (n + 1 − score).
 import type { RfmConfig, SegmentDef } from '../../config/schema';
-import type { CustomerMetrics } from '../metrics';
-import { quantileSorted, rankOrder, sortedFinite, tidy } from '../stats';
+import { quantilesOf, type CustomerMetrics } from '../metrics';
+import { rankOrder, tidy } from '../stats';
 
 export type Warning = { code: string; params?: Record<string, string | number> };
 
@@ -136,9 +136,9 @@ function binMeasure(values: ArrayLike<number>, mask: Uint8Array, cfg: RfmConfig,
     cuts = fixed ?? [];
     inclusive = true;
   } else {
-    const sorted = sortedFinite(values, mask);
-    cuts = [];
-    for (let k = 1; k < bins; k++) cuts.push(quantileSorted(sorted, k / bins) + (cfg.scoring === 'quantile' ? 1 : 0));
+    const ps: number[] = [];
+    for (let k = 1; k < bins; k++) ps.push(k / bins);
+    cuts = quantilesOf(values, mask, ps).map((q) => q + (cfg.scoring === 'quantile' ? 1 : 0));
     inclusive = cfg.scoring === 'quantile-inclusive';
   }
   for (let i = 0; i < n; i++) {
