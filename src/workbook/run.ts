@@ -20,6 +20,11 @@ export interface RefreshOptions {
   locale?: Locale;
   onProgress?: ProgressFn;
   signal?: AbortSignal;
+  /**
+   * The classifier to use; default: the engine in this thread. The task pane passes its
+   * Web Worker here so that writing does not block the pane while classifying.
+   */
+  classify?: (inputs: InputTables, config: TieringConfig, onProgress?: ProgressFn) => Promise<ClassificationResult> | ClassificationResult;
 }
 
 export interface RefreshReport {
@@ -133,7 +138,7 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
   if (historySheet) history = historyFromGrid((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
   check();
 
-  const result = classify(inputs, config, opts.onProgress);
+  const result = await (opts.classify ?? classify)(inputs, config, opts.onProgress);
   check();
   const [sheets, tables] = await Promise.all([port.listSheets(), port.listTables()]);
   const plan = buildPlan({

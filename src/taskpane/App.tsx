@@ -1,0 +1,193 @@
+// The pane: theme and language, three steps as tabs, and the run bar.
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  teamsHighContrastTheme,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { TieringConfig } from '../config';
+import type { Snapshot } from '../engine/history';
+import { MethodsStep, configErrors } from './components/MethodsStep';
+import { DataStep } from './components/DataStep';
+import { ResultsStep } from './components/ResultsStep';
+import { RunBar } from './components/RunBar';
+import { migrations } from './engineBridge';
+import type { PaneHost } from './host';
+import { LocaleContext, useT } from './i18n';
+import { effectiveMapping, isBusy, type Step } from './state';
+import { useController, type Controller } from './useController';
+
+const THEMES = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme } as const;
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100vh',
+    minWidth: 0,
+    overflow: 'hidden',
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`,
+  },
+  title: { flexGrow: 1, minWidth: 0 },
+  tabs: { paddingInline: tokens.spacingHorizontalXS },
+  main: {
+    flexGrow: 1,
+    overflowY: 'auto',
+    overflowX: 'hidden',
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+});
+
+export interface AppProps {
+  host: PaneHost;
+  initialConfig: TieringConfig;
+  /** Workbook history for migration (optional; absent in tests that do not need it). */
+  loadHistory?: () => Promise<Snapshot[]>;
+}
+
+export function App({ host, initialConfig, loadHistory }: AppProps) {
+  const ctl = useController(host, initialConfig);
+  return (
+    <FluentProvider theme={THEMES[host.theme]} style={{ backgroundColor: 'transparent' }}>
+      <LocaleContext.Provider value={ctl.state.locale}>
+        <Pane ctl={ctl} host={host} loadHistory={loadHistory} />
+      </LocaleContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function Pane({ ctl, host, loadHistory }: { ctl: Controller; host: PaneHost; loadHistory?: () => Promise<Snapshot[]> }) {
+  const tr = useT();
+  const st = useStyles();
+  const { state, dispatch } = ctl;
+  const busy = isBusy(state);
+  const [history, setHistory] = useState<Snapshot[]>([]);
+
+  useEffect(() => {
+    document.documentElement.lang = state.locale;
+    document.title = tr('app.title');
+  }, [state.locale, tr]);
+
+  // History is re-read after each write (the workbook's history sheet just changed).
+  const writeCount = state.activity.kind === 'done' && state.activity.task !== 'run' ? state.activity.message : '';
+  useEffect(() => {
+    if (!loadHistory) return;
+    loadHistory()
+      .then(setHistory)
+      .catch(() => setHistory([]));
+  }, [loadHistory, writeCount]);
+
+  const mapping = { customers: effectiveMapping(state, 'customers'), orders: effectiveMapping(state, 'orders') };
+  const errors = useMemo(() => configErrors(state.config), [state.config]);
+  const hasSource = Boolean(state.config.sources.customers || state.config.sources.orders);
+  const blocked = !hasSource ? tr('run.blocked.noSource') : errors.length ? tr('run.blocked.config', { count: errors.length }) : undefined;
+  const migs = useMemo(
+    () => (state.result ? migrations(state.result, history, state.previous, state.config) : []),
+    [state.result, state.previous, history, state.config],
+  );
+  const customerHeaders = useMemo(() => {
+    const src = state.sources.customers;
+    if (!src) return [];
+    const used = new Set([mapping.customers.customerId, mapping.customers.name]);
+    return src.headers.filter((h) => !used.has(h));
+  }, [state.sources.customers, mapping.customers.customerId, mapping.customers.name]);
+
+  return (
+    <div className={st.root}>
+      <header className={st.header}>
+        <Text as="h1" weight="semibold" size={400} className={st.title} style={{ margin: 0 }}>
+          {tr('app.title')}
+        </Text>
+        <Button
+          size="small"
+          appearance="subtle"
+          lang={state.locale === 'zh-CN' ? 'en' : 'zh-CN'}
+          aria-label={tr('app.switchLanguage')}
+          onClick={() => dispatch({ type: 'setLocale', locale: state.locale === 'zh-CN' ? 'en-US' : 'zh-CN' })}
+        >
+          {state.locale === 'zh-CN' ? 'English' : '中文'}
+        </Button>
+      </header>
+      <nav aria-label={tr('app.steps')}>
+      <TabList
+        className={st.tabs}
+        selectedValue={state.step}
+        onTabSelect={(_, d) => dispatch({ type: 'setStep', step: d.value as Step })}
+        aria-label={tr('app.steps')}
+        size="medium"
+      >
+        <Tab value="data">{tr('step.data')}</Tab>
+        <Tab value="methods">{tr('step.methods')}</Tab>
+        <Tab value="results">{tr('step.results')}</Tab>
+      </TabList>
+      </nav>
+      <main className={st.main} aria-label={tr(`step.${state.step}`)}>
+        {state.notice && (
+          <MessageBar intent={state.notice.intent} layout="multiline" style={{ marginBottom: tokens.spacingVerticalM }}>
+            <MessageBarBody>{state.notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.step === 'data' && (
+          <DataStep
+            port={host.port}
+            sources={state.sources}
+            refs={state.config.sources}
+            errors={state.sourceErrors}
+            mapping={mapping}
+            corrected={{ customers: state.config.columns.customers, orders: state.config.columns.orders }}
+            issues={state.result?.issues ?? null}
+            busy={busy}
+            onPick={(kind, ref) => void ctl.loadSource(kind, ref)}
+            onUseSelection={(kind) => void ctl.fromSelection(kind)}
+            onClear={ctl.clearSource}
+            onMap={(kind, key, header) =>
+              dispatch({ type: 'updateConfig', update: (c) => ({ ...c, columns: { ...c.columns, [kind]: { ...c.columns[kind], [key]: header } } }) })
+            }
+            onSelectCell={ctl.selectCell}
+          />
+        )}
+        {state.step === 'methods' && (
+          <MethodsStep
+            config={state.config}
+            customerHeaders={customerHeaders}
+            customers={state.result?.customers ?? null}
+            disabled={busy}
+            onChange={(update) => dispatch({ type: 'updateConfig', update })}
+          />
+        )}
+        {state.step === 'results' && (
+          <ResultsStep
+            result={state.result}
+            migrations={migs}
+            config={state.config}
+            busy={busy}
+            onOutputs={(update) => dispatch({ type: 'updateConfig', update: (c) => ({ ...c, output: update(c.output) }) })}
+            onWrite={() => void ctl.write()}
+            onRefresh={() => void ctl.refresh()}
+            onRemove={() => void ctl.remove()}
+          />
+        )}
+      </main>
+      <RunBar activity={state.activity} canRun={!blocked} blocked={blocked} onRun={() => void ctl.run()} onCancel={ctl.cancel}
+        onShowResults={state.step === 'results' ? undefined : () => dispatch({ type: 'setStep', step: 'results' })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,272 @@
+// Steps 3–4: what the run found (tiers with counts and shares, cut points, migration) and
+// what to do with it: write to the workbook, refresh from the saved config, remove.
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
+import type { Migration } from '../../engine/history';
+import type { ClassificationResult, MethodSummary } from '../../engine/types';
+import type { TieringConfig } from '../../config';
+import { ruleColumnName } from '../../engine/methods/rules';
+import { formatNumber, formatPercent, tierLabel, useLocale, useT, type Translate } from '../i18n';
+import { CutPoints } from './CutPoints';
+import { useCommonStyles } from '../styles';
+
+const useStyles = makeStyles({
+  bar: { height: '6px', borderRadius: tokens.borderRadiusSmall, backgroundColor: tokens.colorBrandBackground, minWidth: '1px' },
+  track: { backgroundColor: tokens.colorNeutralBackground4, borderRadius: tokens.borderRadiusSmall, width: '100%' },
+  kv: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, rowGap: '2px', fontSize: tokens.fontSizeBase200, margin: 0 },
+  dd: { margin: 0, overflowWrap: 'anywhere' },
+  dt: { color: tokens.colorNeutralForeground3 },
+  diag: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface ResultsStepProps {
+  result: ClassificationResult | null;
+  migrations: Migration[];
+  config: TieringConfig;
+  busy: boolean;
+  onOutputs(update: (o: TieringConfig['output']) => TieringConfig['output']): void;
+  onWrite(): void;
+  onRefresh(): void;
+  onRemove(): void;
+}
+
+/** A method's display name; rule sets by the name the user gave them. */
+export function methodName(tr: Translate, method: string, config?: TieringConfig): string {
+  if (method.startsWith('rule_')) {
+    const set = config?.methods.rules.find((r) => ruleColumnName(r.name) === method);
+    return tr('out.method.rule', { name: set?.name ?? method.slice(5) });
+  }
+  const k = `out.method.${method}`;
+  const s = tr(k);
+  return s === k ? method : s;
+}
+
+function TierTable({ summary, config }: { summary: MethodSummary; config: TieringConfig }) {
+  const tr = useT();
+  const locale = useLocale();
+  const s = useCommonStyles();
+  const st = useStyles();
+  return (
+    <Table size="extra-small" aria-label={tr('results.tiers.aria', { method: methodName(tr, summary.method, config) })} style={{ tableLayout: 'fixed', width: '100%' }}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{tr('results.tier')}</TableHeaderCell>
+          <TableHeaderCell style={{ width: '4.5em' }} className={s.num}>
+            {tr('results.customers')}
+          </TableHeaderCell>
+          <TableHeaderCell style={{ width: '4.8em' }} className={s.num}>
+            {tr('results.share')}
+          </TableHeaderCell>
+          <TableHeaderCell style={{ width: '4.8em' }} className={s.num}>
+            {tr('results.revenueShare')}
+          </TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {summary.tiers.map((t) => (
+          <TableRow key={t.tier}>
+            <TableCell>
+              <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }}>
+                <Text size={200} style={{ overflowWrap: 'anywhere' }}>
+                  {tierLabel(tr, summary.method, t.tier)}
+                </Text>
+                <div className={st.track} aria-hidden="true">
+                  <div className={st.bar} style={{ width: `${Math.round(t.share * 100)}%` }} />
+                </div>
+              </div>
+            </TableCell>
+            <TableCell className={s.num}>{formatNumber(locale, t.customers)}</TableCell>
+            <TableCell className={s.num}>{formatPercent(locale, t.share)}</TableCell>
+            <TableCell className={s.num}>{formatPercent(locale, t.revenueShare)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function MigrationTable({ m, config }: { m: Migration; config: TieringConfig }) {
+  const tr = useT();
+  const locale = useLocale();
+  const s = useCommonStyles();
+  const st = useStyles();
+  return (
+    <div className={s.tight}>
+      <Text size={200}>{tr('results.migration.caption', { from: m.from, to: m.to, entered: m.entered, left: m.left })}</Text>
+      <div className={s.scrollX} tabIndex={0} role="region" aria-label={tr('results.migration.aria', { method: methodName(tr, m.method, config) })}>
+        <Table size="extra-small" className={s.smallTable} aria-label={tr('results.migration.aria', { method: methodName(tr, m.method, config) })} style={{ width: 'auto' }}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{tr('results.migration.corner')}</TableHeaderCell>
+              {m.toTiers.map((t) => (
+                <TableHeaderCell key={t}>{tierLabel(tr, m.method, t)}</TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {m.fromTiers.map((f, i) => (
+              <TableRow key={f}>
+                <TableHeaderCell scope="row">{tierLabel(tr, m.method, f)}</TableHeaderCell>
+                {m.toTiers.map((t, j) => (
+                  <TableCell key={t} className={`${s.num} ${f === t ? st.diag : ''}`}>
+                    {formatNumber(locale, m.counts[i][j])}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </div>
+  );
+}
+
+export function ResultsStep({ result, migrations, config, busy, onOutputs, onWrite, onRefresh, onRemove }: ResultsStepProps) {
+  const tr = useT();
+  const locale = useLocale();
+  const s = useCommonStyles();
+  const st = useStyles();
+  const out = config.output;
+  const groupable = result?.summaries.map((x) => x.method) ?? [];
+
+  return (
+    <div className={s.stack}>
+      {!result ? (
+        <Text className={s.hint}>{tr('results.none')}</Text>
+      ) : (
+        <>
+          <section className={s.section} aria-labelledby="res-overview">
+            <Subtitle2 as="h2" id="res-overview" style={{ margin: 0 }}>
+              {tr('results.overview')}
+            </Subtitle2>
+            <dl className={st.kv}>
+              <dt className={st.dt}>{tr('results.analysisDate')}</dt>
+              <dd className={st.dd}>
+                {result.analysisDate} ({tr(`results.analysisDate.${result.analysisDateSource}`)})
+              </dd>
+              <dt className={st.dt}>{tr('results.customers')}</dt>
+              <dd className={st.dd}>{formatNumber(locale, result.stats.customers)}</dd>
+              <dt className={st.dt}>{tr('results.orders')}</dt>
+              <dd className={st.dd}>{tr('results.ordersUsed', { used: formatNumber(locale, result.stats.ordersUsed), rows: formatNumber(locale, result.stats.orderRows) })}</dd>
+              <dt className={st.dt}>{tr('results.issues')}</dt>
+              <dd className={st.dd}>{formatNumber(locale, result.stats.rowsWithIssues)}</dd>
+            </dl>
+            {result.warnings.length > 0 && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+                    {result.warnings.slice(0, 6).map((w, i) => (
+                      <li key={i}>{tr(`warning.${w.code}`, w.params)}</li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+          </section>
+          <Accordion multiple collapsible defaultOpenItems={result.summaries.slice(0, 2).map((x) => x.method)}>
+            {result.summaries.map((sum) => {
+              const mig = migrations.find((m) => m.method === sum.method);
+              return (
+                <AccordionItem key={sum.method} value={sum.method}>
+                  <AccordionHeader as="h2">{methodName(tr, sum.method, config)}</AccordionHeader>
+                  <AccordionPanel>
+                    <div className={s.tight}>
+                      <TierTable summary={sum} config={config} />
+                      <CutPoints method={sum.method} cuts={result.cuts} />
+                      {mig ? <MigrationTable m={mig} config={config} /> : <Text size={200} className={s.hint}>{tr('results.migration.none')}</Text>}
+                    </div>
+                  </AccordionPanel>
+                </AccordionItem>
+              );
+            })}
+          </Accordion>
+        </>
+      )}
+
+      <section className={s.section} aria-labelledby="res-outputs">
+        <Subtitle2 as="h2" id="res-outputs" style={{ margin: 0 }}>
+          {tr('results.outputs')}
+        </Subtitle2>
+        <Checkbox label={tr('results.out.tierColumns')} checked={out.tierColumns} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, tierColumns: !!d.checked }))} />
+        <Checkbox label={tr('results.out.summary')} checked={out.summary} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, summary: !!d.checked }))} />
+        <Checkbox label={tr('results.out.history')} checked={out.history} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, history: !!d.checked }))} />
+        <Checkbox label={tr('results.out.issues')} checked={out.issuesSheet} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, issuesSheet: !!d.checked }))} />
+        <div role="group" aria-labelledby="res-groups" className={s.tight}>
+          <Text id="res-groups" weight="semibold" size={200}>
+            {tr('results.out.groupSheets')}
+          </Text>
+          {(groupable.length ? groupable : out.groupSheets).map((m) => (
+            <Checkbox
+              key={m}
+              label={methodName(tr, m, config)}
+              checked={out.groupSheets.includes(m)}
+              disabled={busy}
+              onChange={(_, d) => onOutputs((o) => ({ ...o, groupSheets: d.checked ? [...o.groupSheets.filter((x) => x !== m), m] : o.groupSheets.filter((x) => x !== m) }))}
+            />
+          ))}
+        </div>
+        <div className={st.actions}>
+          <Button appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || !result} onClick={onWrite}>
+            {tr('results.write')}
+          </Button>
+          <Button icon={<ArrowClockwiseRegular />} disabledFocusable={busy} onClick={onRefresh}>
+            {tr('results.refresh')}
+          </Button>
+          <Dialog modalType="alert">
+            <DialogTrigger disableButtonEnhancement>
+              <Button icon={<DeleteRegular />} disabledFocusable={busy}>
+                {tr('results.remove')}
+              </Button>
+            </DialogTrigger>
+            <DialogSurface aria-describedby="remove-desc">
+              <DialogBody>
+                <DialogTitle>{tr('remove.title')}</DialogTitle>
+                <DialogContent id="remove-desc">{tr('remove.body')}</DialogContent>
+                <DialogActions>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button appearance="secondary">{tr('remove.keep')}</Button>
+                  </DialogTrigger>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button appearance="primary" onClick={onRemove}>
+                      {tr('remove.confirm')}
+                    </Button>
+                  </DialogTrigger>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
+        </div>
+        <Text size={200} className={s.hint}>
+          {tr('results.refresh.hint')}
+        </Text>
+      </section>
+    </div>
+  );
+}

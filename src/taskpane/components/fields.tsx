@@ -1,0 +1,137 @@
+// Small form fields that keep what the user is typing until it is a valid value.
+import { Dropdown, Field, Input, Option, Switch } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
+
+export interface NumberFieldProps {
+  label: string;
+  value: number;
+  min?: number;
+  max?: number;
+  /** Strict bounds (value must differ from min/max). */
+  exclusive?: boolean;
+  integer?: boolean;
+  step?: number;
+  hint?: string;
+  disabled?: boolean;
+  onCommit(v: number): void;
+}
+
+export function NumberField(p: NumberFieldProps) {
+  const tr = useT();
+  const [text, setText] = useState(String(p.value));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(String(p.value));
+    setError(null);
+  }, [p.value]);
+  const check = (raw: string): string | null => {
+    const v = Number(raw.trim().replace(',', '.'));
+    if (raw.trim() === '' || !Number.isFinite(v)) return tr('field.error.number');
+    if (p.integer && !Number.isInteger(v)) return tr('field.error.integer');
+    const lowBad = p.min !== undefined && (p.exclusive ? v <= p.min : v < p.min);
+    const highBad = p.max !== undefined && (p.exclusive ? v >= p.max : v > p.max);
+    if (lowBad || highBad) {
+      return tr(p.exclusive ? 'field.error.rangeExclusive' : 'field.error.range', { min: p.min ?? '−∞', max: p.max ?? '∞' });
+    }
+    return null;
+  };
+  return (
+    <Field label={p.label} hint={p.hint} validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
+      <Input
+        type="number"
+        inputMode="decimal"
+        value={text}
+        step={p.step}
+        min={p.min}
+        max={p.max}
+        disabled={p.disabled}
+        onChange={(_, d) => {
+          setText(d.value);
+          const e = check(d.value);
+          setError(e);
+          if (!e) p.onCommit(Number(d.value.trim().replace(',', '.')));
+        }}
+      />
+    </Field>
+  );
+}
+
+export interface ChoiceFieldProps<T extends string | number> {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  hint?: string;
+  disabled?: boolean;
+  onChange(v: T): void;
+}
+
+export function ChoiceField<T extends string | number>(p: ChoiceFieldProps<T>) {
+  const current = p.options.find((o) => o.value === p.value);
+  return (
+    <Field label={p.label} hint={p.hint}>
+      <Dropdown
+        disabled={p.disabled}
+        value={current?.label ?? ''}
+        selectedOptions={[String(p.value)]}
+        style={{ minWidth: 0 }}
+        onOptionSelect={(_, d) => {
+          const o = p.options.find((x) => String(x.value) === d.optionValue);
+          if (o) p.onChange(o.value);
+        }}
+      >
+        {p.options.map((o) => (
+          <Option key={String(o.value)} value={String(o.value)}>
+            {o.label}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
+export interface ListFieldProps {
+  label: string;
+  /** Shown when empty; empty means "use the default". */
+  placeholder: string;
+  value: string[] | undefined;
+  hint?: string;
+  disabled?: boolean;
+  /** Returns an error sentence, or null when the list is acceptable. */
+  validate(items: string[]): string | null;
+  onCommit(items: string[] | undefined): void;
+}
+
+/** A comma-separated list ("0.2, 0.5" or "A, B, C"); empty means the default. */
+export function ListField(p: ListFieldProps) {
+  const [text, setText] = useState((p.value ?? []).join(', '));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Field label={p.label} hint={p.hint} validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
+      <Input
+        value={text}
+        placeholder={p.placeholder}
+        disabled={p.disabled}
+        onChange={(_, d) => {
+          setText(d.value);
+          const items = d.value
+            .split(/[,，;；]/)
+            .map((x) => x.trim())
+            .filter(Boolean);
+          if (items.length === 0) {
+            setError(null);
+            p.onCommit(undefined);
+            return;
+          }
+          const e = p.validate(items);
+          setError(e);
+          if (!e) p.onCommit(items);
+        }}
+      />
+    </Field>
+  );
+}
+
+export function SwitchField(p: { label: string; checked: boolean; disabled?: boolean; onChange(v: boolean): void }) {
+  return <Switch label={p.label} checked={p.checked} disabled={p.disabled} onChange={(_, d) => p.onChange(d.checked)} />;
+}

@@ -1,0 +1,40 @@
+// What the pane needs from the outside world, as one object handed to <App>. The real
+// one (officeHost.ts) wires the Office port, the engine worker and workbook/run; tests
+// hand in fakes. Components never touch Office or the worker directly.
+import type { TieringConfig } from '../config';
+import type { ClassificationResult, InputTables, ProgressFn } from '../engine/types';
+import type { IoProgress, WorkbookPort } from '../workbook/port';
+
+export type ThemeKind = 'light' | 'dark' | 'contrast';
+
+/** Outcome of writing or refreshing: sentences for the user come from i18n keys. */
+export interface WriteSummary {
+  customers: number;
+  sheets: number;
+  analysisDate: string;
+  /** Things found wrong with the workbook's stored state, as sentences (reported, not fatal). */
+  problems?: string[];
+}
+
+export interface PaneHost {
+  port: WorkbookPort;
+  /** Office display language, e.g. "zh-CN". */
+  displayLanguage: string;
+  theme: ThemeKind;
+  /** Classifies off the main thread; rejects with CancelledError when the signal aborts. */
+  classify(tables: InputTables, config: TieringConfig, onProgress: ProgressFn, signal: AbortSignal): Promise<ClassificationResult>;
+  /**
+   * Writes a result (and saves the config) in the workbook. The Office host hands the config to
+   * workbook/run's refreshWorkbook, which reads the sources again and classifies before writing,
+   * so what is written matches the workbook at that moment.
+   */
+  write(result: ClassificationResult, config: TieringConfig, opts: { onProgress: (p: IoProgress) => void; signal: AbortSignal }): Promise<WriteSummary>;
+  /** Reads, classifies and writes from the config saved in the workbook. */
+  refresh(opts: { onProgress: (p: { stage: string; done: number; total: number }) => void; signal: AbortSignal }): Promise<WriteSummary & { result?: ClassificationResult }>;
+  /** Deletes everything the add-in created (per its registry); returns how many objects went. */
+  remove(): Promise<number>;
+  /** The config saved in the workbook: null when none, or the reasons it was rejected. */
+  loadConfig(): Promise<{ config: TieringConfig } | { errors: string[] } | null>;
+  /** Turns any thrown value into a sentence for the user. */
+  describeError(e: unknown, locale: 'zh-CN' | 'en-US'): string;
+}

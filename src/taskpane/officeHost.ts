@@ -1,0 +1,89 @@
+// The real PaneHost: Office for language and theme, the Office port for the workbook, the
+// engine worker for classification, workbook/run for writing, refreshing and removing.
+import type { TieringConfig } from '../config';
+import { historyFromGrid, type Snapshot } from '../engine/history';
+import type { InputTables, ProgressFn } from '../engine/types';
+import type { Locale } from '../i18n';
+import type { WorkbookPort } from '../workbook/port';
+import { refreshWorkbook, removeResults, type RefreshOptions, type RefreshReport } from '../workbook/run';
+import { loadConfig, loadRegistry } from '../workbook/state';
+import { describeError } from './describeError';
+import type { PaneHost, ThemeKind, WriteSummary } from './host';
+import type { Classifier } from './worker/client';
+
+/** Office's theme → ours. High contrast comes from the OS (forced colours), dark from the body colour. */
+export function themeFromOffice(officeTheme: { bodyBackgroundColor?: string } | undefined, forcedColors: boolean): ThemeKind {
+  if (forcedColors) return 'contrast';
+  const bg = officeTheme?.bodyBackgroundColor;
+  const m = bg && /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(bg.trim());
+  if (!m) return 'light';
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h, 16) / 255);
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return luminance < 0.5 ? 'dark' : 'light';
+}
+
+function summaryOf(report: RefreshReport): WriteSummary {
+  return {
+    customers: report.result.stats.customers,
+    sheets: Object.keys(report.sheets).length,
+    analysisDate: report.result.analysisDate,
+    problems: report.problems.map((p) => p.message),
+  };
+}
+
+
+export interface OfficeHostOptions {
+  port: WorkbookPort;
+  classify: Classifier;
+  displayLanguage: string;
+  theme: ThemeKind;
+}
+
+export function officeHost(o: OfficeHostOptions): PaneHost & { loadHistory(): Promise<Snapshot[]> } {
+  const { port } = o;
+  // Write and Refresh classify in the pane's worker too, so the pane stays responsive.
+  const viaWorker = (signal: AbortSignal) => (inputs: InputTables, config: TieringConfig, onProgress?: ProgressFn) =>
+    o.classify(inputs, config, onProgress ?? (() => {}), signal);
+  return {
+    port,
+    displayLanguage: o.displayLanguage,
+    theme: o.theme,
+    classify: o.classify,
+    async write(_result, config, { onProgress, signal }) {
+      const opts: RefreshOptions = {
+        config,
+        locale: config.locale,
+        signal,
+        classify: viaWorker(signal),
+        onProgress: (p) => (p.stage === 'writing' || p.stage === 'reading' ? onProgress({ stage: p.stage, done: p.done, total: p.total }) : undefined),
+      };
+      return summaryOf(await refreshWorkbook(port, opts));
+    },
+    async refresh({ onProgress, signal }) {
+      const opts: RefreshOptions = { signal, classify: viaWorker(signal), onProgress: (p) => onProgress(p) };
+      const report = await refreshWorkbook(port, opts);
+      return { ...summaryOf(report), result: report.result };
+    },
+    async remove() {
+      const r = await removeResults(port);
+      return r.sheets.length + r.columns;
+    },
+    async loadConfig() {
+      const { config, problems } = await loadConfig(port, localeOf(o.displayLanguage));
+      if (config) return { config };
+      if (problems.length) return { errors: problems.map((p) => p.message) };
+      return null;
+    },
+    async loadHistory() {
+      const { registry } = await loadRegistry(port, localeOf(o.displayLanguage));
+      const sheet = registry?.sheets.find((s) => s.role === 'history');
+      if (!sheet) return [];
+      return historyFromGrid((await port.read({ kind: 'sheet', sheet: sheet.name })).values);
+    },
+    describeError,
+  };
+}
+
+function localeOf(lang: string): Locale {
+  return /^zh/i.test(lang) ? 'zh-CN' : 'en-US';
+}

@@ -1,0 +1,135 @@
+// The pane's state: one TieringConfig being edited, what was read from the workbook,
+// and the status of the current run or write. Pure reducer, tested without React.
+import type { RangeRef, TieringConfig } from '../config';
+import type { ClassificationResult, ProgressStage } from '../engine/types';
+import type { Locale } from '../i18n';
+import type { RangeRead } from '../workbook/port';
+
+export type SourceKind = 'customers' | 'orders';
+export type Step = 'data' | 'methods' | 'results';
+
+/** A source range after it was read: its cells and the mapping detected from its headers. */
+export interface LoadedSource {
+  ref: RangeRef;
+  read: RangeRead;
+  headers: string[];
+  /** Config key → header, as detected (before the user's corrections in config.columns). */
+  detected: Record<string, string>;
+}
+
+/** A long operation's status: reading + classifying (run) or writing / refreshing / removing. */
+export type Activity =
+  | { kind: 'idle' }
+  | { kind: 'busy'; task: 'run' | 'write' | 'refresh' | 'remove'; stage: ProgressStage | 'preparing'; done: number; total: number }
+  | { kind: 'done'; task: 'run' | 'write' | 'refresh' | 'remove'; message: string }
+  | { kind: 'cancelled'; task: 'run' | 'write' | 'refresh' | 'remove' }
+  | { kind: 'error'; task: 'run' | 'write' | 'refresh' | 'remove' | 'load'; message: string };
+
+export interface PaneState {
+  locale: Locale;
+  step: Step;
+  config: TieringConfig;
+  sources: Partial<Record<SourceKind, LoadedSource>>;
+  /** A sentence about the source being loaded or a read error, per source. */
+  sourceErrors: Partial<Record<SourceKind, string>>;
+  activity: Activity;
+  result: ClassificationResult | null;
+  /** The result before the latest one in this session (for migration when the workbook has no history). */
+  previous: ClassificationResult | null;
+  /** Notes about the stored config (loaded, invalid and ignored...). */
+  notice: { intent: 'info' | 'warning' | 'error' | 'success'; text: string } | null;
+}
+
+export type Action =
+  | { type: 'setLocale'; locale: Locale }
+  | { type: 'setStep'; step: Step }
+  | { type: 'setConfig'; config: TieringConfig }
+  | { type: 'updateConfig'; update: (c: TieringConfig) => TieringConfig }
+  | { type: 'sourceLoaded'; kind: SourceKind; source: LoadedSource }
+  | { type: 'sourceError'; kind: SourceKind; message: string }
+  | { type: 'sourceCleared'; kind: SourceKind }
+  | { type: 'activity'; activity: Activity }
+  | { type: 'result'; result: ClassificationResult }
+  | { type: 'clearResult' }
+  | { type: 'notice'; notice: PaneState['notice'] };
+
+export function initialState(config: TieringConfig, locale: Locale): PaneState {
+  return {
+    locale,
+    step: 'data',
+    config: { ...config, locale },
+    sources: {},
+    sourceErrors: {},
+    activity: { kind: 'idle' },
+    result: null,
+    previous: null,
+    notice: null,
+  };
+}
+
+export function reducer(state: PaneState, action: Action): PaneState {
+  switch (action.type) {
+    case 'setLocale':
+      // The output language follows the pane's language: what the user reads is what gets written.
+      return { ...state, locale: action.locale, config: { ...state.config, locale: action.locale } };
+    case 'setStep':
+      return { ...state, step: action.step };
+    case 'setConfig':
+      return { ...state, config: action.config };
+    case 'updateConfig':
+      return { ...state, config: action.update(state.config) };
+    case 'sourceLoaded': {
+      const { [action.kind]: _gone, ...sourceErrors } = state.sourceErrors;
+      // Corrections that name a header the new range lacks no longer mean anything.
+      const kept = Object.fromEntries(
+        Object.entries(state.config.columns[action.kind]).filter(([, h]) => h && action.source.headers.includes(h)),
+      );
+      return {
+        ...state,
+        sources: { ...state.sources, [action.kind]: action.source },
+        sourceErrors,
+        config: {
+          ...state.config,
+          sources: { ...state.config.sources, [action.kind]: action.source.ref },
+          columns: { ...state.config.columns, [action.kind]: kept },
+        },
+      };
+    }
+    case 'sourceError':
+      return { ...state, sourceErrors: { ...state.sourceErrors, [action.kind]: action.message } };
+    case 'sourceCleared': {
+      const { [action.kind]: _s, ...sources } = state.sources;
+      const { [action.kind]: _r, ...refs } = state.config.sources;
+      const { [action.kind]: _e, ...sourceErrors } = state.sourceErrors;
+      return {
+        ...state,
+        sources,
+        sourceErrors,
+        config: { ...state.config, sources: refs, columns: { ...state.config.columns, [action.kind]: {} } },
+      };
+    }
+    case 'activity':
+      return { ...state, activity: action.activity };
+    case 'result':
+      return { ...state, previous: state.result ?? state.previous, result: action.result };
+    case 'clearResult':
+      return { ...state, result: null };
+    case 'notice':
+      return { ...state, notice: action.notice };
+  }
+}
+
+/** The column mapping in effect for a source: the user's choice, else the detected header. */
+export function effectiveMapping(state: PaneState, kind: SourceKind): Record<string, string> {
+  const detected = state.sources[kind]?.detected ?? {};
+  const chosen = state.config.columns[kind] as Record<string, string | undefined>;
+  const out: Record<string, string> = { ...detected };
+  for (const [k, v] of Object.entries(chosen)) {
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
+export function isBusy(state: PaneState): boolean {
+  return state.activity.kind === 'busy';
+}
