@@ -1,6 +1,5 @@
-// The plan's vocabulary. It mirrors WriteOp/ChartSpec of src/workbook/port.ts because the
-// pure output layer may not import from workbook/ (lint keeps arrows pointing inward);
-// src/workbook/run.ts assigns PlanOp[] to WriteOp[], so the compiler checks they agree.
+// The plan's vocabulary: what to write, decided once and purely. The workbook port
+// re-exports these as WriteOp/ChartSpec and both adapters carry them out.
 export type CellValue = string | number | boolean | null;
 export type Fill = string; // "#RRGGBB"
 
@@ -16,6 +15,7 @@ export interface ChartSpec {
 export type PlanOp =
   | { op: 'addSheet'; name: string; tabColor?: Fill }
   | { op: 'deleteSheet'; name: string }
+  /** Strings are written as text, never as formulas. */
   | { op: 'values'; sheet: string; row: number; col: number; values: CellValue[][] }
   | { op: 'clear'; sheet: string; row: number; col: number; rows: number; cols: number }
   | {

@@ -2,8 +2,7 @@
 // office/ (Excel JavaScript API) and xlsx/ (ExcelJS). The output plan is a list of
 // WriteOps decided once, purely; each adapter carries out the same list.
 import type { RangeRef } from '../config/schema';
-
-export type CellValue = string | number | boolean | null;
+import type { CellValue, PlanOp as WriteOp } from '../output/ops';
 
 export interface IoProgress {
   stage: 'reading' | 'writing';
@@ -50,49 +49,9 @@ export interface RangeRead {
   dateSystem: 1900 | 1904;
 }
 
-export interface ChartSpec {
-  /** Unique name, recorded in the registry. */
-  name: string;
-  type: 'column' | 'bar' | 'pie' | 'pareto';
-  title: string;
-  /** Category labels and value series as ranges on a sheet (0-based, header excluded). */
-  categories: { sheet: string; row: number; col: number; rows: number };
-  series: { name: string; sheet: string; row: number; col: number; rows: number; axis?: 'primary' | 'secondary'; kind?: 'column' | 'line' }[];
-  /** Where to put it: top-left cell and size in cells. */
-  anchor: { row: number; col: number; rows: number; cols: number };
-}
-
-export type Fill = string; // "#RRGGBB"
-
-export type WriteOp =
-  | { op: 'addSheet'; name: string; tabColor?: Fill }
-  | { op: 'deleteSheet'; name: string }
-  /** Strings are written as text, never as formulas. */
-  | { op: 'values'; sheet: string; row: number; col: number; values: CellValue[][] }
-  | { op: 'clear'; sheet: string; row: number; col: number; rows: number; cols: number }
-  | {
-      op: 'format';
-      sheet: string;
-      row: number;
-      col: number;
-      rows: number;
-      cols: number;
-      fill?: Fill;
-      fontColor?: Fill;
-      bold?: boolean;
-      numberFormat?: string;
-    }
-  | { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }
-  | { op: 'freeze'; sheet: string; rows: number; cols: number }
-  | { op: 'addTable'; sheet: string; row: number; col: number; rows: number; cols: number; name: string; style?: string }
-  | { op: 'deleteTable'; name: string }
-  /** Adds columns to an existing Excel table (tier columns beside a user's table). */
-  | { op: 'addTableColumns'; table: string; headers: string[]; values: CellValue[][] }
-  | { op: 'deleteTableColumns'; table: string; headers: string[] }
-  | { op: 'colorScale'; sheet: string; row: number; col: number; rows: number; cols: number; low: Fill; high: Fill }
-  | { op: 'link'; sheet: string; row: number; col: number; text: string; targetSheet: string; targetCell: string }
-  | { op: 'addChart'; sheet: string; chart: ChartSpec }
-  | { op: 'deleteChart'; sheet: string; name: string };
+// The ops are the output plan's vocabulary (src/output/ops.ts): decided once, purely,
+// and carried out by each adapter.
+export type { CellValue, ChartSpec, Fill, PlanOp as WriteOp } from '../output/ops';
 
 export interface WorkbookPort {
   readonly kind: 'office' | 'xlsx';

@@ -154,8 +154,7 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
     history,
     sources,
   });
-  // PlanOp mirrors WriteOp (output may not import workbook/): this assignment keeps them in step.
-  const ops: WriteOp[] = plan.ops;
+  const ops: readonly WriteOp[] = plan.ops;
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
   // what may exist by then, so the next refresh or remove can still find it (markers permitting).
   await saveRegistry(port, mergeRegistries(previous, plan.registry));
