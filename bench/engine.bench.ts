@@ -9,6 +9,7 @@ import * as readline from 'readline';
 import { defaultConfig } from '../src/config';
 import { classify } from '../src/engine/classify';
 import type { Cell } from '../src/engine/types';
+import { rng } from '../src/cli/random';
 
 export const ORDERS = 1_048_575;
 export const CUSTOMERS = 100_000;
@@ -16,18 +17,6 @@ const RUNS = 7;
 /** Untimed-for-the-median runs first, on both sides alike: V8 optimises the kernels over the first few calls. */
 const WARMUPS = 3;
 const PYTHON = '/usr/bin/python3';
-
-/** mulberry32: small seeded PRNG, so every run benchmarks the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Header + rows as Range.values gives them: id string, date serial (2022-01-01..2024-12-31), amount. */
 export function generateOrders(orders = ORDERS, customers = CUSTOMERS, seed = 20240601): Cell[][] {

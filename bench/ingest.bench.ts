@@ -5,22 +5,11 @@
 import { defaultConfig } from '../src/config';
 import { ingest } from '../src/engine/ingest';
 import type { Cell, SourceGrid } from '../src/engine/types';
+import { rng } from '../src/cli/random';
 
 const ROWS = 1_048_575;
 const CUSTOMERS = 100_000;
 const RUNS = 5;
-
-/** mulberry32: small deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateOrders(rows = ROWS, customers = CUSTOMERS, seed = 42): SourceGrid {
   const r = rng(seed);

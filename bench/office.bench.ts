@@ -5,11 +5,7 @@
 import { createFakeExcel, MAX_ROWS, PAYLOAD_LIMIT, workbookFromGrids, type FakeStats, type GridValue } from '../test/support/fake-excel';
 import { OfficePort, type ExcelRun } from '../src/workbook/office';
 import type { CellValue } from '../src/workbook/port';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
+import { rng } from '../src/cli/random';
 
 function ordersGrid(n: number): GridValue[][] {
   const next = rng(3);

@@ -5,22 +5,12 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { applyRuleSets, compileRuleSet, evaluateRuleSet, fieldsOfTable } from '../src/engine/methods/rules';
+import { rng } from '../src/cli/random';
 
 const CUSTOMERS = 100_000;
 const RUNS = 11;
 const DAY = 86_400_000;
 const ANALYSIS = Date.UTC(2024, 11, 31);
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function customerTable(n = CUSTOMERS, seed = 7): ColumnTable {
   const r = rng(seed);

@@ -3,6 +3,7 @@
 // one-off buyers, some who stopped), returns, and a handful of messy cells.
 import { defaultConfig, type TieringConfig, type TieringConfigInput } from '../config';
 import type { Locale } from '../i18n';
+import { rng } from './random';
 
 export interface DemoCustomer {
   id: string;
@@ -20,18 +21,6 @@ export interface DemoData {
   orders: DemoCell[][];
   /** Last calendar day covered. */
   endDate: string;
-}
-
-/** mulberry32: small, fast, good enough for demo data, identical on every platform. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const REGIONS: [string, number][] = [['华东', 30], ['华南', 22], ['华北', 18], ['华中', 10], ['西南', 10], ['西北', 5], ['东北', 5]];

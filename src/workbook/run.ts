@@ -8,7 +8,7 @@ import { t, type Locale } from '../i18n';
 import { buildPlan, removalOps, type CustomerSource } from '../output/plan';
 import type { Registry } from '../output/registry';
 import { CancelledError, type RangeRead, type WorkbookPort, type WriteOp } from './port';
-import { a1 } from './xlsx/a1';
+import { a1 } from './a1';
 import { loadConfig, loadRegistry, saveConfig, saveRegistry, verifyRegistry, type StateProblem } from './state';
 
 export interface RefreshOptions {

@@ -5,7 +5,7 @@ import { parseConfigText, type TieringConfig } from '../config';
 import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { hasMarker, parseRegistry, type Registry, MARKER_COL, MARKER_ROW } from '../output/registry';
-import { a1 } from './xlsx/a1';
+import { a1 } from './a1';
 import type { WorkbookPort } from './port';
 
 export const CONFIG_KEY = 'customerTiers.config';

@@ -1,17 +1,7 @@
 // A deterministic demo workbook for the browser tests: customers with 中文 names, regions and
 // industries; orders over two years with seasonality, gross and net amounts, a few messy cells.
+import { rng as mulberry32 } from '../../src/cli/random';
 export type Cell = string | number | null;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = ['华', '东', '南', '北', '金', '瑞', '恒', '鑫', '博', '锦'];
 const WORDS = ['科技', '贸易', '实业', '食品', '电子', '物流', '医药', '软件', '建材', '服饰'];

@@ -1,18 +1,13 @@
-// A1 addresses for the Excel API.
+// A1 addresses for the Excel API, on top of the shared helpers.
+import { a1, colLetters, quoteSheet } from '../a1';
 
-export function colLetters(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { colLetters };
+export const cellAddress = a1;
 
-export function cellAddress(row: number, col: number): string {
-  return `${colLetters(col)}${row + 1}`;
-}
-
+/** "B3" for one cell, "B3:D9" otherwise (Excel's own form). */
 export function rangeAddress(row: number, col: number, rows: number, cols: number): string {
-  const a = cellAddress(row, col);
-  return rows === 1 && cols === 1 ? a : `${a}:${cellAddress(row + rows - 1, col + cols - 1)}`;
+  const a = a1(row, col);
+  return rows === 1 && cols === 1 ? a : `${a}:${a1(row + rows - 1, col + cols - 1)}`;
 }
 
 /** "'My sheet'!A1:C3" → "A1:C3". */
@@ -23,5 +18,5 @@ export function localAddress(address: string): string {
 
 /** A reference to a cell of a sheet for a hyperlink: always quoted, quotes doubled. */
 export function sheetReference(sheet: string, cell: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return `${quoteSheet(sheet)}!${cell}`;
 }

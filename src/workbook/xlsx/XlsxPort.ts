@@ -14,7 +14,7 @@ import {
   type WorkbookPort,
   type WriteOp,
 } from '../port';
-import { a1, a1Range, parseRange, quoteSheet } from './a1';
+import { a1, a1Range, parseRange, quoteSheet } from '../a1';
 import { extractOwnParts, injectOwnParts, type OwnParts } from './package';
 
 const DAY_MS = 86_400_000;

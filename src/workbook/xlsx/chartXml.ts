@@ -1,7 +1,7 @@
 // DrawingML for the native charts ExcelJS cannot write: c:chartSpace parts, the drawing
 // that anchors them on a sheet, and the relationship/content-type entries they need.
 import type { CellValue, ChartSpec } from '../port';
-import { absRange } from './a1';
+import { absRange } from '../a1';
 
 export const NS_C = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
 export const NS_A = 'http://schemas.openxmlformats.org/drawingml/2006/main';

@@ -4,6 +4,8 @@
 // (not after the first, which is why BG/NBD's P(alive) is 1 for x = 0);
 // between purchases Exp(λ) time passes. Spend per purchase ~ Gamma(p_s, ν), ν ~ Gamma(q, γ).
 import type { OrderData } from '../../../src/engine/types';
+import { rng } from '../../../src/cli/random';
+export { rng };
 
 export interface SimulationParams {
   customers: number;
@@ -31,18 +33,6 @@ export const CDNOW_LIKE: Omit<SimulationParams, 'customers' | 'seed'> = {
   gamma: 15.44,
   cohortWeeks: 12,
 };
-
-/** mulberry32: small deterministic PRNG. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(u: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());

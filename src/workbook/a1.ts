@@ -1,4 +1,4 @@
-// A1 addresses ↔ 0-based row/column numbers.
+// A1 addresses ↔ 0-based row/column numbers, shared by both adapters.
 export function colLetters(col: number): string {
   let s = '';
   for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
