@@ -57,12 +57,11 @@ async function startPandas(file: string): Promise<{ run: () => Promise<PandasRun
   if (!fs.existsSync(PYTHON)) return { error: `${PYTHON} not found; install with: apt-get install -y python3 python3-pandas` };
   const child = spawn(PYTHON, [path.join(__dirname, 'pandas_pipeline.py'), file, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = readline.createInterface({ input: child.stdout! });
-  const queue: ((line: string) => void)[] = [];
-  lines.on('line', (line) => queue.shift()?.(line));
-  const next = () => new Promise<string>((resolve, reject) => {
-    queue.push(resolve);
-    child.once('exit', () => reject(new Error('pandas process ended')));
-  });
+  const queue: { resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
+  lines.on('line', (line) => queue.shift()?.resolve(line));
+  // One exit listener for the whole session: pending requests fail if python ends.
+  child.once('exit', () => queue.splice(0).forEach((w) => w.reject(new Error('pandas process ended'))));
+  const next = () => new Promise<string>((resolve, reject) => queue.push({ resolve, reject }));
   const first = JSON.parse(await next()) as { ready?: boolean; error?: string };
   if (!first.ready) {
     child.kill();
