@@ -159,6 +159,11 @@ export function summaryText(result: ClassificationResult, locale: Locale): strin
   out.push('');
   const total = result.issuesTotal ?? result.issues.length;
   out.push(total > 0 ? t(locale, 'cli.summary_issues', { count: total, errors: s.rowsWithIssues }) : t(locale, 'cli.summary_no_issues'));
+  // The first few issues inline, so a one-screen summary already says where to look.
+  for (const issue of result.issues.slice(0, 5)) {
+    const d = describeIssue(issue, locale);
+    out.push(`  - ${d.where}: ${d.problem} ${d.action}`);
+  }
   if (result.warnings.length > 0) {
     out.push(t(locale, 'cli.summary_warnings'));
     for (const w of result.warnings) out.push(`  - ${t(locale, `warning.${w.code}`, w.params ?? {})}`);
