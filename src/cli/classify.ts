@@ -8,6 +8,7 @@ import { hasMessage, t, type Locale } from '../i18n';
 import { parseArgs } from './args';
 import { InputFileError, readInputFile } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
+import { writeTieredWorkbook } from './writeOut';
 
 const SPEC = {
   values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out'],
@@ -171,16 +172,6 @@ export function summaryText(result: ClassificationResult, locale: Locale): strin
   return out.join('\n');
 }
 
-async function importOptional(spec: string): Promise<Record<string, unknown> | null> {
-  try {
-    return (await import(spec)) as Record<string, unknown>;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return null;
-    throw e;
-  }
-}
-
 function writeFile(file: string, text: string): void {
   try {
     fs.writeFileSync(file, text);
@@ -225,13 +216,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (options.json) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
 
     if (options.out || flags.has('in-place')) {
-      const mod = await importOptional('./writeOut');
-      const write = mod?.writeTieredWorkbook as ((opts: Record<string, unknown>) => Promise<unknown>) | undefined;
-      if (!write) {
-        process.stderr.write(`${t(locale, 'cli.not_available', { feature: '--out / --in-place' })}\n`);
-        return 2;
-      }
-      await write({ result, inputs: tables, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place') });
+      await writeTieredWorkbook({ result, inputs: tables, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place') });
       if (options.out) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
     }
     return 0;
