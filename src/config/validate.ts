@@ -1,6 +1,28 @@
 // Turning untrusted JSON (a hand-written file, a shared workbook's stored config) into a
 // TieringConfig, or into a list of field errors a person can act on.
+import { z } from 'zod';
 import { ConfigSchema, CONFIG_VERSION, type TieringConfig, type TieringConfigInput } from './schema';
+
+export type ConfigLocale = 'zh-CN' | 'en-US';
+
+/** 中文 for the schema's own refinement messages; zod's locale covers the generic ones. */
+const ZH: [RegExp, string][] = [
+  [/^cuts must increase$/, '分界点必须递增'],
+  [/^must increase$/, '必须递增'],
+  [/^expected a date written YYYY-MM-DD$/, '日期应写作 YYYY-MM-DD'],
+  [/^not a real calendar date$/, '日历上没有这一天'],
+  [/^range must be \[low, high\] with low ≤ high$/, '范围应写作 [低, 高]，且低 ≤ 高'],
+  [/^scoring "fixed" needs thresholds for recency, frequency and monetary$/, '“固定阈值”打分需要为最近消费、频率和金额分别给出阈值'],
+  [/^silentDays must be greater than activeDays$/, '沉默天数必须大于活跃天数'],
+  [/^needs (\d+) labels \(one more than cuts\)$/, '需要 $1 个类别名称（比分界点多一个）'],
+  [/^needs (\d+) cut points for (\d+) bins$/, '$2 档需要 $1 个分界点'],
+];
+
+function localize(message: string, locale: ConfigLocale): string {
+  if (locale !== 'zh-CN') return message;
+  for (const [re, zh] of ZH) if (re.test(message)) return message.replace(re, zh);
+  return message;
+}
 
 export interface ConfigFieldError {
   /** Dotted path of the offending field, e.g. "methods.rfm.bins". Empty for the whole object. */
@@ -34,22 +56,31 @@ function withDefaultMethods(raw: unknown): unknown {
   return { ...obj, methods: m };
 }
 
-export function parseConfig(input: unknown): ConfigParse {
+/** Validates a config; `locale` chooses the language of the field messages (default English). */
+export function parseConfig(input: unknown, locale: ConfigLocale = 'en-US'): ConfigParse {
   const upgraded = upgradeConfig(input);
   if (upgraded && typeof upgraded === 'object' && 'version' in upgraded) {
     const v = (upgraded as { version: unknown }).version;
     if (typeof v === 'number' && v > CONFIG_VERSION) {
       return {
         ok: false,
-        errors: [{ path: 'version', message: `config version ${v} is newer than this add-in understands (${CONFIG_VERSION}); update Customer Tiers` }],
+        errors: [
+          {
+            path: 'version',
+            message:
+              locale === 'zh-CN'
+                ? `配置版本 ${v} 比本加载项支持的版本（${CONFIG_VERSION}）新，请更新“客户分层”`
+                : `config version ${v} is newer than this add-in understands (${CONFIG_VERSION}); update Customer Tiers`,
+          },
+        ],
       };
     }
   }
-  const res = ConfigSchema.safeParse(withDefaultMethods(upgraded));
+  const res = ConfigSchema.safeParse(withDefaultMethods(upgraded), locale === 'zh-CN' ? { error: z.locales.zhCN().localeError } : undefined);
   if (res.success) return { ok: true, config: res.data };
   return {
     ok: false,
-    errors: res.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    errors: res.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: localize(i.message, locale) })),
   };
 }
 

@@ -95,7 +95,7 @@ function Pane({ ctl, host, loadHistory }: { ctl: Controller; host: PaneHost; loa
   }, [loadHistory, writeCount]);
 
   const mapping = { customers: effectiveMapping(state, 'customers'), orders: effectiveMapping(state, 'orders') };
-  const errors = useMemo(() => configErrors(state.config), [state.config]);
+  const errors = useMemo(() => configErrors(state.config, state.locale), [state.config, state.locale]);
   const hasSource = Boolean(state.config.sources.customers || state.config.sources.orders);
   const blocked = !hasSource ? tr('run.blocked.noSource') : errors.length ? tr('run.blocked.config', { count: errors.length }) : undefined;
   const migs = useMemo(

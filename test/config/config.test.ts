@@ -53,3 +53,16 @@ test('an analysis date that does not exist in the calendar is rejected', () => {
   if (!r.ok) expect(r.errors[0]).toEqual({ path: 'analysisDate', message: 'not a real calendar date' });
   expect(parseConfig({ version: 1, analysisDate: '2008-02-29' }).ok).toBe(true);
 });
+
+test('field errors speak 中文 when asked, including the schema’s own rules', () => {
+  const r = parseConfig({ version: 1, methods: { rfm: { bins: 7 }, activity: { activeDays: 200, silentDays: 100 } } }, 'zh-CN');
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  const byPath = Object.fromEntries(r.errors.map((e) => [e.path, e.message]));
+  expect(byPath['methods.rfm.bins']).toMatch(/[\u4e00-\u9fff]/);
+  expect(byPath['methods.rfm.bins']).toMatch(/5/);
+  expect(byPath['methods.activity.silentDays']).toBe('沉默天数必须大于活跃天数');
+  // English stays the default.
+  const en = parseConfig({ version: 1, methods: { activity: { activeDays: 200, silentDays: 100 } } });
+  expect(en.ok ? [] : en.errors.map((e) => e.message)).toEqual(['silentDays must be greater than activeDays']);
+});

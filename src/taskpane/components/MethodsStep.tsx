@@ -28,7 +28,7 @@ import {
   type TieringConfig,
 } from '../../config';
 import { defaultSegments } from '../engineBridge';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { useCommonStyles } from '../styles';
 import { ChoiceField, ListField, NumberField, SwitchField } from './fields';
 import { RuleEditor } from './RuleEditor';
@@ -52,17 +52,18 @@ const DEFAULTS = {
   clv: () => ClvSchema.parse({ enabled: true }),
 };
 
-/** Sentences for the config's field errors (the schema speaks English; we add the field's name). */
-export function configErrors(config: TieringConfig): { path: string; message: string }[] {
-  const r = parseConfig(config);
+/** The config's field errors, in the pane's language. */
+export function configErrors(config: TieringConfig, locale: 'zh-CN' | 'en-US' = 'en-US'): { path: string; message: string }[] {
+  const r = parseConfig(config, locale);
   return r.ok ? [] : r.errors;
 }
 
 export function MethodsStep({ config, customerHeaders, customers, disabled, onChange }: MethodsStepProps) {
   const tr = useT();
+  const locale = useLocale();
   const s = useCommonStyles();
   const m = config.methods;
-  const errors = useMemo(() => configErrors(config), [config]);
+  const errors = useMemo(() => configErrors(config, locale), [config, locale]);
 
   const isOn = (k: MethodKey) => Boolean(m[k] && m[k]!.enabled);
   const toggle = (k: MethodKey, on: boolean) =>
