@@ -1,7 +1,7 @@
 // Per-customer metrics on small hand-made order tables.
 import fc from 'fast-check';
-import { centsRankOrder, compareIds, computeMetrics, DAYS_PER_MONTH, isoToDay, quantilesOf, sortedIdOrder } from '../../src/engine/metrics';
-import { quantileSorted, rankOrder, sortedFinite } from '../../src/engine/stats';
+import { compareIds, computeMetrics, DAYS_PER_MONTH, isoToDay, sortedIdOrder } from '../../src/engine/metrics';
+import { centsRankOrder, quantileSorted, quantilesOf, rankOrder, sortedFinite } from '../../src/engine/stats';
 import { customerData, orderData, type OrderRow } from './helpers';
 
 const opts = { returns: 'net' as const, windowDays: 90 };

@@ -8,8 +8,8 @@
 // Ties at a cut: customers with equal values always share the class of the first of them in
 // rank order (so ties move up, never split). Customers without orders get no class (null).
 import type { AbcConfig } from '../../config/schema';
-import { centsRankOrder, type CustomerMetrics } from '../metrics';
-import { rankOrder } from '../stats';
+import type { CustomerMetrics } from '../metrics';
+import { centsRankOrder, rankOrder } from '../stats';
 import type { Warning } from './rfm';
 
 export const DEFAULT_CUTS = { 'customer-share': [0.2, 0.7], 'value-share': [0.8, 0.95] } as const;

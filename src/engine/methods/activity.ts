@@ -1,8 +1,8 @@
 // Activity, purchase-rate tiers, spend tiers and the churn warning (docs/engine.md).
 // Values are stable keys; labels come from i18n (tier.<key>).
 import type { ActivityConfig } from '../../config/schema';
-import { quantilesOf, type CustomerMetrics } from '../metrics';
-import { tidy } from '../stats';
+import type { CustomerMetrics } from '../metrics';
+import { quantilesOf, tidy } from '../stats';
 
 export const ACTIVITY_TIERS = ['active', 'new', 'silent', 'lost', 'potential'] as const;
 export const FREQUENCY_TIERS = ['several_per_week', 'few_per_month', 'monthly_or_less'] as const;

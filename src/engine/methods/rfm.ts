@@ -8,8 +8,8 @@
 // Bin 0 holds the lowest values. Frequency and monetary score = bin + 1; recency is reversed
 // (the most recent customers score n). best "low" mirrors every score (n + 1 − score).
 import type { RfmConfig, SegmentDef } from '../../config/schema';
-import { quantilesOf, type CustomerMetrics } from '../metrics';
-import { rankOrder, tidy } from '../stats';
+import type { CustomerMetrics } from '../metrics';
+import { quantilesOf, rankOrder, tidy } from '../stats';
 
 export type Warning = { code: string; params?: Record<string, string | number> };
 
