@@ -72,10 +72,14 @@ async function locate(ctx: Excel.RequestContext, ref: RangeRef): Promise<Located
 }
 
 export async function readRange(ctx: Excel.RequestContext, ref: RangeRef, limits: AdapterLimits, opts: IoOptions = {}): Promise<RangeRead> {
+  // The API has no date-system property (before a preview set), but DATE(1904,1,1) is serial 0
+  // in a 1904 workbook and 1462 in a 1900 one; it rides along with locate's sync, writes nothing.
+  const probe = ctx.workbook.functions.date(1904, 1, 1).load('value');
   const where = await locate(ctx, ref);
+  const dateSystem: 1900 | 1904 = probe.value === 0 ? 1904 : 1900;
   if (!where) {
     const sheet = ref.kind === 'sheet' ? ref.sheet : '';
-    return { sheet, address: 'A1', row: 0, col: 0, values: [], dateSystem: 1900 };
+    return { sheet, address: 'A1', row: 0, col: 0, values: [], dateSystem };
   }
   const ws = ctx.workbook.worksheets.getItem(where.sheet);
   const budget = limits.payloadLimit * PAYLOAD_BUDGET - COMMAND_BYTES;
@@ -116,8 +120,6 @@ export async function readRange(ctx: Excel.RequestContext, ref: RangeRef, limits
     col: where.col,
     values,
     ...(where.table ? { table: where.table } : {}),
-    // The Excel API does not expose the workbook's date system before ExcelApi 1.16's
-    // preview; workbooks on the 1904 system are rare and are read as 1900.
-    dateSystem: 1900,
+    dateSystem,
   };
 }

@@ -137,6 +137,7 @@ export interface WorkbookExtras {
   tables?: { name: string; sheet: string; address: string; style?: string }[];
   names?: { name: string; sheet: string; address: string }[];
   settings?: Record<string, unknown>;
+  dateSystem?: 1900 | 1904;
 }
 
 /** A workbook holding the given grids as plain cell content (strings stay text). */
@@ -169,5 +170,6 @@ export function workbookFromGrids(sheets: GridSheet[], extras: WorkbookExtras = 
     wb.names.push({ name: n.name, sheet, rect: parseLocal(n.address) });
   }
   for (const [k, v] of Object.entries(extras.settings ?? {})) wb.settings.set(k, v);
+  if (extras.dateSystem) wb.dateSystem = extras.dateSystem;
   return wb;
 }

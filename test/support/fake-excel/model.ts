@@ -86,6 +86,8 @@ export interface FakeWorkbookData {
   activeSheet: number; // sheet id
   selection?: { sheet: number; rect: Rect };
   nextId: number;
+  /** The workbook's date system (File › Options › "Use 1904 date system"); default 1900. */
+  dateSystem?: 1900 | 1904;
 }
 
 export const DEFAULT_COLUMN_WIDTH = 48; // points (8.43 characters of Calibri 11)

@@ -113,6 +113,7 @@ export class Workbook extends FakeProxy<FakeWorkbookData> {
   readonly tables: TableCollection;
   readonly names: NamedItemCollection;
   readonly settings: SettingCollection;
+  readonly functions: Functions;
   constructor(context: FakeRequestContext) {
     super(context, context.host.workbook);
     const wb = context.host.workbook;
@@ -121,6 +122,7 @@ export class Workbook extends FakeProxy<FakeWorkbookData> {
     this.tables = new TableCollection(context, null);
     this.names = new NamedItemCollection(context);
     this.settings = new SettingCollection(context);
+    this.functions = new Functions(context);
   }
   getSelectedRange(): Range {
     return new Range(this.context, () => {
@@ -131,6 +133,32 @@ export class Workbook extends FakeProxy<FakeWorkbookData> {
       const active = wb.sheets.find((s) => s.id === wb.activeSheet && !s.deleted) ?? wb.sheets.find((s) => !s.deleted);
       return active ? { sheet: active, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } } : fail('InvalidSelection', 'Nothing is selected.');
     });
+  }
+}
+
+/** Worksheet functions (ExcelApi 1.2); only DATE, whose serial depends on the date system. */
+export class Functions {
+  constructor(readonly context: FakeRequestContext) {}
+  date(year: number, month: number, day: number): FunctionResult {
+    return new FunctionResult(this.context, this.context.host.workbook, () => {
+      const wb = this.context.host.workbook;
+      const epoch = wb.dateSystem === 1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+      return Math.round((Date.UTC(year, month - 1, day) - epoch) / 86_400_000);
+    });
+  }
+}
+
+export class FunctionResult extends FakeProxy<FakeWorkbookData> {
+  protected readonly _loadable: Record<string, (t: FakeWorkbookData) => unknown>;
+  constructor(context: FakeRequestContext, wb: FakeWorkbookData, compute: () => number) {
+    super(context, wb);
+    this._loadable = { value: () => compute(), error: () => null };
+  }
+  get value(): number {
+    return this._prop('value') as number;
+  }
+  get error(): string | null {
+    return this._prop('error') as string | null;
   }
 }
 

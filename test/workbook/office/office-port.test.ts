@@ -5,6 +5,8 @@ import * as path from 'path';
 import { createFakeExcel, snapshotWorkbook, valuesOf, workbookFromGrids, type FakeExcel, type FakeOptions, type GridSheet, type WorkbookExtras } from '../../support/fake-excel';
 import { describeOfficeError, isExcelSupported, OfficePort, UnsupportedExcelError, type ExcelRun } from '../../../src/workbook/office';
 import { messages } from '../../../src/i18n/messages/office';
+import { defaultConfig } from '../../../src/config';
+import { formatDay, ingest } from '../../../src/engine/ingest';
 import { CancelledError, type CellValue, type WriteOp } from '../../../src/workbook/port';
 
 const DATA = path.resolve(__dirname, '../../../../shared/data');
@@ -90,6 +92,19 @@ describe('read', () => {
       dateSystem: 1900,
     });
     expect((await port.read({ kind: 'sheet', sheet: 'Blank' })).values).toEqual([]);
+  });
+
+  it('tells a 1904 workbook from a 1900 one, so serial dates are read as the user sees them', async () => {
+    const orders: GridSheet = { name: 'Orders', rows: [['customer', 'date', 'amount'], ['C1', 43891, 10]] };
+    for (const [system, iso] of [[1900, '2020-03-01'], [1904, '2024-03-02']] as const) {
+      const { fake, port } = setup([orders], { dateSystem: system });
+      const r = await port.read({ kind: 'sheet', sheet: 'Orders' });
+      expect(r.dateSystem).toBe(system);
+      // The probe rides along with the first sync and writes nothing.
+      expect(fake.stats.log.every((l) => !l.failed)).toBe(true);
+      const got = ingest({ orders: { name: 'Orders', values: r.values, dateSystem: r.dateSystem } }, defaultConfig());
+      expect(formatDay(got.orders!.day[0])).toBe(iso);
+    }
   });
 
   it('reads a table and a named range', async () => {
