@@ -9,18 +9,13 @@ import { parseArgs } from './args';
 import { InputFileError, readInputFile } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
 import { writeTieredWorkbook } from './writeOut';
+import { outputColumns } from '../engine/columns';
+import { methodLabel, ruleNames, tierLabel } from '../output/labels';
 
 const SPEC = {
   values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out'],
   flags: ['in-place', 'help'],
 } as const;
-
-/** Columns of the per-customer CSV, in order, when present in the result. */
-const CSV_COLUMNS = [
-  'customer_id', 'name', 'orders', 'revenue', 'profit', 'recency_days', 'first_order', 'last_order', 'avg_order_value',
-  'orders_per_month', 'abc', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_score', 'rfm_segment', 'activity', 'frequency_tier', 'spend_tier', 'churn_risk',
-];
-const CLV_COLUMNS = ['clv_p_alive', 'clv_expected_purchases', 'clv_expected_spend', 'clv_value', 'clv_tier', 'clv_churn'];
 
 /** Thrown for bad usage/input; rendered as a localized message, exit code 2. */
 class UsageError extends Error {
@@ -78,10 +73,7 @@ export function csvField(v: unknown): string {
 }
 
 export function csvColumns(result: ClassificationResult, dimensionColumns: string[]): string[] {
-  const names = result.customers.columnNames();
-  const has = new Set(names);
-  const rules = names.filter((n) => n.startsWith('rule_'));
-  return [...CSV_COLUMNS, ...dimensionColumns, ...rules, ...CLV_COLUMNS].filter((c, i, all) => has.has(c) && all.indexOf(c) === i);
+  return outputColumns('csv', result.customers.columnNames(), dimensionColumns);
 }
 
 export function toCsv(result: ClassificationResult, columns: string[]): string {
@@ -111,24 +103,8 @@ export function toJsonReport(result: ClassificationResult, config: TieringConfig
   };
 }
 
-function tierLabel(method: string, tier: string, locale: Locale): string {
-  if (method === 'rfm_segment' && hasMessage(`segment.${tier}`)) return t(locale, `segment.${tier}`);
-  if (method === 'clv_tier') return hasMessage(`tier.clv_${tier}`) ? t(locale, `tier.clv_${tier}`) : tier;
-  if (method !== 'abc' && !method.startsWith('rule_') && hasMessage(`tier.${tier}`)) return t(locale, `tier.${tier}`);
-  return tier;
-}
-
-const METHOD_TITLES: Record<string, string> = {
-  abc: 'ABC',
-  rfm_segment: 'RFM',
-  activity: 'activity',
-  frequency_tier: 'frequency_tier',
-  spend_tier: 'spend_tier',
-  churn_risk: 'churn_risk',
-  clv_tier: 'CLV',
-};
-
-export function summaryText(result: ClassificationResult, locale: Locale): string {
+export function summaryText(result: ClassificationResult, locale: Locale, config?: Pick<TieringConfig, 'methods'>): string {
+  const rules = config ? ruleNames(config) : {};
   const s = result.stats;
   const out: string[] = [];
   out.push(t(locale, 'cli.summary_title', { date: result.analysisDate || '—', source: t(locale, result.analysisDateSource === 'config' ? 'cli.source_config' : 'cli.source_latest') }));
@@ -148,12 +124,12 @@ export function summaryText(result: ClassificationResult, locale: Locale): strin
   const compact: string[] = [];
   for (const m of result.summaries) {
     if (m.method !== 'abc' && m.method !== 'rfm_segment') {
-      const parts = m.tiers.filter((x) => x.customers > 0).map((x) => `${tierLabel(m.method, x.tier, locale)} ${formatNumber(x.customers)} (${formatPercent(x.share)})`);
-      compact.push(`${METHOD_TITLES[m.method] ?? m.method}: ${parts.join(' · ')}`);
+      const parts = m.tiers.filter((x) => x.customers > 0).map((x) => `${tierLabel(locale, m.method, x.tier)} ${formatNumber(x.customers)} (${formatPercent(x.share)})`);
+      compact.push(`${methodLabel(locale, m.method, rules)}: ${parts.join(' · ')}`);
       continue;
     }
-    const rows = m.tiers.map((x) => [tierLabel(m.method, x.tier, locale), formatNumber(x.customers), formatPercent(x.share), formatNumber(x.revenue, 2), formatPercent(x.revenueShare)]);
-    const header = [METHOD_TITLES[m.method] ?? m.method, t(locale, 'cli.col_customers'), t(locale, 'cli.col_share'), t(locale, 'cli.col_revenue'), t(locale, 'cli.col_revenue_share')];
+    const rows = m.tiers.map((x) => [tierLabel(locale, m.method, x.tier), formatNumber(x.customers), formatPercent(x.share), formatNumber(x.revenue, 2), formatPercent(x.revenueShare)]);
+    const header = [methodLabel(locale, m.method, rules), t(locale, 'cli.col_customers'), t(locale, 'cli.col_share'), t(locale, 'cli.col_revenue'), t(locale, 'cli.col_revenue_share')];
     out.push('', renderTable(header, rows, new Set([1, 2, 3, 4])));
   }
   if (compact.length > 0) out.push('', ...compact);
@@ -211,7 +187,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       writeFile(options.csv, toCsv(result, csvColumns(result, dimColumns)));
     }
     if (options.json) writeFile(options.json, `${JSON.stringify(toJsonReport(result, config, locale), null, 2)}\n`);
-    process.stdout.write(`${summaryText(result, locale)}\n`);
+    process.stdout.write(`${summaryText(result, locale, config)}\n`);
     if (options.csv) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
     if (options.json) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
 

@@ -77,7 +77,7 @@ export async function runDemo(argv: string[]): Promise<number> {
   const report = await tierDemo(port, locale, '2024-06-30');
   const tiered = path.join(dir, DEMO_TIERED_FILE);
   await port.save(tiered);
-  process.stdout.write(`\n${summaryText(report.result, locale)}\n\n`);
+  process.stdout.write(`\n${summaryText(report.result, locale, report.config)}\n\n`);
   process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: tiered, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
   return 0;
 }

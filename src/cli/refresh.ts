@@ -37,7 +37,7 @@ export async function runRefresh(argv: string[]): Promise<number> {
     const report = await refreshWorkbook(port, { analysisDate: date, ...(lang ? { locale: lang } : {}) });
     const out = args.options.out ?? file;
     await port.save(out);
-    process.stdout.write(`${summaryText(report.result, locale)}\n`);
+    process.stdout.write(`${summaryText(report.result, locale, report.config)}\n`);
     for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
     process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
     return 0;

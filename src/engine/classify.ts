@@ -12,11 +12,11 @@ import { computeMetrics, dayToIso, type CustomerMetrics } from './metrics';
 import { classifyAbc } from './methods/abc';
 import { ACTIVITY_TIERS, CHURN_TIERS, FREQUENCY_TIERS, SPEND_TIERS, classifyActivity } from './methods/activity';
 import { computeClv } from './methods/clv';
-import { tierNames as clvTierNames } from './methods/clv/value';
 import { crossTab, dimensionColumns } from './methods/dimensions';
 import { OTHERS, scoreRfm } from './methods/rfm';
 import { applyRuleSets, ruleColumnName } from './methods/rules';
 import { summarise } from './summaries';
+import { clvTierKeys } from './columns';
 import {
   TieringError,
   type ClassificationResult,
@@ -24,6 +24,7 @@ import {
   type DataIssue,
   type IngestResult,
   type InputTables,
+  type MethodCuts,
   type MethodSummary,
   type ProgressFn,
   type ProgressStage,
@@ -133,7 +134,7 @@ export function classifyIngested(ingested: IngestResult, config: TieringConfig, 
   const cols = metricColumns(m, customerNames(ingested, m.ids));
   const summaries: MethodSummary[] = [];
   const tierColumns: { summary: MethodSummary; tiers: (string | null)[] }[] = [];
-  const cuts: Record<string, unknown> = {};
+  const cuts: MethodCuts = {};
   const addSummary = (method: string, column: string, tiers: (string | null)[], order: readonly string[]) => {
     const summary = summarise(method, column, tiers, order, m.revenue, m.orders);
     summaries.push(summary);
@@ -181,7 +182,7 @@ export function classifyIngested(ingested: IngestResult, config: TieringConfig, 
         for (const [column, values] of Object.entries(res.columns)) cols[column] = values as Column;
         reports.clv = res.report;
         const tiers = res.columns.clv_tier;
-        if (Array.isArray(tiers)) addSummary('clv_tier', 'clv_tier', tiers as (string | null)[], clvTierNames(clvCfg.tierCuts.length + 1));
+        if (Array.isArray(tiers)) addSummary('clv_tier', 'clv_tier', tiers as (string | null)[], clvTierKeys(clvCfg.tierCuts.length + 1));
       } else warnings.push({ code: 'clv_failed', params: { code: res.code, message: res.message } });
     }
   }

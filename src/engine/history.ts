@@ -2,6 +2,8 @@
 // of them. "Down" needs an order per method; it is written out here, explicitly.
 import type { TieringConfig } from '../config/schema';
 import { ruleColumnName } from './methods/rules';
+import { TIER_VOCABULARY, isRuleColumn, isVocabularyMethod, outputColumns } from './columns';
+import type { ClassificationResult } from './types';
 
 export interface Snapshot {
   /** ISO analysis date, YYYY-MM-DD. */
@@ -36,32 +38,20 @@ export interface Mover {
 /**
  * Rank of each tier key (smaller = better) per method; tiers missing from the map are not
  * ranked, so moves to or from them never count as "down" (e.g. potential, unknown, Others).
+ * ABC and rule tiers rank in their configured order.
  */
 export function tierRanks(method: string, config?: TieringConfig): Map<string, number> {
-  const ranks = (groups: string[][]) => {
+  const ranks = (groups: readonly (readonly string[])[]) => {
     const m = new Map<string, number>();
     groups.forEach((g, i) => g.forEach((k) => m.set(k, i)));
     return m;
   };
+  if (isVocabularyMethod(method)) return ranks(TIER_VOCABULARY[method].ranks);
   if (method === 'abc') {
     const labels = config?.methods.abc?.labels ?? 'ABCDEFGHIJ'.split('');
     return ranks(labels.map((l) => [l]));
   }
-  if (method === 'activity') return ranks([['active', 'new'], ['silent'], ['lost']]);
-  if (method === 'rfm_segment') {
-    // The default segment table from best to worst; segments of equal standing share a rank.
-    return ranks([
-      ['Champions', 'Loyal Customers'],
-      ['Potential Loyalist', 'New Customers', 'Promising'],
-      ['Need Attention'],
-      ['About To Sleep', 'At Risk', "Can't Lose Them"],
-      ['Lost'],
-    ]);
-  }
-  if (method === 'frequency_tier') return ranks([['several_per_week'], ['few_per_month'], ['monthly_or_less']]);
-  if (method === 'spend_tier' || method === 'clv_tier') return ranks([['high'], ['mid'], ['low']]);
-  if (method === 'churn_risk') return ranks([['ok'], ['warning']]);
-  if (method.startsWith('rule_') && config) {
+  if (isRuleColumn(method) && config) {
     const set = config.methods.rules.find((r) => ruleColumnName(r.name) === method);
     if (set) {
       const order: string[] = [];
@@ -71,6 +61,19 @@ export function tierRanks(method: string, config?: TieringConfig): Map<string, n
     }
   }
   return new Map();
+}
+
+/** This run's snapshot: the tier key of every customer for each method kept in history. */
+export function snapshotOf(result: Pick<ClassificationResult, 'analysisDate' | 'customers'>): Snapshot {
+  const table = result.customers;
+  const methods = outputColumns('history', table.columnNames());
+  const ids = table.array('customer_id') as ArrayLike<unknown>;
+  const cols = methods.map((m) => table.array(m) as ArrayLike<unknown>);
+  const rows = new Map<string, (string | null)[]>();
+  for (let i = 0; i < ids.length; i++) {
+    rows.set(String(ids[i]), cols.map((c) => (c[i] === null || c[i] === undefined || c[i] === '' ? null : String(c[i]))));
+  }
+  return { date: result.analysisDate, methods, rows };
 }
 
 /**

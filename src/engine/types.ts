@@ -1,6 +1,9 @@
 // Shapes that cross module boundaries inside the engine and out of it.
 // The engine is pure: no Office, no DOM, no Node built-ins.
 import type { ColumnTable } from 'arquero';
+import type { AbcCuts } from './methods/abc';
+import type { ActivityCuts } from './methods/activity';
+import type { RfmCuts } from './methods/rfm';
 
 /** One cell as Excel's Range.values gives it (blank = ''), or as a CSV/XLSX reader gives it. */
 export type Cell = string | number | boolean | null | undefined;
@@ -106,6 +109,14 @@ export interface CrossTab {
   counts: number[][];
 }
 
+/** Cut points and thresholds each method used, typed by the method's own result. */
+export interface MethodCuts {
+  abc?: AbcCuts;
+  rfm?: RfmCuts;
+  /** Also the thresholds of frequency_tier, spend_tier and churn_risk. */
+  activity?: ActivityCuts;
+}
+
 export interface RunStats {
   orderRows: number;
   ordersUsed: number;
@@ -128,7 +139,7 @@ export interface ClassificationResult {
   summaries: MethodSummary[];
   crosstabs: CrossTab[];
   /** Cut points and thresholds actually used, per method (JSON-serialisable). */
-  cuts: Record<string, unknown>;
+  cuts: MethodCuts;
   issues: DataIssue[];
   /** All issues found; `issues` may be capped by ingest (see IngestResult.issuesTotal). */
   issuesTotal?: number;

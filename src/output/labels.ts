@@ -1,60 +1,77 @@
-// Localized names of columns, methods and tiers as they appear in the workbook, and the
-// fixed tier palette (one colour per method and tier, light fills that keep text readable).
+// Localized names of columns, methods and tiers — one function per thing named, used by the
+// workbook, the CLI and the task pane alike — and the fixed tier palette (one colour per
+// method and tier, light fills that keep text readable). Tier keys come from the registry in
+// engine/columns.ts; the palette is typed against it, so a tier without a colour does not compile.
+import type { TieringConfig } from '../config/schema';
+import {
+  columnKind,
+  isRuleColumn,
+  isVocabularyMethod,
+  isVocabularyTier,
+  type ColumnKind,
+  type RuleColumn,
+  type TierOf,
+  type VocabularyMethod,
+} from '../engine/columns';
+import { ruleColumnName } from '../engine/methods/rules';
 import { hasMessage, registerMessages, t, type Locale } from '../i18n';
 import { messages } from '../i18n/messages/output';
 
 registerMessages(messages);
 
-/** Tier-bearing columns of the customer table, in the order they are written. */
-export const TIER_COLUMNS = ['abc', 'rfm_score', 'rfm_segment', 'activity', 'frequency_tier', 'spend_tier', 'churn_risk'] as const;
+/** Rule-set names by their result column (rule_<slug> → the name the user gave). */
+export type RuleNames = Readonly<Record<RuleColumn, string>>;
 
-/** Methods whose values are tier keys (translated through tier.* / segment.*). */
-export const TIER_METHODS = new Set(['abc', 'rfm_segment', 'activity', 'frequency_tier', 'spend_tier', 'churn_risk', 'clv_tier']);
-
-/** Header text of a result column. Rule columns are named after their rule set. */
-export function columnHeader(locale: Locale, column: string, ruleName?: string): string {
-  if (column.startsWith('rule_')) return t(locale, 'out.col.rule', { name: ruleName ?? column.slice(5) });
-  const key = `out.col.${column}`;
-  if (hasMessage(key)) return t(locale, key);
-  if (column.startsWith('clv_')) return `CLV ${column.slice(4)}`;
-  return column;
+export function ruleNames(config: Pick<TieringConfig, 'methods'>): RuleNames {
+  const out: Record<RuleColumn, string> = {};
+  for (const r of config.methods.rules) out[ruleColumnName(r.name) as RuleColumn] = r.name;
+  return out;
 }
 
-export function methodLabel(locale: Locale, method: string, ruleName?: string): string {
-  if (method.startsWith('rule_')) return t(locale, 'out.method.rule', { name: ruleName ?? method.slice(5) });
+/** Header text of a result column. Rule columns are named after their rule set. */
+export function columnHeader(locale: Locale, column: string, rules: RuleNames = {}): string {
+  if (isRuleColumn(column)) return t(locale, 'out.col.rule', { name: rules[column] ?? column.slice(5) });
+  const key = `out.col.${column}`;
+  return hasMessage(key) ? t(locale, key) : column;
+}
+
+/** Display name of a method (a tier column), e.g. activity → 活跃度, rule_x → 规则 x. */
+export function methodLabel(locale: Locale, method: string, rules: RuleNames = {}): string {
+  if (isRuleColumn(method)) return t(locale, 'out.method.rule', { name: rules[method] ?? method.slice(5) });
   const key = `out.method.${method}`;
   return hasMessage(key) ? t(locale, key) : method;
 }
 
-/** Display text of a tier key: activity "silent" → 沉默, segment "Champions" → 重要价值客户. */
+/**
+ * Display text of a tier key: activity "silent" → 沉默, segment "Champions" → 重要价值客户.
+ * ABC labels, rule tiers and custom segment names are the user's own words, shown as written.
+ */
 export function tierLabel(locale: Locale, method: string, tier: string): string {
-  if (method === 'rfm_segment') {
-    const key = `segment.${tier}`;
-    return hasMessage(key) ? t(locale, key) : tier;
-  }
-  if (method === 'abc' || method.startsWith('rule_')) return tier;
-  const key = `tier.${tier}`;
-  return hasMessage(key) ? t(locale, key) : tier;
+  if (isVocabularyMethod(method) && isVocabularyTier(method, tier)) return t(locale, `tier.${method}.${tier}`);
+  return tier;
 }
 
 const GOOD = '#C6EFCE';
+const BEST = '#A9D08E';
 const FAIR = '#FFEB9C';
+const WEAK = '#FCE4D6';
 const BAD = '#FFC7CE';
+const INFO = '#DDEBF7';
 const NEUTRAL = '#EDEDED';
-const FIXED: Record<string, Record<string, string>> = {
-  activity: { active: GOOD, new: '#DDEBF7', silent: FAIR, lost: BAD, potential: NEUTRAL },
+const PALETTE: { [M in VocabularyMethod]: Record<TierOf<M>, string> } = {
+  activity: { active: GOOD, new: INFO, silent: FAIR, lost: BAD, potential: NEUTRAL },
   churn_risk: { ok: GOOD, warning: BAD, unknown: NEUTRAL },
-  frequency_tier: { several_per_week: GOOD, few_per_month: FAIR, monthly_or_less: '#FCE4D6' },
-  spend_tier: { high: GOOD, mid: FAIR, low: '#FCE4D6' },
-  clv_tier: { high: GOOD, mid: FAIR, low: '#FCE4D6' },
+  frequency_tier: { several_per_week: GOOD, few_per_month: FAIR, monthly_or_less: WEAK },
+  spend_tier: { high: GOOD, mid: FAIR, low: WEAK },
+  clv_tier: { top: BEST, high: GOOD, middle: FAIR, low: WEAK, bottom: BAD },
   rfm_segment: {
-    Champions: '#A9D08E',
+    Champions: BEST,
     'Loyal Customers': GOOD,
-    'Potential Loyalist': '#DDEBF7',
+    'Potential Loyalist': INFO,
     'New Customers': '#BDD7EE',
     Promising: '#E2EFDA',
     'Need Attention': FAIR,
-    'About To Sleep': '#FCE4D6',
+    'About To Sleep': WEAK,
     'At Risk': '#F8CBAD',
     "Can't Lose Them": '#F4B084',
     Lost: BAD,
@@ -62,15 +79,33 @@ const FIXED: Record<string, Record<string, string>> = {
   },
 };
 /** Ordered palette for tiers without a fixed colour (ABC classes, rule tiers, custom segments). */
-const SEQUENCE = [GOOD, FAIR, '#FCE4D6', BAD, '#DDEBF7', '#E2EFDA', '#FFF2CC', '#D9E1F2', '#EDE1F5', NEUTRAL];
+const SEQUENCE = [GOOD, FAIR, WEAK, BAD, INFO, '#E2EFDA', '#FFF2CC', '#D9E1F2', '#EDE1F5', NEUTRAL];
+
+/** The palette's colour of a tier of a fixed vocabulary; undefined for the user's own tiers. */
+export function fixedFill(method: string, tier: string): string | undefined {
+  return isVocabularyMethod(method) && isVocabularyTier(method, tier) ? (PALETTE[method] as Record<string, string>)[tier] : undefined;
+}
 
 /** Fill of a tier cell; `order` is the method's tiers best first (used for unfixed tiers). */
 export function tierFill(method: string, tier: string, order: readonly string[]): string {
-  const fixed = FIXED[method]?.[tier];
+  const fixed = fixedFill(method, tier);
   if (fixed) return fixed;
-  if (method === 'rfm_segment' || method === 'activity') return NEUTRAL;
+  // A custom RFM segment: neutral, so it never looks like a default segment's verdict.
+  if (isVocabularyMethod(method)) return NEUTRAL;
   const i = order.indexOf(tier);
   return i < 0 ? NEUTRAL : SEQUENCE[Math.min(i, SEQUENCE.length - 1)];
+}
+
+/** Excel number format of a result column, by what its values are. */
+const FORMATS: Partial<Record<ColumnKind, string>> = {
+  count: '#,##0',
+  money: '#,##0.00',
+  days: '0',
+  date: 'yyyy-mm-dd',
+};
+
+export function numberFormat(column: string): string | undefined {
+  return FORMATS[columnKind(column)];
 }
 
 export const HEADER_FILL = '#1F4E78';

@@ -4,14 +4,14 @@
 import type { ClassificationResult, DataIssue } from '../engine/types';
 import type { TieringConfig } from '../config/schema';
 import { t, type Locale } from '../i18n';
-import { historyToGrid, previousSnapshot, type Snapshot } from '../engine/history';
-import { ruleColumnName } from '../engine/methods/rules';
+import { historyToGrid, previousSnapshot, snapshotOf, type Snapshot } from '../engine/history';
+import { isTierMethod, outputColumns } from '../engine/columns';
 import { describeIssue, normalizeId } from '../engine/ingest';
 import type { CellValue, PlanOp } from './ops';
 import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } from './registry';
 import { sheetKey, uniqueSheetName, uniqueTableName } from './sheetNames';
 import { SheetBuilder, fillRuns, toCell, uniqueHeaders } from './cells';
-import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, tierFill, tierLabel, TIER_METHODS } from './labels';
+import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel } from './labels';
 import { buildSummary } from './summary';
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
@@ -60,30 +60,15 @@ export interface OutputPlan {
 
 /** Methods kept in history snapshots and compared for migration. */
 export function historyMethods(result: ClassificationResult): string[] {
-  const names = result.customers.columnNames();
-  return names.filter((c) => ['abc', 'rfm_segment', 'activity', 'churn_risk', 'clv_tier'].includes(c) || c.startsWith('rule_'));
+  return outputColumns('history', result.customers.columnNames());
 }
 
 /** Tier-bearing result columns written beside the data, in order. */
 export function tierColumns(result: ClassificationResult): string[] {
-  const names = result.customers.columnNames();
-  const fixed = ['abc', 'rfm_score', 'rfm_segment', 'activity', 'churn_risk'].filter((c) => names.includes(c));
-  const rules = names.filter((c) => c.startsWith('rule_'));
-  const clv = ['clv', 'clv_tier'].filter((c) => names.includes(c));
-  return [...fixed, ...rules, ...clv];
+  return outputColumns('beside', result.customers.columnNames());
 }
 
-/** This run's snapshot from the result table. */
-export function snapshotOf(result: ClassificationResult): Snapshot {
-  const methods = historyMethods(result);
-  const ids = result.customers.array('customer_id') as ArrayLike<unknown>;
-  const cols = methods.map((m) => result.customers.array(m) as ArrayLike<unknown>);
-  const rows = new Map<string, (string | null)[]>();
-  for (let i = 0; i < ids.length; i++) {
-    rows.set(String(ids[i]), cols.map((c) => (c[i] === null || c[i] === undefined || c[i] === '' ? null : String(c[i]))));
-  }
-  return { date: result.analysisDate, methods, rows };
-}
+export { snapshotOf };
 
 /** The engine's id normalisation (trimmed; 1001, "1001" and "1001.0" are one id), blank → null. */
 function normId(v: CellValue): string | null {
@@ -120,8 +105,7 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   const ops: PlanOp[] = [];
   const sheetNames: Record<string, string> = {};
   const markerText = t(L, 'out.marker', { date: result.analysisDate, marker: markerToken(inp.registryId) });
-  const ruleNames: Record<string, string> = {};
-  for (const r of config.methods.rules) ruleNames[ruleColumnName(r.name)] = r.name;
+  const ruleNames = ruleNamesOf(config);
 
   // 1. Remove what we made last time (only what was verified as ours).
   const prev = inp.previous;
@@ -144,13 +128,13 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   const tierOrder = (m: string) => summaryOrder.get(m) ?? [];
   const cellOf = (c: string, i: number): CellValue => {
     const v = col(c)[i];
-    if (TIER_METHODS.has(c) || c.startsWith('rule_')) return v === null || v === undefined ? null : tierLabel(L, c, String(v));
+    if (isTierMethod(c)) return v === null || v === undefined ? null : tierLabel(L, c, String(v));
     if ((c === 'first_order' || c === 'last_order') && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return toCell(new Date(`${v}T00:00:00Z`), ds);
     return toCell(v, ds);
   };
   const tierCols = out.tierColumns ? tierColumns(result) : [];
-  const headerOf = (c: string) => columnHeader(L, c, ruleNames[c]);
-  const isTier = (c: string) => TIER_METHODS.has(c) || c.startsWith('rule_');
+  const headerOf = (c: string) => columnHeader(L, c, ruleNames);
+  const isTier = isTierMethod;
 
   const addSheet = (roleKey: string, wanted: string, role: Registry['sheets'][number]['role']): string => {
     const name = uniqueSheetName(wanted, takenSheets);
@@ -220,7 +204,7 @@ export function buildPlan(inp: PlanInput): OutputPlan {
       const rows = sortedRows(arr.length, col('revenue'), idList, (i) => String(arr[i]) === tier && arr[i] !== null);
       if (!rows.length) continue;
       const lbl = tierLabel(L, method, tier);
-      const wanted = method === 'abc' ? t(L, 'out.group.abc', { tier: lbl }) : t(L, 'out.sheet.group', { method: methodLabel(L, method, ruleNames[method]), tier: lbl });
+      const wanted = method === 'abc' ? t(L, 'out.group.abc', { tier: lbl }) : t(L, 'out.sheet.group', { method: methodLabel(L, method, ruleNames), tier: lbl });
       const key = `group:${method}:${tier}`;
       groupPlans.push({ key, name: addSheet(key, wanted, 'group'), method, tier, rows });
     }
@@ -257,7 +241,7 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   const gcols = listColumns(names, config).concat(historyMethods(result).filter((m) => m !== 'clv_tier'));
   for (const g of groupPlans) {
     const b = new SheetBuilder(g.name);
-    b.title(t(L, 'out.title.group', { method: methodLabel(L, g.method, ruleNames[g.method]), tier: tierLabel(L, g.method, g.tier), count: g.rows.length }));
+    b.title(t(L, 'out.title.group', { method: methodLabel(L, g.method, ruleNames), tier: tierLabel(L, g.method, g.tier), count: g.rows.length }));
     b.markerRow();
     b.row++;
     const cols = gcols.filter((c, i) => gcols.indexOf(c) === i);
@@ -316,9 +300,7 @@ export function removalOps(reg: Registry): PlanOp[] {
 
 /** Columns of the group and customer-list tables: identity, dimensions, key metrics. */
 function listColumns(names: string[], config: TieringConfig): string[] {
-  const dims = config.methods.dimensions.filter((d) => names.includes(d));
-  const metrics = ['orders', 'revenue', 'profit', 'avg_order_value', 'recency_days', 'last_order'].filter((c) => names.includes(c));
-  return ['customer_id', ...(names.includes('name') ? ['name'] : []), ...dims, ...metrics];
+  return outputColumns('list', names, config.methods.dimensions);
 }
 
 /** Row indices passing `keep`, by revenue descending then id ascending (deterministic). */
@@ -328,17 +310,6 @@ function sortedRows(n: number, revenue: ArrayLike<unknown>, ids: string[], keep:
   const v = (i: number) => (typeof revenue?.[i] === 'number' && Number.isFinite(revenue[i] as number) ? (revenue[i] as number) : Number.NEGATIVE_INFINITY);
   return rows.sort((a, b) => v(b) - v(a) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
 }
-
-const NUMBER_FORMATS: Record<string, string> = {
-  orders: '#,##0',
-  revenue: '#,##0.00',
-  profit: '#,##0.00',
-  avg_order_value: '#,##0.00',
-  recency_days: '0',
-  last_order: 'yyyy-mm-dd',
-  first_order: 'yyyy-mm-dd',
-  clv: '#,##0.00',
-};
 
 /** Header + rows as an Excel table at the builder's cursor; formats and freezes the header. */
 function writeTable(b: SheetBuilder, headers: string[], rows: CellValue[][], cols: string[], tableName: string, registry: Registry): void {
@@ -350,7 +321,7 @@ function writeTable(b: SheetBuilder, headers: string[], rows: CellValue[][], col
   b.ops.push({ op: 'addTable', sheet: b.sheet, row: top, col: 0, rows: body.length + 1, cols: hs.length, name: tableName, style: 'TableStyleLight9' });
   registry.tables.push({ name: tableName, sheet: b.sheet });
   cols.forEach((c, j) => {
-    const nf = NUMBER_FORMATS[c];
+    const nf = numberFormat(c);
     if (nf) b.format(top + 1, j, body.length, 1, { numberFormat: nf });
   });
   b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 0, cols: hs.length, width: 14 });

@@ -6,7 +6,7 @@ import { t, type Locale } from '../i18n';
 import { migration, moversDown, type Snapshot } from '../engine/history';
 import type { CellValue, ChartSpec, PlanOp } from './ops';
 import { SheetBuilder } from './cells';
-import { NOTE_FONT, columnHeader, methodLabel, tierFill, tierLabel } from './labels';
+import { NOTE_FONT, columnHeader, methodLabel, tierFill, tierLabel, type RuleNames } from './labels';
 
 export interface SummaryInput {
   sheet: string;
@@ -18,7 +18,7 @@ export interface SummaryInput {
   prev: Snapshot | null;
   now: Snapshot;
   historyMethods: string[];
-  ruleNames: Record<string, string>;
+  ruleNames: RuleNames;
   customerNames: Map<string, string>;
   /** Where the charts go (columns right of the tables). */
   chartCol: number;
@@ -50,17 +50,45 @@ function round(x: number): number {
   return Math.abs(x) >= 1 ? Math.round(x * 100) / 100 : Math.round(x * 1e4) / 1e4;
 }
 
-export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartSpec[] } {
-  const { result, locale: L, sheet } = inp;
-  const b = new SheetBuilder(sheet);
-  const charts: ChartSpec[] = [];
-  const label = (m: string) => methodLabel(L, m, inp.ruleNames[m]);
+/** What the sections share: the input, the sheet builder, and where the tier tables landed. */
+interface Ctx {
+  inp: SummaryInput;
+  b: SheetBuilder;
+  L: Locale;
+  label: (method: string) => string;
+  /** Data rows of each method's tier table (for the charts). */
+  tierTables: Map<string, { row: number; rows: number }>;
+}
 
+export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartSpec[] } {
+  const L = inp.locale;
+  const b = new SheetBuilder(inp.sheet);
+  const ctx: Ctx = { inp, b, L, label: (m) => methodLabel(L, m, inp.ruleNames), tierTables: new Map() };
   b.title(t(L, 'out.title.summary'));
   b.markerRow();
   b.row++;
+  runFacts(ctx);
+  tierTables(ctx);
+  cutPoints(ctx);
+  crossTabs(ctx);
+  rfmHeatMap(ctx);
+  if (inp.prev) {
+    migrations(ctx, inp.prev);
+    moversList(ctx, inp.prev);
+  } else if (inp.historyMethods.length) {
+    b.note(t(L, 'out.migration.none'));
+    b.row++;
+  }
+  const charts = chartSection(ctx);
+  for (const c of charts) b.ops.push({ op: 'addChart', sheet: inp.sheet, chart: c });
+  b.ops.push({ op: 'columnWidth', sheet: inp.sheet, col: 0, cols: 1, width: 30 });
+  b.ops.push({ op: 'columnWidth', sheet: inp.sheet, col: 1, cols: inp.chartCol - 1, width: 14 });
+  return { ops: b.ops, charts };
+}
 
-  // Run facts.
+/** Analysis date, sources, counts, returns policy and the link to the issues sheet. */
+function runFacts({ inp, b, L }: Ctx): void {
+  const { result, sheet } = inp;
   const st = result.stats;
   const issueCount = result.issues.length;
   const facts: [string, CellValue][] = [
@@ -83,28 +111,32 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
     b.values(b.row, 1, [[issueCount > 0 ? issueCount : t(L, 'out.meta.issues.none')]]);
   }
   b.row += 2;
+}
 
-  // One tier table per method.
-  const tierTables = new Map<string, { row: number; rows: number }>();
-  for (const s of result.summaries) {
+/** One tier table per method. */
+function tierTables({ inp, b, L, label, tierTables: placed }: Ctx): void {
+  for (const s of inp.result.summaries) {
     b.title(t(L, 'out.tiers.title', { method: label(s.method) }));
     const headers = ['tier', 'customers', 'share', 'revenue', 'revenueShare', 'orders', 'aov'].map((k) => t(L, `out.tiers.${k}`));
     const rows = s.tiers.map((x) => [tierLabel(L, s.method, x.tier), x.customers, x.share, x.revenue, x.revenueShare, x.orders, x.avgOrderValue]);
     const at = b.block(headers, rows);
     formatTierTable(b, s, at.row + 1);
-    tierTables.set(s.method, { row: at.row + 1, rows: rows.length });
+    placed.set(s.method, { row: at.row + 1, rows: rows.length });
   }
+}
 
-  // Cut points and thresholds.
+/** Cut points and thresholds. */
+function cutPoints({ inp, b, L, label }: Ctx): void {
   const cutRows: CellValue[][] = [];
-  for (const [method, v] of Object.entries(result.cuts)) for (const [k, x] of flattenCuts(v)) cutRows.push([label(method), k, x]);
-  if (cutRows.length) {
-    b.title(t(L, 'out.cuts.title'));
-    b.block([t(L, 'out.cuts.method'), t(L, 'out.cuts.parameter'), t(L, 'out.cuts.value')], cutRows);
-  }
+  for (const [method, v] of Object.entries(inp.result.cuts)) for (const [k, x] of flattenCuts(v)) cutRows.push([label(method), k, x]);
+  if (!cutRows.length) return;
+  b.title(t(L, 'out.cuts.title'));
+  b.block([t(L, 'out.cuts.method'), t(L, 'out.cuts.parameter'), t(L, 'out.cuts.value')], cutRows);
+}
 
-  // Tier × dimension cross-tabs.
-  for (const ct of result.crosstabs) {
+/** Tier × dimension cross-tabs. */
+function crossTabs({ inp, b, L, label }: Ctx): void {
+  for (const ct of inp.result.crosstabs) {
     const dim = columnHeader(L, ct.dimension);
     b.title(t(L, 'out.crosstab.title', { method: label(ct.method), dimension: dim }));
     const cols = ct.columnValues.map((v) => (v === '' || v === null ? t(L, 'out.crosstab.blank') : v));
@@ -115,64 +147,72 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
     const at = b.block([`${label(ct.method)} \\ ${dim}`, ...cols, t(L, 'out.crosstab.total')], rows);
     b.format(at.row + 1, 1, rows.length, cols.length + 1, { numberFormat: INT });
   }
+}
 
-  // RFM grid: mean monetary per (R, F) cell, as a colour-scale heat map.
-  const grid = rfmGrid(result);
-  if (grid) {
-    b.title(t(L, 'out.rfmgrid.title'));
-    const rows = grid.r.map((r, i) => [r, ...grid.mean[i].map((x) => (x === null ? null : Math.round(x * 100) / 100))]);
-    const at = b.block([t(L, 'out.rfmgrid.corner'), ...grid.f], rows);
-    b.format(at.row + 1, 1, rows.length, grid.f.length, { numberFormat: MONEY });
-    b.ops.push({ op: 'colorScale', sheet, row: at.row + 1, col: 1, rows: rows.length, cols: grid.f.length, low: '#F8696B', high: '#63BE7B' });
+/** RFM grid: mean monetary per (R, F) cell, as a colour-scale heat map. */
+function rfmHeatMap({ inp, b, L }: Ctx): void {
+  const sheet = inp.sheet;
+  const grid = rfmGrid(inp.result);
+  if (!grid) return;
+  b.title(t(L, 'out.rfmgrid.title'));
+  const rows = grid.r.map((r, i) => [r, ...grid.mean[i].map((x) => (x === null ? null : Math.round(x * 100) / 100))]);
+  const at = b.block([t(L, 'out.rfmgrid.corner'), ...grid.f], rows);
+  b.format(at.row + 1, 1, rows.length, grid.f.length, { numberFormat: MONEY });
+  b.ops.push({ op: 'colorScale', sheet, row: at.row + 1, col: 1, rows: rows.length, cols: grid.f.length, low: '#F8696B', high: '#63BE7B' });
+}
+
+/** Migration matrices since the previous snapshot, one per method kept in history. */
+function migrations({ inp, b, L, label }: Ctx, prev: Snapshot): void {
+  for (const m of inp.historyMethods) {
+    const mig = migration(prev, inp.now, m, inp.config, inp.result.summaries.find((x) => x.method === m)?.tiers.map((x) => x.tier));
+    if (!mig || !mig.fromTiers.length) continue;
+    b.title(t(L, 'out.migration.title', { method: label(m), from: mig.from }));
+    const rows = mig.fromTiers.map((f, i) => [tierLabel(L, m, f), ...mig.counts[i]]);
+    const at = b.block([t(L, 'out.migration.corner'), ...mig.toTiers.map((x) => tierLabel(L, m, x))], rows);
+    b.format(at.row + 1, 1, rows.length, mig.toTiers.length, { numberFormat: INT });
+    // Diagonal (unchanged) cells in bold so movement stands out.
+    mig.fromTiers.forEach((f, i) => {
+      const j = mig.toTiers.indexOf(f);
+      if (j >= 0) b.format(at.row + 1 + i, 1 + j, 1, 1, { bold: true });
+    });
+    b.row--;
+    b.values(b.row, 0, [[t(L, 'out.migration.entered'), mig.entered], [t(L, 'out.migration.left'), mig.left]]);
+    b.format(b.row, 0, 2, 1, { fontColor: NOTE_FONT });
+    b.row += 3;
   }
+}
 
-  // Migration and movers down.
-  if (inp.prev) {
-    for (const m of inp.historyMethods) {
-      const mig = migration(inp.prev, inp.now, m, inp.config, result.summaries.find((x) => x.method === m)?.tiers.map((x) => x.tier));
-      if (!mig || !mig.fromTiers.length) continue;
-      b.title(t(L, 'out.migration.title', { method: label(m), from: mig.from }));
-      const rows = mig.fromTiers.map((f, i) => [tierLabel(L, m, f), ...mig.counts[i]]);
-      const at = b.block([t(L, 'out.migration.corner'), ...mig.toTiers.map((x) => tierLabel(L, m, x))], rows);
-      b.format(at.row + 1, 1, rows.length, mig.toTiers.length, { numberFormat: INT });
-      // Diagonal (unchanged) cells in bold so movement stands out.
-      mig.fromTiers.forEach((f, i) => {
-        const j = mig.toTiers.indexOf(f);
-        if (j >= 0) b.format(at.row + 1 + i, 1 + j, 1, 1, { bold: true });
-      });
-      b.row--;
-      b.values(b.row, 0, [[t(L, 'out.migration.entered'), mig.entered], [t(L, 'out.migration.left'), mig.left]]);
-      b.format(b.row, 0, 2, 1, { fontColor: NOTE_FONT });
-      b.row += 3;
-    }
-    const movers = moversDown(inp.prev, inp.now, inp.historyMethods, inp.config);
-    b.title(t(L, 'out.movers.title', { from: inp.prev.date }));
-    if (!movers.length) b.note(t(L, 'out.movers.none'));
-    else {
-      const shown = movers.slice(0, MOVERS_LIMIT);
-      b.block(
-        [t(L, 'out.col.customer_id'), t(L, 'out.col.name'), t(L, 'out.movers.method'), t(L, 'out.movers.from'), t(L, 'out.movers.to')],
-        shown.map((x) => [x.customer, inp.customerNames.get(x.customer) ?? null, label(x.method), tierLabel(L, x.method, x.from), tierLabel(L, x.method, x.to)]),
-      );
-      if (movers.length > shown.length) {
-        b.row--;
-        b.note(t(L, 'out.movers.more', { n: movers.length - shown.length }));
-        b.row++;
-      }
-    }
-  } else if (inp.historyMethods.length) {
-    b.note(t(L, 'out.migration.none'));
+/** Customers whose tier got worse since the previous snapshot (the first MOVERS_LIMIT). */
+function moversList({ inp, b, L, label }: Ctx, prev: Snapshot): void {
+  const movers = moversDown(prev, inp.now, inp.historyMethods, inp.config);
+  b.title(t(L, 'out.movers.title', { from: prev.date }));
+  if (!movers.length) {
+    b.note(t(L, 'out.movers.none'));
+    return;
+  }
+  const shown = movers.slice(0, MOVERS_LIMIT);
+  b.block(
+    [t(L, 'out.col.customer_id'), t(L, 'out.col.name'), t(L, 'out.movers.method'), t(L, 'out.movers.from'), t(L, 'out.movers.to')],
+    shown.map((x) => [x.customer, inp.customerNames.get(x.customer) ?? null, label(x.method), tierLabel(L, x.method, x.from), tierLabel(L, x.method, x.to)]),
+  );
+  if (movers.length > shown.length) {
+    b.row--;
+    b.note(t(L, 'out.movers.more', { n: movers.length - shown.length }));
     b.row++;
   }
+}
 
-  // Chart data and charts.
+/** The Pareto data block and the native charts (Pareto, customers per segment, revenue per tier). */
+function chartSection({ inp, b, L, tierTables: placed }: Ctx): ChartSpec[] {
+  const sheet = inp.sheet;
+  const charts: ChartSpec[] = [];
   let anchorRow = 3;
   const place = (rows: number) => {
     const a = { row: anchorRow, col: inp.chartCol, rows, cols: 9 };
     anchorRow += rows + 1;
     return a;
   };
-  const pareto = paretoBuckets(result);
+  const pareto = paretoBuckets(inp.result);
   if (pareto.length) {
     b.title(t(L, 'out.chart.data'));
     const headers = [t(L, 'out.chart.rank'), t(L, 'out.chart.revenue'), t(L, 'out.chart.cumShare')];
@@ -193,7 +233,7 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
       anchor: place(18),
     });
   }
-  const seg = tierTables.get('rfm_segment');
+  const seg = placed.get('rfm_segment');
   if (seg && seg.rows) {
     const span = { sheet, row: seg.row, rows: seg.rows };
     charts.push({
@@ -205,7 +245,7 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
       anchor: place(Math.max(14, seg.rows + 6)),
     });
   }
-  const abc = tierTables.get('abc');
+  const abc = placed.get('abc');
   if (abc && abc.rows) {
     const span = { sheet, row: abc.row, rows: abc.rows };
     charts.push({
@@ -217,11 +257,7 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
       anchor: place(14),
     });
   }
-  for (const c of charts) b.ops.push({ op: 'addChart', sheet, chart: c });
-
-  b.ops.push({ op: 'columnWidth', sheet, col: 0, cols: 1, width: 30 });
-  b.ops.push({ op: 'columnWidth', sheet, col: 1, cols: inp.chartCol - 1, width: 14 });
-  return { ops: b.ops, charts };
+  return charts;
 }
 
 function formatTierTable(b: SheetBuilder, s: MethodSummary, row: number): void {

@@ -16,15 +16,8 @@ export function useLocale(): Locale {
   return useContext(LocaleContext);
 }
 
-/** Tier and segment names come from the catalogues when they have an entry, else as written. */
-export function tierLabel(tr: Translate, method: string, tier: string): string {
-  for (const key of [`tier.${tier}`, `segment.${tier}`]) {
-    const s = tr(key);
-    if (s !== key) return s;
-  }
-  void method;
-  return tier;
-}
+// Tier, method and column names: the one definition shared with the workbook and the CLI.
+export { columnHeader, methodLabel, ruleNames, tierLabel } from '../output/labels';
 
 export function formatPercent(locale: Locale, x: number): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(x);

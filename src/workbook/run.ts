@@ -29,6 +29,8 @@ export interface RefreshOptions {
 
 export interface RefreshReport {
   result: ClassificationResult;
+  /** The config the run used (names the rule sets in summaries). */
+  config: TieringConfig;
   /** Sheets we own after the run, by role key (summary, issues, history, group:abc:A...). */
   sheets: Record<string, string>;
   columns: number;
@@ -168,6 +170,7 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
   await saveRegistry(port, plan.registry);
   return {
     result,
+    config,
     sheets: plan.sheetNames,
     columns: plan.registry.columns.reduce((a, c) => a + c.headers.length, 0),
     tables: plan.registry.tables.length,

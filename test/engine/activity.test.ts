@@ -70,7 +70,7 @@ describe('activity (defaults: new 30, active 90, silent 180 days)', () => {
     for (let k = 1; k <= 10; k++) rows.push(...history(`c${k}`, [10], k));
     const { byId, res } = run(rows);
     // type-7 quantiles of 1..10: 80% → 8.2, 30% → 3.7
-    expect((res.cuts.activity as { spend: { highAov: number; lowAov: number } }).spend).toMatchObject({ highAov: 8.2, lowAov: 3.7 });
+    expect(res.cuts.activity!.spend).toMatchObject({ highAov: 8.2, lowAov: 3.7 });
     const tiers = Array.from({ length: 10 }, (_, k) => byId[`c${k + 1}`].spend_tier);
     expect(tiers).toEqual(['low', 'low', 'low', 'mid', 'mid', 'mid', 'mid', 'mid', 'high', 'high']);
   });

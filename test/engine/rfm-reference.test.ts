@@ -34,7 +34,7 @@ describe('rfm package reference: rfm_rsquaredacademy_orders.csv, analysis date 2
   });
 
   test('cut points: recency 115/181/297.4/482, frequency 4/5/6/8, monetary 255.8/382/506.4/666', () => {
-    const cuts = res.cuts.rfm as Record<string, number[]>;
+    const cuts = res.cuts.rfm!;
     expect(cuts.recency).toEqual([115, 181, 297.4, 482]);
     expect(cuts.frequency).toEqual([4, 5, 6, 8]);
     expect(cuts.monetary).toEqual([255.8, 382, 506.4, 666]);

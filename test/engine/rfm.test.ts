@@ -15,7 +15,7 @@ describe('RFM scoring conventions (3 bins, monetary)', () => {
   test('quantile (R rfm): cut points = type-7 quantiles + 1, intervals [lower, upper)', () => {
     // quantiles of 1..6 at 1/3, 2/3: 2.667, 4.333 → cuts 3.667, 5.333
     const res = monetary([1, 2, 3, 4, 5, 6], { scoring: 'quantile' });
-    expect((res.cuts.monetary as number[]).map((x) => +x.toFixed(3))).toEqual([3.667, 5.333]);
+    expect(res.cuts.monetary.map((x) => +x.toFixed(3))).toEqual([3.667, 5.333]);
     expect(res.m).toEqual([1, 1, 1, 2, 2, 3]);
   });
 

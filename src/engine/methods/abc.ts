@@ -19,10 +19,19 @@ export function abcLabels(cfg: AbcConfig): string[] {
   return cfg.labels ?? Array.from({ length: cuts.length + 1 }, (_, i) => String.fromCharCode(65 + i));
 }
 
+/** The cut points ABC used, and the value range each class covers (min/max null when empty). */
+export interface AbcCuts {
+  basis: AbcConfig['basis'];
+  mode: AbcConfig['mode'];
+  cuts: number[];
+  labels: string[];
+  classes: { label: string; customers: number; min: number | null; max: number | null }[];
+}
+
 export interface AbcResult {
   abc: (string | null)[];
   labels: string[];
-  cuts: Record<string, unknown>;
+  cuts: AbcCuts;
   warnings: Warning[];
 }
 

@@ -4,17 +4,24 @@ import type { ActivityConfig } from '../../config/schema';
 import type { CustomerMetrics } from '../metrics';
 import { quantilesOf, tidy } from '../stats';
 
-export const ACTIVITY_TIERS = ['active', 'new', 'silent', 'lost', 'potential'] as const;
-export const FREQUENCY_TIERS = ['several_per_week', 'few_per_month', 'monthly_or_less'] as const;
-export const SPEND_TIERS = ['high', 'mid', 'low'] as const;
-export const CHURN_TIERS = ['ok', 'warning', 'unknown'] as const;
+export { ACTIVITY_TIERS, CHURN_TIERS, FREQUENCY_TIERS, SPEND_TIERS } from '../columns';
 
 export interface ActivityResult {
   activity: (string | null)[];
   frequencyTier: (string | null)[];
   spendTier: (string | null)[];
   churnRisk: (string | null)[];
-  cuts: Record<string, unknown>;
+  cuts: ActivityCuts;
+}
+
+/** The activity windows and the thresholds of the rate, spend and churn tiers actually used. */
+export interface ActivityCuts {
+  newDays: number;
+  activeDays: number;
+  silentDays: number;
+  frequency: ActivityConfig['frequency'];
+  spend: ActivityConfig['spend'] & { highAov: number; lowAov: number };
+  churn: ActivityConfig['churn'];
 }
 
 export function classifyActivity(m: CustomerMetrics, cfg: ActivityConfig, analysisDay: number): ActivityResult {

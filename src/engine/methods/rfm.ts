@@ -10,6 +10,7 @@
 import type { RfmConfig, SegmentDef } from '../../config/schema';
 import type { CustomerMetrics } from '../metrics';
 import { quantilesOf, rankOrder, tidy } from '../stats';
+import { OTHERS } from '../columns';
 
 export type Warning = { code: string; params?: Record<string, string | number> };
 
@@ -30,7 +31,7 @@ export const DEFAULT_SEGMENTS_5: SegmentDef[] = [
   { name: 'At Risk', r: [1, 2], f: [2, 5], m: [2, 5] },
   { name: 'Lost', r: [1, 2], f: [1, 2], m: [1, 2] },
 ];
-export const OTHERS = 'Others';
+export { OTHERS };
 
 type Range = [number, number];
 
@@ -108,8 +109,21 @@ export interface RfmResult {
   score: (number | null)[];
   segment: (string | null)[];
   segments: SegmentDef[];
-  cuts: Record<string, unknown>;
+  cuts: RfmCuts;
   warnings: Warning[];
+}
+
+/** The scoring convention and cut points RFM used (cut lists: bins − 1 values each). */
+export interface RfmCuts {
+  scoring: RfmConfig['scoring'];
+  bins: number;
+  best: RfmConfig['best'];
+  monetaryBasis: string;
+  intervals: '[lower, upper)' | 'rank' | '(lower, upper]';
+  recency: number[];
+  frequency: number[];
+  monetary: number[];
+  segments: SegmentDef[];
 }
 
 /** Bin (0-based) of every scored customer, and the cut points used. */

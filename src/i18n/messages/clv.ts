@@ -1,11 +1,6 @@
-// Customer lifetime value (BG/NBD + Gamma-Gamma): tier names, failures and fit notes.
+// Customer lifetime value (BG/NBD + Gamma-Gamma): failures and fit notes (tier names: core.ts).
 export const messages = {
   en: {
-    'tier.clv_top': 'Top value',
-    'tier.clv_high': 'High value',
-    'tier.clv_middle': 'Middle value',
-    'tier.clv_low': 'Low value',
-    'tier.clv_bottom': 'Lowest value',
     'clv.column.p_alive': 'Probability alive',
     'clv.column.expected_purchases': 'Expected purchases',
     'clv.column.expected_spend': 'Expected spend per purchase',
@@ -37,11 +32,6 @@ export const messages = {
       '{count} customers bought on one day only; the model treats them as alive (probability 1) and never flags them.',
   },
   zh: {
-    'tier.clv_top': '最高价值',
-    'tier.clv_high': '高价值',
-    'tier.clv_middle': '中等价值',
-    'tier.clv_low': '低价值',
-    'tier.clv_bottom': '最低价值',
     'clv.column.p_alive': '存活概率',
     'clv.column.expected_purchases': '预期购买次数',
     'clv.column.expected_spend': '预期单次消费',

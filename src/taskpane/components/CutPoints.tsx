@@ -1,58 +1,44 @@
-// The cut points and thresholds a method actually used, as short localized lines.
+// The cut points and thresholds a method actually used, as short localized lines. The cuts are
+// typed by each method's own result (engine/types MethodCuts), so nothing is re-checked here.
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { formatNumber, formatPercent, useLocale, useT } from '../i18n';
+import type { MethodCuts } from '../../engine/types';
+import { formatNumber, formatPercent, useLocale, useT, type Translate } from '../i18n';
+import type { Locale } from '../../i18n';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: '1.1em', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-type Obj = Record<string, unknown>;
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const nums = (v: unknown): number[] => (Array.isArray(v) ? v.filter((x): x is number => typeof x === 'number') : []);
-
-/** Which part of result.cuts belongs to a summary's method. */
-export function cutsFor(method: string, cuts: Record<string, unknown>): { kind: string; data: Obj } | null {
-  const pick = (k: string) => (cuts[k] && typeof cuts[k] === 'object' ? (cuts[k] as Obj) : null);
-  if (method === 'abc' && pick('abc')) return { kind: 'abc', data: pick('abc')! };
-  if (method === 'rfm_segment' && pick('rfm')) return { kind: 'rfm', data: pick('rfm')! };
-  const act = pick('activity');
-  if (act && ['activity', 'frequency_tier', 'spend_tier', 'churn_risk'].includes(method)) return { kind: method, data: act };
-  return null;
+/** The lines describing the cuts behind one method's tiers (none when the method has none). */
+export function cutLines(method: string, cuts: MethodCuts, tr: Translate, locale: Locale): string[] {
+  const n = (x: number, d = 2) => formatNumber(locale, x, d);
+  const lines: string[] = [];
+  const { abc, rfm, activity } = cuts;
+  if (method === 'abc' && abc) {
+    lines.push(tr('cuts.abc.rule', { basis: tr(`methods.basis.${abc.basis}`), mode: tr(`methods.abc.mode.${abc.mode}`), cuts: abc.cuts.map((c) => formatPercent(locale, c)).join(', ') }));
+    for (const c of abc.classes) if (c.min !== null && c.max !== null) lines.push(tr('cuts.abc.class', { label: c.label, min: n(c.min), max: n(c.max) }));
+  } else if (method === 'rfm_segment' && rfm) {
+    lines.push(tr('cuts.rfm.rule', { scoring: tr(`methods.rfm.scoring.${rfm.scoring}`), bins: String(rfm.bins) }));
+    for (const k of ['recency', 'frequency', 'monetary'] as const) if (rfm[k].length) lines.push(tr(`cuts.rfm.${k}`, { cuts: rfm[k].map((x) => n(x)).join(', ') }));
+  } else if (method === 'activity' && activity) {
+    lines.push(tr('cuts.activity', { active: String(activity.activeDays), silent: String(activity.silentDays), fresh: String(activity.newDays) }));
+  } else if (method === 'frequency_tier' && activity) {
+    lines.push(tr('cuts.frequency', { week: n(activity.frequency.perWeek), month: n(activity.frequency.perMonth) }));
+  } else if (method === 'spend_tier' && activity) {
+    const { highAov, lowAov } = activity.spend;
+    if (Number.isFinite(highAov) && Number.isFinite(lowAov)) lines.push(tr('cuts.spend', { high: n(highAov), low: n(lowAov) }));
+  } else if (method === 'churn_risk' && activity) {
+    const c = activity.churn;
+    lines.push(tr('cuts.churn', { ratio: n(c.gapRatio), drop: formatPercent(locale, c.rateDrop), window: String(c.windowDays), min: String(c.minOrders) }));
+  }
+  return lines;
 }
 
-export function CutPoints({ method, cuts }: { method: string; cuts: Record<string, unknown> }) {
+export function CutPoints({ method, cuts }: { method: string; cuts: MethodCuts }) {
   const tr = useT();
   const locale = useLocale();
   const st = useStyles();
-  const found = cutsFor(method, cuts);
-  if (!found) return null;
-  const { kind, data } = found;
-  const n = (x: number, d = 2) => formatNumber(locale, x, d);
-  const list = (xs: number[]) => xs.map((x) => n(x)).join(', ');
-  const lines: string[] = [];
-  if (kind === 'abc') {
-    const mode = String(data.mode);
-    lines.push(tr('cuts.abc.rule', { basis: tr(`methods.basis.${String(data.basis)}`), mode: tr(`methods.abc.mode.${mode}`), cuts: nums(data.cuts).map((c) => formatPercent(locale, c)).join(', ') }));
-    for (const c of Array.isArray(data.classes) ? (data.classes as Obj[]) : []) {
-      const lo = num(c.min);
-      const hi = num(c.max);
-      if (lo !== null && hi !== null) lines.push(tr('cuts.abc.class', { label: String(c.label), min: n(lo), max: n(hi) }));
-    }
-  } else if (kind === 'rfm') {
-    lines.push(tr('cuts.rfm.rule', { scoring: tr(`methods.rfm.scoring.${String(data.scoring)}`), bins: String(data.bins) }));
-    for (const k of ['recency', 'frequency', 'monetary'] as const) if (nums(data[k]).length) lines.push(tr(`cuts.rfm.${k}`, { cuts: list(nums(data[k])) }));
-  } else if (kind === 'activity') {
-    lines.push(tr('cuts.activity', { active: String(data.activeDays), silent: String(data.silentDays), fresh: String(data.newDays) }));
-  } else if (kind === 'frequency_tier') {
-    const f = (data.frequency ?? {}) as Obj;
-    lines.push(tr('cuts.frequency', { week: n(num(f.perWeek) ?? 0), month: n(num(f.perMonth) ?? 0) }));
-  } else if (kind === 'spend_tier') {
-    const s = (data.spend ?? {}) as Obj;
-    if (num(s.highAov) !== null && num(s.lowAov) !== null) lines.push(tr('cuts.spend', { high: n(num(s.highAov)!), low: n(num(s.lowAov)!) }));
-  } else if (kind === 'churn_risk') {
-    const c = (data.churn ?? {}) as Obj;
-    lines.push(tr('cuts.churn', { ratio: n(num(c.gapRatio) ?? 0), drop: formatPercent(locale, num(c.rateDrop) ?? 0), window: String(c.windowDays), min: String(c.minOrders) }));
-  }
+  const lines = cutLines(method, cuts, tr, locale);
   if (lines.length === 0) return null;
   return (
     <ul className={st.list} aria-label={tr('results.cuts')}>

@@ -31,8 +31,8 @@ import { ArrowClockwiseRegular, DeleteRegular, SaveRegular } from '@fluentui/rea
 import type { Migration } from '../../engine/history';
 import type { ClassificationResult, MethodSummary } from '../../engine/types';
 import type { TieringConfig } from '../../config';
-import { ruleColumnName } from '../../engine/methods/rules';
-import { formatNumber, formatPercent, tierLabel, useLocale, useT, type Translate } from '../i18n';
+import { formatNumber, formatPercent, methodLabel, ruleNames, tierLabel, useLocale, useT } from '../i18n';
+import type { Locale } from '../../i18n';
 import { CutPoints } from './CutPoints';
 import { useCommonStyles } from '../styles';
 
@@ -58,14 +58,8 @@ export interface ResultsStepProps {
 }
 
 /** A method's display name; rule sets by the name the user gave them. */
-export function methodName(tr: Translate, method: string, config?: TieringConfig): string {
-  if (method.startsWith('rule_')) {
-    const set = config?.methods.rules.find((r) => ruleColumnName(r.name) === method);
-    return tr('out.method.rule', { name: set?.name ?? method.slice(5) });
-  }
-  const k = `out.method.${method}`;
-  const s = tr(k);
-  return s === k ? method : s;
+export function methodName(locale: Locale, method: string, config?: TieringConfig): string {
+  return methodLabel(locale, method, config ? ruleNames(config) : {});
 }
 
 function TierTable({ summary, config }: { summary: MethodSummary; config: TieringConfig }) {
@@ -74,7 +68,7 @@ function TierTable({ summary, config }: { summary: MethodSummary; config: Tierin
   const s = useCommonStyles();
   const st = useStyles();
   return (
-    <Table size="extra-small" aria-label={tr('results.tiers.aria', { method: methodName(tr, summary.method, config) })} style={{ tableLayout: 'fixed', width: '100%' }}>
+    <Table size="extra-small" aria-label={tr('results.tiers.aria', { method: methodName(locale, summary.method, config) })} style={{ tableLayout: 'fixed', width: '100%' }}>
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{tr('results.tier')}</TableHeaderCell>
@@ -95,7 +89,7 @@ function TierTable({ summary, config }: { summary: MethodSummary; config: Tierin
             <TableCell>
               <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }}>
                 <Text size={200} style={{ overflowWrap: 'anywhere' }}>
-                  {tierLabel(tr, summary.method, t.tier)}
+                  {tierLabel(locale, summary.method, t.tier)}
                 </Text>
                 <div className={st.track} aria-hidden="true">
                   <div className={st.bar} style={{ width: `${Math.round(t.share * 100)}%` }} />
@@ -120,20 +114,20 @@ function MigrationTable({ m, config }: { m: Migration; config: TieringConfig }) 
   return (
     <div className={s.tight}>
       <Text size={200}>{tr('results.migration.caption', { from: m.from, to: m.to, entered: m.entered, left: m.left })}</Text>
-      <div className={s.scrollX} tabIndex={0} role="region" aria-label={tr('results.migration.aria', { method: methodName(tr, m.method, config) })}>
-        <Table size="extra-small" className={s.smallTable} aria-label={tr('results.migration.aria', { method: methodName(tr, m.method, config) })} style={{ width: 'auto' }}>
+      <div className={s.scrollX} tabIndex={0} role="region" aria-label={tr('results.migration.aria', { method: methodName(locale, m.method, config) })}>
+        <Table size="extra-small" className={s.smallTable} aria-label={tr('results.migration.aria', { method: methodName(locale, m.method, config) })} style={{ width: 'auto' }}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{tr('results.migration.corner')}</TableHeaderCell>
               {m.toTiers.map((t) => (
-                <TableHeaderCell key={t}>{tierLabel(tr, m.method, t)}</TableHeaderCell>
+                <TableHeaderCell key={t}>{tierLabel(locale, m.method, t)}</TableHeaderCell>
               ))}
             </TableRow>
           </TableHeader>
           <TableBody>
             {m.fromTiers.map((f, i) => (
               <TableRow key={f}>
-                <TableHeaderCell scope="row">{tierLabel(tr, m.method, f)}</TableHeaderCell>
+                <TableHeaderCell scope="row">{tierLabel(locale, m.method, f)}</TableHeaderCell>
                 {m.toTiers.map((t, j) => (
                   <TableCell key={t} className={`${s.num} ${f === t ? st.diag : ''}`}>
                     {formatNumber(locale, m.counts[i][j])}
@@ -195,7 +189,7 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onWri
               const mig = migrations.find((m) => m.method === sum.method);
               return (
                 <AccordionItem key={sum.method} value={sum.method}>
-                  <AccordionHeader as="h2">{methodName(tr, sum.method, config)}</AccordionHeader>
+                  <AccordionHeader as="h2">{methodName(locale, sum.method, config)}</AccordionHeader>
                   <AccordionPanel>
                     <div className={s.tight}>
                       <TierTable summary={sum} config={config} />
@@ -225,7 +219,7 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onWri
           {(groupable.length ? groupable : out.groupSheets).map((m) => (
             <Checkbox
               key={m}
-              label={methodName(tr, m, config)}
+              label={methodName(locale, m, config)}
               checked={out.groupSheets.includes(m)}
               disabled={busy}
               onChange={(_, d) => onOutputs((o) => ({ ...o, groupSheets: d.checked ? [...o.groupSheets.filter((x) => x !== m), m] : o.groupSheets.filter((x) => x !== m) }))}

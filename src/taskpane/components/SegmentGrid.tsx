@@ -4,7 +4,7 @@ import { Button, Input, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Tabl
 import { AddRegular, ArrowDownRegular, ArrowUpRegular, DeleteRegular, MoreVerticalRegular } from '@fluentui/react-icons';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { SegmentDef } from '../../config';
-import { tierLabel, useT } from '../i18n';
+import { tierLabel, useLocale, useT } from '../i18n';
 import { useCommonStyles } from '../styles';
 
 export interface SegmentGridProps {
@@ -60,6 +60,7 @@ function RangeCell(props: { value: [number, number]; bins: number; label: string
 
 export function SegmentGrid({ segments, bins, disabled, onChange }: SegmentGridProps) {
   const tr = useT();
+  const locale = useLocale();
   const s = useCommonStyles();
   const set = (i: number, seg: SegmentDef) => onChange(segments.map((x, j) => (j === i ? seg : x)));
   const move = (i: number, d: number) => {
@@ -103,7 +104,7 @@ export function SegmentGrid({ segments, bins, disabled, onChange }: SegmentGridP
           </TableHeader>
           <TableBody>
             {segments.map((seg, i) => {
-              const name = tierLabel(tr, 'rfm', seg.name);
+              const name = tierLabel(locale, 'rfm_segment', seg.name);
               return (
                 <TableRow key={i}>
                   <TableCell>

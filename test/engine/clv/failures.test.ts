@@ -104,6 +104,5 @@ describe('CLV messages', () => {
     for (const code of ['clv.no_orders', 'clv.no_time', 'clv.no_repeat', 'clv.too_few_repeat', 'clv.too_few_spenders', 'clv.not_converged', 'clv.spend_unbounded', 'clv.degenerate_fit']) {
       expect(en[code]).toBeDefined();
     }
-    for (const t of ['top', 'high', 'middle', 'low', 'bottom']) expect(en[`tier.clv_${t}`]).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 // CLV tiers by rank and the monthly CLV sum.
-import { predict, tierByClv, tierNames } from '../../../src/engine/methods/clv/value';
+import { predict, tierByClv } from '../../../src/engine/methods/clv/value';
+import { clvTierKeys as tierNames } from '../../../src/engine/columns';
 import { conditionalExpectedPurchases } from '../../../src/engine/methods/clv/bgnbd';
 import type { RfmSummary } from '../../../src/engine/methods/clv/summary';
 

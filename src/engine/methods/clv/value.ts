@@ -3,6 +3,7 @@ import type { BgNbdParams, GammaGammaParams } from './types';
 import { expectedDenominator, expectedNumerator } from './bgnbd';
 import { conditionalExpectedSpend } from './gammagamma';
 import type { RfmSummary } from './summary';
+import { clvTierKeys } from '../../columns';
 
 export interface ValueOptions {
   /** Months in the horizon. */
@@ -68,16 +69,6 @@ export function predict(s: RfmSummary, bg: BgNbdParams, gg: GammaGammaParams, sp
   return out;
 }
 
-/** Tier keys by number of tiers, best first (i18n: tier.clv_<key>). */
-export function tierNames(count: number): string[] {
-  const names: Record<number, string[]> = {
-    2: ['top', 'low'],
-    3: ['top', 'middle', 'low'],
-    4: ['top', 'high', 'middle', 'low'],
-    5: ['top', 'high', 'middle', 'low', 'bottom'],
-  };
-  return names[count] ?? Array.from({ length: count }, (_, i) => `tier${i + 1}`);
-}
 
 export interface Tiering {
   tier: (string | null)[];
@@ -91,7 +82,7 @@ export interface Tiering {
  * at least the value at rank round(cuts[k]·n) − 1. Customers without CLV get null.
  */
 export function tierByClv(clv: Float64Array, cuts: number[]): Tiering {
-  const names = tierNames(cuts.length + 1);
+  const names = clvTierKeys(cuts.length + 1);
   const finite = clv.filter(Number.isFinite).sort().reverse(); // native numeric sort, descending
   const m = finite.length;
   // Lowest CLV admitted to tiers 0..k (+∞: nobody, when the boundary is at rank 0).

@@ -1,6 +1,7 @@
 // Rule set → checked ASTs, or localised errors that name the rule, the line and column,
 // what was expected, and a likely column when a name is misspelled.
 import { registerMessages, t, type Locale } from '../../../i18n';
+import type { RuleColumn } from '../../columns';
 import { messages } from '../../../i18n/messages/rules';
 import { checkRule, FieldIndex } from './check';
 import { problemOf, RuleSyntaxError, type Problem } from './errors';
@@ -12,7 +13,7 @@ registerMessages(messages);
 const DAY_MS = 86_400_000;
 
 /** Output column of a rule set: rule_<name> with every run of other characters as one "_". */
-export function ruleColumnName(name: string): string {
+export function ruleColumnName(name: string): RuleColumn {
   const core = name.replace(/[^\p{L}\p{N}_]+/gu, '_').replace(/^_+|_+$/g, '');
   return `rule_${core || 'set'}`;
 }
