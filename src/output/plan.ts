@@ -4,14 +4,14 @@
 import type { ClassificationResult, DataIssue } from '../engine/types';
 import type { TieringConfig } from '../config/schema';
 import { t, type Locale } from '../i18n';
-import { historyToGrid, previousSnapshot, snapshotOf, type Snapshot } from '../engine/history';
-import { isTierMethod, outputColumns } from '../engine/columns';
+import { historyToGrid, previousSnapshot, snapshotOf, upsertSnapshot, type Snapshot } from '../engine/history';
+import { columnKind, isTierMethod, outputColumns } from '../engine/columns';
 import { describeIssue, normalizeId } from '../engine/ingest';
 import type { CellValue, PlanOp } from './ops';
 import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } from './registry';
 import { sheetKey, uniqueSheetName, uniqueTableName } from './sheetNames';
 import { SheetBuilder, fillRuns, toCell, uniqueHeaders } from './cells';
-import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel } from './labels';
+import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
@@ -95,194 +95,255 @@ export function idColumnOf(values: readonly (readonly CellValue[])[], ids: Set<s
   return best;
 }
 
-export function buildPlan(inp: PlanInput): OutputPlan {
-  const { result, config, locale: L } = inp;
-  const out = config.output;
-  const ds = inp.dateSystem ?? 1900;
-  const tbl = result.customers;
-  const names = tbl.columnNames();
-  const registry = emptyRegistry(inp.registryId);
-  const ops: PlanOp[] = [];
-  const sheetNames: Record<string, string> = {};
-  const markerText = t(L, 'out.marker', { date: result.analysisDate, marker: markerToken(inp.registryId) });
-  const ruleNames = ruleNamesOf(config);
+/** Appends without spreading: a spread of 100,000+ ops into one call overflows the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const x of items) to.push(x);
+}
 
-  // 1. Remove what we made last time (only what was verified as ours).
-  const prev = inp.previous;
-  const dropped = new Set((prev?.sheets ?? []).map((s) => sheetKey(s.name)));
-  const droppedTables = new Set((prev?.tables ?? []).map((tb) => tb.name.toLowerCase()));
-  if (prev) ops.push(...removalOps(prev));
-  const takenSheets = new Set(inp.sheets.map(sheetKey).filter((k) => !dropped.has(k)));
-  const takenTables = new Set(inp.tables.map((x) => x.toLowerCase()).filter((k) => !droppedTables.has(k)));
+/** What every step of the plan reads: the result's columns, names taken, and the growing ops. */
+class PlanContext {
+  readonly ops: PlanOp[] = [];
+  readonly registry: Registry;
+  readonly sheetNames: Record<string, string> = {};
+  readonly names: string[];
+  readonly idList: string[];
+  readonly rules: RuleNames;
+  readonly takenSheets: Set<string>;
+  readonly takenTables: Set<string>;
+  private readonly arrays = new Map<string, ArrayLike<unknown>>();
+  private readonly summaryOrder: Map<string, string[]>;
+  private readonly markerText: string;
 
-  const ids = (tbl.array('customer_id') as ArrayLike<unknown>) ?? [];
-  const idList = Array.from(ids, (x) => String(x));
-  const rowOf = new Map(idList.map((id, i) => [id, i]));
-  const colArrays = new Map<string, ArrayLike<unknown>>();
-  const col = (c: string) => {
-    let a = colArrays.get(c);
-    if (!a) colArrays.set(c, (a = tbl.array(c) as ArrayLike<unknown>));
+  constructor(readonly inp: PlanInput) {
+    const { result, locale: L } = inp;
+    this.registry = emptyRegistry(inp.registryId);
+    this.names = result.customers.columnNames();
+    this.idList = Array.from((result.customers.array('customer_id') as ArrayLike<unknown>) ?? [], (x) => String(x));
+    this.rules = ruleNamesOf(inp.config);
+    this.summaryOrder = new Map(result.summaries.map((s) => [s.method, s.tiers.map((x) => x.tier)]));
+    this.markerText = t(L, 'out.marker', { date: result.analysisDate, marker: markerToken(inp.registryId) });
+    // Names of what we made last time are free again: it is removed first.
+    const prev = inp.previous;
+    const dropped = new Set((prev?.sheets ?? []).map((s) => sheetKey(s.name)));
+    const droppedTables = new Set((prev?.tables ?? []).map((tb) => tb.name.toLowerCase()));
+    this.takenSheets = new Set(inp.sheets.map(sheetKey).filter((k) => !dropped.has(k)));
+    this.takenTables = new Set(inp.tables.map((x) => x.toLowerCase()).filter((k) => !droppedTables.has(k)));
+  }
+
+  get locale(): Locale {
+    return this.inp.locale;
+  }
+
+  col(c: string): ArrayLike<unknown> {
+    let a = this.arrays.get(c);
+    if (!a) this.arrays.set(c, (a = this.inp.result.customers.array(c) as ArrayLike<unknown>));
     return a;
-  };
-  const summaryOrder = new Map(result.summaries.map((s) => [s.method, s.tiers.map((x) => x.tier)]));
-  const tierOrder = (m: string) => summaryOrder.get(m) ?? [];
-  const cellOf = (c: string, i: number): CellValue => {
-    const v = col(c)[i];
-    if (isTierMethod(c)) return v === null || v === undefined ? null : tierLabel(L, c, String(v));
-    if ((c === 'first_order' || c === 'last_order') && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return toCell(new Date(`${v}T00:00:00Z`), ds);
-    return toCell(v, ds);
-  };
-  const tierCols = out.tierColumns ? tierColumns(result) : [];
-  const headerOf = (c: string) => columnHeader(L, c, ruleNames);
-  const isTier = isTierMethod;
+  }
 
-  const addSheet = (roleKey: string, wanted: string, role: Registry['sheets'][number]['role']): string => {
-    const name = uniqueSheetName(wanted, takenSheets);
-    ops.push({ op: 'addSheet', name, tabColor: TAB_COLOR });
+  tierOrder(method: string): string[] {
+    return this.summaryOrder.get(method) ?? [];
+  }
+
+  headerOf(c: string): string {
+    return columnHeader(this.locale, c, this.rules);
+  }
+
+  /** Customer i's value of column c as the workbook shows it: tier labels, dates as serials. */
+  cellOf(c: string, i: number): CellValue {
+    const ds = this.inp.dateSystem ?? 1900;
+    const v = this.col(c)[i];
+    if (isTierMethod(c)) return v === null || v === undefined ? null : tierLabel(this.locale, c, String(v));
+    if (columnKind(c) === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return toCell(new Date(`${v}T00:00:00Z`), ds);
+    return toCell(v, ds);
+  }
+
+  /** Adds one of our sheets under a free name, with its marker, and records it. */
+  addSheet(roleKey: string, wanted: string, role: Registry['sheets'][number]['role']): string {
+    const name = uniqueSheetName(wanted, this.takenSheets);
+    this.ops.push({ op: 'addSheet', name, tabColor: TAB_COLOR });
     // The marker goes in with the sheet: a sheet that exists is always recognisably ours,
     // even if the writing stops before its content.
-    ops.push({ op: 'values', sheet: name, row: MARKER_ROW, col: MARKER_COL, values: [[markerText]] });
-    registry.sheets.push({ name, role, key: roleKey });
-    sheetNames[roleKey] = name;
+    this.ops.push({ op: 'values', sheet: name, row: MARKER_ROW, col: MARKER_COL, values: [[this.markerText]] });
+    this.registry.sheets.push({ name, role, key: roleKey });
+    this.sheetNames[roleKey] = name;
     return name;
-  };
-
-  // 2. Tier columns beside the customer data, or a customer list sheet built from the orders.
-  const src = inp.customerSource;
-  if (tierCols.length && src && src.values.length) {
-    const header = src.values[0].map((h) => (h === null ? '' : String(h).toLowerCase()));
-    const headers = uniqueHeaders(tierCols.map(headerOf), new Set(header));
-    const idCol = idColumnOf(src.values, new Set(idList));
-    const dataRows = src.values.length - 1;
-    const rowIdx: number[] = [];
-    for (let r = 1; r < src.values.length; r++) {
-      const id = idCol < 0 ? null : normId(src.values[r][idCol]);
-      rowIdx.push(id === null ? -1 : (rowOf.get(id) ?? -1));
-    }
-    const body = rowIdx.map((i) => tierCols.map((c) => (i < 0 ? null : cellOf(c, i))));
-    const width = src.values[0].length;
-    const at = { row: src.row, col: src.col + width };
-    if (src.table) ops.push({ op: 'addTableColumns', table: src.table, headers, values: body });
-    else ops.push({ op: 'values', sheet: src.sheet, row: at.row, col: at.col, values: [headers, ...body] });
-    ops.push({ op: 'format', sheet: src.sheet, row: at.row, col: at.col, rows: 1, cols: headers.length, bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
-    tierCols.forEach((c, j) => {
-      if (!isTier(c)) return;
-      const order = tierOrder(c);
-      const keys = rowIdx.map((i) => (i < 0 ? null : ((col(c)[i] as string | null) ?? null)));
-      ops.push(...fillRuns(src.sheet, at.row + 1, at.col + j, keys, (k) => tierFill(c, k, order)));
-    });
-    registry.columns.push({ sheet: src.sheet, ...(src.table ? { table: src.table } : {}), row: at.row, col: at.col, rows: dataRows, headers });
-  } else if (!src && tbl.numRows() > 0) {
-    const name = addSheet('customers', t(L, 'out.sheet.customers'), 'customers');
-    const b = new SheetBuilder(name);
-    b.title(t(L, 'out.title.customers'));
-    b.markerRow();
-    b.row++;
-    const cols = [...listColumns(names, config), ...tierCols.filter((c) => !listColumns(names, config).includes(c))];
-    const order = sortedRows(tbl.numRows(), col('revenue'), idList, () => true);
-    writeTable(b, cols.map(headerOf), order.map((i) => cols.map((c) => cellOf(c, i))), cols, uniqueTableName('CT_Customers', takenTables), registry);
-    for (const [j, c] of cols.entries()) if (isTier(c)) b.ops.push(...fillRuns(name, b.row - order.length, j, order.map((i) => (col(c)[i] as string | null) ?? null), (k) => tierFill(c, k, tierOrder(c))));
-    ops.push(...b.ops);
   }
 
-  // 3. History (merged with this run) — needed by the summary.
-  const now = snapshotOf(result);
-  const before = inp.history ?? [];
-  const history = out.history ? [...before.filter((s) => s.date !== now.date), now].sort((a, b) => a.date.localeCompare(b.date)) : [...before];
-  const prevSnap = out.history ? previousSnapshot(before, now.date) : null;
+  /** A new sheet builder with the title and marker rows laid out. */
+  builder(sheet: string, title: string): SheetBuilder {
+    const b = new SheetBuilder(sheet);
+    b.title(title);
+    b.markerRow();
+    b.row++;
+    return b;
+  }
 
+  /** Tier fills of column c for the customers in `rows` (null: no customer), at (row, col). */
+  fills(sheet: string, row: number, col: number, c: string, rows: readonly number[]): PlanOp[] {
+    const order = this.tierOrder(c);
+    const keys = rows.map((i) => (i < 0 ? null : ((this.col(c)[i] as string | null) ?? null)));
+    return fillRuns(sheet, row, col, keys, (k) => tierFill(c, k, order));
+  }
+}
+
+export function buildPlan(inp: PlanInput): OutputPlan {
+  const ctx = new PlanContext(inp);
+  const out = inp.config.output;
+  // 1. Remove what we made last time (only what was verified as ours).
+  if (inp.previous) append(ctx.ops, removalOps(inp.previous));
+  // 2. Tier columns beside the customer data, or a customer list sheet built from the orders.
+  const tierCols = out.tierColumns ? tierColumns(inp.result) : [];
+  if (tierCols.length && inp.customerSource && inp.customerSource.values.length) tierBlock(ctx, inp.customerSource, tierCols);
+  else if (!inp.customerSource && inp.result.customers.numRows() > 0) customerListSheet(ctx, tierCols);
+  // 3. History (merged with this run) — needed by the summary.
+  const now = snapshotOf(inp.result);
+  const before = inp.history ?? [];
+  const history = out.history ? upsertSnapshot(before, now) : [...before];
+  const prevSnap = out.history ? previousSnapshot(before, now.date) : null;
   // 4. Sheet names first (the summary links to the issues sheet).
-  const summaryName = out.summary ? addSheet('summary', t(L, 'out.sheet.summary'), 'summary') : null;
-  const groupPlans: { key: string; name: string; method: string; tier: string; rows: number[] }[] = [];
-  for (const method of out.groupSheets) {
-    if (!names.includes(method)) continue;
-    const arr = col(method);
+  const L = inp.locale;
+  const summaryName = out.summary ? ctx.addSheet('summary', t(L, 'out.sheet.summary'), 'summary') : null;
+  const groups = planGroups(ctx);
+  const issuesName = out.issuesSheet && inp.result.issues.length ? ctx.addSheet('issues', t(L, 'out.sheet.issues'), 'issues') : null;
+  const historyName = out.history && history.length ? ctx.addSheet('history', t(L, 'out.sheet.history'), 'history') : null;
+  // 5.–8. The sheets' content.
+  if (summaryName) summarySheet(ctx, summaryName, issuesName, prevSnap, now);
+  for (const g of groups) groupSheet(ctx, g, groups.indexOf(g) + 1);
+  if (issuesName) issuesSheet(ctx, issuesName);
+  if (historyName) historySheet(ctx, historyName, history);
+  return { ops: ctx.ops, registry: ctx.registry, history, sheetNames: ctx.sheetNames };
+}
+
+/** The tier block beside the user's customer data: table columns, or cells right of the range. */
+function tierBlock(ctx: PlanContext, src: CustomerSource, tierCols: string[]): void {
+  const header = src.values[0].map((h) => (h === null ? '' : String(h).toLowerCase()));
+  const headers = uniqueHeaders(tierCols.map((c) => ctx.headerOf(c)), new Set(header));
+  const rowOf = new Map(ctx.idList.map((id, i) => [id, i]));
+  const idCol = idColumnOf(src.values, new Set(ctx.idList));
+  const rowIdx: number[] = [];
+  for (let r = 1; r < src.values.length; r++) {
+    const id = idCol < 0 ? null : normId(src.values[r][idCol]);
+    rowIdx.push(id === null ? -1 : (rowOf.get(id) ?? -1));
+  }
+  const body = rowIdx.map((i) => tierCols.map((c) => (i < 0 ? null : ctx.cellOf(c, i))));
+  const at = { row: src.row, col: src.col + src.values[0].length };
+  if (src.table) ctx.ops.push({ op: 'addTableColumns', table: src.table, headers, values: body });
+  else ctx.ops.push({ op: 'values', sheet: src.sheet, row: at.row, col: at.col, values: [headers, ...body] });
+  ctx.ops.push({ op: 'format', sheet: src.sheet, row: at.row, col: at.col, rows: 1, cols: headers.length, bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
+  tierCols.forEach((c, j) => {
+    if (isTierMethod(c)) append(ctx.ops, ctx.fills(src.sheet, at.row + 1, at.col + j, c, rowIdx));
+  });
+  ctx.registry.columns.push({ sheet: src.sheet, ...(src.table ? { table: src.table } : {}), row: at.row, col: at.col, rows: src.values.length - 1, headers });
+}
+
+/** Orders only: a customer list sheet holds the tier columns. */
+function customerListSheet(ctx: PlanContext, tierCols: string[]): void {
+  const L = ctx.locale;
+  const name = ctx.addSheet('customers', t(L, 'out.sheet.customers'), 'customers');
+  const b = ctx.builder(name, t(L, 'out.title.customers'));
+  const list = listColumns(ctx.names, ctx.inp.config);
+  const cols = [...list, ...tierCols.filter((c) => !list.includes(c))];
+  const order = sortedRows(ctx.idList.length, ctx.col('revenue'), ctx.idList, () => true);
+  writeTable(b, cols.map((c) => ctx.headerOf(c)), order.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName('CT_Customers', ctx.takenTables), ctx.registry);
+  for (const [j, c] of cols.entries()) if (isTierMethod(c)) append(b.ops, ctx.fills(name, b.row - order.length, j, c, order));
+  append(ctx.ops, b.ops);
+}
+
+interface GroupPlan {
+  key: string;
+  name: string;
+  method: string;
+  tier: string;
+  rows: number[];
+}
+
+/** One sheet per tier of each method chosen for group sheets (tiers nobody has are skipped). */
+function planGroups(ctx: PlanContext): GroupPlan[] {
+  const L = ctx.locale;
+  const groups: GroupPlan[] = [];
+  for (const method of ctx.inp.config.output.groupSheets) {
+    if (!ctx.names.includes(method)) continue;
+    const arr = ctx.col(method);
     const seen = new Set<string>();
     for (let i = 0; i < arr.length; i++) if (arr[i] !== null && arr[i] !== undefined) seen.add(String(arr[i]));
-    const order = [...tierOrder(method).filter((x) => seen.has(x)), ...[...seen].filter((x) => !tierOrder(method).includes(x)).sort()];
+    const known = ctx.tierOrder(method);
+    const order = [...known.filter((x) => seen.has(x)), ...[...seen].filter((x) => !known.includes(x)).sort()];
     for (const tier of order) {
-      const rows = sortedRows(arr.length, col('revenue'), idList, (i) => String(arr[i]) === tier && arr[i] !== null);
+      const rows = sortedRows(arr.length, ctx.col('revenue'), ctx.idList, (i) => String(arr[i]) === tier && arr[i] !== null);
       if (!rows.length) continue;
       const lbl = tierLabel(L, method, tier);
-      const wanted = method === 'abc' ? t(L, 'out.group.abc', { tier: lbl }) : t(L, 'out.sheet.group', { method: methodLabel(L, method, ruleNames), tier: lbl });
+      const wanted = method === 'abc' ? t(L, 'out.group.abc', { tier: lbl }) : t(L, 'out.sheet.group', { method: methodLabel(L, method, ctx.rules), tier: lbl });
       const key = `group:${method}:${tier}`;
-      groupPlans.push({ key, name: addSheet(key, wanted, 'group'), method, tier, rows });
+      groups.push({ key, name: ctx.addSheet(key, wanted, 'group'), method, tier, rows });
     }
   }
-  const issuesName = out.issuesSheet && result.issues.length ? addSheet('issues', t(L, 'out.sheet.issues'), 'issues') : null;
-  const historyName = out.history && history.length ? addSheet('history', t(L, 'out.sheet.history'), 'history') : null;
+  return groups;
+}
 
-  // 5. Summary.
-  if (summaryName) {
-    const customerNames = new Map<string, string>();
-    if (names.includes('name')) idList.forEach((id, i) => {
-      const n = col('name')[i];
+function summarySheet(ctx: PlanContext, name: string, issuesSheet: string | null, prev: Snapshot | null, now: Snapshot): void {
+  const { result, config } = ctx.inp;
+  const customerNames = new Map<string, string>();
+  if (ctx.names.includes('name')) {
+    const names = ctx.col('name');
+    ctx.idList.forEach((id, i) => {
+      const n = names[i];
       if (typeof n === 'string' && n) customerNames.set(id, n);
     });
-    const s = buildSummary({
-      sheet: summaryName,
-      result,
-      config,
-      locale: L,
-      sources: inp.sources ?? [],
-      issuesSheet: issuesName,
-      prev: prevSnap,
-      now,
-      historyMethods: historyMethods(result),
-      ruleNames,
-      customerNames,
-      chartCol: 9,
-    });
-    ops.push(...s.ops);
-    for (const c of s.charts) registry.charts.push({ name: c.name, sheet: summaryName });
   }
+  const s = buildSummary({
+    sheet: name,
+    result,
+    config,
+    locale: ctx.locale,
+    sources: ctx.inp.sources ?? [],
+    issuesSheet,
+    prev,
+    now,
+    historyMethods: historyMethods(result),
+    ruleNames: ctx.rules,
+    customerNames,
+    chartCol: 9,
+  });
+  append(ctx.ops, s.ops);
+  for (const c of s.charts) ctx.registry.charts.push({ name: c.name, sheet: name });
+}
 
-  // 6. Group sheets: an Excel table per tier, sorted by revenue.
-  const gcols = listColumns(names, config).concat(historyMethods(result).filter((m) => m !== 'clv_tier'));
-  for (const g of groupPlans) {
-    const b = new SheetBuilder(g.name);
-    b.title(t(L, 'out.title.group', { method: methodLabel(L, g.method, ruleNames), tier: tierLabel(L, g.method, g.tier), count: g.rows.length }));
-    b.markerRow();
-    b.row++;
-    const cols = gcols.filter((c, i) => gcols.indexOf(c) === i);
-    writeTable(b, cols.map(headerOf), g.rows.map((i) => cols.map((c) => cellOf(c, i))), cols, uniqueTableName(`CT_${g.method}_${groupPlans.indexOf(g) + 1}`, takenTables), registry);
-    ops.push(...b.ops);
-  }
+/** A group sheet: an Excel table of the tier's customers, sorted by revenue. */
+function groupSheet(ctx: PlanContext, g: GroupPlan, index: number): void {
+  const L = ctx.locale;
+  const b = ctx.builder(g.name, t(L, 'out.title.group', { method: methodLabel(L, g.method, ctx.rules), tier: tierLabel(L, g.method, g.tier), count: g.rows.length }));
+  const gcols = listColumns(ctx.names, ctx.inp.config).concat(historyMethods(ctx.inp.result).filter((m) => m !== 'clv_tier'));
+  const cols = gcols.filter((c, i) => gcols.indexOf(c) === i);
+  writeTable(b, cols.map((c) => ctx.headerOf(c)), g.rows.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName(`CT_${g.method}_${index}`, ctx.takenTables), ctx.registry);
+  append(ctx.ops, b.ops);
+}
 
-  // 7. Issues sheet.
-  if (issuesName) {
-    const b = new SheetBuilder(issuesName);
-    b.title(t(L, 'out.title.issues'));
-    b.markerRow();
-    b.row++;
-    const shown = result.issues.slice(0, ISSUES_LIMIT);
-    const describe = inp.describeIssue ?? describeIssue;
-    const headers = ['sheet', 'row', 'column', 'value', 'severity', 'problem', 'action'].map((k) => t(L, `out.issues.${k}`));
-    const rows = shown.map((i) => {
-      const d = describe(i, L);
-      return [i.sheet, i.row || null, i.column, i.value, t(L, `out.severity.${i.severity}`), d.problem, d.action ?? null] as CellValue[];
-    });
-    writeTable(b, headers, rows, [], uniqueTableName('CT_Issues', takenTables), registry);
-    if (result.issues.length > shown.length) b.note(t(L, 'out.issues.more', { n: result.issues.length - shown.length }));
-    b.ops.push({ op: 'columnWidth', sheet: issuesName, col: 5, cols: 2, width: 60 });
-    ops.push(...b.ops);
-  }
+function issuesSheet(ctx: PlanContext, name: string): void {
+  const L = ctx.locale;
+  const { result } = ctx.inp;
+  const b = ctx.builder(name, t(L, 'out.title.issues'));
+  const shown = result.issues.slice(0, ISSUES_LIMIT);
+  const describe = ctx.inp.describeIssue ?? describeIssue;
+  const headers = ['sheet', 'row', 'column', 'value', 'severity', 'problem', 'action'].map((k) => t(L, `out.issues.${k}`));
+  const rows = shown.map((i) => {
+    const d = describe(i, L);
+    return [i.sheet, i.row || null, i.column, i.value, t(L, `out.severity.${i.severity}`), d.problem, d.action ?? null] as CellValue[];
+  });
+  writeTable(b, headers, rows, [], uniqueTableName('CT_Issues', ctx.takenTables), ctx.registry);
+  if (result.issues.length > shown.length) b.note(t(L, 'out.issues.more', { n: result.issues.length - shown.length }));
+  b.ops.push({ op: 'columnWidth', sheet: name, col: 5, cols: 2, width: 60 });
+  append(ctx.ops, b.ops);
+}
 
-  // 8. History sheet (canonical headers and tier keys, so it reads back in any locale).
-  if (historyName) {
-    const b = new SheetBuilder(historyName);
-    b.title(t(L, 'out.title.history'));
-    b.markerRow();
-    b.row++;
-    const grid = historyToGrid(history);
-    b.header(b.row, 0, grid[0]);
-    b.values(b.row + 1, 0, grid.slice(1));
-    b.ops.push({ op: 'columnWidth', sheet: historyName, col: 0, cols: grid[0].length, width: 16 });
-    b.ops.push({ op: 'freeze', sheet: historyName, rows: b.row + 1, cols: 0 });
-    ops.push(...b.ops);
-  }
-
-  return { ops, registry, history, sheetNames };
+/** History sheet (canonical headers and tier keys, so it reads back in any locale). */
+function historySheet(ctx: PlanContext, name: string, history: readonly Snapshot[]): void {
+  const b = ctx.builder(name, t(ctx.locale, 'out.title.history'));
+  const grid = historyToGrid(history);
+  b.header(b.row, 0, grid[0]);
+  b.values(b.row + 1, 0, grid.slice(1));
+  b.ops.push({ op: 'columnWidth', sheet: name, col: 0, cols: grid[0].length, width: 16 });
+  b.ops.push({ op: 'freeze', sheet: name, rows: b.row + 1, cols: 0 });
+  append(ctx.ops, b.ops);
 }
 
 export const ISSUES_LIMIT = 20_000;

@@ -35,7 +35,7 @@ function emitted(): Map<string, Set<string>> {
   for (const r of results)
     for (const c of r.customers.columnNames().filter(isTierMethod)) {
       const set = out.get(c) ?? new Set<string>();
-      for (const v of r.customers.array(c) as ArrayLike<unknown>) if (typeof v === 'string') set.add(v);
+      for (const v of Array.from(r.customers.array(c) as ArrayLike<unknown>)) if (typeof v === 'string') set.add(v);
       for (const s of r.summaries.filter((x) => x.method === c)) for (const t of s.tiers) set.add(t.tier);
       out.set(c, set);
     }
