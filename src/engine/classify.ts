@@ -112,123 +112,153 @@ export function classify(tables: InputTables, config: TieringConfig, onProgress?
   return classifyIngested(ingest(tables, config), config, onProgress);
 }
 
+/** What the method steps share and add to: the metric run, the result columns and reports. */
+interface Run {
+  ingested: IngestResult;
+  config: TieringConfig;
+  onProgress?: ProgressFn;
+  metrics: ReturnType<typeof computeMetrics>;
+  cols: Record<string, Column>;
+  summaries: MethodSummary[];
+  tierColumns: { summary: MethodSummary; tiers: (string | null)[] }[];
+  cuts: MethodCuts;
+  warnings: Warning[];
+  reports: Record<string, unknown>;
+}
+
+function addSummary(run: Run, method: string, tiers: (string | null)[], order: readonly string[]): void {
+  const m = run.metrics.metrics;
+  const summary = summarise(method, method, tiers, order, m.revenue, m.orders);
+  run.summaries.push(summary);
+  run.tierColumns.push({ summary, tiers });
+}
+
 export function classifyIngested(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn): ClassificationResult {
   const hasOrders = !!ingested.orders && ingested.orders.n > 0;
   const hasCustomers = !!ingested.customers && ingested.customers.n > 0;
   if (!hasOrders && !hasCustomers) throw new TieringError('no_usable_rows', {}, 'no usable order or customer rows');
-
-  const { abc: abcCfg, rfm: rfmCfg, activity: actCfg, dimensions, rules, clv: clvCfg } = config.methods;
-  const warnings: Warning[] = [];
-
-  progress(onProgress, 'metrics');
-  const run = computeMetrics(ingested.orders, ingested.customers, {
-    analysisDate: config.analysisDate,
-    returns: config.returns,
-    windowDays: actCfg?.churn.windowDays ?? 90,
-    keepOrders: !!clvCfg?.enabled,
-  });
-  const m = run.metrics;
-  if (run.returnRows > 0) warnings.push({ code: config.returns === 'net' ? 'returns_netted' : 'returns_excluded', params: { count: run.returnRows } });
-  if (run.ordersAfterAnalysisDate > 0) warnings.push({ code: 'orders_after_analysis_date', params: { count: run.ordersAfterAnalysisDate, date: run.analysisDate } });
-
-  const cols = metricColumns(m, customerNames(ingested, m.ids));
-  const summaries: MethodSummary[] = [];
-  const tierColumns: { summary: MethodSummary; tiers: (string | null)[] }[] = [];
-  const cuts: MethodCuts = {};
-  const addSummary = (method: string, column: string, tiers: (string | null)[], order: readonly string[]) => {
-    const summary = summarise(method, column, tiers, order, m.revenue, m.orders);
-    summaries.push(summary);
-    tierColumns.push({ summary, tiers });
-  };
-
-  if (abcCfg?.enabled) {
-    progress(onProgress, 'abc');
-    const res = classifyAbc(m, abcCfg);
-    cols.abc = res.abc;
-    cuts.abc = res.cuts;
-    warnings.push(...res.warnings);
-    addSummary('abc', 'abc', res.abc, res.labels);
-  }
-  if (rfmCfg?.enabled) {
-    progress(onProgress, 'rfm');
-    const res = scoreRfm(m, rfmCfg);
-    Object.assign(cols, { rfm_r: res.r, rfm_f: res.f, rfm_m: res.m, rfm_score: res.score, rfm_segment: res.segment });
-    cuts.rfm = res.cuts;
-    warnings.push(...res.warnings);
-    addSummary('rfm_segment', 'rfm_segment', res.segment, [...res.segments.map((s) => s.name), OTHERS]);
-  }
-  if (actCfg?.enabled) {
-    progress(onProgress, 'activity');
-    const res = classifyActivity(m, actCfg, run.analysisDay);
-    Object.assign(cols, { activity: res.activity, frequency_tier: res.frequencyTier, spend_tier: res.spendTier, churn_risk: res.churnRisk });
-    cuts.activity = res.cuts;
-    addSummary('activity', 'activity', res.activity, ACTIVITY_TIERS);
-    addSummary('frequency_tier', 'frequency_tier', res.frequencyTier, FREQUENCY_TIERS);
-    addSummary('spend_tier', 'spend_tier', res.spendTier, SPEND_TIERS);
-    addSummary('churn_risk', 'churn_risk', res.churnRisk, CHURN_TIERS);
-  }
-
-  const dim = dimensionColumns(dimensions, ingested.customers, m.ids, new Set(Object.keys(cols)), ingested.mapping.customers);
-  warnings.push(...dim.warnings);
-  for (const d of dim.dims) cols[d.column] = d.values;
-
-  const reports: Record<string, unknown> = {};
-  if (clvCfg?.enabled) {
-    progress(onProgress, 'clv');
-    if (!run.keptOrders || !hasOrders) warnings.push({ code: 'clv_needs_orders' });
-    else {
-      const res = computeClv(run.keptOrders, m.ids, run.analysisDay, clvCfg);
-      if (res.ok) {
-        for (const [column, values] of Object.entries(res.columns)) cols[column] = values as Column;
-        reports.clv = res.report;
-        const tiers = res.columns.clv_tier;
-        if (Array.isArray(tiers)) addSummary('clv_tier', 'clv_tier', tiers as (string | null)[], clvTierKeys(clvCfg.tierCuts.length + 1));
-      } else warnings.push({ code: 'clv_failed', params: { code: res.code, message: res.message } });
-    }
-  }
-
-  if (rules.length > 0) {
-    progress(onProgress, 'rules');
-    const res = applyRuleSets(aq.table(cols) as ColumnTable, rules, config.locale, {
-      analysisDate: new Date(run.analysisDay * 86_400_000),
-    });
-    for (const [column, tiers] of Object.entries(res.columns)) {
-      cols[column] = tiers;
-      const rs = rules.find((r) => ruleColumnName(r.name) === column);
-      addSummary(column, column, tiers, rs ? [...rs.rules.map((r) => r.tier), rs.otherwise] : []);
-    }
-    reports.rules = res.reports;
-    for (const e of res.errors) warnings.push({ code: 'rule_error', params: { ruleSet: e.ruleSet, message: e.message } });
-  }
-
+  const run = startRun(ingested, config, onProgress);
+  const { abc, rfm, activity, dimensions, clv } = config.methods;
+  if (abc?.enabled) abcStep(run, abc);
+  if (rfm?.enabled) rfmStep(run, rfm);
+  if (activity?.enabled) activityStep(run, activity);
+  const dim = dimensionColumns(dimensions, ingested.customers, run.metrics.metrics.ids, new Set(Object.keys(run.cols)), ingested.mapping.customers);
+  run.warnings.push(...dim.warnings);
+  for (const d of dim.dims) run.cols[d.column] = d.values;
+  if (clv?.enabled) clvStep(run, clv, hasOrders);
+  if (config.methods.rules.length > 0) rulesStep(run);
   progress(onProgress, 'summaries');
   const crosstabs: CrossTab[] = [];
-  for (const d of dim.dims) for (const { summary, tiers } of tierColumns) crosstabs.push(crossTab(summary, tiers, d));
+  for (const d of dim.dims) for (const { summary, tiers } of run.tierColumns) crosstabs.push(crossTab(summary, tiers, d));
+  return finish(run, crosstabs);
+}
 
+/** Ingested rows → per-customer metrics and the metric columns of the result. */
+function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn): Run {
+  progress(onProgress, 'metrics');
+  const metrics = computeMetrics(ingested.orders, ingested.customers, {
+    analysisDate: config.analysisDate,
+    returns: config.returns,
+    windowDays: config.methods.activity?.churn.windowDays ?? 90,
+    keepOrders: !!config.methods.clv?.enabled,
+  });
+  const warnings: Warning[] = [];
+  if (metrics.returnRows > 0) warnings.push({ code: config.returns === 'net' ? 'returns_netted' : 'returns_excluded', params: { count: metrics.returnRows } });
+  if (metrics.ordersAfterAnalysisDate > 0) warnings.push({ code: 'orders_after_analysis_date', params: { count: metrics.ordersAfterAnalysisDate, date: metrics.analysisDate } });
+  const cols = metricColumns(metrics.metrics, customerNames(ingested, metrics.metrics.ids));
+  return { ingested, config, onProgress, metrics, cols, summaries: [], tierColumns: [], cuts: {}, warnings, reports: {} };
+}
+
+function abcStep(run: Run, cfg: NonNullable<TieringConfig['methods']['abc']>): void {
+  progress(run.onProgress, 'abc');
+  const res = classifyAbc(run.metrics.metrics, cfg);
+  run.cols.abc = res.abc;
+  run.cuts.abc = res.cuts;
+  run.warnings.push(...res.warnings);
+  addSummary(run, 'abc', res.abc, res.labels);
+}
+
+function rfmStep(run: Run, cfg: NonNullable<TieringConfig['methods']['rfm']>): void {
+  progress(run.onProgress, 'rfm');
+  const res = scoreRfm(run.metrics.metrics, cfg);
+  Object.assign(run.cols, { rfm_r: res.r, rfm_f: res.f, rfm_m: res.m, rfm_score: res.score, rfm_segment: res.segment });
+  run.cuts.rfm = res.cuts;
+  run.warnings.push(...res.warnings);
+  addSummary(run, 'rfm_segment', res.segment, [...res.segments.map((s) => s.name), OTHERS]);
+}
+
+function activityStep(run: Run, cfg: NonNullable<TieringConfig['methods']['activity']>): void {
+  progress(run.onProgress, 'activity');
+  const res = classifyActivity(run.metrics.metrics, cfg, run.metrics.analysisDay);
+  Object.assign(run.cols, { activity: res.activity, frequency_tier: res.frequencyTier, spend_tier: res.spendTier, churn_risk: res.churnRisk });
+  run.cuts.activity = res.cuts;
+  addSummary(run, 'activity', res.activity, ACTIVITY_TIERS);
+  addSummary(run, 'frequency_tier', res.frequencyTier, FREQUENCY_TIERS);
+  addSummary(run, 'spend_tier', res.spendTier, SPEND_TIERS);
+  addSummary(run, 'churn_risk', res.churnRisk, CHURN_TIERS);
+}
+
+function clvStep(run: Run, cfg: NonNullable<TieringConfig['methods']['clv']>, hasOrders: boolean): void {
+  progress(run.onProgress, 'clv');
+  const kept = run.metrics.keptOrders;
+  if (!kept || !hasOrders) {
+    run.warnings.push({ code: 'clv_needs_orders' });
+    return;
+  }
+  const res = computeClv(kept, run.metrics.metrics.ids, run.metrics.analysisDay, cfg);
+  if (!res.ok) {
+    run.warnings.push({ code: 'clv_failed', params: { code: res.code, message: res.message } });
+    return;
+  }
+  for (const [column, values] of Object.entries(res.columns)) run.cols[column] = values as Column;
+  run.reports.clv = res.report;
+  const tiers = res.columns.clv_tier;
+  if (Array.isArray(tiers)) addSummary(run, 'clv_tier', tiers as (string | null)[], clvTierKeys(cfg.tierCuts.length + 1));
+}
+
+/** Rule sets run last, so they can use every other column (CLV included). */
+function rulesStep(run: Run): void {
+  progress(run.onProgress, 'rules');
+  const rules = run.config.methods.rules;
+  const res = applyRuleSets(aq.table(run.cols) as ColumnTable, rules, run.config.locale, {
+    analysisDate: new Date(run.metrics.analysisDay * 86_400_000),
+  });
+  for (const [column, tiers] of Object.entries(res.columns)) {
+    run.cols[column] = tiers;
+    const rs = rules.find((r) => ruleColumnName(r.name) === column);
+    addSummary(run, column, tiers, rs ? [...rs.rules.map((r) => r.tier), rs.otherwise] : []);
+  }
+  run.reports.rules = res.reports;
+  for (const e of res.errors) run.warnings.push({ code: 'rule_error', params: { ruleSet: e.ruleSet, message: e.message } });
+}
+
+function finish(run: Run, crosstabs: CrossTab[]): ClassificationResult {
+  const { metrics: mr, ingested, config } = run;
+  const m = mr.metrics;
   let withOrders = 0;
   for (let i = 0; i < m.n; i++) withOrders += m.hasOrders[i];
   return {
-    analysisDate: run.analysisDate,
-    analysisDateSource: run.analysisDateSource,
+    analysisDate: mr.analysisDate,
+    analysisDateSource: mr.analysisDateSource,
     configVersion: config.version,
-    customers: aq.table(cols) as ColumnTable,
-    summaries,
+    customers: aq.table(run.cols) as ColumnTable,
+    summaries: run.summaries,
     crosstabs,
-    cuts,
+    cuts: run.cuts,
     issues: ingested.issues,
     issuesTotal: ingested.issuesTotal ?? ingested.issues.length,
     stats: {
       orderRows: ingested.orderRows,
-      ordersUsed: run.ordersUsed,
-      ordersAfterAnalysisDate: run.ordersAfterAnalysisDate,
-      returnRows: run.returnRows,
+      ordersUsed: mr.ordersUsed,
+      ordersAfterAnalysisDate: mr.ordersAfterAnalysisDate,
+      returnRows: mr.returnRows,
       returnsPolicy: config.returns,
       customers: m.n,
       customersWithOrders: withOrders,
       potentialCustomers: m.n - withOrders,
       rowsWithIssues: rowsWithIssues(ingested.issues),
     },
-    warnings,
-    reports,
+    warnings: run.warnings,
+    reports: run.reports,
   };
 }

@@ -35,14 +35,56 @@ function rawOf(v: unknown): RawValue {
   return typeof v === 'string' ? fastTrim(v) : null;
 }
 
+/** The rows kept from the customer grid (by index into values, header excluded) and their ids. */
+interface Kept {
+  grid: SourceGrid;
+  place: GridPlace;
+  issues: IssueList;
+  keep: number[];
+  /** Values of column `col` for the kept rows, through f. */
+  pick<T>(col: number, f: (v: AnyCell) => T): T[];
+}
+
 export function ingestCustomers(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList): CustomersIngest {
-  const headers = place.headers;
-  const cols = resolveColumns([...headers], 'customers', given, grid.name, ['customerId']);
-  const ci = cols.customerId;
+  const cols = resolveColumns([...place.headers], 'customers', given, grid.name, ['customerId']);
+  const { keep, customer } = keptRows(grid, place, cols.customerId, issues);
+  const m = keep.length;
+  const sourceRow = new Int32Array(m);
+  for (let j = 0; j < m; j++) sourceRow[j] = place.headerRow + keep[j] + 1;
+  const values = grid.values;
+  const kept: Kept = {
+    grid,
+    place,
+    issues,
+    keep,
+    pick<T>(col: number, f: (v: AnyCell) => T): T[] {
+      const out = new Array<T>(m);
+      for (let j = 0; j < m; j++) out[j] = f(values[keep[j] + 1][col] as AnyCell);
+      return out;
+    },
+  };
+  const name = cols.name !== undefined ? kept.pick(cols.name, textOf) : null;
+  const { attributes, raw } = categoryAndRawColumns(kept, cols);
+  const dateFormats: Record<string, string> = {};
+  const hasFacts = [...NUMBER_FACTS, ...DATE_FACTS].some((k) => cols[k] !== undefined);
+  const data: CustomerData = { n: m, customer, sourceRow, name, attributes, raw };
+  if (hasFacts) {
+    data.facts = {
+      orders: numberFact(kept, cols.orders, 'orders'),
+      revenue: numberFact(kept, cols.revenue, 'revenue'),
+      profit: numberFact(kept, cols.profit, 'profit'),
+      recencyDays: numberFact(kept, cols.recencyDays, 'recencyDays'),
+      lastDay: dateFact(kept, cols.lastOrder, 'lastOrder', dateOrder, dateFormats),
+      firstDay: dateFact(kept, cols.firstOrder, 'firstOrder', dateOrder, dateFormats),
+    };
+  }
+  return { data, columns: cols, dateFormats };
+}
+
+/** Pass 1: which rows are kept (non-blank, id present, first of its id); the others reported. */
+function keptRows(grid: SourceGrid, place: GridPlace, ci: number, issues: IssueList): { keep: number[]; customer: string[] } {
   const values = grid.values;
   const n = Math.max(values.length - 1, 0);
-
-  // Pass 1: which rows are kept (non-blank, id present, first of its id).
   const keep: number[] = [];
   const customer: string[] = [];
   const firstRow = new Map<string, number>();
@@ -64,78 +106,62 @@ export function ingestCustomers(grid: SourceGrid, place: GridPlace, given: Recor
     keep.push(i);
     customer.push(id);
   }
-  const m = keep.length;
-  const sourceRow = new Int32Array(m);
-  for (let j = 0; j < m; j++) sourceRow[j] = place.headerRow + keep[j] + 1;
+  return { keep, customer };
+}
 
-  const pick = <T>(col: number, f: (v: AnyCell) => T): T[] => {
-    const out = new Array<T>(m);
-    for (let j = 0; j < m; j++) out[j] = f(values[keep[j] + 1][col] as AnyCell);
-    return out;
-  };
-
-  const name = cols.name !== undefined ? pick(cols.name, textOf) : null;
+/**
+ * Mapped category columns, and the raw values of every column under its header (for rules);
+ * text-file columns that are all numbers become numbers.
+ */
+function categoryAndRawColumns(kept: Kept, cols: Record<string, number>): { attributes: Record<string, (string | null)[]>; raw: Record<string, RawValue[]> } {
+  const { grid } = kept;
   const attributes: Record<string, (string | null)[]> = {};
-  for (const key of CATEGORY_KEYS) if (cols[key] !== undefined) attributes[key] = pick(cols[key], textOf);
-
-  // Raw values of every column under its header; text-file columns that are all numbers become numbers.
+  for (const key of CATEGORY_KEYS) if (cols[key] !== undefined) attributes[key] = kept.pick(cols[key], textOf);
   const mappedCols = new Set(Object.values(cols));
   const raw: Record<string, RawValue[]> = {};
-  headers.forEach((h, col) => {
+  kept.place.headers.forEach((h, col) => {
     // Text-file cells are all strings, so their text and raw forms are the same array.
-    const text = grid.fromText || !mappedCols.has(col) ? pick(col, textOf) : null;
-    raw[h] = grid.fromText ? (col === ci ? text! : numericIfAll(text!)) : pick(col, rawOf);
+    const text = grid.fromText || !mappedCols.has(col) ? kept.pick(col, textOf) : null;
+    raw[h] = grid.fromText ? (col === cols.customerId ? text! : numericIfAll(text!)) : kept.pick(col, rawOf);
     // Unmapped columns are also categories by header text (unless a mapped key has that name).
     if (!mappedCols.has(col) && !(h in attributes)) attributes[h] = text!;
   });
+  return { attributes, raw };
+}
 
-  const dateFormats: Record<string, string> = {};
-  const hasFacts = [...NUMBER_FACTS, ...DATE_FACTS].some((k) => cols[k] !== undefined);
-  let facts: CustomerData['facts'];
-  if (hasFacts) {
-    const numberFact = (key: string): Float64Array | null => {
-      const col = cols[key];
-      if (col === undefined) return null;
-      const out = new Float64Array(m);
-      for (let j = 0; j < m; j++) {
-        const v = values[keep[j] + 1][col] as AnyCell;
-        const x = cellToNumber(v);
-        out[j] = x;
-        if (x !== x) {
-          const why = numberFailure(v);
-          if (why !== 'blank') issues.cell(place, keep[j] + 1, col, v, why === 'excel_error' ? 'excel_error' : 'number_not_number', 'warning', { key });
-        }
-      }
-      return out;
-    };
-    const dateFact = (key: string): Float64Array | null => {
-      const col = cols[key];
-      if (col === undefined) return null;
-      const cells = pick(col, (v) => v);
-      const dates = parseDateColumn(cells, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
-      reportDateColumn(place, col, dates, issues);
-      dateFormats[headers[col]] = dates.format;
-      for (let j = 0; j < m; j++) {
-        const status = dates.errors[j];
-        if (status !== DATE_OK && status !== DATE_BLANK) {
-          issues.cell(place, keep[j] + 1, col, cells[j], isExcelError(cells[j]) ? 'excel_error' : 'date_invalid', 'warning', { key });
-        }
-      }
-      return dates.days;
-    };
-    facts = {
-      orders: numberFact('orders'),
-      revenue: numberFact('revenue'),
-      profit: numberFact('profit'),
-      recencyDays: numberFact('recencyDays'),
-      lastDay: dateFact('lastOrder'),
-      firstDay: dateFact('firstOrder'),
-    };
+/** A customer-level number fact (orders, revenue, …); unreadable cells are warnings. */
+function numberFact(kept: Kept, col: number | undefined, key: string): Float64Array | null {
+  if (col === undefined) return null;
+  const { keep, place, issues } = kept;
+  const values = kept.grid.values;
+  const out = new Float64Array(keep.length);
+  for (let j = 0; j < keep.length; j++) {
+    const v = values[keep[j] + 1][col] as AnyCell;
+    const x = cellToNumber(v);
+    out[j] = x;
+    if (x !== x) {
+      const why = numberFailure(v);
+      if (why !== 'blank') issues.cell(place, keep[j] + 1, col, v, why === 'excel_error' ? 'excel_error' : 'number_not_number', 'warning', { key });
+    }
   }
+  return out;
+}
 
-  const data: CustomerData = { n: m, customer, sourceRow, name, attributes, raw };
-  if (facts) data.facts = facts;
-  return { data, columns: cols, dateFormats };
+/** A customer-level date fact (first or last order); unreadable dates are warnings. */
+function dateFact(kept: Kept, col: number | undefined, key: string, dateOrder: DateOrder, dateFormats: Record<string, string>): Float64Array | null {
+  if (col === undefined) return null;
+  const { keep, place, issues, grid } = kept;
+  const cells = kept.pick(col, (v) => v);
+  const dates = parseDateColumn(cells, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
+  reportDateColumn(place, col, dates, issues);
+  dateFormats[place.headers[col]] = dates.format;
+  for (let j = 0; j < keep.length; j++) {
+    const status = dates.errors[j];
+    if (status !== DATE_OK && status !== DATE_BLANK) {
+      issues.cell(place, keep[j] + 1, col, cells[j], isExcelError(cells[j]) ? 'excel_error' : 'date_invalid', 'warning', { key });
+    }
+  }
+  return dates.days;
 }
 
 /** Text values that all read as numbers (blanks aside) become numbers; otherwise unchanged. */
