@@ -8,7 +8,8 @@ import type { TieringConfig } from '../config/schema';
 import { registerMessages } from '../i18n';
 import { messages } from '../i18n/messages/engine';
 import { ingest } from './ingest';
-import { computeMetrics, dayToIso, type CustomerMetrics } from './metrics';
+import { dayToDate, dayToIso } from './calendar';
+import { computeMetrics, type CustomerMetrics } from './metrics';
 import { classifyAbc } from './methods/abc';
 import { ACTIVITY_TIERS, CHURN_TIERS, FREQUENCY_TIERS, SPEND_TIERS, classifyActivity } from './methods/activity';
 import { computeClv } from './methods/clv';
@@ -189,7 +190,7 @@ export function classifyIngested(ingested: IngestResult, config: TieringConfig, 
   if (rules.length > 0) {
     progress(onProgress, 'rules');
     const res = applyRuleSets(aq.table(cols) as ColumnTable, rules, config.locale, {
-      analysisDate: new Date(run.analysisDay * 86_400_000),
+      analysisDate: dayToDate(run.analysisDay),
     });
     for (const [column, tiers] of Object.entries(res.columns)) {
       cols[column] = tiers;
