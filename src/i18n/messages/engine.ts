@@ -15,6 +15,7 @@ export const messages = {
     'warning.clv_needs_orders': 'CLV needs order-level data (one row per order); it was skipped.',
     'warning.clv_failed': 'CLV could not be computed: {message}',
     'error.no_usable_rows': 'No usable order or customer rows were found.',
+    'error.bad_analysis_date': 'The analysis date must be a real calendar date written YYYY-MM-DD, got "{value}".',
     'cli.usage':
       'Usage:\n  customer-tiers classify --orders <file.csv|file.xlsx[#Sheet]> [--customers <file>] [--config <tiers.json>]\n      [--analysis-date YYYY-MM-DD] [--csv <out.csv>] [--json <out.json>] [--out <file.xlsx> | --in-place] [--lang zh-CN|en-US]\n  customer-tiers demo [...]\n  customer-tiers refresh [...]',
     'cli.unknown_command': 'Unknown command "{command}".',
@@ -59,6 +60,7 @@ export const messages = {
     'warning.clv_needs_orders': 'CLV 需要订单级数据（每行一笔订单），已跳过。',
     'warning.clv_failed': '无法计算 CLV：{message}',
     'error.no_usable_rows': '没有找到可用的订单行或客户行。',
+    'error.bad_analysis_date': '分析日期须为日历上真实存在的日期，写作 YYYY-MM-DD，收到“{value}”。',
     'cli.usage':
       '用法：\n  customer-tiers classify --orders <文件.csv|文件.xlsx[#工作表]> [--customers <文件>] [--config <tiers.json>]\n      [--analysis-date YYYY-MM-DD] [--csv <输出.csv>] [--json <输出.json>] [--out <文件.xlsx> | --in-place] [--lang zh-CN|en-US]\n  customer-tiers demo [...]\n  customer-tiers refresh [...]',
     'cli.unknown_command': '未知命令“{command}”。',
