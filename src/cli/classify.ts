@@ -28,11 +28,10 @@ class UsageError extends Error {
   }
 }
 
-/** YYYY-MM-DD naming a real day (Date.parse alone accepts 2006-02-30). */
-function isCalendarDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const ms = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+/** --analysis-date as the config schema (the one judge of dates) sees it; its reason in the user's language. */
+function checkAnalysisDate(value: string, locale: Locale): void {
+  const res = parseConfig({ version: CONFIG_VERSION, analysisDate: value }, locale);
+  if (!res.ok) throw new UsageError('cli.bad_date', { value, reason: res.errors[0].message });
 }
 
 function detectLocale(): Locale {
@@ -172,7 +171,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const date = options['analysis-date'];
-    if (date && !isCalendarDate(date)) throw new UsageError('cli.bad_date', { value: date });
+    if (date) checkAnalysisDate(date, locale);
     if (!options.orders && !options.customers) throw new UsageError('cli.need_input');
     const config = loadConfig(options.config, date, options.lang as Locale | undefined);
     if (!options.lang) locale = config.locale;

@@ -2,6 +2,7 @@
 // two years, with seasonality (双十一 peak, 春节 dip), heterogeneous buyers (a few whales, many
 // one-off buyers, some who stopped), returns, and a handful of messy cells.
 import { defaultConfig, type TieringConfig, type TieringConfigInput } from '../config';
+import { DAY_MS as DAY, dayToIso } from '../engine/calendar';
 import type { Locale } from '../i18n';
 import { rng } from './random';
 
@@ -71,8 +72,7 @@ function poisson(r: () => number, lambda: number): number {
   return k - 1;
 }
 
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const iso = (ms: number) => dayToIso(ms / DAY);
 
 /** Relative demand on a day: 双十一 (Nov 1–11) peak, 春节 dip, a December lift, quiet summer weeks. */
 export function seasonality(ms: number): number {

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { dateToExcelSerial } from '../engine/calendar';
 import { textToGrid } from '../engine/ingest';
 import type { Cell, SourceGrid } from '../engine/types';
 
@@ -25,15 +26,11 @@ export function splitSheetSpec(spec: string): { file: string; sheet?: string } {
   return { file: spec };
 }
 
-const MS_PER_DAY = 86_400_000;
-/** Days from 1899-12-30 (Excel 1900-system day 0) to 1970-01-01. */
-const EXCEL_EPOCH_OFFSET = 25569;
-
 /** ExcelJS cell value → a Range.values-like cell (dates as 1900-system serial numbers). */
 export function toCell(v: unknown): Cell {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.getTime() / MS_PER_DAY + EXCEL_EPOCH_OFFSET;
+  if (v instanceof Date) return dateToExcelSerial(v, 1900);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');

@@ -1,6 +1,7 @@
 // `customer-tiers refresh <book.xlsx>`: re-run from the config stored in the workbook — the
 // monthly job of a manager who does not open Excel.
 import * as fs from 'fs';
+import { TieringError } from '../engine/types';
 import type { Locale } from '../i18n';
 import { t } from '../i18n';
 import '../output/labels';
@@ -24,10 +25,6 @@ export async function runRefresh(argv: string[]): Promise<number> {
     process.stderr.write(`${t(locale, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
-  if (date && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))) {
-    process.stderr.write(`${t(locale, 'cli.bad_date', { value: date })}\n`);
-    return 2;
-  }
   if (!fs.existsSync(file)) {
     process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
     return 2;
@@ -44,6 +41,11 @@ export async function runRefresh(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof WorkbookStateError) {
       process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    // refreshWorkbook judges --analysis-date before it reads or writes anything.
+    if (e instanceof TieringError && e.code === 'bad_analysis_date') {
+      process.stderr.write(`${t(locale, `error.${e.code}`, e.params)}\n`);
       return 2;
     }
     throw e;

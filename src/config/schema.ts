@@ -2,17 +2,15 @@
 // read by the CLI, obeyed by the engine. Version 1. Every field has a default so a
 // hand-written config only needs what differs.
 import { z } from 'zod';
+import { isCalendarDate } from '../engine/calendar';
 
 export const CONFIG_VERSION = 1 as const;
 
+/** The one validator of a date someone configures (config file, --analysis-date, the pane). */
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((s) => {
-    // Date.parse rolls 2006-02-30 over to March; a round trip catches it.
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'not a real calendar date');
+  .refine(isCalendarDate, 'not a real calendar date');
 
 /** Column mapping for the order table; a missing key is detected from the headers. */
 export const OrderColumnsSchema = z

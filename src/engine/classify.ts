@@ -8,7 +8,8 @@ import type { TieringConfig } from '../config/schema';
 import { registerMessages } from '../i18n';
 import { messages } from '../i18n/messages/engine';
 import { ingest } from './ingest';
-import { computeMetrics, dayToIso, type CustomerMetrics } from './metrics';
+import { dayToDate, dayToIso } from './calendar';
+import { computeMetrics, type CustomerMetrics } from './metrics';
 import { classifyAbc } from './methods/abc';
 import { ACTIVITY_TIERS, CHURN_TIERS, FREQUENCY_TIERS, SPEND_TIERS, classifyActivity } from './methods/activity';
 import { computeClv } from './methods/clv';
@@ -221,7 +222,7 @@ function rulesStep(run: Run): void {
   progress(run.onProgress, 'rules');
   const rules = run.config.methods.rules;
   const res = applyRuleSets(aq.table(run.cols) as ColumnTable, rules, run.config.locale, {
-    analysisDate: new Date(run.metrics.analysisDay * 86_400_000),
+    analysisDate: dayToDate(run.metrics.analysisDay),
   });
   for (const [column, tiers] of Object.entries(res.columns)) {
     run.cols[column] = tiers;

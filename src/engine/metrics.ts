@@ -7,11 +7,11 @@
 // Determinism: customers are ordered by id (compareIds), and every sum is taken over the
 // customer's values in sorted order, so the output does not depend on input row order even
 // in the last bit of a floating-point sum.
+import { dayToIso, isoToDay } from './calendar';
 import { scratchF64, scratchI32, scratchU8 } from './ingest/scratch';
 import { integerOrder, radixOrder } from './stats';
 import type { CustomerData, OrderData } from './types';
 
-export const DAY_MS = 86_400_000;
 /** Average month length in days (365.25 / 12), used for monthly rates. */
 export const DAYS_PER_MONTH = 30.4375;
 /** Rates are measured over at least this many days, so a first-week customer is not "daily". */
@@ -66,14 +66,6 @@ export interface MetricsRun {
   returnRows: number;
   /** Orders kept after the analysis-date filter and the returns policy (only with keepOrders). */
   keptOrders: OrderData | null;
-}
-
-export function isoToDay(iso: string): number {
-  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-}
-
-export function dayToIso(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 // Integers written canonically (no leading zeros, no "-0"): these round-trip through Number.

@@ -1,21 +1,14 @@
 // Small helpers shared by the sheet builders: cell conversion and block formatting.
+import { dateToExcelSerial } from '../engine/calendar';
 import type { CellValue, PlanOp } from './ops';
 import { HEADER_FILL, HEADER_FONT, NOTE_FONT, TITLE_FONT } from './labels';
-
-const DAY_MS = 86_400_000;
-
-/** Date → Excel serial in the workbook's date system (1900: 1899-12-30 epoch; 1904: 1904-01-01). */
-export function excelSerial(d: Date, dateSystem: 1900 | 1904): number {
-  const days = d.getTime() / DAY_MS + 25569;
-  return dateSystem === 1904 ? days - 1462 : days;
-}
 
 /** Any value from the result table → a cell value (dates as serials, non-finite numbers blank). */
 export function toCell(v: unknown, dateSystem: 1900 | 1904): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : excelSerial(v, dateSystem);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateToExcelSerial(v, dateSystem);
   if (typeof v === 'bigint') return Number(v);
   return String(v);
 }

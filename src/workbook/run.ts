@@ -1,9 +1,10 @@
 // Orchestration over any WorkbookPort: read the configured sources → classify → history →
 // output plan → write → save state. Also "remove results": delete exactly what we own.
 import type { RangeRef, TieringConfig } from '../config/schema';
+import { isCalendarDate } from '../engine/calendar';
 import { classify } from '../engine/classify';
 import { historyFromGrid, type Snapshot } from '../engine/history';
-import type { ClassificationResult, InputTables, ProgressFn, SourceGrid } from '../engine/types';
+import { TieringError, type ClassificationResult, type InputTables, type ProgressFn, type SourceGrid } from '../engine/types';
 import { t, type Locale } from '../i18n';
 import { buildPlan, removalOps, type CustomerSource } from '../output/plan';
 import type { Registry } from '../output/registry';
@@ -14,7 +15,7 @@ import { loadConfig, loadRegistry, saveConfig, saveRegistry, verifyRegistry, typ
 export interface RefreshOptions {
   /** The config to run (stored in the workbook afterwards); default: the stored one. */
   config?: TieringConfig;
-  /** Overrides the config's analysis date (YYYY-MM-DD). */
+  /** Overrides the config's analysis date (YYYY-MM-DD, a real day: else a TieringError 'bad_analysis_date'). */
   analysisDate?: string;
   /** Language of what is written; default: the config's. */
   locale?: Locale;
@@ -86,6 +87,12 @@ function toGrid(read: RangeRead, values: RangeRead['values'], name: string): Sou
 }
 
 export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions = {}): Promise<RefreshReport> {
+  // The override has not been through the config schema (2024-02-30 would otherwise run as some
+  // other day): judge it by the same calendar, before the workbook is read or written.
+  if (opts.analysisDate && !isCalendarDate(opts.analysisDate)) {
+    const params = { value: opts.analysisDate };
+    throw new TieringError('bad_analysis_date', params, t('en-US', 'error.bad_analysis_date', params));
+  }
   const check = () => {
     if (opts.signal?.aborted) throw new CancelledError();
   };

@@ -142,7 +142,8 @@ describe('customer-tiers classify', () => {
   test.each([
     [['--orders', 'missing.csv'], 'Cannot read missing.csv: the file does not exist.'],
     [['--orders', 'bad.csv'], 'has no usable row'],
-    [['--orders', ORDERS, '--analysis-date', '2006-02-30'], 'Option --analysis-date must be a date written YYYY-MM-DD'],
+    [['--orders', ORDERS, '--analysis-date', '2006-02-30'], 'Option --analysis-date must be a date written YYYY-MM-DD, got "2006-02-30": not a real calendar date.'],
+    [['--orders', ORDERS, '--analysis-date', '31/12/2006'], 'got "31/12/2006": expected a date written YYYY-MM-DD.'],
     [['--orders', ORDERS, '--config', 'badconfig.json'], 'methods.rfm.bins'],
     [['--orders', ORDERS, '--nope'], 'Unknown option "--nope"'],
     [[], 'Give --orders <file> and/or --customers <file>.'],
@@ -153,6 +154,13 @@ describe('customer-tiers classify', () => {
     expect(res.code).toBe(2);
     expect(res.err).toContain(message);
     expect(res.err).not.toMatch(/\n\s+at /);
+    expect(res.out).toBe('');
+  });
+
+  test("a bad --analysis-date is explained in the user's language, with the config schema's reason", () => {
+    const res = cli(['classify', '--orders', ORDERS, '--analysis-date', '2023-02-29', '--lang', 'zh-CN'], dir);
+    expect(res.code).toBe(2);
+    expect(res.err).toBe('选项 --analysis-date 须为 YYYY-MM-DD 格式的日期，收到“2023-02-29”：日历上没有这一天。\n');
     expect(res.out).toBe('');
   });
 

@@ -1,6 +1,6 @@
 // Activity, frequency, spend tiers and the churn warning on hand-made purchase histories.
 import { classifyIngested } from '../../src/engine/classify';
-import { dayToIso, isoToDay } from '../../src/engine/metrics';
+import { dayToIso, isoToDay } from '../../src/engine/calendar';
 import { config, customerData, ingested, orderData, type OrderRow } from './helpers';
 
 const ANALYSIS = '2024-06-30';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Papa from 'papaparse';
 import { defaultConfig, type TieringConfig, type TieringConfigInput } from '../../src/config';
-import { isoToDay } from '../../src/engine/metrics';
+import { isoToDay } from '../../src/engine/calendar';
 import type { CustomerData, IngestResult, OrderData } from '../../src/engine/types';
 
 export const DATA = path.resolve(__dirname, '../../../shared/data');

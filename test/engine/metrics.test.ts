@@ -1,6 +1,7 @@
 // Per-customer metrics on small hand-made order tables.
 import fc from 'fast-check';
-import { compareIds, computeMetrics, DAYS_PER_MONTH, isoToDay, sortedIdOrder } from '../../src/engine/metrics';
+import { isoToDay } from '../../src/engine/calendar';
+import { compareIds, computeMetrics, DAYS_PER_MONTH, sortedIdOrder } from '../../src/engine/metrics';
 import { centsRankOrder, quantileSorted, quantilesOf, rankOrder, sortedFinite } from '../../src/engine/stats';
 import { customerData, orderData, type OrderRow } from './helpers';
 

@@ -3,6 +3,7 @@
 //
 // Two-digit years: 00–69 → 2000–2069, 70–99 → 1970–1999 (the POSIX strptime pivot; Excel's own
 // pivot is 29/30, so spell the year out when it matters).
+import { dateToDay, daysFromCivil, excelSerialToDay, isCivilDate } from '../calendar';
 import { isBlank, isExcelError, type AnyCell } from './cells';
 
 export type DateOrder = 'auto' | 'mdy' | 'dmy';
@@ -43,56 +44,21 @@ const S_ABY = 3; // 3/5/2024, 05.03.24: month/day order decided per column
 const S_MONTH = 6; // 5-Mar-2024, Mar 5, 2024, 2024-Mar-05 (English month names: never ambiguous)
 const SHAPE_NAMES = ['none', 'ymd', 'yyyymmdd', 'aby', 'serial', 'date', 'month-name'];
 
-const MS_PER_DAY = 86400000;
-/** Serial of 1970-01-01 in the 1900 system (after the fake 1900-02-29). */
-const EPOCH_1900 = 25569;
-/** Serial of 1970-01-01 in the 1904 system. */
-const EPOCH_1904 = 24107;
-/** 9999-12-31, Excel's last date. */
-const MAX_SERIAL_1900 = 2958465;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function validYmd(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || y < 1 || y > 9999) return false;
-  if (d <= 28) return true;
-  const dim = m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= dim;
-}
-
+/** y-m-d → days when it is a real day with a year 1–9999 (year 0 is no order date), else NaN. */
 function ymdDays(y: number, m: number, d: number): number {
-  return validYmd(y, m, d) ? daysFromCivil(y, m, d) : NaN;
+  return y >= 1 && isCivilDate(y, m, d) ? daysFromCivil(y, m, d) : NaN;
 }
 
 /**
- * Excel serial → days since epoch (time of day dropped). 1900 system: serial 1 = 1900-01-01 and
- * serial 60 is Lotus's fictitious 1900-02-29 (invalid here); 1904 system: serial 0 = 1904-01-01.
- * Whole numbers 10000101..99991231 beyond the serial range are read as yyyymmdd.
+ * Excel serial → days since epoch (time of day dropped), see calendar's excelSerialToDay
+ * (serial 60 in the 1900 system is Lotus's fictitious 1900-02-29: invalid here). Whole numbers
+ * 10000101..99991231 beyond the serial range are read as yyyymmdd.
  */
 export function serialToDays(v: number, system: 1900 | 1904): number {
-  if (!Number.isFinite(v)) return NaN;
-  const s = Math.floor(v);
-  if (system === 1900) {
-    if (s >= 61 && s <= MAX_SERIAL_1900) return s - EPOCH_1900;
-    if (s >= 1 && s < 60) return s - EPOCH_1900 + 1;
-  } else if (s >= 0 && s <= MAX_SERIAL_1900 - 1462) {
-    return s - EPOCH_1904;
-  }
-  if (v === s && s >= 10000101 && s <= 99991231) return ymdDays(Math.floor(s / 10000), Math.floor(s / 100) % 100, s % 100);
+  const day = excelSerialToDay(v, system);
+  if (day === day) return day;
+  if (v === Math.floor(v) && v >= 10000101 && v <= 99991231) return ymdDays(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
   return NaN;
-}
-
-function dateObjectDays(d: Date): number {
-  const t = d.getTime();
-  return Number.isNaN(t) ? NaN : Math.floor(t / MS_PER_DAY);
 }
 
 // Scratch output of tokenize() (module-level so parsing a cell allocates nothing).
@@ -273,7 +239,7 @@ function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnO
       continue;
     }
     if (v instanceof Date) {
-      const d = dateObjectDays(v);
+      const d = dateToDay(v);
       days[i] = d;
       if (d !== d) errors[i] = DATE_INVALID;
       else seen[5]++;
@@ -331,10 +297,4 @@ function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnO
 /** One text or serial date → days (NaN when not a date). a/b/y text uses `order` ('auto' → mdy). */
 export function parseDateCell(v: AnyCell, opts: DateColumnOptions): number {
   return parseDateColumn([v], { ...opts, order: opts.order === 'auto' ? 'mdy' : opts.order }).days[0];
-}
-
-/** Days since epoch → "YYYY-MM-DD". */
-export function formatDay(day: number): string {
-  if (!Number.isFinite(day)) return '';
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

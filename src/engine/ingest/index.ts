@@ -29,7 +29,7 @@ registerMessages(messages);
 
 export { normalizeId, isBlank, isExcelError, columnLetter, EXCEL_ERRORS } from './cells';
 export { parseNumberCell, cellToNumber } from './numbers';
-export { parseDateColumn, parseDateCell, serialToDays, daysFromCivil, formatDay, DATE_OK, DATE_BLANK, DATE_INVALID, DATE_EXCEL_ERROR } from './dates';
+export { parseDateColumn, parseDateCell, serialToDays, DATE_OK, DATE_BLANK, DATE_INVALID, DATE_EXCEL_ERROR } from './dates';
 export type { DateColumn, DateColumnOptions, DateOrder } from './dates';
 export { detectColumns, foldHeader } from './headers';
 export type { TableKind } from './headers';

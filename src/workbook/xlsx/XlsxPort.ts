@@ -3,6 +3,7 @@
 import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { RangeRef } from '../../config/schema';
+import { dateToExcelSerial } from '../../engine/calendar';
 import {
   CancelledError,
   type CellValue,
@@ -17,7 +18,6 @@ import {
 import { a1, a1Range, parseRange, quoteSheet } from '../a1';
 import { extractOwnParts, injectOwnParts, type OwnParts } from './package';
 
-const DAY_MS = 86_400_000;
 const MAX_TEXT = 32_767;
 const SHEET_NAME_BAD = /[:\\/?*[\]]/;
 
@@ -146,7 +146,7 @@ export class XlsxPort implements WorkbookPort {
   private plain(v: ExcelJS.CellValue): CellValue {
     if (v === null || v === undefined) return '';
     if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-    if (v instanceof Date) return v.getTime() / DAY_MS + 25569 - (this.dateSystem === 1904 ? 1462 : 0);
+    if (v instanceof Date) return dateToExcelSerial(v, this.dateSystem);
     const o = v as unknown as Record<string, unknown>;
     if ('error' in o) return String(o.error);
     if ('richText' in o) return (o.richText as { text: string }[]).map((x) => x.text).join('');

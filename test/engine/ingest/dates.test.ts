@@ -1,4 +1,5 @@
-import { DATE_BLANK, DATE_EXCEL_ERROR, DATE_INVALID, DATE_OK, formatDay, parseDateColumn, serialToDays } from '../../../src/engine/ingest';
+import { dayToIso } from '../../../src/engine/calendar';
+import { DATE_BLANK, DATE_EXCEL_ERROR, DATE_INVALID, DATE_OK, parseDateColumn, serialToDays } from '../../../src/engine/ingest';
 
 const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86400000;
 const opts = { dateSystem: 1900 as const, order: 'auto' as const };
@@ -107,7 +108,7 @@ describe('day/month order per column', () => {
   test('a second part > 12 decides mdy', () => {
     const col = parseDateColumn(['05/03/2024', '03/13/2024'], opts);
     expect(col.order).toBe('mdy');
-    expect(formatDay(col.days[0])).toBe('2024-05-03');
+    expect(dayToIso(col.days[0])).toBe('2024-05-03');
   });
 
   test('undecidable with auto: read month-first and flagged ambiguous', () => {
@@ -115,7 +116,7 @@ describe('day/month order per column', () => {
     expect(col.ambiguous).toBe(true);
     expect(col.order).toBe('mdy');
     expect(col.ambiguousExample).toBe('05/03/2024');
-    expect(formatDay(col.days[0])).toBe('2024-05-03');
+    expect(dayToIso(col.days[0])).toBe('2024-05-03');
   });
 
   test('equal day and month is not ambiguous', () => {
@@ -125,7 +126,7 @@ describe('day/month order per column', () => {
   test('a configured order is obeyed, and values that do not fit it are invalid', () => {
     const col = parseDateColumn(['05/03/2024', '03/13/2024'], { dateSystem: 1900, order: 'dmy' });
     expect(col.ambiguous).toBe(false);
-    expect(formatDay(col.days[0])).toBe('2024-03-05');
+    expect(dayToIso(col.days[0])).toBe('2024-03-05');
     expect(col.errors[1]).toBe(DATE_INVALID);
   });
 

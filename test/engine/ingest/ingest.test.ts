@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { defaultConfig } from '../../../src/config';
-import { describeIssue, formatDay, ingest, ISSUE_CAP, textToGrid } from '../../../src/engine/ingest';
+import { dayToIso } from '../../../src/engine/calendar';
+import { describeIssue, ingest, ISSUE_CAP, textToGrid } from '../../../src/engine/ingest';
 import { TieringError, type Cell, type DataIssue, type SourceGrid } from '../../../src/engine/types';
 
 const DATA = path.resolve(__dirname, '../../../../shared/data');
@@ -32,8 +33,8 @@ describe('the shared rfm data sets', () => {
     expect(new Set(o.customer).size).toBe(995);
     expect(o.customerKeys).toHaveLength(995);
     expect(o.amount.reduce((a, b) => a + b, 0)).toBe(464158);
-    expect(formatDay(Math.min(...o.day))).toBe('2001-10-29');
-    expect(formatDay(Math.max(...o.day))).toBe('2006-12-30');
+    expect(dayToIso(Math.min(...o.day))).toBe('2001-10-29');
+    expect(dayToIso(Math.max(...o.day))).toBe('2006-12-30');
     expect(r.dateFormats).toEqual({ order_date: 'ymd' });
     // First data line: "Brion Stark",2004-12-20,32 on line 2 of the file.
     expect([o.customer[0], o.day[0], o.amount[0], o.sourceRow[0]]).toEqual(['Brion Stark', day(2004, 12, 20), 32, 2]);
@@ -47,8 +48,8 @@ describe('the shared rfm data sets', () => {
     expect(c.n).toBe(39999);
     expect(c.facts!.orders!.reduce((a, b) => a + b, 0)).toBe(393223);
     const last = Array.from(c.facts!.lastDay!);
-    expect(formatDay(Math.min(...last))).toBe('2004-03-05');
-    expect(formatDay(Math.max(...last))).toBe('2006-12-30');
+    expect(dayToIso(Math.min(...last))).toBe('2004-03-05');
+    expect(dayToIso(Math.max(...last))).toBe('2006-12-30');
     expect(c.customer[0]).toBe('22086');
     expect(c.raw.first_name[0]).toBe('Maddalena');
     expect(c.raw.revenue[0]).toBe(777); // numeric text column → numbers for rules
@@ -86,7 +87,7 @@ describe('Excel-shaped grids', () => {
 
   test('the 1904 date system of the source workbook', () => {
     const r = ingest({ orders: grid([['customer', 'date', 'amount'], ['x', 43894, 1]], { dateSystem: 1904 }) }, config);
-    expect(formatDay(r.orders!.day[0])).toBe('2024-03-05');
+    expect(dayToIso(r.orders!.day[0])).toBe('2024-03-05');
   });
 
   test('headerRow and firstColumn give sheet positions', () => {
@@ -173,10 +174,10 @@ describe('bad-input corpus', () => {
     const auto = ingest({ orders: g }, config);
     expect(brief(auto.issues)).toEqual([['date_ambiguous', 0, 'date', '05/03/2024', 'warning']]);
     expect(describeIssue(auto.issues[0], 'en-US').action).toContain('dateOrder');
-    expect(formatDay(auto.orders!.day[0])).toBe('2024-05-03');
+    expect(dayToIso(auto.orders!.day[0])).toBe('2024-05-03');
     const dmy = ingest({ orders: g }, defaultConfig({ dateOrder: 'dmy' }));
     expect(dmy.issues).toEqual([]);
-    expect(formatDay(dmy.orders!.day[0])).toBe('2024-03-05');
+    expect(dayToIso(dmy.orders!.day[0])).toBe('2024-03-05');
   });
 
   test('mixed d/m and m/d in one column: conflict warning and the misfits left out', () => {

@@ -6,7 +6,8 @@ import { createFakeExcel, snapshotWorkbook, valuesOf, workbookFromGrids, type Fa
 import { describeOfficeError, isExcelSupported, OfficePort, UnsupportedExcelError, type ExcelRun } from '../../../src/workbook/office';
 import { messages } from '../../../src/i18n/messages/office';
 import { defaultConfig } from '../../../src/config';
-import { formatDay, ingest } from '../../../src/engine/ingest';
+import { dayToIso } from '../../../src/engine/calendar';
+import { ingest } from '../../../src/engine/ingest';
 import { CancelledError, type CellValue, type WriteOp } from '../../../src/workbook/port';
 
 const DATA = path.resolve(__dirname, '../../../../shared/data');
@@ -103,7 +104,7 @@ describe('read', () => {
       // The probe rides along with the first sync and writes nothing.
       expect(fake.stats.log.every((l) => !l.failed)).toBe(true);
       const got = ingest({ orders: { name: 'Orders', values: r.values, dateSystem: r.dateSystem } }, defaultConfig());
-      expect(formatDay(got.orders!.day[0])).toBe(iso);
+      expect(dayToIso(got.orders!.day[0])).toBe(iso);
     }
   });
 

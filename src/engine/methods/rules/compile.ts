@@ -2,6 +2,7 @@
 // what was expected, and a likely column when a name is misspelled.
 import { registerMessages, t, type Locale } from '../../../i18n';
 import type { RuleColumn } from '../../columns';
+import { dateToDay } from '../../calendar';
 import { messages } from '../../../i18n/messages/rules';
 import { checkRule, FieldIndex } from './check';
 import { problemOf, RuleSyntaxError, type Problem } from './errors';
@@ -9,8 +10,6 @@ import { parseRule } from './parser';
 import type { CompiledRule, CompiledRuleSet, FieldInfo, RuleError, RuleOptions, RuleSetConfig } from './types';
 
 registerMessages(messages);
-
-const DAY_MS = 86_400_000;
 
 /** Output column of a rule set: rule_<name> with every run of other characters as one "_". */
 export function ruleColumnName(name: string): RuleColumn {
@@ -25,8 +24,8 @@ function textOf(x: unknown): string {
 
 /** Whole days since epoch of the analysis date, or null when none (or an invalid Date) was given. */
 function analysisDayOf(options: RuleOptions): number | null {
-  const d = options.analysisDate;
-  return d instanceof Date && !Number.isNaN(d.getTime()) ? Math.floor(d.getTime() / DAY_MS) : null;
+  const day = options.analysisDate instanceof Date ? dateToDay(options.analysisDate) : NaN;
+  return Number.isNaN(day) ? null : day;
 }
 
 /** Parses and type-checks one condition; problems carry offsets into `when`. */

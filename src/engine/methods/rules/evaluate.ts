@@ -9,6 +9,7 @@
 // with `is blank`. Arithmetic with a blank (or division by zero) gives blank; min/max skip blanks.
 // Text comparisons ignore letter case.
 import type { ColumnTable } from 'arquero';
+import { dateToDay, isoToDay } from '../../calendar';
 import type { CompareOp, Expr, ValueType } from './types';
 
 export const FALSE = 0;
@@ -25,7 +26,6 @@ type StrVec = { t: 'string'; codes: Int32Array; dict: string[]; lower?: string[]
 type BoolVec = { t: 'boolean'; v: Uint8Array };
 type Vec = NumVec | StrVec | BoolVec;
 
-const DAY_MS = 86_400_000;
 const NON_SPACE = /\S/;
 
 /** Reads the table's columns once per evaluation (and caches them across rules). */
@@ -80,7 +80,7 @@ function toVec(values: ArrayLike<unknown>, type: ValueType, n: number): Vec {
       for (let i = 0; i < n; i++) {
         const x = values[i];
         // typeof before instanceof: instanceof on a primitive is a slow path in V8.
-        v[i] = typeof x === 'string' ? isoTextDay(x) : x instanceof Date ? Math.floor(x.getTime() / DAY_MS) : NaN;
+        v[i] = typeof x === 'string' ? isoToDay(x) : x instanceof Date ? dateToDay(x) : NaN;
       }
       return { t: 'date', v };
     }
@@ -113,41 +113,6 @@ function toVec(values: ArrayLike<unknown>, type: ValueType, n: number): Vec {
       return { t: 'string', codes, dict };
     }
   }
-}
-
-/** Whole days since epoch of a strict YYYY-MM-DD text, NaN otherwise (char codes, no regex: hot path). */
-export function isoTextDay(s: string): number {
-  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const y = digits(s, 0, 4);
-  const m = digits(s, 5, 7);
-  const d = digits(s, 8, 10);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return NaN;
-  return daysFromCivil(y, m, d);
-}
-
-function digits(s: string, from: number, to: number): number {
-  let v = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /** A cell as text; blank (null, empty, only spaces) → null. */

@@ -1,6 +1,7 @@
 // Which columns a rule may name, and their types (inferred from the table's values).
 import type { ColumnTable } from 'arquero';
-import { columnValues, isoTextDay } from './evaluate';
+import { isCalendarDate } from '../../calendar';
+import { columnValues } from './evaluate';
 import type { FieldInfo, ValueType } from './types';
 
 /** Types of the engine's metric columns, used when a column is entirely blank. */
@@ -77,7 +78,7 @@ function inferType(values: ArrayLike<unknown>): ValueType | 'mixed' | undefined 
     if (isBlank(x)) continue;
     let kind: ValueType;
     if (typeof x === 'number') kind = 'number';
-    else if (typeof x === 'string') kind = Number.isNaN(isoTextDay(x)) ? 'string' : 'date';
+    else if (typeof x === 'string') kind = isCalendarDate(x) ? 'date' : 'string';
     else if (typeof x === 'boolean') kind = 'boolean';
     else kind = x instanceof Date ? 'date' : 'string';
     if (type !== undefined && type !== kind) return 'mixed';

@@ -1,6 +1,7 @@
 // Recursive-descent (Pratt) parser: tokens → AST. Limits keep hostile input harmless: the
 // text length is capped before lexing and nesting depth is counted, so a deep or long
 // rule gives a normal error instead of a stack overflow.
+import { daysFromCivil, isCivilDate } from '../../calendar';
 import { RuleSyntaxError } from './errors';
 import { tokenize, type Token } from './lexer';
 import type { ArithOp, CompareOp, Expr } from './types';
@@ -271,10 +272,7 @@ export function parseIsoDay(text: string): number | null {
   const m = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*$/.exec(text);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
-  return ms / 86_400_000;
+  return isCivilDate(y, mo, d) ? daysFromCivil(y, mo, d) : null;
 }
 
 /** How a token is shown in "expected … but found …". */
