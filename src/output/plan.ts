@@ -6,6 +6,7 @@ import type { TieringConfig } from '../config/schema';
 import { t, type Locale } from '../i18n';
 import { historyToGrid, previousSnapshot, snapshotOf, upsertSnapshot, type Snapshot } from '../engine/history';
 import { columnKind, isTierMethod, outputColumns } from '../engine/columns';
+import { dayToExcelSerial, isoToDay } from '../engine/calendar';
 import { describeIssue, normalizeId } from '../engine/ingest';
 import type { CellValue, PlanOp } from './ops';
 import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } from './registry';
@@ -153,7 +154,10 @@ class PlanContext {
     const ds = this.inp.dateSystem ?? 1900;
     const v = this.col(c)[i];
     if (isTierMethod(c)) return v === null || v === undefined ? null : tierLabel(this.locale, c, String(v));
-    if (columnKind(c) === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return toCell(new Date(`${v}T00:00:00Z`), ds);
+    if (columnKind(c) === 'date' && typeof v === 'string') {
+      const day = isoToDay(v);
+      if (day === day) return dayToExcelSerial(day, ds);
+    }
     return toCell(v, ds);
   }
 
