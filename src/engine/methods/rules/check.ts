@@ -43,137 +43,169 @@ export class FieldIndex {
 
 /** Checks a parsed rule; returns the problems (empty when the rule is a valid condition). */
 export function checkRule(ast: Expr, ctx: CheckContext, source: string): Problem[] {
-  const problems: Problem[] = [];
-  const index = new FieldIndex(ctx.fields);
-  /** Operands where a value is expected: an unknown bare name there is probably unquoted text. */
-  const valueSide = new Set<Expr>();
-  const add = (node: { offset: number; length: number }, code: string, params: Record<string, string | number> = {}, suggestion?: string) => {
-    problems.push({ code, params, offset: node.offset, length: node.length, suggestion });
-  };
+  const checker = new Checker(ctx, source);
+  const top = checker.typeOf(ast);
+  if (top !== 'boolean' && top !== 'error') checker.add(ast, 'not_condition', { type: top });
+  return checker.problems;
+}
 
-  const typeOf = (e: Expr): T => {
-    const t = visit(e);
+/** The type checker: annotates every node with its type and collects the problems. */
+class Checker {
+  readonly problems: Problem[] = [];
+  private readonly index: FieldIndex;
+  /** Operands where a value is expected: an unknown bare name there is probably unquoted text. */
+  private readonly valueSide = new Set<Expr>();
+
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly source: string,
+  ) {
+    this.index = new FieldIndex(ctx.fields);
+  }
+
+  add(node: { offset: number; length: number }, code: string, params: Record<string, string | number> = {}, suggestion?: string): void {
+    this.problems.push({ code, params, offset: node.offset, length: node.length, suggestion });
+  }
+
+  typeOf(e: Expr): T {
+    const t = this.visit(e);
     e.type = t;
     return t;
-  };
+  }
 
-  const expectBool = (e: Expr, op: string): void => {
-    const t = typeOf(e);
-    if (t !== 'boolean' && t !== 'error') add(e, 'logic_operand', { op, type: t });
-  };
+  private expectBool(e: Expr, op: string): void {
+    const t = this.typeOf(e);
+    if (t !== 'boolean' && t !== 'error') this.add(e, 'logic_operand', { op, type: t });
+  }
 
   /** Two operands compared or ranged: same type; dates against text get a special hint. */
-  const comparable = (node: Expr, a: T, b: T, op: string): boolean => {
+  private comparable(node: Expr, a: T, b: T, op: string): boolean {
     if (a === 'error' || b === 'error') return false;
     if (a === b) {
       if (a === 'boolean' && op !== '=' && op !== '!=') {
-        add(node, 'order_boolean', { op });
+        this.add(node, 'order_boolean', { op });
         return false;
       }
       return true;
     }
-    if ((a === 'date' && b === 'string') || (a === 'string' && b === 'date')) add(node, 'compare_date_text');
-    else add(node, 'compare_types', { left: a, right: b });
+    if ((a === 'date' && b === 'string') || (a === 'string' && b === 'date')) this.add(node, 'compare_date_text');
+    else this.add(node, 'compare_types', { left: a, right: b });
     return false;
-  };
+  }
 
-  const visit = (e: Expr): T => {
+  private visit(e: Expr): T {
     switch (e.kind) {
       case 'number':
       case 'string':
       case 'date':
       case 'boolean':
         return e.kind;
-      case 'column': {
-        const f = index.resolve(e.name);
-        if (f) {
-          e.name = f.name;
-          return f.type;
-        }
-        const bare = source[e.offset] !== '`' && source[e.offset] !== '[';
-        const suggestion = closest(e.name, index.names);
-        add(e, !suggestion && bare && valueSide.has(e) ? 'unknown_column_text' : 'unknown_column', { name: e.name }, suggestion);
-        return 'error';
-      }
+      case 'column':
+        return this.visitColumn(e);
       case 'neg': {
-        const t = typeOf(e.arg);
+        const t = this.typeOf(e.arg);
         if (t === 'number' || t === 'error') return t;
-        add(e, 'arith_type', { op: '-', type: t });
+        this.add(e, 'arith_type', { op: '-', type: t });
         return 'error';
       }
-      case 'arith': {
-        const a = typeOf(e.left);
-        const b = typeOf(e.right);
-        if (a === 'error' || b === 'error') return 'error';
-        if (a === 'number' && b === 'number') return 'number';
-        // Date arithmetic: date − date = days, date ± days = date.
-        if (a === 'date' && b === 'date' && e.op === '-') return 'number';
-        if (a === 'date' && b === 'number' && (e.op === '+' || e.op === '-')) return 'date';
-        if (a === 'number' && b === 'date' && e.op === '+') return 'date';
-        add(e, 'arith_type', { op: e.op, type: a === 'number' ? b : a });
-        return 'error';
-      }
+      case 'arith':
+        return this.visitArith(e);
+      case 'and':
+      case 'or':
+        this.expectBool(e.left, e.kind);
+        this.expectBool(e.right, e.kind);
+        return 'boolean';
+      case 'not':
+        this.expectBool(e.arg, 'not');
+        return 'boolean';
+      case 'call':
+        return this.visitCall(e);
+      default:
+        return this.visitPredicate(e);
+    }
+  }
+
+  private visitColumn(e: Extract<Expr, { kind: 'column' }>): T {
+    const f = this.index.resolve(e.name);
+    if (f) {
+      e.name = f.name;
+      return f.type;
+    }
+    const bare = this.source[e.offset] !== '`' && this.source[e.offset] !== '[';
+    const suggestion = closest(e.name, this.index.names);
+    this.add(e, !suggestion && bare && this.valueSide.has(e) ? 'unknown_column_text' : 'unknown_column', { name: e.name }, suggestion);
+    return 'error';
+  }
+
+  private visitArith(e: Extract<Expr, { kind: 'arith' }>): T {
+    const a = this.typeOf(e.left);
+    const b = this.typeOf(e.right);
+    if (a === 'error' || b === 'error') return 'error';
+    if (a === 'number' && b === 'number') return 'number';
+    // Date arithmetic: date − date = days, date ± days = date.
+    if (a === 'date' && b === 'date' && e.op === '-') return 'number';
+    if (a === 'date' && b === 'number' && (e.op === '+' || e.op === '-')) return 'date';
+    if (a === 'number' && b === 'date' && e.op === '+') return 'date';
+    this.add(e, 'arith_type', { op: e.op, type: a === 'number' ? b : a });
+    return 'error';
+  }
+
+  /** Comparisons and tests: compare, between, in, blank, contains, starts with. */
+  private visitPredicate(e: Extract<Expr, { kind: 'compare' | 'between' | 'in' | 'blank' | 'contains' | 'startsWith' }>): T {
+    switch (e.kind) {
       case 'compare':
-        valueSide.add(e.right);
-        comparable(e, typeOf(e.left), typeOf(e.right), e.op);
-        return 'boolean';
+        this.valueSide.add(e.right);
+        this.comparable(e, this.typeOf(e.left), this.typeOf(e.right), e.op);
+        break;
       case 'between': {
-        valueSide.add(e.low).add(e.high);
-        const a = typeOf(e.arg);
-        const lo = typeOf(e.low);
-        const hi = typeOf(e.high);
-        if (comparable(e, a, lo, 'between')) comparable(e, a, hi, 'between');
-        return 'boolean';
+        this.valueSide.add(e.low).add(e.high);
+        const a = this.typeOf(e.arg);
+        const lo = this.typeOf(e.low);
+        const hi = this.typeOf(e.high);
+        if (this.comparable(e, a, lo, 'between')) this.comparable(e, a, hi, 'between');
+        break;
       }
       case 'in': {
-        e.items.forEach((item) => valueSide.add(item));
-        const a = typeOf(e.arg);
-        for (const item of e.items) comparable(item, a, typeOf(item), '=');
-        return 'boolean';
+        e.items.forEach((item) => this.valueSide.add(item));
+        const a = this.typeOf(e.arg);
+        for (const item of e.items) this.comparable(item, a, this.typeOf(item), '=');
+        break;
       }
       case 'blank':
-        typeOf(e.arg);
-        return 'boolean';
+        this.typeOf(e.arg);
+        break;
       case 'contains':
       case 'startsWith': {
         const op = e.kind === 'contains' ? 'contains' : 'starts with';
-        valueSide.add(e.kind === 'contains' ? e.needle : e.prefix);
-        for (const part of [e.arg, e.kind === 'contains' ? e.needle : e.prefix]) {
-          const t = typeOf(part);
-          if (t !== 'string' && t !== 'error') add(part, 'text_op_type', { op, type: t });
+        const other = e.kind === 'contains' ? e.needle : e.prefix;
+        this.valueSide.add(other);
+        for (const part of [e.arg, other]) {
+          const t = this.typeOf(part);
+          if (t !== 'string' && t !== 'error') this.add(part, 'text_op_type', { op, type: t });
         }
-        return 'boolean';
+        break;
       }
-      case 'and':
-      case 'or':
-        expectBool(e.left, e.kind);
-        expectBool(e.right, e.kind);
-        return 'boolean';
-      case 'not':
-        expectBool(e.arg, 'not');
-        return 'boolean';
-      case 'call':
-        return visitCall(e);
     }
-  };
+    return 'boolean';
+  }
 
-  const visitCall = (e: Extract<Expr, { kind: 'call' }>): T => {
+  private visitCall(e: Extract<Expr, { kind: 'call' }>): T {
     const name = e.name.toLowerCase();
-    const types = e.args.map(typeOf);
+    const types = e.args.map((x) => this.typeOf(x));
     if (!(FUNCTIONS as readonly string[]).includes(name)) {
-      add({ offset: e.offset, length: e.name.length }, 'unknown_function', { name: e.name, list: FUNCTIONS.join(', ') }, closest(e.name, FUNCTIONS));
+      this.add({ offset: e.offset, length: e.name.length }, 'unknown_function', { name: e.name, list: FUNCTIONS.join(', ') }, closest(e.name, FUNCTIONS));
       return 'error';
     }
     e.name = name;
     const arity = (lo: number, hi: number, shown: string): boolean => {
       if (e.args.length >= lo && e.args.length <= hi) return true;
-      add(e, 'arity', { name, expected: shown, got: e.args.length });
+      this.add(e, 'arity', { name, expected: shown, got: e.args.length });
       return false;
     };
     const argType = (i: number, want: readonly T[], shown: ValueType): boolean => {
       const t = types[i];
       if (t === 'error' || want.includes(t)) return t !== 'error';
-      add(e.args[i], 'fn_arg_type', { name, position: i + 1, expected: shown, type: t });
+      this.add(e.args[i], 'fn_arg_type', { name, position: i + 1, expected: shown, type: t });
       return false;
     };
     switch (name) {
@@ -186,7 +218,7 @@ export function checkRule(ast: Expr, ctx: CheckContext, source: string): Problem
         return arity(1, 1, '1') && argType(0, ['string'], 'string') ? 'string' : 'error';
       case 'days_since':
         if (!arity(1, 1, '1') || !argType(0, ['date'], 'date')) return 'error';
-        if (!ctx.hasAnalysisDate) add(e, 'no_analysis_date');
+        if (!this.ctx.hasAnalysisDate) this.add(e, 'no_analysis_date');
         return 'number';
       default: {
         // min, max: two or more numbers, or two or more dates.
@@ -197,9 +229,5 @@ export function checkRule(ast: Expr, ctx: CheckContext, source: string): Problem
         return types.every((_, i) => argType(i, [want], want)) ? want : 'error';
       }
     }
-  };
-
-  const top = typeOf(ast);
-  if (top !== 'boolean' && top !== 'error') add(ast, 'not_condition', { type: top });
-  return problems;
+  }
 }
