@@ -249,49 +249,47 @@ function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnO
     errors[i] = v === null || v === undefined ? DATE_BLANK : DATE_INVALID;
   }
 
-  let order: 'mdy' | 'dmy' | null = null;
-  let ambiguous = false;
-  let conflict = false;
-  if (abyCount > 0) {
-    if (opts.order !== 'auto') order = opts.order;
-    else if (dmyEvidence > 0 && mdyEvidence > 0) {
-      conflict = true;
-      order = dmyEvidence > mdyEvidence ? 'dmy' : 'mdy';
-    } else if (dmyEvidence > 0) order = 'dmy';
-    else if (mdyEvidence > 0) order = 'mdy';
-    else {
-      order = 'mdy';
-      ambiguous = ambiguousExample !== '';
-    }
-    const dmy = order === 'dmy';
-    let ok = 0;
-    for (let j = 0; j < abyCount; j++) {
-      const i = abyRows![j];
-      const a = abyA![j];
-      const b = abyB![j];
-      const d = dmy ? ymdDays(abyY![j], b, a) : ymdDays(abyY![j], a, b);
-      days[i] = d;
-      if (d !== d) errors[i] = DATE_INVALID;
-      else ok++;
-    }
-    seen[3] = ok;
-  }
+  const aby = { rows: abyRows, a: abyA, b: abyB, y: abyY, count: abyCount };
+  const { order, ambiguous, conflict } = decideOrder(opts.order, dmyEvidence, mdyEvidence, ambiguousExample, abyCount);
+  if (order) seen[3] = resolveAby(aby, order, days, errors);
+  return { days, format: formatName(seen, order), ambiguous, conflict, order, ambiguousExample, errors };
+}
 
+/** The day/month order of a/b/y cells: configured, or from the evidence (d > 12 or m > 12). */
+function decideOrder(given: DateColumnOptions['order'], dmyEvidence: number, mdyEvidence: number, ambiguousExample: string, abyCount: number): { order: 'mdy' | 'dmy' | null; ambiguous: boolean; conflict: boolean } {
+  if (abyCount === 0) return { order: null, ambiguous: false, conflict: false };
+  if (given !== 'auto') return { order: given, ambiguous: false, conflict: false };
+  if (dmyEvidence > 0 && mdyEvidence > 0) return { order: dmyEvidence > mdyEvidence ? 'dmy' : 'mdy', ambiguous: false, conflict: true };
+  if (dmyEvidence > 0) return { order: 'dmy', ambiguous: false, conflict: false };
+  if (mdyEvidence > 0) return { order: 'mdy', ambiguous: false, conflict: false };
+  return { order: 'mdy', ambiguous: ambiguousExample !== '', conflict: false };
+}
+
+/** Second step for a/b/y cells once the order is known; returns how many were real dates. */
+function resolveAby(aby: { rows: Int32Array | null; a: Int32Array | null; b: Int32Array | null; y: Int32Array | null; count: number }, order: 'mdy' | 'dmy', days: Float64Array, errors: Uint8Array): number {
+  const dmy = order === 'dmy';
+  let ok = 0;
+  for (let j = 0; j < aby.count; j++) {
+    const i = aby.rows![j];
+    const a = aby.a![j];
+    const b = aby.b![j];
+    const d = dmy ? ymdDays(aby.y![j], b, a) : ymdDays(aby.y![j], a, b);
+    days[i] = d;
+    if (d !== d) errors[i] = DATE_INVALID;
+    else ok++;
+  }
+  return ok;
+}
+
+/** How the column's dates were written, e.g. "serial", "ymd+dmy" (shape counts per kind). */
+function formatName(seen: Uint32Array, order: 'mdy' | 'dmy' | null): string {
   const names: string[] = [];
   if (seen[4] > 0) names.push('serial');
   if (seen[5] > 0) names.push('date');
   for (const s of [S_YMD, S_YMD8]) if (seen[s] > 0) names.push(SHAPE_NAMES[s]);
   if (seen[3] > 0 && order) names.push(order);
   if (seen[S_MONTH] > 0) names.push(SHAPE_NAMES[S_MONTH]);
-  return {
-    days,
-    format: names.length ? names.join('+') : 'none',
-    ambiguous,
-    conflict,
-    order,
-    ambiguousExample,
-    errors,
-  };
+  return names.length ? names.join('+') : 'none';
 }
 
 /** One text or serial date → days (NaN when not a date). a/b/y text uses `order` ('auto' → mdy). */

@@ -98,18 +98,23 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
   }
 
   if (orderId) orderId.length = k;
-  const data = withLazyColumns({
-    n: k,
-    day: k === n ? day : day.slice(0, k),
-    amount: k === n ? amount : amount.slice(0, k),
-    profit: profit && (k === n ? profit : profit.slice(0, k)),
-    orderId,
-    sourceRow: sourceRow && (k === n ? sourceRow : sourceRow.slice(0, k)),
-    quantity: quantity && (k === n ? quantity : quantity.slice(0, k)),
-    customerCode: k === n ? customerCode : customerCode.slice(0, k),
-    customerKeys,
-  }, headerRow);
+  const data = withLazyColumns(trimmed({ n: k, day, amount, profit, orderId, sourceRow, quantity, customerCode, customerKeys }, n), headerRow);
   return { data, rows, columns: cols, dateFormat: dates.format };
+}
+
+/** The kept rows' arrays cut to length k (no copy when every row was kept). */
+function trimmed(d: EagerOrderData, n: number): EagerOrderData {
+  const k = d.n;
+  const cut = <A extends Float64Array | Int32Array>(a: A): A => (k === n ? a : (a.slice(0, k) as A));
+  return {
+    ...d,
+    day: cut(d.day),
+    amount: cut(d.amount),
+    profit: d.profit && cut(d.profit),
+    sourceRow: d.sourceRow && cut(d.sourceRow),
+    quantity: d.quantity && cut(d.quantity),
+    customerCode: cut(d.customerCode),
+  };
 }
 
 type EagerOrderData = Omit<OrderData, 'customer' | 'sourceRow'> & { sourceRow: Int32Array | null; customerCode: Int32Array; customerKeys: string[] };
