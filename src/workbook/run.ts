@@ -87,86 +87,35 @@ function toGrid(read: RangeRead, values: RangeRead['values'], name: string): Sou
 }
 
 export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions = {}): Promise<RefreshReport> {
-  // The override has not been through the config schema (2024-02-30 would otherwise run as some
-  // other day): judge it by the same calendar, before the workbook is read or written.
-  if (opts.analysisDate && !isCalendarDate(opts.analysisDate)) {
-    const params = { value: opts.analysisDate };
-    throw new TieringError('bad_analysis_date', params, t('en-US', 'error.bad_analysis_date', params));
-  }
   const check = () => {
     if (opts.signal?.aborted) throw new CancelledError();
   };
-  const stored = opts.config ? { config: null, problems: [] as StateProblem[] } : await loadConfig(port, opts.locale ?? 'en-US');
-  let config = opts.config ?? stored.config;
-  const loc0: Locale = opts.locale ?? config?.locale ?? 'en-US';
-  if (!config) {
-    if (stored.problems.length) throw new WorkbookStateError('configInvalid', stored.problems[0].message);
-    throw new WorkbookStateError('noConfig', t(loc0, 'out.state.noConfig'));
-  }
-  if (opts.analysisDate) config = { ...config, analysisDate: opts.analysisDate };
-  const locale: Locale = opts.locale ?? config.locale;
-  const { orders: ordersRef, customers: customersRef } = config.sources;
-  if (!ordersRef && !customersRef) throw new WorkbookStateError('noSource', t(locale, 'out.state.noSource'));
-
-  const problems: StateProblem[] = [...stored.problems];
-  const loaded = await loadRegistry(port, locale);
-  problems.push(...loaded.problems);
-  let previous: Registry | null = null;
-  if (loaded.registry) {
-    const v = await verifyRegistry(port, loaded.registry, locale);
-    previous = v.verified;
-    problems.push(...v.problems);
-  }
-  const registryId = loaded.registry?.id ?? newRegistryId();
+  const { config, locale, problems } = await runConfig(port, opts);
+  const owned = await ownedState(port, locale);
+  problems.push(...owned.problems);
   check();
-
-  // Read the sources (never written) and the history we own.
   opts.onProgress?.({ stage: 'reading', done: 0, total: 1 });
-  const inputs: InputTables = {};
-  const sources: string[] = [];
-  let customerSource: CustomerSource | undefined;
-  let dateSystem: 1900 | 1904 = 1900;
-  if (ordersRef) {
-    const r = await port.read(ordersRef, { signal: opts.signal });
-    dateSystem = r.dateSystem;
-    const { values, width } = withoutOwnColumns(r, previous);
-    inputs.orders = toGrid(r, values, r.table ?? r.sheet);
-    sources.push(describeRef(ordersRef, r, width));
-  }
-  check();
-  if (customersRef) {
-    const r = await port.read(customersRef, { signal: opts.signal });
-    dateSystem = r.dateSystem;
-    const { values, width } = withoutOwnColumns(r, previous);
-    inputs.customers = toGrid(r, values, r.table ?? r.sheet);
-    sources.push(describeRef(customersRef, r, width));
-    customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
-  }
-  let history: Snapshot[] = [];
-  const historySheet = previous?.sheets.find((s) => s.role === 'history');
-  if (historySheet) history = historyFromGrid((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
-  check();
-
-  const result = await (opts.classify ?? classify)(inputs, config, opts.onProgress);
+  const read = await readInputs(port, config, owned.previous, check, opts.signal);
+  const result = await (opts.classify ?? classify)(read.inputs, config, opts.onProgress);
   check();
   const [sheets, tables] = await Promise.all([port.listSheets(), port.listTables()]);
   const plan = buildPlan({
     result,
     config,
     locale,
-    registryId,
-    previous,
+    registryId: owned.registryId,
+    previous: owned.previous,
     sheets: sheets.map((s) => s.name),
     tables: tables.map((x) => x.name),
-    customerSource,
-    dateSystem,
-    history,
-    sources,
+    customerSource: read.customerSource,
+    dateSystem: read.dateSystem,
+    history: read.history,
+    sources: read.sources,
   });
   const ops: readonly WriteOp[] = plan.ops;
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
   // what may exist by then, so the next refresh or remove can still find it (markers permitting).
-  await saveRegistry(port, mergeRegistries(previous, plan.registry));
+  await saveRegistry(port, mergeRegistries(owned.previous, plan.registry));
   opts.onProgress?.({ stage: 'writing', done: 0, total: ops.length });
   await port.write(ops, {
     signal: opts.signal,
@@ -186,6 +135,74 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
     problems,
     registry: plan.registry,
   };
+}
+
+/** The config to run (given, or stored in the workbook) with the one-off analysis date applied. */
+async function runConfig(port: WorkbookPort, opts: RefreshOptions): Promise<{ config: TieringConfig; locale: Locale; problems: StateProblem[] }> {
+  // The override has not been through the config schema (2024-02-30 would otherwise run as some
+  // other day): judge it by the same calendar, before the workbook is read or written.
+  if (opts.analysisDate && !isCalendarDate(opts.analysisDate)) {
+    const params = { value: opts.analysisDate };
+    throw new TieringError('bad_analysis_date', params, t('en-US', 'error.bad_analysis_date', params));
+  }
+  const stored = opts.config ? { config: null, problems: [] as StateProblem[] } : await loadConfig(port, opts.locale ?? 'en-US');
+  let config = opts.config ?? stored.config;
+  const loc0: Locale = opts.locale ?? config?.locale ?? 'en-US';
+  if (!config) {
+    if (stored.problems.length) throw new WorkbookStateError('configInvalid', stored.problems[0].message);
+    throw new WorkbookStateError('noConfig', t(loc0, 'out.state.noConfig'));
+  }
+  if (opts.analysisDate) config = { ...config, analysisDate: opts.analysisDate };
+  const locale: Locale = opts.locale ?? config.locale;
+  if (!config.sources.orders && !config.sources.customers) throw new WorkbookStateError('noSource', t(locale, 'out.state.noSource'));
+  return { config, locale, problems: [...stored.problems] };
+}
+
+/** What the add-in made before, as far as it can be verified (unverified items are reported). */
+async function ownedState(port: WorkbookPort, locale: Locale): Promise<{ previous: Registry | null; registryId: string; problems: StateProblem[] }> {
+  const loaded = await loadRegistry(port, locale);
+  const problems = [...loaded.problems];
+  let previous: Registry | null = null;
+  if (loaded.registry) {
+    const v = await verifyRegistry(port, loaded.registry, locale);
+    previous = v.verified;
+    problems.push(...v.problems);
+  }
+  return { previous, registryId: loaded.registry?.id ?? newRegistryId(), problems };
+}
+
+interface Inputs {
+  inputs: InputTables;
+  sources: string[];
+  customerSource?: CustomerSource;
+  dateSystem: 1900 | 1904;
+  history: Snapshot[];
+}
+
+/** Reads the sources (never written, our own columns left out) and the history we own. */
+async function readInputs(port: WorkbookPort, config: TieringConfig, previous: Registry | null, check: () => void, signal?: AbortSignal): Promise<Inputs> {
+  const out: Inputs = { inputs: {}, sources: [], dateSystem: 1900, history: [] };
+  const { orders: ordersRef, customers: customersRef } = config.sources;
+  if (ordersRef) {
+    const r = await port.read(ordersRef, { signal });
+    out.dateSystem = r.dateSystem;
+    const { values, width } = withoutOwnColumns(r, previous);
+    out.inputs.orders = toGrid(r, values, r.table ?? r.sheet);
+    out.sources.push(describeRef(ordersRef, r, width));
+  }
+  check();
+  if (customersRef) {
+    const r = await port.read(customersRef, { signal });
+    out.dateSystem = r.dateSystem;
+    const { values, width } = withoutOwnColumns(r, previous);
+    out.inputs.customers = toGrid(r, values, r.table ?? r.sheet);
+    out.sources.push(describeRef(customersRef, r, width));
+    out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
+  }
+  const historySheet = previous?.sheets.find((s) => s.role === 'history');
+  if (historySheet) out.history = historyFromGrid((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
+  check();
+  return out;
 }
 
 /** Everything either registry lists (same id), without duplicates. */
