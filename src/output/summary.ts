@@ -233,30 +233,15 @@ function chartSection({ inp, b, L, tierTables: placed }: Ctx): ChartSpec[] {
       anchor: place(18),
     });
   }
-  const seg = placed.get('rfm_segment');
-  if (seg && seg.rows) {
-    const span = { sheet, row: seg.row, rows: seg.rows };
-    charts.push({
-      name: 'ct_segments',
-      type: 'bar',
-      title: t(L, 'out.chart.segments'),
-      categories: { ...span, col: 0 },
-      series: [{ name: t(L, 'out.chart.customers'), ...span, col: 1 }],
-      anchor: place(Math.max(14, seg.rows + 6)),
-    });
-  }
-  const abc = placed.get('abc');
-  if (abc && abc.rows) {
-    const span = { sheet, row: abc.row, rows: abc.rows };
-    charts.push({
-      name: 'ct_revenue_tier',
-      type: 'column',
-      title: t(L, 'out.chart.revenueTier'),
-      categories: { ...span, col: 0 },
-      series: [{ name: t(L, 'out.chart.revenue'), ...span, col: 3 }],
-      anchor: place(14),
-    });
-  }
+  // Customers per RFM segment (bars) and revenue per ABC class (columns), from their tier tables.
+  const fromTierTable = (method: string, name: string, type: ChartSpec['type'], title: string, seriesName: string, col: number, rows: (n: number) => number) => {
+    const at = placed.get(method);
+    if (!at || !at.rows) return;
+    const span = { sheet, row: at.row, rows: at.rows };
+    charts.push({ name, type, title, categories: { ...span, col: 0 }, series: [{ name: seriesName, ...span, col }], anchor: place(rows(at.rows)) });
+  };
+  fromTierTable('rfm_segment', 'ct_segments', 'bar', t(L, 'out.chart.segments'), t(L, 'out.chart.customers'), 1, (n) => Math.max(14, n + 6));
+  fromTierTable('abc', 'ct_revenue_tier', 'column', t(L, 'out.chart.revenueTier'), t(L, 'out.chart.revenue'), 3, () => 14);
   return charts;
 }
 

@@ -183,20 +183,18 @@ interface Inputs {
 async function readInputs(port: WorkbookPort, config: TieringConfig, previous: Registry | null, check: () => void, signal?: AbortSignal): Promise<Inputs> {
   const out: Inputs = { inputs: {}, sources: [], dateSystem: 1900, history: [] };
   const { orders: ordersRef, customers: customersRef } = config.sources;
-  if (ordersRef) {
-    const r = await port.read(ordersRef, { signal });
+  const readSource = async (ref: RangeRef) => {
+    const r = await port.read(ref, { signal });
     out.dateSystem = r.dateSystem;
     const { values, width } = withoutOwnColumns(r, previous);
-    out.inputs.orders = toGrid(r, values, r.table ?? r.sheet);
-    out.sources.push(describeRef(ordersRef, r, width));
-  }
+    out.sources.push(describeRef(ref, r, width));
+    return { r, values, grid: toGrid(r, values, r.table ?? r.sheet) };
+  };
+  if (ordersRef) out.inputs.orders = (await readSource(ordersRef)).grid;
   check();
   if (customersRef) {
-    const r = await port.read(customersRef, { signal });
-    out.dateSystem = r.dateSystem;
-    const { values, width } = withoutOwnColumns(r, previous);
-    out.inputs.customers = toGrid(r, values, r.table ?? r.sheet);
-    out.sources.push(describeRef(customersRef, r, width));
+    const { r, values, grid } = await readSource(customersRef);
+    out.inputs.customers = grid;
     out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
   }
   const historySheet = previous?.sheets.find((s) => s.role === 'history');
