@@ -146,44 +146,13 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onWri
   const tr = useT();
   const locale = useLocale();
   const s = useCommonStyles();
-  const st = useStyles();
-  const out = config.output;
-  const groupable = result?.summaries.map((x) => x.method) ?? [];
-
   return (
     <div className={s.stack}>
       {!result ? (
         <Text className={s.hint}>{tr('results.none')}</Text>
       ) : (
         <>
-          <section className={s.section} aria-labelledby="res-overview">
-            <Subtitle2 as="h2" id="res-overview" style={{ margin: 0 }}>
-              {tr('results.overview')}
-            </Subtitle2>
-            <dl className={st.kv}>
-              <dt className={st.dt}>{tr('results.analysisDate')}</dt>
-              <dd className={st.dd}>
-                {result.analysisDate} ({tr(`results.analysisDate.${result.analysisDateSource}`)})
-              </dd>
-              <dt className={st.dt}>{tr('results.customers')}</dt>
-              <dd className={st.dd}>{formatNumber(locale, result.stats.customers)}</dd>
-              <dt className={st.dt}>{tr('results.orders')}</dt>
-              <dd className={st.dd}>{tr('results.ordersUsed', { used: formatNumber(locale, result.stats.ordersUsed), rows: formatNumber(locale, result.stats.orderRows) })}</dd>
-              <dt className={st.dt}>{tr('results.issues')}</dt>
-              <dd className={st.dd}>{formatNumber(locale, result.stats.rowsWithIssues)}</dd>
-            </dl>
-            {result.warnings.length > 0 && (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
-                    {result.warnings.slice(0, 6).map((w, i) => (
-                      <li key={i}>{tr(`warning.${w.code}`, w.params)}</li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
-            )}
-          </section>
+          <Overview result={result} />
           <Accordion multiple collapsible defaultOpenItems={result.summaries.slice(0, 2).map((x) => x.method)}>
             {result.summaries.map((sum) => {
               const mig = migrations.find((m) => m.method === sum.method);
@@ -203,64 +172,127 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onWri
           </Accordion>
         </>
       )}
+      <Outputs result={result} config={config} busy={busy} onOutputs={onOutputs} onWrite={onWrite} onRefresh={onRefresh} onRemove={onRemove} />
+    </div>
+  );
+}
 
-      <section className={s.section} aria-labelledby="res-outputs">
-        <Subtitle2 as="h2" id="res-outputs" style={{ margin: 0 }}>
-          {tr('results.outputs')}
-        </Subtitle2>
-        <Checkbox label={tr('results.out.tierColumns')} checked={out.tierColumns} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, tierColumns: !!d.checked }))} />
-        <Checkbox label={tr('results.out.summary')} checked={out.summary} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, summary: !!d.checked }))} />
-        <Checkbox label={tr('results.out.history')} checked={out.history} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, history: !!d.checked }))} />
-        <Checkbox label={tr('results.out.issues')} checked={out.issuesSheet} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, issuesSheet: !!d.checked }))} />
-        <div role="group" aria-labelledby="res-groups" className={s.tight}>
-          <Text id="res-groups" weight="semibold" size={200}>
-            {tr('results.out.groupSheets')}
-          </Text>
-          {(groupable.length ? groupable : out.groupSheets).map((m) => (
-            <Checkbox
-              key={m}
-              label={methodName(locale, m, config)}
-              checked={out.groupSheets.includes(m)}
-              disabled={busy}
-              onChange={(_, d) => onOutputs((o) => ({ ...o, groupSheets: d.checked ? [...o.groupSheets.filter((x) => x !== m), m] : o.groupSheets.filter((x) => x !== m) }))}
-            />
-          ))}
-        </div>
-        <div className={st.actions}>
-          <Button appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || !result} onClick={onWrite}>
-            {tr('results.write')}
-          </Button>
-          <Button icon={<ArrowClockwiseRegular />} disabledFocusable={busy} onClick={onRefresh}>
-            {tr('results.refresh')}
-          </Button>
-          <Dialog modalType="alert">
+/** Analysis date, counts and the run's warnings. */
+function Overview({ result }: { result: ClassificationResult }) {
+  const tr = useT();
+  const locale = useLocale();
+  const s = useCommonStyles();
+  const st = useStyles();
+  return (
+    <section className={s.section} aria-labelledby="res-overview">
+      <Subtitle2 as="h2" id="res-overview" style={{ margin: 0 }}>
+        {tr('results.overview')}
+      </Subtitle2>
+      <dl className={st.kv}>
+        <dt className={st.dt}>{tr('results.analysisDate')}</dt>
+        <dd className={st.dd}>
+          {result.analysisDate} ({tr(`results.analysisDate.${result.analysisDateSource}`)})
+        </dd>
+        <dt className={st.dt}>{tr('results.customers')}</dt>
+        <dd className={st.dd}>{formatNumber(locale, result.stats.customers)}</dd>
+        <dt className={st.dt}>{tr('results.orders')}</dt>
+        <dd className={st.dd}>{tr('results.ordersUsed', { used: formatNumber(locale, result.stats.ordersUsed), rows: formatNumber(locale, result.stats.orderRows) })}</dd>
+        <dt className={st.dt}>{tr('results.issues')}</dt>
+        <dd className={st.dd}>{formatNumber(locale, result.stats.rowsWithIssues)}</dd>
+      </dl>
+      {result.warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+              {result.warnings.slice(0, 6).map((w, i) => (
+                <li key={i}>{tr(`warning.${w.code}`, w.params)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+type OutputsProps = Omit<ResultsStepProps, 'migrations'>;
+
+/** What to write (outputs and group sheets) and the Write / Refresh / Remove actions. */
+function Outputs({ result, config, busy, onOutputs, onWrite, onRefresh, onRemove }: OutputsProps) {
+  const tr = useT();
+  const locale = useLocale();
+  const s = useCommonStyles();
+  const st = useStyles();
+  const out = config.output;
+  const groupable = result?.summaries.map((x) => x.method) ?? [];
+  const flag = (key: 'tierColumns' | 'summary' | 'history' | 'issuesSheet', label: string) => (
+    <Checkbox label={tr(label)} checked={out[key]} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, [key]: !!d.checked }))} />
+  );
+  return (
+    <section className={s.section} aria-labelledby="res-outputs">
+      <Subtitle2 as="h2" id="res-outputs" style={{ margin: 0 }}>
+        {tr('results.outputs')}
+      </Subtitle2>
+      {flag('tierColumns', 'results.out.tierColumns')}
+      {flag('summary', 'results.out.summary')}
+      {flag('history', 'results.out.history')}
+      {flag('issuesSheet', 'results.out.issues')}
+      <div role="group" aria-labelledby="res-groups" className={s.tight}>
+        <Text id="res-groups" weight="semibold" size={200}>
+          {tr('results.out.groupSheets')}
+        </Text>
+        {(groupable.length ? groupable : out.groupSheets).map((m) => (
+          <Checkbox
+            key={m}
+            label={methodName(locale, m, config)}
+            checked={out.groupSheets.includes(m)}
+            disabled={busy}
+            onChange={(_, d) => onOutputs((o) => ({ ...o, groupSheets: d.checked ? [...o.groupSheets.filter((x) => x !== m), m] : o.groupSheets.filter((x) => x !== m) }))}
+          />
+        ))}
+      </div>
+      <div className={st.actions}>
+        <Button appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || !result} onClick={onWrite}>
+          {tr('results.write')}
+        </Button>
+        <Button icon={<ArrowClockwiseRegular />} disabledFocusable={busy} onClick={onRefresh}>
+          {tr('results.refresh')}
+        </Button>
+        <RemoveButton busy={busy} onRemove={onRemove} />
+      </div>
+      <Text size={200} className={s.hint}>
+        {tr('results.refresh.hint')}
+      </Text>
+    </section>
+  );
+}
+
+/** Remove, behind a confirmation that says what goes (history included). */
+function RemoveButton({ busy, onRemove }: { busy: boolean; onRemove(): void }) {
+  const tr = useT();
+  return (
+    <Dialog modalType="alert">
+      <DialogTrigger disableButtonEnhancement>
+        <Button icon={<DeleteRegular />} disabledFocusable={busy}>
+          {tr('results.remove')}
+        </Button>
+      </DialogTrigger>
+      <DialogSurface aria-describedby="remove-desc">
+        <DialogBody>
+          <DialogTitle>{tr('remove.title')}</DialogTitle>
+          <DialogContent id="remove-desc">{tr('remove.body')}</DialogContent>
+          <DialogActions>
             <DialogTrigger disableButtonEnhancement>
-              <Button icon={<DeleteRegular />} disabledFocusable={busy}>
-                {tr('results.remove')}
+              <Button appearance="secondary">{tr('remove.keep')}</Button>
+            </DialogTrigger>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="primary" onClick={onRemove}>
+                {tr('remove.confirm')}
               </Button>
             </DialogTrigger>
-            <DialogSurface aria-describedby="remove-desc">
-              <DialogBody>
-                <DialogTitle>{tr('remove.title')}</DialogTitle>
-                <DialogContent id="remove-desc">{tr('remove.body')}</DialogContent>
-                <DialogActions>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button appearance="secondary">{tr('remove.keep')}</Button>
-                  </DialogTrigger>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button appearance="primary" onClick={onRemove}>
-                      {tr('remove.confirm')}
-                    </Button>
-                  </DialogTrigger>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
-        </div>
-        <Text size={200} className={s.hint}>
-          {tr('results.refresh.hint')}
-        </Text>
-      </section>
-    </div>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }
