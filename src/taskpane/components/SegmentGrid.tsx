@@ -60,7 +60,6 @@ function RangeCell(props: { value: [number, number]; bins: number; label: string
 
 export function SegmentGrid({ segments, bins, disabled, onChange }: SegmentGridProps) {
   const tr = useT();
-  const locale = useLocale();
   const s = useCommonStyles();
   const set = (i: number, seg: SegmentDef) => onChange(segments.map((x, j) => (j === i ? seg : x)));
   const move = (i: number, d: number) => {
@@ -103,62 +102,9 @@ export function SegmentGrid({ segments, bins, disabled, onChange }: SegmentGridP
             </TableRow>
           </TableHeader>
           <TableBody>
-            {segments.map((seg, i) => {
-              const name = tierLabel(locale, 'rfm_segment', seg.name);
-              return (
-                <TableRow key={i}>
-                  <TableCell>
-                    <Input
-                      size="small"
-                      aria-label={tr('rfm.segment.name', { n: i + 1 })}
-                      data-row={i}
-                      data-col="name"
-                      value={name}
-                      title={name}
-                      disabled={disabled}
-                      style={{ width: '100%', minWidth: 0 }}
-                      input={{ style: { minWidth: 0 } }}
-                      // Standard segments show their localized name; a typed name is kept as written.
-                      onChange={(_, d) => d.value.trim() && set(i, { ...seg, name: d.value === name ? seg.name : d.value })}
-                    />
-                  </TableCell>
-                  {MEASURES.map((m, c) => (
-                    <TableCell key={m} style={{ paddingInline: 2 }}>
-                      <RangeCell
-                        value={seg[m]}
-                        bins={bins}
-                        row={i}
-                        col={c}
-                        disabled={disabled}
-                        label={tr('rfm.segment.range', { measure: m.toUpperCase(), name })}
-                        onCommit={(v) => set(i, { ...seg, [m]: v })}
-                      />
-                    </TableCell>
-                  ))}
-                  <TableCell>
-                    {/* One menu per row keeps the grid narrow enough for the pane. */}
-                    <Menu>
-                      <MenuTrigger disableButtonEnhancement>
-                        <Button size="small" appearance="transparent" icon={<MoreVerticalRegular />} disabled={disabled} aria-label={tr('rfm.segment.menu', { name })} style={{ minWidth: 0 }} />
-                      </MenuTrigger>
-                      <MenuPopover>
-                        <MenuList>
-                          <MenuItem icon={<ArrowUpRegular />} disabled={i === 0} onClick={() => move(i, -1)}>
-                            {tr('rfm.segment.up', { name })}
-                          </MenuItem>
-                          <MenuItem icon={<ArrowDownRegular />} disabled={i === segments.length - 1} onClick={() => move(i, 1)}>
-                            {tr('rfm.segment.down', { name })}
-                          </MenuItem>
-                          <MenuItem icon={<DeleteRegular />} onClick={() => onChange(segments.filter((_, j) => j !== i))}>
-                            {tr('rfm.segment.delete', { name })}
-                          </MenuItem>
-                        </MenuList>
-                      </MenuPopover>
-                    </Menu>
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+            {segments.map((seg, i) => (
+              <SegmentRow key={i} seg={seg} i={i} count={segments.length} bins={bins} disabled={disabled} onSet={(v) => set(i, v)} onMove={(d) => move(i, d)} onDelete={() => onChange(segments.filter((_, j) => j !== i))} />
+            ))}
           </TableBody>
         </Table>
       </div>
@@ -168,5 +114,68 @@ export function SegmentGrid({ segments, bins, disabled, onChange }: SegmentGridP
         </Button>
       </div>
     </div>
+  );
+}
+
+interface SegmentRowProps {
+  seg: SegmentDef;
+  i: number;
+  count: number;
+  bins: number;
+  disabled?: boolean;
+  onSet(seg: SegmentDef): void;
+  onMove(delta: number): void;
+  onDelete(): void;
+}
+
+/** One segment: its name, its R/F/M ranges, and a menu to move or delete it. */
+function SegmentRow({ seg, i, count, bins, disabled, onSet, onMove, onDelete }: SegmentRowProps) {
+  const tr = useT();
+  const locale = useLocale();
+  const name = tierLabel(locale, 'rfm_segment', seg.name);
+  return (
+    <TableRow>
+      <TableCell>
+        <Input
+          size="small"
+          aria-label={tr('rfm.segment.name', { n: i + 1 })}
+          data-row={i}
+          data-col="name"
+          value={name}
+          title={name}
+          disabled={disabled}
+          style={{ width: '100%', minWidth: 0 }}
+          input={{ style: { minWidth: 0 } }}
+          // Standard segments show their localized name; a typed name is kept as written.
+          onChange={(_, d) => d.value.trim() && onSet({ ...seg, name: d.value === name ? seg.name : d.value })}
+        />
+      </TableCell>
+      {MEASURES.map((m, c) => (
+        <TableCell key={m} style={{ paddingInline: 2 }}>
+          <RangeCell value={seg[m]} bins={bins} row={i} col={c} disabled={disabled} label={tr('rfm.segment.range', { measure: m.toUpperCase(), name })} onCommit={(v) => onSet({ ...seg, [m]: v })} />
+        </TableCell>
+      ))}
+      <TableCell>
+        {/* One menu per row keeps the grid narrow enough for the pane. */}
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button size="small" appearance="transparent" icon={<MoreVerticalRegular />} disabled={disabled} aria-label={tr('rfm.segment.menu', { name })} style={{ minWidth: 0 }} />
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuItem icon={<ArrowUpRegular />} disabled={i === 0} onClick={() => onMove(-1)}>
+                {tr('rfm.segment.up', { name })}
+              </MenuItem>
+              <MenuItem icon={<ArrowDownRegular />} disabled={i === count - 1} onClick={() => onMove(1)}>
+                {tr('rfm.segment.down', { name })}
+              </MenuItem>
+              <MenuItem icon={<DeleteRegular />} onClick={onDelete}>
+                {tr('rfm.segment.delete', { name })}
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </TableCell>
+    </TableRow>
   );
 }

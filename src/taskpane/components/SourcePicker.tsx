@@ -49,40 +49,7 @@ export function SourcePicker(props: SourcePickerProps) {
 
   return (
     <div className={s.tight}>
-      <Field label={tr('data.pick.label')}>
-        <Dropdown
-          aria-describedby={`${id}-current`}
-          placeholder={tr('data.pick.placeholder')}
-          disabled={disabled}
-          value={selectedKey ? (selectedKey.split(':').slice(1).join(':')) : ''}
-          selectedOptions={selectedKey ? [selectedKey] : []}
-          onOptionSelect={(_, d) => {
-            const v = d.optionValue ?? '';
-            const name = v.slice(v.indexOf(':') + 1);
-            if (v.startsWith('table:')) props.onPick({ kind: 'table', table: name });
-            else if (v.startsWith('sheet:')) props.onPick({ kind: 'sheet', sheet: name });
-          }}
-        >
-          {tables.length > 0 && (
-            <OptionGroup label={tr('data.pick.tables')}>
-              {tables.map((tb) => (
-                <Option key={`t-${tb.name}`} value={`table:${tb.name}`} text={tb.name}>
-                  {tb.name}
-                </Option>
-              ))}
-            </OptionGroup>
-          )}
-          <OptionGroup label={tr('data.pick.sheets')}>
-            {sheets
-              .filter((sh) => sh.visible)
-              .map((sh) => (
-                <Option key={`s-${sh.name}`} value={`sheet:${sh.name}`} text={sh.name}>
-                  {sh.name}
-                </Option>
-              ))}
-          </OptionGroup>
-        </Dropdown>
-      </Field>
+      <SheetOrTableDropdown sheets={sheets} tables={tables} disabled={disabled} selectedKey={selectedKey} describedBy={`${id}-current`} onPick={props.onPick} />
       <div className={s.row}>
         <Field
           className={s.grow}
@@ -118,5 +85,46 @@ export function SourcePicker(props: SourcePickerProps) {
         {props.loaded ?? (current ? tr('data.current', { ref: refLabel(current) }) : tr(`data.none.${kind}`))}
       </Text>
     </div>
+  );
+}
+
+/** The workbook's tables and visible sheets to pick from. */
+function SheetOrTableDropdown({ sheets, tables, disabled, selectedKey, describedBy, onPick }: Pick<SourcePickerProps, 'sheets' | 'tables' | 'disabled' | 'onPick'> & { selectedKey: string; describedBy: string }) {
+  const tr = useT();
+  return (
+    <Field label={tr('data.pick.label')}>
+      <Dropdown
+        aria-describedby={describedBy}
+        placeholder={tr('data.pick.placeholder')}
+        disabled={disabled}
+        value={selectedKey ? selectedKey.split(':').slice(1).join(':') : ''}
+        selectedOptions={selectedKey ? [selectedKey] : []}
+        onOptionSelect={(_, d) => {
+          const v = d.optionValue ?? '';
+          const name = v.slice(v.indexOf(':') + 1);
+          if (v.startsWith('table:')) onPick({ kind: 'table', table: name });
+          else if (v.startsWith('sheet:')) onPick({ kind: 'sheet', sheet: name });
+        }}
+      >
+        {tables.length > 0 && (
+          <OptionGroup label={tr('data.pick.tables')}>
+            {tables.map((tb) => (
+              <Option key={`t-${tb.name}`} value={`table:${tb.name}`} text={tb.name}>
+                {tb.name}
+              </Option>
+            ))}
+          </OptionGroup>
+        )}
+        <OptionGroup label={tr('data.pick.sheets')}>
+          {sheets
+            .filter((sh) => sh.visible)
+            .map((sh) => (
+              <Option key={`s-${sh.name}`} value={`sheet:${sh.name}`} text={sh.name}>
+                {sh.name}
+              </Option>
+            ))}
+        </OptionGroup>
+      </Dropdown>
+    </Field>
   );
 }
