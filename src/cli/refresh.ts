@@ -4,7 +4,8 @@ import * as fs from 'fs';
 import type { Locale } from '../i18n';
 import { t } from '../i18n';
 import '../output/labels';
-import { refreshWorkbook, WorkbookStateError } from '../workbook/run';
+import { describeKnownError } from '../workbook/describeError';
+import { refreshWorkbook } from '../workbook/run';
 import { XlsxPort } from '../workbook/xlsx/XlsxPort';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
@@ -42,10 +43,10 @@ export async function runRefresh(argv: string[]): Promise<number> {
     process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof WorkbookStateError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    // Coded errors (state, engine, workbook) as sentences; anything else is unexpected (main.ts).
+    const known = describeKnownError(e, locale);
+    if (known === null) throw e;
+    process.stderr.write(`${known}\n`);
+    return 2;
   }
 }
