@@ -10,7 +10,7 @@ import { describeIssue, normalizeId } from '../engine/ingest';
 import type { CellValue, PlanOp } from './ops';
 import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } from './registry';
 import { sheetKey, uniqueSheetName, uniqueTableName } from './sheetNames';
-import { SheetBuilder, fillRuns, toCell, uniqueHeaders } from './cells';
+import { SheetBuilder, cleanOps, fillRuns, toCell, uniqueHeaders } from './cells';
 import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, tierFill, tierLabel, TIER_METHODS } from './labels';
 import { buildSummary } from './summary';
 
@@ -298,7 +298,7 @@ export function buildPlan(inp: PlanInput): OutputPlan {
     ops.push(...b.ops);
   }
 
-  return { ops, registry, history, sheetNames };
+  return { ops: cleanOps(ops), registry, history, sheetNames };
 }
 
 export const ISSUES_LIMIT = 20_000;
