@@ -3,8 +3,9 @@ import * as fs from 'fs';
 import { formatConfigErrors, parseConfig, parseConfigText, CONFIG_VERSION, type TieringConfig } from '../config';
 import { classify } from '../engine/classify';
 import { describeIssue } from '../engine/ingest';
-import { TieringError, type ClassificationResult, type InputTables } from '../engine/types';
-import { hasMessage, t, type Locale } from '../i18n';
+import type { ClassificationResult, InputTables } from '../engine/types';
+import { t, type Locale } from '../i18n';
+import { describeKnownError } from '../workbook/describeError';
 import { parseArgs } from './args';
 import { InputFileError, readInputFile } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
@@ -204,9 +205,9 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${t(locale, e.key, e.params)}\n`);
       return 2;
     }
-    if (e instanceof TieringError) {
-      const key = `error.${e.code}`;
-      process.stderr.write(`${hasMessage(key) ? t(locale, key, e.params) : e.message}\n`);
+    const known = describeKnownError(e, locale);
+    if (known !== null) {
+      process.stderr.write(`${known}\n`);
       return 2;
     }
     process.stderr.write(`${t(locale, 'cli.unexpected', { message: e instanceof Error ? e.message : String(e) })}\n`);

@@ -1,11 +1,12 @@
 // Reading the CLI's input files into SourceGrids: CSV/TXT through ingest's text reader
-// (encodings, delimiters), XLSX through ExcelJS with cell values shaped as Range.values gives them.
+// (encodings, delimiters), XLSX through the workbook port's xlsx adapter, as the add-in reads.
 import * as fs from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
-import { dateToExcelSerial } from '../engine/calendar';
 import { textToGrid } from '../engine/ingest';
-import type { Cell, SourceGrid } from '../engine/types';
+import type { SourceGrid } from '../engine/types';
+import { sheetKey } from '../output/sheetNames';
+import { WorkbookError } from '../workbook/errors';
+import { XlsxPort } from '../workbook/xlsx/XlsxPort';
 
 /** A file the CLI cannot use; `key`/`params` render through i18n (cli.*). */
 export class InputFileError extends Error {
@@ -26,46 +27,21 @@ export function splitSheetSpec(spec: string): { file: string; sheet?: string } {
   return { file: spec };
 }
 
-/** ExcelJS cell value → a Range.values-like cell (dates as 1900-system serial numbers). */
-export function toCell(v: unknown): Cell {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return dateToExcelSerial(v, 1900);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-    if ('error' in o) return String(o.error);
-    if ('formula' in o || 'sharedFormula' in o) return toCell(o.result);
-    if ('text' in o) return toCell(o.text);
-    if ('result' in o) return toCell(o.result);
-  }
-  return String(v);
-}
-
+/** The sheet (the first one when none is named) read through the xlsx adapter: cells as
+ *  Range.values gives them, the same values the add-in reads in Excel. */
 async function readXlsx(file: string, sheet: string | undefined, display: string): Promise<SourceGrid> {
-  const wb = new ExcelJS.Workbook();
+  let port: XlsxPort;
   try {
-    await wb.xlsx.readFile(file);
+    port = await XlsxPort.fromFile(file);
   } catch (e) {
-    throw new InputFileError('cli.file_unreadable', { file: display, reason: e instanceof Error ? e.message : String(e) });
+    const reason = e instanceof WorkbookError ? String(e.params.reason) : e instanceof Error ? e.message : String(e);
+    throw new InputFileError('cli.file_unreadable', { file: display, reason });
   }
-  const ws = sheet ? wb.getWorksheet(sheet) : wb.worksheets[0];
-  if (!ws) throw new InputFileError('cli.sheet_missing', { file: display, sheet: sheet ?? '', sheets: wb.worksheets.map((w) => w.name).join(', ') });
-  const rows: Cell[][] = [];
-  let width = 0;
-  let headerRow = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (headerRow === 0) headerRow = rowNumber;
-    const values = row.values as unknown[];
-    const cells: Cell[] = [];
-    for (let j = 1; j < values.length; j++) cells.push(toCell(values[j]));
-    width = Math.max(width, cells.length);
-    // Keep sheet row numbers: blank rows between data rows stay as blank rows.
-    while (rows.length < rowNumber - headerRow) rows.push([]);
-    rows.push(cells);
-  });
-  for (const r of rows) while (r.length < width) r.push('');
-  return { name: ws.name, headerRow: headerRow || 1, firstColumn: 0, values: rows, dateSystem: 1900 };
+  const sheets = (await port.listSheets()).map((s) => s.name);
+  const name = sheet === undefined ? sheets[0] : sheets.find((s) => sheetKey(s) === sheetKey(sheet));
+  if (name === undefined) throw new InputFileError('cli.sheet_missing', { file: display, sheet: sheet ?? '', sheets: sheets.join(', ') });
+  const read = await port.read({ kind: 'sheet', sheet: name });
+  return { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
 }
 
 /** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet` into a grid. */

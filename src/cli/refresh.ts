@@ -1,11 +1,11 @@
 // `customer-tiers refresh <book.xlsx>`: re-run from the config stored in the workbook — the
 // monthly job of a manager who does not open Excel.
 import * as fs from 'fs';
-import { TieringError } from '../engine/types';
 import type { Locale } from '../i18n';
 import { t } from '../i18n';
 import '../output/labels';
-import { refreshWorkbook, WorkbookStateError } from '../workbook/run';
+import { describeKnownError } from '../workbook/describeError';
+import { refreshWorkbook } from '../workbook/run';
 import { XlsxPort } from '../workbook/xlsx/XlsxPort';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
@@ -39,15 +39,10 @@ export async function runRefresh(argv: string[]): Promise<number> {
     process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof WorkbookStateError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    // refreshWorkbook judges --analysis-date before it reads or writes anything.
-    if (e instanceof TieringError && e.code === 'bad_analysis_date') {
-      process.stderr.write(`${t(locale, `error.${e.code}`, e.params)}\n`);
-      return 2;
-    }
-    throw e;
+    // Coded errors (state, engine, workbook) as sentences; anything else is unexpected (main.ts).
+    const known = describeKnownError(e, locale);
+    if (known === null) throw e;
+    process.stderr.write(`${known}\n`);
+    return 2;
   }
 }

@@ -7,6 +7,7 @@ import type { TieringConfig, RangeRef } from '../config/schema';
 import type { InputTables, SourceGrid } from '../engine/types';
 import { t, type Locale } from '../i18n';
 import '../output/labels';
+import { cleanCell } from '../output/cells';
 import { uniqueSheetName, sheetKey } from '../output/sheetNames';
 import { refreshWorkbook, type RefreshReport } from '../workbook/run';
 import { XlsxPort } from '../workbook/xlsx/XlsxPort';
@@ -29,7 +30,8 @@ const isXlsx = (spec?: string) => !!spec && /\.xls[xm]$/i.test(splitSheetSpec(sp
 async function addDataSheet(port: XlsxPort, grid: SourceGrid, wanted: string): Promise<RangeRef> {
   const taken = new Set((await port.listSheets()).map((s) => sheetKey(s.name)));
   const name = uniqueSheetName(wanted, taken);
-  const values = grid.values.map((r) => r.map((v) => (v === undefined ? null : v)));
+  // Cell text as any output writes it (cleaned, cut to Excel's length).
+  const values = grid.values.map((r) => r.map((v) => cleanCell(v === undefined ? null : v)));
   await port.write([
     { op: 'addSheet', name },
     { op: 'values', sheet: name, row: 0, col: 0, values },
@@ -53,7 +55,7 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
     if (baseFile && path.resolve(file) === path.resolve(baseFile)) {
       const name = sheet ?? (await port.listSheets())[0].name;
       // A sheet that holds one Excel table is read as that table, so tier columns join it.
-      const tables = (await port.listTables()).filter((x) => x.sheet.toLowerCase() === name.toLowerCase());
+      const tables = (await port.listTables()).filter((x) => sheetKey(x.sheet) === sheetKey(name));
       sources[key] = tables.length === 1 ? { kind: 'table', table: tables[0].name } : { kind: 'sheet', sheet: name };
     } else {
       const grid = opts.inputs?.[key] ?? (await readInputFile(spec));

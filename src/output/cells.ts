@@ -1,7 +1,57 @@
-// Small helpers shared by the sheet builders: cell conversion and block formatting.
+// Small helpers shared by the sheet builders: cell conversion, text clean-up and block
+// formatting. Cell text is data (DESIGN 7): what may go into a cell is decided here, once,
+// for every adapter; the adapters write what the ops say.
 import { dateToExcelSerial } from '../engine/calendar';
 import type { CellValue, PlanOp } from './ops';
 import { HEADER_FILL, HEADER_FONT, NOTE_FONT, TITLE_FONT } from './labels';
+
+/** Excel's limit of characters in a cell (UTF-16 code units, as Excel and JavaScript count). */
+export const MAX_CELL_TEXT = 32_767;
+/** Hyperlinks look like Excel's Hyperlink cell style: blue, underlined. */
+export const LINK_FONT = '#0563C1';
+// Characters XML 1.0 cannot carry (an .xlsx is XML, and Excel stores what the API writes the
+// same way): C0 controls but tab, LF and CR; U+FFFE and U+FFFF.
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/** Text as a cell can hold it: line breaks as Excel keeps them (LF: an .xlsx reads a bare CR
+ *  back as LF), characters XML cannot carry dropped, cut to Excel's length, never leaving
+ *  half of a surrogate pair at the end. */
+export function cleanText(s: string): string {
+  let out = s.replace(/\r\n?/g, '\n').replace(INVALID_XML, '');
+  if (out.length > MAX_CELL_TEXT) {
+    out = out.slice(0, MAX_CELL_TEXT);
+    if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
+  }
+  return out;
+}
+
+/** A cell value as it may be written: text cleaned, non-finite numbers blank. */
+export function cleanCell(v: CellValue): CellValue {
+  if (typeof v === 'string') return cleanText(v);
+  if (typeof v === 'number' && !Number.isFinite(v)) return null;
+  return v;
+}
+
+const cleanRows = (rows: readonly (readonly CellValue[])[]): CellValue[][] => rows.map((r) => r.map(cleanCell));
+
+/** The ops with every text that lands in a cell cleaned (values, table column headers and
+ *  values, link text). Names of sheets and tables are made legal where they are chosen
+ *  (sheetNames.ts). */
+export function cleanOps(ops: readonly PlanOp[]): PlanOp[] {
+  return ops.map((op) => {
+    switch (op.op) {
+      case 'values':
+        return { ...op, values: cleanRows(op.values) };
+      case 'addTableColumns':
+        return { ...op, headers: op.headers.map(cleanText), values: cleanRows(op.values) };
+      case 'link':
+        return { ...op, text: cleanText(op.text) };
+      default:
+        return op;
+    }
+  });
+}
 
 /** Any value from the result table → a cell value (dates as serials, non-finite numbers blank). */
 export function toCell(v: unknown, dateSystem: 1900 | 1904): CellValue {
@@ -23,8 +73,14 @@ export class SheetBuilder {
     if (values.length && values[0].length) this.ops.push({ op: 'values', sheet: this.sheet, row, col, values });
   }
 
-  format(row: number, col: number, rows: number, cols: number, f: { fill?: string; fontColor?: string; bold?: boolean; numberFormat?: string }): void {
+  format(row: number, col: number, rows: number, cols: number, f: { fill?: string; fontColor?: string; bold?: boolean; underline?: boolean; numberFormat?: string }): void {
     if (rows > 0 && cols > 0) this.ops.push({ op: 'format', sheet: this.sheet, row, col, rows, cols, ...f });
+  }
+
+  /** A link to a cell of the workbook, looking like one. */
+  link(row: number, col: number, text: string, targetSheet: string, targetCell: string): void {
+    this.ops.push({ op: 'link', sheet: this.sheet, row, col, text, targetSheet, targetCell });
+    this.format(row, col, 1, 1, { fontColor: LINK_FONT, underline: true });
   }
 
   title(text: string): void {

@@ -1,5 +1,6 @@
 // The plan's vocabulary: what to write, decided once and purely. The workbook port
-// re-exports these as WriteOp/ChartSpec and both adapters carry them out.
+// re-exports these as WriteOp/ChartSpec and both adapters carry them out as given: every
+// choice (text clean-up, colours, names) is made here in src/output, none in an adapter.
 export type CellValue = string | number | boolean | null;
 export type Fill = string; // "#RRGGBB"
 
@@ -15,7 +16,7 @@ export interface ChartSpec {
 export type PlanOp =
   | { op: 'addSheet'; name: string; tabColor?: Fill }
   | { op: 'deleteSheet'; name: string }
-  /** Strings are written as text, never as formulas. */
+  /** Strings are written as text, never as formulas; they arrive clean (cells.ts cleanOps). */
   | { op: 'values'; sheet: string; row: number; col: number; values: CellValue[][] }
   | { op: 'clear'; sheet: string; row: number; col: number; rows: number; cols: number }
   | {
@@ -28,6 +29,7 @@ export type PlanOp =
       fill?: Fill;
       fontColor?: Fill;
       bold?: boolean;
+      underline?: boolean;
       numberFormat?: string;
     }
   | { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }
@@ -36,7 +38,13 @@ export type PlanOp =
   | { op: 'deleteTable'; name: string }
   | { op: 'addTableColumns'; table: string; headers: string[]; values: CellValue[][] }
   | { op: 'deleteTableColumns'; table: string; headers: string[] }
-  | { op: 'colorScale'; sheet: string; row: number; col: number; rows: number; cols: number; low: Fill; high: Fill }
+  /**
+   * A three-colour scale on the range, replacing the conditional formats within it (a refresh
+   * leaves one scale, not two): the lowest value gets `low`, the value at the `midPercentile`th
+   * percentile gets `mid`, the highest gets `high`, and Excel blends in between.
+   */
+  | { op: 'colorScale'; sheet: string; row: number; col: number; rows: number; cols: number; low: Fill; mid: Fill; midPercentile: number; high: Fill }
+  /** A link to a cell of this workbook; the text is written into the cell. How it looks is a format op. */
   | { op: 'link'; sheet: string; row: number; col: number; text: string; targetSheet: string; targetCell: string }
   | { op: 'addChart'; sheet: string; chart: ChartSpec }
   | { op: 'deleteChart'; sheet: string; name: string };

@@ -11,7 +11,7 @@ import { describeIssue, normalizeId } from '../engine/ingest';
 import type { CellValue, PlanOp } from './ops';
 import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } from './registry';
 import { sheetKey, uniqueSheetName, uniqueTableName } from './sheetNames';
-import { SheetBuilder, fillRuns, toCell, uniqueHeaders } from './cells';
+import { SheetBuilder, cleanOps, fillRuns, toCell, uniqueHeaders } from './cells';
 import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
 
@@ -215,7 +215,7 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   for (const g of groups) groupSheet(ctx, g, groups.indexOf(g) + 1);
   if (issuesName) issuesSheet(ctx, issuesName);
   if (historyName) historySheet(ctx, historyName, history);
-  return { ops: ctx.ops, registry: ctx.registry, history, sheetNames: ctx.sheetNames };
+  return { ops: cleanOps(ctx.ops), registry: ctx.registry, history, sheetNames: ctx.sheetNames };
 }
 
 /** The tier block beside the user's customer data: table columns, or cells right of the range. */

@@ -88,7 +88,7 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
 
 /** Analysis date, sources, counts, returns policy and the link to the issues sheet. */
 function runFacts({ inp, b, L }: Ctx): void {
-  const { result, sheet } = inp;
+  const { result } = inp;
   const st = result.stats;
   const issueCount = result.issues.length;
   const facts: [string, CellValue][] = [
@@ -106,7 +106,7 @@ function runFacts({ inp, b, L }: Ctx): void {
   b.row += facts.length;
   b.values(b.row, 0, [[t(L, 'out.meta.issues')]]);
   if (issueCount > 0 && inp.issuesSheet) {
-    b.ops.push({ op: 'link', sheet, row: b.row, col: 1, text: t(L, 'out.meta.issues.link', { n: issueCount }), targetSheet: inp.issuesSheet, targetCell: 'A1' });
+    b.link(b.row, 1, t(L, 'out.meta.issues.link', { n: issueCount }), inp.issuesSheet, 'A1');
   } else {
     b.values(b.row, 1, [[issueCount > 0 ? issueCount : t(L, 'out.meta.issues.none')]]);
   }
@@ -158,7 +158,9 @@ function rfmHeatMap({ inp, b, L }: Ctx): void {
   const rows = grid.r.map((r, i) => [r, ...grid.mean[i].map((x) => (x === null ? null : Math.round(x * 100) / 100))]);
   const at = b.block([t(L, 'out.rfmgrid.corner'), ...grid.f], rows);
   b.format(at.row + 1, 1, rows.length, grid.f.length, { numberFormat: MONEY });
-  b.ops.push({ op: 'colorScale', sheet, row: at.row + 1, col: 1, rows: rows.length, cols: grid.f.length, low: '#F8696B', high: '#63BE7B' });
+  // Excel's red-yellow-green with the median in the middle: skewed amounts would otherwise
+  // leave all but the top cell at the low colour.
+  b.ops.push({ op: 'colorScale', sheet, row: at.row + 1, col: 1, rows: rows.length, cols: grid.f.length, low: '#F8696B', mid: '#FFEB84', midPercentile: 50, high: '#63BE7B' });
 }
 
 /** Migration matrices since the previous snapshot, one per method kept in history. */

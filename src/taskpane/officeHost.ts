@@ -4,10 +4,10 @@ import type { TieringConfig } from '../config';
 import { historyFromGrid, type Snapshot } from '../engine/history';
 import type { InputTables, ProgressFn } from '../engine/types';
 import type { Locale } from '../i18n';
+import { describeError } from '../workbook/describeError';
 import type { WorkbookPort } from '../workbook/port';
 import { refreshWorkbook, removeResults, type RefreshOptions, type RefreshReport } from '../workbook/run';
 import { loadConfig, loadRegistry } from '../workbook/state';
-import { describeError } from './describeError';
 import type { PaneHost, ThemeKind, WriteSummary } from './host';
 import type { Classifier } from './worker/client';
 

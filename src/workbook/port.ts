@@ -57,9 +57,13 @@ export interface WorkbookPort {
   readonly kind: 'office' | 'xlsx';
   listSheets(): Promise<SheetInfo[]>;
   listTables(): Promise<TableInfo[]>;
-  /** Names of the charts on a sheet. */
+  /** Names of the charts on a sheet (a missing sheet is a WorkbookError 'sheetNotFound'). */
   listCharts(sheet: string): Promise<string[]>;
-  /** A sheet's used range, a table, or a named range; chunked under the payload limit. */
+  /**
+   * A sheet's used range (or the part of an address inside it), a table, or a named range (cut
+   * to the used range); chunked under the payload limit. A missing sheet, table or name and an
+   * address that is not one are WorkbookErrors, the same from every adapter.
+   */
   read(ref: RangeRef, opts?: IoOptions): Promise<RangeRead>;
   /** Carries out the ops in order, chunked and batched as the adapter sees fit. */
   write(ops: readonly WriteOp[], opts?: IoOptions): Promise<void>;

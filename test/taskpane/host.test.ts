@@ -1,7 +1,7 @@
 // The real host's pure parts and the ribbon command's report: themes, error sentences.
 import { refreshReport } from '../../src/commands/commands';
 import { TieringError } from '../../src/engine/types';
-import { describeError } from '../../src/taskpane/describeError';
+import { describeError } from '../../src/workbook/describeError';
 import { themeFromOffice } from '../../src/taskpane/officeHost';
 import { UnsupportedExcelError } from '../../src/workbook/office';
 import { CancelledError } from '../../src/workbook/port';

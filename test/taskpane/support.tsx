@@ -1,110 +1,52 @@
-// Test doubles for the pane: an in-memory workbook port, a host that runs the real engine
-// (synchronously, in the test's thread), and a renderer.
+// Test doubles for the pane: a workbook port that is the real Office adapter over the strict
+// fake Excel (the port the contract suite checks, test/workbook), a host that runs the real
+// engine (synchronously, in the test's thread), and a renderer.
 import { render } from '@testing-library/react';
 import { csvGrid } from './csv';
+import { createFakeExcel, findSheet, workbookFromGrids, type FakeExcel } from '../support/fake-excel';
+import { parseLocal } from '../support/fake-excel/address';
 import { defaultConfig, parseConfig, type RangeRef, type TieringConfig } from '../../src/config';
 import { classify } from '../../src/engine/classify';
 import type { ClassificationResult, InputTables, ProgressFn } from '../../src/engine/types';
-import { TieringError } from '../../src/engine/types';
-import { t } from '../../src/i18n';
 import { App } from '../../src/taskpane/App';
 import type { PaneHost, WriteSummary } from '../../src/taskpane/host';
-import { columnLetters } from '../../src/taskpane/ranges';
-import {
-  CancelledError,
-  type CellValue,
-  type IoOptions,
-  type RangeRead,
-  type SheetInfo,
-  type TableInfo,
-  type WorkbookPort,
-  type WriteOp,
-} from '../../src/workbook/port';
+import { describeError } from '../../src/workbook/describeError';
+import { OfficePort, type ExcelRun } from '../../src/workbook/office';
+import { CancelledError, type CellValue, type IoOptions, type RangeRead } from '../../src/workbook/port';
 
 export { csvGrid, DATA } from './csv';
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-/** A workbook in memory: sheets of values, a few tables, a selection, settings. */
-export class MemoryPort implements WorkbookPort {
-  readonly kind = 'office' as const;
-  settings = new Map<string, string>();
-  writes: WriteOp[] = [];
-  selected: { sheet: string; address: string }[] = [];
-  selection: { sheet: string; address: string } | null = null;
+/** The Office adapter over a fake workbook built from grids, recording what the pane reads and selects. */
+export class PanePort extends OfficePort {
+  readonly fake: FakeExcel;
   reads: RangeRef[] = [];
-  constructor(
-    public sheets: Record<string, CellValue[][]>,
-    public tables: TableInfo[] = [],
-  ) {}
-  async listSheets(): Promise<SheetInfo[]> {
-    return Object.keys(this.sheets).map((name) => ({ name, visible: true }));
+  selected: { sheet: string; address: string }[] = [];
+  constructor(sheets: Record<string, CellValue[][]>, tables: { name: string; sheet: string; address: string }[] = []) {
+    const fake = createFakeExcel(workbookFromGrids(Object.entries(sheets).map(([name, rows]) => ({ name, rows })), { tables }));
+    super({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported });
+    this.fake = fake;
   }
-  async listTables(): Promise<TableInfo[]> {
-    return this.tables;
+  /** Each sheet's cells in the fake, live: a change here is a change in the workbook (empty cells are undefined). */
+  get sheets(): Record<string, (string | number | boolean | undefined)[][]> {
+    return Object.fromEntries(this.fake.workbook.sheets.filter((s) => !s.deleted).map((s) => [s.name, s.rows]));
   }
-  async listCharts(): Promise<string[]> {
-    return [];
+  /** The workbook's settings (the port stores strings). */
+  get settings(): Map<string, string> {
+    return this.fake.workbook.settings as Map<string, string>;
   }
-  async read(ref: RangeRef, opts: IoOptions = {}): Promise<RangeRead> {
+  /** Selects a range, as the user would in Excel. */
+  set selection(sel: { sheet: string; address: string }) {
+    const sheet = findSheet(this.fake.workbook, sel.sheet)!;
+    this.fake.workbook.selection = { sheet: sheet.id, rect: parseLocal(sel.address) };
+    this.fake.workbook.activeSheet = sheet.id;
+  }
+  override read(ref: RangeRef, opts?: IoOptions): Promise<RangeRead> {
     this.reads.push(ref);
-    if (opts.signal?.aborted) throw new CancelledError();
-    let sheet: string;
-    let address: string | undefined;
-    if (ref.kind === 'table') {
-      const tb = this.tables.find((x) => x.name === ref.table);
-      if (!tb) throw new Error(`ItemNotFound: table ${ref.table}`);
-      sheet = tb.sheet;
-      address = tb.address;
-    } else if (ref.kind === 'sheet') {
-      sheet = ref.sheet;
-      address = ref.address;
-    } else throw new Error('names are not supported by MemoryPort');
-    const grid = this.sheets[sheet];
-    if (!grid) throw new Error(`ItemNotFound: sheet ${sheet}`);
-    let r0 = 0;
-    let c0 = 0;
-    let r1 = grid.length - 1;
-    let c1 = Math.max(0, ...grid.map((r) => r.length)) - 1;
-    if (address) {
-      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
-      if (!m) throw new Error(`InvalidArgument: ${address}`);
-      r0 = Number(m[2]) - 1;
-      c0 = colIndex(m[1]);
-      r1 = m[4] ? Number(m[4]) - 1 : r0;
-      c1 = m[3] ? colIndex(m[3]) : c0;
-    }
-    const values = grid.slice(r0, r1 + 1).map((row) => Array.from({ length: c1 - c0 + 1 }, (_, j) => row[c0 + j] ?? ''));
-    opts.onProgress?.({ stage: 'reading', done: 1, total: 1 });
-    return {
-      sheet,
-      address: `${columnLetters(c0)}${r0 + 1}:${columnLetters(c1)}${r1 + 1}`,
-      row: r0,
-      col: c0,
-      values,
-      table: ref.kind === 'table' ? ref.table : undefined,
-      dateSystem: 1900,
-    };
+    return super.read(ref, opts);
   }
-  async write(ops: readonly WriteOp[]): Promise<void> {
-    this.writes.push(...ops);
-  }
-  async getSetting(key: string): Promise<string | null> {
-    return this.settings.get(key) ?? null;
-  }
-  async setSetting(key: string, value: string | null): Promise<void> {
-    if (value === null) this.settings.delete(key);
-    else this.settings.set(key, value);
-  }
-  async getSelection() {
-    return this.selection;
-  }
-  async select(sheet: string, address: string) {
+  override select(sheet: string, address: string): Promise<void> {
     this.selected.push({ sheet, address });
+    return super.select(sheet, address);
   }
 }
 
@@ -125,7 +67,7 @@ export interface TestHostOptions {
 export const CONFIG_KEY = 'customerTiers.config';
 
 /** A host whose classify is the real engine; write/refresh/remove are recorded. */
-export function testHost(port: MemoryPort, opts: TestHostOptions = {}): { host: PaneHost; log: HostLog } {
+export function testHost(port: PanePort, opts: TestHostOptions = {}): { host: PaneHost; log: HostLog } {
   const log: HostLog = { classified: [], written: [], refreshed: 0, removed: 0 };
   const realClassify = async (tables: InputTables, config: TieringConfig, onProgress: ProgressFn, signal: AbortSignal) => {
     log.classified.push({ tables, config });
@@ -162,20 +104,15 @@ export function testHost(port: MemoryPort, opts: TestHostOptions = {}): { host: 
       const r = parseConfig(JSON.parse(raw));
       return r.ok ? { config: r.config } : { errors: r.errors.map((e) => `${e.path}: ${e.message}`) };
     },
-    describeError(e, locale) {
-      if (e instanceof TieringError) return t(locale, `error.${e.code}`, e.params);
-      return t(locale, 'pane.error.unexpected', { message: e instanceof Error ? e.message : String(e) });
-    },
+    describeError,
   };
   return { host, log };
 }
 
-/** The reference orders (rfm package sample, 4,906 orders) and a few customers. */
-export function demoPort(): MemoryPort {
+/** The reference orders (rfm package sample, 4,906 orders) and a note, in a fake workbook. */
+export function demoPort(): PanePort {
   const orders = csvGrid('rfm_rsquaredacademy_orders.csv');
-  return new MemoryPort({ Orders: orders, Notes: [['free text']] }, [
-    { name: 'OrdersTable', sheet: 'Orders', address: `A1:F${orders.length}`, headers: orders[0].map(String) },
-  ]);
+  return new PanePort({ Orders: orders, Notes: [['free text']] }, [{ name: 'OrdersTable', sheet: 'Orders', address: `A1:F${orders.length}` }]);
 }
 
 export function renderPane(host: PaneHost, config: TieringConfig = defaultConfig()) {

@@ -1,13 +1,16 @@
 // One contract for every WorkbookPort adapter: xlsx (ExcelJS) runs it in
 // test/workbook/xlsx/contract.test.ts, office (over the strict fake Excel) in its own folder.
 // makePort builds a workbook from fixtureSheets(fixture) and returns the port plus a
-// snapshot() of the whole workbook (for xlsx: after a save and reload).
+// snapshot() of the whole workbook and its formats() (for xlsx: after a save and reload).
 import { demoConfig, generateDemo } from '../../src/cli/demoData';
 import type { TieringConfig } from '../../src/config';
 import type { CellValue, WorkbookPort, WriteOp } from '../../src/workbook/port';
 import { refreshWorkbook, removeResults } from '../../src/workbook/run';
 import { CONFIG_KEY, REGISTRY_KEY, saveConfig } from '../../src/workbook/state';
 import { isValidSheetName } from '../../src/output/sheetNames';
+import { cleanOps } from '../../src/output/cells';
+import { WorkbookError } from '../../src/workbook/errors';
+import { formatsFromOps, type FormatView } from './formats';
 
 export type FixtureName = 'demo-small' | 'orders-only' | 'clash' | 'plain-customers';
 
@@ -83,7 +86,7 @@ function recording(port: WorkbookPort): { port: WorkbookPort; ops: WriteOp[] } {
 
 const norm = (v: CellValue | undefined) => (v === null || v === undefined ? '' : typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v);
 
-export type MakePort = (fixture: FixtureName) => Promise<{ port: WorkbookPort; snapshot(): Promise<unknown> }>;
+export type MakePort = (fixture: FixtureName) => Promise<{ port: WorkbookPort; snapshot(): Promise<unknown>; formats(): Promise<FormatView> }>;
 
 export function describeContract(name: string, makePort: MakePort): void {
   describe(`WorkbookPort contract: ${name}`, () => {
@@ -119,6 +122,59 @@ export function describeContract(name: string, makePort: MakePort): void {
       }
       expect(report.charts).toBe(3);
       expect(Object.keys(report.sheets)).toEqual(expect.arrayContaining(['summary', 'history', 'group:abc:A', 'group:rfm_segment:Champions']));
+    });
+
+    it('holds the formats the plan asks for: fills, fonts, number formats, widths, panes, colour scales, links, tab colours, table styles', async () => {
+      const { port, formats } = await makePort('demo-small');
+      const rec = recording(port);
+      await refreshWorkbook(rec.port, { config: fixtureConfig('demo-small') });
+      const want = formatsFromOps(rec.ops);
+      const have = await formats();
+      // Every sheet: the ones the ops format hold exactly that, the user's hold none.
+      for (const name of Object.keys(have.sheets)) want.sheets[name] ??= { tabColor: '', cells: {}, columnWidths: {}, freeze: { rows: 0, cols: 0 }, colorScales: [], links: {} };
+      expect(Object.keys(have.sheets).sort()).toEqual(Object.keys(want.sheets).sort());
+      for (const name of Object.keys(want.sheets)) expect([name, have.sheets[name]]).toEqual([name, want.sheets[name]]);
+      expect(have.tables).toEqual({ ...want.tables, 客户表: 'TableStyleMedium2' });
+      // The plan's choices are all in the ops: a three-colour scale, links that look like links.
+      expect(rec.ops.filter((o) => o.op === 'colorScale')).toEqual([expect.objectContaining({ low: '#F8696B', mid: '#FFEB84', midPercentile: 50, high: '#63BE7B' })]);
+      expect(Object.values(want.sheets).flatMap((x) => Object.keys(x.links))).toHaveLength(1);
+    });
+
+    it('is given text that is already clean, and holds it as given', async () => {
+      const { port } = await makePort('orders-only');
+      const rec = recording(port);
+      await refreshWorkbook(rec.port, { config: fixtureConfig('orders-only') });
+      // Text clean-up is the plan's (src/output/cells.ts): the ops reach the adapter clean.
+      expect(cleanOps(rec.ops)).toEqual(rec.ops);
+      const long = 'x'.repeat(32_766) + '😀';
+      const ops = cleanOps([{ op: 'values', sheet: '订单', row: 0, col: 10, values: [[long], ['😀'.repeat(20_000)], ['a\u0000b\u0007c\td'], ['y'.repeat(40_000)]] }]);
+      await port.write(ops);
+      const back = (await port.read({ kind: 'sheet', sheet: '订单', address: 'K1:K4' })).values.map((r) => r[0]);
+      // Cut to Excel's 32,767 characters, never through a surrogate pair.
+      expect(back).toEqual([long.slice(0, 32_766), '😀'.repeat(16_383), 'abc\td', 'y'.repeat(32_767)]);
+    });
+
+    it('replaces a colour scale rather than stacking one on another', async () => {
+      const { port, formats } = await makePort('orders-only');
+      const scale = { op: 'colorScale', sheet: '订单', row: 1, col: 3, rows: 20, cols: 1, low: '#FFFFFF', mid: '#FFEB84', midPercentile: 50 } as const;
+      await port.write([{ ...scale, high: '#63BE7B' }, { ...scale, high: '#F8696B' }]);
+      expect((await formats()).sheets['订单'].colorScales).toEqual([{ address: 'D2:D21', low: '#FFFFFF', mid: '#FFEB84', midPercentile: 50, high: '#F8696B' }]);
+    });
+
+    it('reports a missing sheet or table, a bad address and a bad sheet name with the same codes', async () => {
+      const { port } = await makePort('demo-small');
+      const code = (p: Promise<unknown>) => p.then(() => 'no error', (e: unknown) => (e instanceof WorkbookError ? e.code : `not coded: ${String(e)}`));
+      expect(await code(port.read({ kind: 'sheet', sheet: 'Nope' }))).toBe('sheetNotFound');
+      expect(await code(port.read({ kind: 'table', table: 'NoTable' }))).toBe('tableNotFound');
+      expect(await code(port.listCharts('Nope'))).toBe('sheetNotFound');
+      expect(await code(port.read({ kind: 'sheet', sheet: '订单', address: 'A1:ZZZZ9' }))).toBe('addressInvalid');
+      expect(await code(port.write([{ op: 'addSheet', name: 'a/b' }]))).toBe('sheetNameInvalid');
+      expect(await code(port.write([{ op: 'addSheet', name: 'History' }]))).toBe('sheetNameInvalid');
+      expect((await port.read({ kind: 'sheet', sheet: '订单', address: 'A1:B2' })).sheet).toBe('订单');
+      const ord = await port.read({ kind: 'sheet', sheet: '订单', address: 'B:C' });
+      expect([ord.row, ord.col, ord.values[0].length, ord.address.startsWith('B1:C')]).toEqual([0, 1, 2, true]);
+      expect((await port.read({ kind: 'sheet', sheet: '订单', address: 'A1' })).address).toBe('A1');
+      expect((await port.read({ kind: 'sheet', sheet: '订单', address: 'Z900:Z901' })).values).toEqual([]);
     });
 
     it('refreshes idempotently: running twice leaves the same workbook', async () => {

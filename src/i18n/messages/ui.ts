@@ -259,7 +259,6 @@ export const messages = {
     'config.loaded': 'Loaded the settings saved in this workbook.',
     'config.invalid': 'The settings saved in this workbook are not valid and were not used: {errors}',
 
-    'pane.error.unexpected': 'Something went wrong: {message}. Try again; if it keeps happening, reload the add-in.',
     'pane.error.worker': 'The classification could not run in the background: {message}',
     'command.refresh.done': 'Customer Tiers refreshed {customers} customers as of {date}.',
     'command.refresh.noConfig': 'This workbook has no saved Customer Tiers settings yet. Open the Customer Tiers pane, run and write once.',
@@ -525,7 +524,6 @@ export const messages = {
     'config.loaded': '已载入本工作簿中保存的设置。',
     'config.invalid': '本工作簿中保存的设置无效，未予使用：{errors}',
 
-    'pane.error.unexpected': '出现问题：{message}。请重试；如果仍然出现，请重新加载加载项。',
     'pane.error.worker': '无法在后台运行分层：{message}',
     'command.refresh.done': '客户分层已按 {date} 刷新 {customers} 个客户。',
     'command.refresh.noConfig': '本工作簿还没有保存客户分层设置。请打开客户分层窗格，运行并写入一次。',

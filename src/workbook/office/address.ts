@@ -1,14 +1,8 @@
 // A1 addresses for the Excel API, on top of the shared helpers.
-import { a1, colLetters, quoteSheet } from '../a1';
+import { a1, colLetters, quoteSheet, rangeAddress } from '../a1';
 
-export { colLetters };
+export { colLetters, rangeAddress };
 export const cellAddress = a1;
-
-/** "B3" for one cell, "B3:D9" otherwise (Excel's own form). */
-export function rangeAddress(row: number, col: number, rows: number, cols: number): string {
-  const a = a1(row, col);
-  return rows === 1 && cols === 1 ? a : `${a}:${a1(row + rows - 1, col + cols - 1)}`;
-}
 
 /** "'My sheet'!A1:C3" → "A1:C3". */
 export function localAddress(address: string): string {

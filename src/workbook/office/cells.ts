@@ -3,26 +3,11 @@
 // boolean, "2024-03-05" a date. We prefix every string with an apostrophe, Excel's "this is
 // text" mark, which is not part of the value: text stays exactly text, numbers and booleans
 // are sent as JSON numbers and booleans and stay numeric, and no cell format is touched
-// (a '@' format would also turn numbers written later into text).
+// (a '@' format would also turn numbers written later into text). The text itself arrives
+// cleaned and cut to Excel's length (src/output/cells.ts); nothing is decided here.
 import type { CellValue } from '../port';
 
 export type ExcelInput = string | number | boolean;
-
-/** Excel's limit of characters in a cell, less the apostrophe. */
-export const MAX_TEXT = 32766;
-// Characters XML 1.0 cannot carry (the file is XML): C0 controls but tab, LF and CR; U+FFFE/F.
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function cleanText(s: string): string {
-  let out = s.replace(INVALID_XML, '');
-  if (out.length > MAX_TEXT) {
-    out = out.slice(0, MAX_TEXT);
-    // Do not leave half of a surrogate pair at the end.
-    if (/[\uD800-\uDBFF]$/.test(out)) out = out.slice(0, -1);
-  }
-  return out;
-}
 
 /** What to send for one cell: null and non-finite numbers empty the cell (Excel would keep
  *  the old content for null, and rejects NaN). */
@@ -30,7 +15,7 @@ export function toExcelInput(v: CellValue): ExcelInput {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'boolean') return v;
-  const s = cleanText(String(v));
+  const s = String(v);
   return s === '' ? '' : `'${s}`;
 }
 

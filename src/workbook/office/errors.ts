@@ -19,13 +19,11 @@ export function officeErrorCode(e: unknown): string | null {
   return null;
 }
 
-/** Too much data in one request or response: the caller should split and retry. Desktop
- *  Excel has been seen to report this with a generic code, so the message is checked too. */
+/** Too much data in one request or response: the caller should split and retry. Decided by
+ *  Excel's codes only (the documented ones; see "Resource limits" in the Office Add-ins docs). */
 export function isPayloadLimitError(e: unknown): boolean {
   const code = officeErrorCode(e);
-  if (code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded') return true;
-  const message = e instanceof Error ? e.message : '';
-  return /payload size/i.test(message);
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
 }
 
 export function describeOfficeError(e: unknown, locale: Locale): string {

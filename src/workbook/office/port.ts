@@ -1,7 +1,9 @@
 // The workbook port over the Excel JavaScript API (task pane and ribbon command).
 import type { RangeRef } from '../../config/schema';
 import type { IoOptions, RangeRead, SheetInfo, TableInfo, WorkbookPort, WriteOp } from '../port';
+import { WorkbookError } from '../errors';
 import { localAddress } from './address';
+import { officeErrorCode } from './errors';
 import { assertExcelSupported, officeIsSetSupported, type IsSetSupported } from './requirements';
 import { readRange } from './read';
 import { PAYLOAD_LIMIT } from './payload';
@@ -68,7 +70,11 @@ export class OfficePort implements WorkbookPort {
   listCharts(sheet: string): Promise<string[]> {
     return this.excel(async (ctx) => {
       const charts = ctx.workbook.worksheets.getItem(sheet).charts.load('items/name');
-      await ctx.sync();
+      try {
+        await ctx.sync();
+      } catch (e) {
+        throw officeErrorCode(e) === 'ItemNotFound' ? new WorkbookError('sheetNotFound', { sheet }) : e;
+      }
       return charts.items.map((c) => c.name);
     });
   }
@@ -131,6 +137,6 @@ export class OfficePort implements WorkbookPort {
 /** The port over the host's own Excel.run and requirement check (task pane, commands). */
 export function officePortFromGlobals(options: Partial<OfficePortOptions> = {}): OfficePort {
   const excel = (globalThis as { Excel?: { run: ExcelRun } }).Excel;
-  if (!excel) throw new Error('Excel is not available (not running inside Excel)');
+  if (!excel) throw new WorkbookError('excelUnavailable');
   return new OfficePort({ run: (batch) => excel.run(batch), isSetSupported: officeIsSetSupported(), ...options });
 }

@@ -4,9 +4,10 @@
 // halved and read again. One sync per chunk.
 import type { RangeRef } from '../../config/schema';
 import { CancelledError, type CellValue, type IoOptions, type RangeRead } from '../port';
-import { localAddress, rangeAddress } from './address';
+import { intersect, parseAddress, rangeAddress, type Area } from '../a1';
+import { WorkbookError } from '../errors';
 import { fromExcelValue } from './cells';
-import { isPayloadLimitError } from './errors';
+import { isPayloadLimitError, officeErrorCode } from './errors';
 import { COMMAND_BYTES, jsonBytes, PAYLOAD_BUDGET } from './payload';
 import { throwIfAborted, type AdapterLimits } from './types';
 
@@ -17,70 +18,66 @@ const rowMargin = (rowsSeen: number) => (rowsSeen < 5_000 ? 1.25 : 1.05);
 
 interface Located {
   sheet: string;
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
+  /** Null when there is nothing to read (an empty sheet, an address outside the used range). */
+  area: Area | null;
   table?: string;
-}
-
-interface Bounds {
-  rowIndex: number;
-  columnIndex: number;
-  rowCount: number;
-  columnCount: number;
 }
 
 const BOUNDS = 'rowIndex,columnIndex,rowCount,columnCount';
 
-/** Rows and columns of `a` that are also in `b` (an address may name whole columns). */
-function intersect(a: Bounds, b: Bounds): Bounds | null {
-  const r0 = Math.max(a.rowIndex, b.rowIndex);
-  const c0 = Math.max(a.columnIndex, b.columnIndex);
-  const r1 = Math.min(a.rowIndex + a.rowCount, b.rowIndex + b.rowCount);
-  const c1 = Math.min(a.columnIndex + a.columnCount, b.columnIndex + b.columnCount);
-  return r1 > r0 && c1 > c0 ? { rowIndex: r0, columnIndex: c0, rowCount: r1 - r0, columnCount: c1 - c0 } : null;
+const areaOf = (b: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): Area => ({
+  row: b.rowIndex,
+  col: b.columnIndex,
+  rows: b.rowCount,
+  cols: b.columnCount,
+});
+
+/** One sync; a missing sheet, table or name (Excel's ItemNotFound, the only getItem of the
+ *  request) becomes the WorkbookError the xlsx adapter throws too. */
+async function syncFinding(ctx: Excel.RequestContext, missing: () => WorkbookError): Promise<void> {
+  try {
+    await ctx.sync();
+  } catch (e) {
+    throw officeErrorCode(e) === 'ItemNotFound' ? missing() : e;
+  }
 }
 
 /** Finds where the data is, without reading it: one sync. */
-async function locate(ctx: Excel.RequestContext, ref: RangeRef): Promise<Located | null> {
+async function locate(ctx: Excel.RequestContext, ref: RangeRef): Promise<Located> {
   const book = ctx.workbook;
   if (ref.kind === 'table') {
     const table = book.tables.getItem(ref.table);
     const range = table.getRange().load(BOUNDS);
     const ws = table.worksheet.load('name');
     table.load('name');
-    await ctx.sync();
-    return { sheet: ws.name, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount, table: table.name };
+    await syncFinding(ctx, () => new WorkbookError('tableNotFound', { table: ref.table }));
+    return { sheet: ws.name, area: areaOf(range), table: table.name };
   }
   if (ref.kind === 'name') {
     const range = book.names.getItem(ref.name).getRange().load(BOUNDS);
     const ws = range.worksheet.load('name');
     const used = ws.getUsedRangeOrNullObject(true).load(BOUNDS);
-    await ctx.sync();
-    const b = used.isNullObject ? null : intersect(range, used);
-    return b && { sheet: ws.name, row: b.rowIndex, col: b.columnIndex, rows: b.rowCount, cols: b.columnCount };
+    await syncFinding(ctx, () => new WorkbookError('nameNotFound', { name: ref.name }));
+    return { sheet: ws.name, area: used.isNullObject ? null : intersect(areaOf(range), areaOf(used)) };
   }
+  // The address is checked here, by the rules the xlsx adapter uses, before Excel sees it.
+  const given = ref.address ? parseAddress(ref.address) : null;
   const ws = book.worksheets.getItem(ref.sheet).load('name');
   const used = ws.getUsedRangeOrNullObject(true).load(BOUNDS);
-  const given = ref.address ? ws.getRange(ref.address).load(BOUNDS) : null;
-  await ctx.sync();
-  if (used.isNullObject) return null;
+  await syncFinding(ctx, () => new WorkbookError('sheetNotFound', { sheet: ref.sheet }));
+  if (used.isNullObject) return { sheet: ws.name, area: null };
   // Never more than the used range, even for an address like "A:F".
-  const b = given ? intersect(given, used) : used;
-  return b && { sheet: ws.name, row: b.rowIndex, col: b.columnIndex, rows: b.rowCount, cols: b.columnCount };
+  return { sheet: ws.name, area: given ? intersect(given, areaOf(used)) : areaOf(used) };
 }
 
 export async function readRange(ctx: Excel.RequestContext, ref: RangeRef, limits: AdapterLimits, opts: IoOptions = {}): Promise<RangeRead> {
   // The API has no date-system property (before a preview set), but DATE(1904,1,1) is serial 0
   // in a 1904 workbook and 1462 in a 1900 one; it rides along with locate's sync, writes nothing.
   const probe = ctx.workbook.functions.date(1904, 1, 1).load('value');
-  const where = await locate(ctx, ref);
+  const located = await locate(ctx, ref);
   const dateSystem: 1900 | 1904 = probe.value === 0 ? 1904 : 1900;
-  if (!where) {
-    const sheet = ref.kind === 'sheet' ? ref.sheet : '';
-    return { sheet, address: 'A1', row: 0, col: 0, values: [], dateSystem };
-  }
+  if (!located.area) return { sheet: located.sheet, address: 'A1', row: 0, col: 0, values: [], dateSystem };
+  const where = { sheet: located.sheet, table: located.table, ...located.area };
   const ws = ctx.workbook.worksheets.getItem(where.sheet);
   const budget = limits.payloadLimit * PAYLOAD_BUDGET - COMMAND_BYTES;
   const values: CellValue[][] = new Array(where.rows);
@@ -115,7 +112,7 @@ export async function readRange(ctx: Excel.RequestContext, ref: RangeRef, limits
   }
   return {
     sheet: where.sheet,
-    address: localAddress(rangeAddress(where.row, where.col, where.rows, where.cols)),
+    address: rangeAddress(where.row, where.col, where.rows, where.cols),
     row: where.row,
     col: where.col,
     values,

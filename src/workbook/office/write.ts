@@ -4,6 +4,8 @@
 // split by rows; a request Excel still finds too large is split in half and resent.
 // Calculation and screen updating are suspended in every request that writes.
 import { CancelledError, type CellValue, type ChartSpec, type IoOptions, type WriteOp } from '../port';
+import { WorkbookError } from '../errors';
+import { isValidSheetName, sheetKey } from '../../output/sheetNames';
 import { cellAddress, sheetReference } from './address';
 import { toExcelRow, type ExcelInput } from './cells';
 import { isPayloadLimitError } from './errors';
@@ -83,7 +85,7 @@ function queueChart(ctx: Ctx, sheet: string, spec: ChartSpec): void {
   const column = (s: { sheet: string; row: number; col: number; rows: number }) =>
     sheetOf(ctx, s.sheet).getRangeByIndexes(s.row, s.col, Math.max(1, s.rows), 1);
   const [first, ...rest] = spec.series;
-  if (!first) throw new Error(`chart ${spec.name} has no series`);
+  if (!first) throw new WorkbookError('chartNoSeries', { chart: spec.name });
   const chart = sheetOf(ctx, sheet).charts.add(CHART_TYPE[spec.type], column(first), 'Columns');
   chart.name = spec.name;
   chart.title.text = spec.title;
@@ -113,6 +115,8 @@ function queueChart(ctx: Ctx, sheet: string, spec: ChartSpec): void {
 export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
   switch (op.op) {
     case 'addSheet':
+      // Checked by the rule the xlsx adapter uses (sheetNames.ts), before Excel sees it.
+      if (!isValidSheetName(op.name)) throw new WorkbookError('sheetNameInvalid', { sheet: op.name });
       return [
         small((ctx) => {
           const ws = ctx.workbook.worksheets.add(op.name);
@@ -127,13 +131,14 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
       return [small((ctx) => sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).clear('All'))];
     case 'format': {
       const steps: Step[] = [];
-      if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined)
+      if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined || op.underline !== undefined)
         steps.push(
           small((ctx) => {
             const f = sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).format;
             if (op.fill !== undefined) f.fill.color = op.fill;
             if (op.fontColor !== undefined) f.font.color = op.fontColor;
             if (op.bold !== undefined) f.font.bold = op.bold;
+            if (op.underline !== undefined) f.font.underline = op.underline ? 'Single' : 'None';
           }),
         );
       if (op.numberFormat !== undefined) {
@@ -178,6 +183,7 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
           const cf = range.conditionalFormats.add('ColorScale');
           const criteria: Excel.ConditionalColorScaleCriteria = {
             minimum: { formula: undefined, type: 'LowestValue', color: op.low },
+            midpoint: { formula: String(op.midPercentile), type: 'Percentile', color: op.mid },
             maximum: { formula: undefined, type: 'HighestValue', color: op.high },
           };
           cf.colorScale.criteria = criteria;
@@ -193,6 +199,7 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
         }, op.text),
       ];
     case 'addChart':
+      if (op.chart.series.length === 0) throw new WorkbookError('chartNoSeries', { chart: op.chart.name });
       return [small((ctx) => queueChart(ctx, op.sheet, op.chart), op.chart)];
     case 'addTableColumns':
     case 'deleteTable':
@@ -282,14 +289,15 @@ export class Writer {
     const sheets = ctx.workbook.worksheets.load('items/name');
     const tables = ctx.workbook.tables.load('items/name');
     await ctx.sync();
+    // Sheet names compare as Excel compares them (sheetNames.ts), table names ignoring case.
     const lower = (s: string) => s.toLowerCase();
-    const sheetSet = new Set(sheets.items.map((s) => lower(s.name)));
+    const sheetSet = new Set(sheets.items.map((s) => sheetKey(s.name)));
     const tableSet = new Set(tables.items.map((t) => lower(t.name)));
     const charts = new Map<string, Excel.ChartCollection>();
     const columns = new Map<string, Excel.TableColumnCollection>();
     for (const op of ops) {
-      if (op.op === 'deleteChart' && sheetSet.has(lower(op.sheet)) && !charts.has(lower(op.sheet)))
-        charts.set(lower(op.sheet), sheetOf(ctx, op.sheet).charts.load('items/name'));
+      if (op.op === 'deleteChart' && sheetSet.has(sheetKey(op.sheet)) && !charts.has(sheetKey(op.sheet)))
+        charts.set(sheetKey(op.sheet), sheetOf(ctx, op.sheet).charts.load('items/name'));
       if (op.op === 'deleteTableColumns' && tableSet.has(lower(op.table)) && !columns.has(lower(op.table)))
         columns.set(lower(op.table), ctx.workbook.tables.getItem(op.table).columns.load('items/name'));
     }
@@ -299,7 +307,7 @@ export class Writer {
         tableSet.delete(lower(op.name));
         await this.add(small((c) => c.workbook.tables.getItem(op.name).delete()));
       } else if (op.op === 'deleteChart') {
-        const list = charts.get(lower(op.sheet));
+        const list = charts.get(sheetKey(op.sheet));
         const hit = list?.items.find((c) => c.name === op.name);
         if (!list || !hit) continue;
         list.items.splice(list.items.indexOf(hit), 1);
@@ -330,7 +338,7 @@ export class Writer {
     await ctx.sync();
     this.done += 1;
     const body = range.rowCount - 1;
-    if (op.values.length > body) throw new Error(`addTableColumns: ${op.values.length} rows of values for table ${op.table} of ${body} rows`);
+    if (op.values.length > body) throw new WorkbookError('tableRowsMismatch', { table: op.table, rows: op.values.length, tableRows: body });
     const firstNew = range.columnIndex + range.columnCount - op.headers.length;
     const values = op.values.map((r) => r.slice(0, op.headers.length));
     for (const s of valueSteps(ws.name, range.rowIndex + 1, firstNew, values, this.budget, this.room)) await this.add(s);
@@ -348,7 +356,18 @@ export async function writeOps(ctx: Ctx, ops: readonly WriteOp[], limits: Adapte
       while (j + 1 < ops.length && isDelete(ops[j + 1])) j++;
       await writer.deleteExisting(ops.slice(i, j + 1) as DeleteOp[]);
       i = j;
-    } else for (const s of opSteps(op, writer.budget, writer.room)) await writer.add(s);
+    } else {
+      let steps: Step[];
+      try {
+        steps = opSteps(op, writer.budget, writer.room);
+      } catch (e) {
+        // An op refused before Excel sees it: what came before it is still written, as in
+        // the xlsx adapter.
+        await writer.flush();
+        throw e;
+      }
+      for (const s of steps) await writer.add(s);
+    }
   }
   await writer.flush();
   writer.finish();

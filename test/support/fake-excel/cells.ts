@@ -27,7 +27,9 @@ export function interpretInput(v: unknown, textFormat: boolean, asFormula: boole
   }
   if (typeof v === 'boolean') return { value: v };
   if (typeof v !== 'string') return fail('InvalidArgument', `Cannot write a ${typeof v} to a cell.`);
-  if (v.length > MAX_CELL_TEXT) fail('InvalidArgument', `A cell holds at most ${MAX_CELL_TEXT} characters.`);
+  // The limit is on what the cell holds: the apostrophe prefix is not part of it.
+  const held = !textFormat && v.startsWith("'") ? v.length - 1 : v.length;
+  if (held > MAX_CELL_TEXT) fail('InvalidArgument', `A cell holds at most ${MAX_CELL_TEXT} characters.`);
   if (v === '') return { value: undefined };
   if (textFormat) return { value: v };
   if (v.startsWith("'")) return v.length === 1 ? { value: undefined } : { value: v.slice(1) };

@@ -75,7 +75,8 @@ const ENUMS = {
   ChartLegendPosition: { top: 'Top', bottom: 'Bottom', left: 'Left', right: 'Right' },
   ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
   ConditionalFormatType: { colorScale: 'ColorScale', dataBar: 'DataBar', custom: 'Custom' },
-  ConditionalFormatColorCriterionType: { lowestValue: 'LowestValue', highestValue: 'HighestValue', number: 'Number', percent: 'Percent' },
+  ConditionalFormatColorCriterionType: { lowestValue: 'LowestValue', highestValue: 'HighestValue', number: 'Number', percent: 'Percent', formula: 'Formula', percentile: 'Percentile' },
+  RangeUnderlineStyle: { none: 'None', single: 'Single', double: 'Double', singleAccountant: 'SingleAccountant', doubleAccountant: 'DoubleAccountant' },
   SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
   ErrorCodes,
 };

@@ -56,6 +56,8 @@ export interface SheetData {
   fill: FormatLayer<string>[];
   fontColor: FormatLayer<string>[];
   bold: FormatLayer<boolean>[];
+  /** Font underline style ('Single', 'Double', …); 'None' and no layer read alike. */
+  underline: FormatLayer<string>[];
   hyperlinks: Map<number, Hyperlink>;
   columnWidths: Map<number, number>;
   freeze: { rows: number; cols: number };
@@ -106,6 +108,7 @@ export function newSheet(wb: FakeWorkbookData, name: string): SheetData {
     fill: [],
     fontColor: [],
     bold: [],
+    underline: [],
     hyperlinks: new Map(),
     columnWidths: new Map(),
     freeze: { rows: 0, cols: 0 },
@@ -183,6 +186,7 @@ export function clearRect(sheet: SheetData, rect: Rect, what: 'All' | 'Contents'
     pushLayer(sheet.fill, rect, undefined);
     pushLayer(sheet.fontColor, rect, undefined);
     pushLayer(sheet.bold, rect, undefined);
+    pushLayer(sheet.underline, rect, undefined);
     sheet.conditionalFormats = sheet.conditionalFormats.filter((cf) => !contains(rect, cf.rect));
   }
 }
@@ -212,7 +216,7 @@ export function usedRect(sheet: SheetData, valuesOnly: boolean): Rect | null {
     if (last > c1) c1 = last;
   }
   if (!valuesOnly) {
-    for (const layers of [sheet.numberFormat, sheet.fill, sheet.fontColor, sheet.bold] as FormatLayer<unknown>[][])
+    for (const layers of [sheet.numberFormat, sheet.fill, sheet.fontColor, sheet.bold, sheet.underline] as FormatLayer<unknown>[][])
       for (const l of layers)
         if (l.value !== undefined) {
           r0 = Math.min(r0, l.rect.r0);
@@ -267,7 +271,7 @@ export function shiftColumns(sheet: SheetData, r0: number, r1: number, col: numb
   }
   sheet.formulas = shiftKeys(sheet.formulas, r0, r1, col, n);
   sheet.hyperlinks = shiftKeys(sheet.hyperlinks, r0, r1, col, n);
-  for (const layers of [sheet.numberFormat, sheet.fill, sheet.fontColor, sheet.bold] as FormatLayer<unknown>[][]) {
+  for (const layers of [sheet.numberFormat, sheet.fill, sheet.fontColor, sheet.bold, sheet.underline] as FormatLayer<unknown>[][]) {
     const moved = layers.flatMap((l) => shiftRect(l.rect, r0, r1, col, n).map((rect) => ({ rect, value: l.value })));
     layers.splice(0, layers.length, ...moved);
   }

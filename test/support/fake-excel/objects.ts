@@ -518,10 +518,13 @@ export class RangeFill extends FakeProxy<RangeTarget> {
   }
 }
 
+const UNDERLINES = ['None', 'Single', 'Double', 'SingleAccountant', 'DoubleAccountant'];
+
 export class RangeFont extends FakeProxy<RangeTarget> {
   protected readonly _loadable = {
     color: (t: RangeTarget) => uniform(t.sheet.fontColor, t) ?? '#000000',
     bold: (t: RangeTarget) => uniform(t.sheet.bold, t) ?? false,
+    underline: (t: RangeTarget) => uniform(t.sheet.underline, t) ?? 'None',
   };
   constructor(context: FakeRequestContext, range: Range) {
     super(context, () => range._range(), false, true);
@@ -537,6 +540,15 @@ export class RangeFont extends FakeProxy<RangeTarget> {
   }
   set bold(v: boolean) {
     this._set('bold', v, (t) => pushLayer(t.sheet.bold, t.rect, !!v));
+  }
+  get underline(): string {
+    return this._prop('underline') as string;
+  }
+  set underline(v: string) {
+    this._set('underline', v, (t) => {
+      if (!UNDERLINES.includes(v)) fail('InvalidArgument', `"${v}" is not an underline style.`);
+      pushLayer(t.sheet.underline, t.rect, v === 'None' ? undefined : v);
+    });
   }
 }
 
@@ -593,12 +605,23 @@ export class ConditionalFormat extends FakeProxy<ConditionalFormatData> {
   }
 }
 
+type Criterion = { type?: string; color?: string; formula?: string };
+const CRITERION_TYPES = ['LowestValue', 'HighestValue', 'Number', 'Percent', 'Formula', 'Percentile'];
+
+function checkCriterion(x: Criterion): void {
+  if (!x.type || !CRITERION_TYPES.includes(x.type)) fail('InvalidArgument', `"${String(x.type)}" is not a color scale criterion type.`);
+  if (!['LowestValue', 'HighestValue'].includes(x.type) && (x.formula === undefined || x.formula === null || x.formula === ''))
+    fail('InvalidArgument', `A "${x.type}" criterion needs a formula.`);
+  if (x.color) checkColor(x.color);
+}
+
 function checkCriteria(c: ConditionalFormatData, v: unknown): void {
   if (c.type !== 'ColorScale') fail('InvalidArgument', 'Only a color scale has colorScale criteria.');
-  const crit = v as { minimum?: { type?: string; color?: string }; maximum?: { type?: string; color?: string } };
+  const crit = v as { minimum?: Criterion; midpoint?: Criterion; maximum?: Criterion };
   if (!crit?.minimum?.type || !crit?.maximum?.type) fail('InvalidArgument', 'A color scale needs a minimum and a maximum.');
-  if (crit.minimum.color) checkColor(crit.minimum.color);
-  if (crit.maximum.color) checkColor(crit.maximum.color);
+  checkCriterion(crit.minimum);
+  if (crit.midpoint) checkCriterion(crit.midpoint);
+  checkCriterion(crit.maximum);
   c.criteria = JSON.parse(JSON.stringify(v));
 }
 

@@ -12,7 +12,7 @@ export interface SheetSnapshot {
   /** From A1 to the end of the used range; null for empty cells. */
   values: SnapValue[][];
   formulas: Record<string, string>;
-  /** Non-default cell formats by cell, "numberFormat|fill|fontColor|bold". */
+  /** Non-default cell formats by cell, "numberFormat|fill|fontColor|bold", then "|underline" when underlined. */
   formats: Record<string, string>;
   columnWidths: Record<string, number>;
   freeze: { rows: number; cols: number };
@@ -47,6 +47,8 @@ function sheetFormats(sheet: SheetData): Record<string, string> {
   for (let r = 0; r <= used.r1; r++)
     for (let c = 0; c <= used.c1; c++) {
       const f = [layerValue(sheet.numberFormat, r, c), layerValue(sheet.fill, r, c), layerValue(sheet.fontColor, r, c), layerValue(sheet.bold, r, c)];
+      const underline = layerValue(sheet.underline, r, c);
+      if (underline !== undefined && underline !== 'None') f.push(underline);
       if (f.some((x) => x !== undefined)) out[cellName(r, c)] = f.map((x) => (x === undefined ? '' : String(x))).join('|');
     }
   return out;

@@ -9,6 +9,9 @@ import { defaultConfig } from '../../../src/config';
 import { dayToIso } from '../../../src/engine/calendar';
 import { ingest } from '../../../src/engine/ingest';
 import { CancelledError, type CellValue, type WriteOp } from '../../../src/workbook/port';
+import { WorkbookError } from '../../../src/workbook/errors';
+import { describeError } from '../../../src/workbook/describeError';
+import { cleanOps } from '../../../src/output/cells';
 
 const DATA = path.resolve(__dirname, '../../../../shared/data');
 
@@ -52,7 +55,13 @@ describe('requirements and errors', () => {
 
   it('describes Excel error codes in English and Chinese', async () => {
     const { port } = setup([{ name: 'S', rows: [] }]);
-    const err = await port.read({ kind: 'sheet', sheet: 'Missing' }).catch((e: unknown) => e);
+    // A sheet that is not there is the port's own error, as from the xlsx adapter…
+    const missing = await port.read({ kind: 'sheet', sheet: 'Missing' }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(WorkbookError);
+    expect(missing).toMatchObject({ code: 'sheetNotFound', params: { sheet: 'Missing' } });
+    expect(describeError(missing, 'zh-CN')).toBe('工作簿中没有名为“Missing”的工作表，可能已被重命名或删除。请检查数据来源。');
+    // …and Excel's own codes have sentences of their own.
+    const err = await port.select('Missing', 'A1').catch((e: unknown) => e);
     expect(describeOfficeError(err, 'en-US')).toMatch(/could not find/);
     expect(describeOfficeError(err, 'zh-CN')).toMatch(/找不到/);
     for (const code of ['InvalidArgument', 'RequestPayloadSizeLimitExceeded', 'AccessDenied', 'GeneralException', 'ItemAlreadyExists']) {
@@ -182,12 +191,12 @@ describe('write', () => {
     expect(back.values[0]).toEqual(tricky);
   });
 
-  it('null empties a cell; control characters and over-long text do not break the write', async () => {
+  it('null empties a cell; clean text (the plan cleans it) is held whole, up to Excel’s 32,767 characters', async () => {
     const { port, fake } = setup([{ name: 'S', rows: [['keep me?', 'x']] }]);
-    await port.write([{ op: 'values', sheet: 'S', row: 0, col: 0, values: [[null, 'a\u0000b\u0007c\td'], ['y'.repeat(40_000)]] }]);
+    await port.write(cleanOps([{ op: 'values', sheet: 'S', row: 0, col: 0, values: [[null, 'a\u0000b\u0007c\td'], ['y'.repeat(40_000)]] }]));
     const v = valuesOf(fake.workbook, 'S');
     expect(v[0]).toEqual([null, 'abc\td']);
-    expect((v[1][0] as string).length).toBe(32_766);
+    expect((v[1][0] as string).length).toBe(32_767);
   });
 
   it('keeps real data exactly: rfm orders with ISO dates and CDNOW zero-padded ids', async () => {
@@ -265,8 +274,8 @@ describe('write', () => {
       { op: 'columnWidth', sheet: '汇总 Summary', col: 0, cols: 2, width: 18 },
       { op: 'freeze', sheet: '汇总 Summary', rows: 1, cols: 0 },
       { op: 'addTable', sheet: '汇总 Summary', row: 0, col: 0, rows: 3, cols: 2, name: 'TierTable', style: 'TableStyleLight9' },
-      { op: 'colorScale', sheet: '汇总 Summary', row: 1, col: 1, rows: 2, cols: 1, low: '#FFFFFF', high: '#63BE7B' },
-      { op: 'colorScale', sheet: '汇总 Summary', row: 1, col: 1, rows: 2, cols: 1, low: '#FFFFFF', high: '#F8696B' },
+      { op: 'colorScale', sheet: '汇总 Summary', row: 1, col: 1, rows: 2, cols: 1, low: '#FFFFFF', mid: '#FFEB84', midPercentile: 50, high: '#63BE7B' },
+      { op: 'colorScale', sheet: '汇总 Summary', row: 1, col: 1, rows: 2, cols: 1, low: '#FFFFFF', mid: '#FFEB84', midPercentile: 50, high: '#F8696B' },
       { op: 'link', sheet: '汇总 Summary', row: 5, col: 0, text: 'Issues →', targetSheet: "Bob's issues", targetCell: 'A1' },
       {
         op: 'addChart',
@@ -302,7 +311,11 @@ describe('write', () => {
     expect(sum.freeze).toEqual({ rows: 1, cols: 0 });
     expect(snap.tables.find((t) => t.name === 'TierTable')).toMatchObject({ address: 'A1:B3', style: 'TableStyleLight9' });
     expect(sum.conditionalFormats).toHaveLength(1);
-    expect(sum.conditionalFormats[0]).toMatchObject({ type: 'ColorScale', address: 'B2:B3', criteria: { maximum: { color: '#F8696B' } } });
+    expect(sum.conditionalFormats[0]).toMatchObject({
+      type: 'ColorScale',
+      address: 'B2:B3',
+      criteria: { minimum: { type: 'LowestValue' }, midpoint: { type: 'Percentile', formula: '50', color: '#FFEB84' }, maximum: { color: '#F8696B' } },
+    });
     expect(sum.hyperlinks).toEqual({ A6: "'Bob''s issues'!A1" });
     expect(sum.values[5][0]).toBe('Issues →');
     expect(sum.charts).toEqual([
@@ -346,9 +359,16 @@ describe('write', () => {
 
   it('stops at an op Excel rejects, with a described error', async () => {
     const { port } = setup([{ name: 'S', rows: [] }]);
-    const err = await port.write([{ op: 'addSheet', name: 'History' }]).catch((e: unknown) => e);
-    expect((err as { code: string }).code).toBe('InvalidArgument');
-    expect(describeOfficeError(err, 'en-US')).toMatch(/rejected/);
+    const err = await port.write([{ op: 'addSheet', name: 's' }]).catch((e: unknown) => e);
+    expect((err as { code: string }).code).toBe('ItemAlreadyExists');
+    expect(describeOfficeError(err, 'en-US')).toMatch(/already has/);
+  });
+
+  it('refuses a sheet name Excel would refuse before sending it, after writing the ops before it', async () => {
+    const { port, fake } = setup([{ name: 'S', rows: [] }]);
+    const err = await port.write([{ op: 'values', sheet: 'S', row: 0, col: 0, values: [['before']] }, { op: 'addSheet', name: 'History' }]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'sheetNameInvalid', params: { sheet: 'History' } });
+    expect(valuesOf(fake.workbook, 'S')).toEqual([['before']]);
   });
 });
 

@@ -1,33 +1,16 @@
 import JSZip from 'jszip';
 import { XMLValidator } from 'fast-xml-parser';
-import { describeContract, fixtureConfig, fixtureSheets, portSnapshot, type FixtureName } from '../contract';
+import { describeContract, fixtureConfig, portSnapshot } from '../contract';
+import { makeXlsxPort, xlsxFixture } from '../ports';
 import { XlsxPort } from '../../../src/workbook/xlsx/XlsxPort';
 import { refreshWorkbook } from '../../../src/workbook/run';
 import { CancelledError } from '../../../src/workbook/port';
 
-/** An .xlsx holding the fixture, read back from bytes like a user's file. */
-async function fixturePort(fixture: FixtureName): Promise<XlsxPort> {
-  const port = XlsxPort.create();
-  for (const s of fixtureSheets(fixture)) {
-    const ws = port.workbook.addWorksheet(s.name);
-    if (s.table) {
-      ws.addTable({ name: s.table, ref: 'A1', headerRow: true, columns: s.values[0].map((h) => ({ name: String(h) })), rows: s.values.slice(1) });
-    } else {
-      s.values.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-    }
-  }
-  return XlsxPort.fromBuffer(await port.toBuffer());
-}
-
-describeContract('xlsx', async (fixture) => {
-  const port = await fixturePort(fixture);
-  // The snapshot goes through a save and a reload: what is compared is what the file holds.
-  return { port, snapshot: async () => portSnapshot(await XlsxPort.fromBuffer(await port.toBuffer())) };
-});
+describeContract('xlsx', makeXlsxPort);
 
 describe('cancellation', () => {
   it('stops before writing when the signal is aborted, leaving the workbook as it was', async () => {
-    const port = await fixturePort('demo-small');
+    const port = await xlsxFixture('demo-small');
     const before = await portSnapshot(port);
     const ctl = new AbortController();
     ctl.abort();
@@ -40,7 +23,7 @@ describe('xlsx package', () => {
   let zip: JSZip;
   let files: string[];
   beforeAll(async () => {
-    const port = await fixturePort('demo-small');
+    const port = await xlsxFixture('demo-small');
     await refreshWorkbook(port, { config: fixtureConfig('demo-small') });
     const buf = await port.toBuffer();
     zip = await JSZip.loadAsync(buf);
@@ -94,7 +77,7 @@ describe('xlsx package', () => {
 
 describe('interrupted writes', () => {
   it('leaves a registry that lets the next refresh clean up what was half written', async () => {
-    const port = await fixturePort('demo-small');
+    const port = await xlsxFixture('demo-small');
     await refreshWorkbook(port, { config: fixtureConfig('demo-small') });
     const done = await portSnapshot(port);
     // The next run dies after a few ops: its new sheets exist, the old ones are gone.

@@ -1,0 +1,32 @@
+// Errors of the workbook adapters, in one shape whichever adapter throws them: a code and
+// its parameters (like the engine's TieringError). The sentences live in the catalogues
+// (i18n/messages/workbook.ts) and describeError.ts turns them into the user's words; the
+// message here is the English sentence, for logs.
+import { registerMessages, t } from '../i18n';
+import { messages } from '../i18n/messages/workbook';
+
+registerMessages(messages);
+
+export type WorkbookErrorCode =
+  | 'sheetNotFound'
+  | 'tableNotFound'
+  | 'nameNotFound'
+  | 'nameUnsupported'
+  | 'addressInvalid'
+  | 'sheetNameInvalid'
+  | 'sheetExists'
+  | 'tableExists'
+  | 'tableRowsMismatch'
+  | 'chartNoSeries'
+  | 'fileUnreadable'
+  | 'excelUnavailable';
+
+export class WorkbookError extends Error {
+  constructor(
+    readonly code: WorkbookErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(t('en-US', `workbook.error.${code}`, params));
+    this.name = 'WorkbookError';
+  }
+}

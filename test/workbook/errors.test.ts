@@ -1,0 +1,76 @@
+// The workbook port's errors: one shape (code + params) from either adapter, their sentences
+// in both languages, and describeError's single mapping of every coded error.
+import { messages } from '../../src/i18n/messages/workbook';
+import { TieringError } from '../../src/engine/types';
+import { describeError, describeKnownError } from '../../src/workbook/describeError';
+import { WorkbookError, type WorkbookErrorCode } from '../../src/workbook/errors';
+import { parseAddress, rangeAddress } from '../../src/workbook/a1';
+import { CancelledError } from '../../src/workbook/port';
+import { WorkbookStateError } from '../../src/workbook/run';
+
+const CODES: Record<WorkbookErrorCode, Record<string, string | number>> = {
+  sheetNotFound: { sheet: 'S' },
+  tableNotFound: { table: 'T' },
+  nameNotFound: { name: 'N' },
+  nameUnsupported: { name: 'N', reference: '=1+1' },
+  addressInvalid: { address: 'A0' },
+  sheetNameInvalid: { sheet: 'a/b' },
+  sheetExists: { sheet: 'S' },
+  tableExists: { table: 'T' },
+  tableRowsMismatch: { table: 'T', rows: 5, tableRows: 4 },
+  chartNoSeries: { chart: 'c' },
+  fileUnreadable: { file: 'a.xlsx', reason: 'not a zip' },
+  excelUnavailable: {},
+};
+
+describe('workbook errors', () => {
+  it('have the same keys and placeholders in 中文 and English', () => {
+    expect(Object.keys(messages.zh).sort()).toEqual(Object.keys(messages.en).sort());
+    const params = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+    for (const k of Object.keys(messages.en)) expect([k, params(messages.zh[k as keyof typeof messages.zh])]).toEqual([k, params(messages.en[k as keyof typeof messages.en])]);
+  });
+
+  it.each(Object.entries(CODES))('%s is a sentence in both languages, with its parameters filled in', (code, params) => {
+    const e = new WorkbookError(code as WorkbookErrorCode, params);
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      const text = describeError(e, locale);
+      expect(text).not.toMatch(/\{\w+\}|workbook\.error/);
+      for (const v of Object.values(params)) expect(text).toContain(String(v));
+    }
+    expect(e.message).toBe(describeError(e, 'en-US'));
+  });
+
+  it('maps every coded error in one place, and nothing by its message text', () => {
+    expect(describeKnownError(new TieringError('no_usable_rows'), 'en-US')).toBe('No usable order or customer rows were found.');
+    expect(describeKnownError(new TieringError('no_such_code'), 'en-US')).toBeNull();
+    expect(describeKnownError(new WorkbookStateError('noConfig', 'No config.'), 'en-US')).toBe('No config.');
+    expect(describeKnownError(new CancelledError(), 'en-US')).toBe('Cancelled.');
+    expect(describeKnownError(Object.assign(new Error('x'), { code: 'AccessDenied' }), 'en-US')).toMatch(/^Excel denied access/);
+    expect(describeKnownError(new Error('sheet not found: Orders'), 'en-US')).toBeNull();
+    expect(describeError(new Error('boom.'), 'zh-CN')).toBe('出现问题：boom。请重试；如果仍然出现，请重新加载加载项。');
+  });
+});
+
+describe('addresses', () => {
+  it.each([
+    ['B3', { row: 2, col: 1, rows: 1, cols: 1 }],
+    ['$A$1:$C$4', { row: 0, col: 0, rows: 4, cols: 3 }],
+    ['C4:A1', { row: 0, col: 0, rows: 4, cols: 3 }],
+    ['A:F', { row: 0, col: 0, rows: 1_048_576, cols: 6 }],
+    ['3:10', { row: 2, col: 0, rows: 8, cols: 16_384 }],
+    ['XFD1048576', { row: 1_048_575, col: 16_383, rows: 1, cols: 1 }],
+  ])('%s', (address, area) => expect(parseAddress(address)).toEqual(area));
+
+  it.each(['', 'A0', 'A1:B2:C3', 'XFE1', 'A1048577', 'Sheet1!A1', '1A', 'A:1'])('rejects %p with a coded error', (address) => {
+    expect(() => parseAddress(address)).toThrow(WorkbookError);
+    try {
+      parseAddress(address);
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'addressInvalid', params: { address } });
+    }
+  });
+
+  it('writes one cell as "B3" and a block as "B3:D9", like Excel', () => {
+    expect([rangeAddress(2, 1, 1, 1), rangeAddress(2, 1, 7, 3)]).toEqual(['B3', 'B3:D9']);
+  });
+});
