@@ -129,26 +129,8 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
       return valueSteps(op.sheet, op.row, op.col, op.values, budget, room);
     case 'clear':
       return [small((ctx) => sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).clear('All'))];
-    case 'format': {
-      const steps: Step[] = [];
-      if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined || op.underline !== undefined)
-        steps.push(
-          small((ctx) => {
-            const f = sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).format;
-            if (op.fill !== undefined) f.fill.color = op.fill;
-            if (op.fontColor !== undefined) f.font.color = op.fontColor;
-            if (op.bold !== undefined) f.font.bold = op.bold;
-            if (op.underline !== undefined) f.font.underline = op.underline ? 'Single' : 'None';
-          }),
-        );
-      if (op.numberFormat !== undefined) {
-        // The API takes one format per cell; one row is built and shared by every row.
-        const row = new Array<string>(op.cols).fill(op.numberFormat);
-        steps.push(...gridSteps(op.sheet, op.row, op.col, new Array(op.rows).fill(row), 'numberFormat', budget, room - COMMAND_BYTES * steps.length));
-      }
-      if (steps.length) steps[0].units = 1;
-      return steps;
-    }
+    case 'format':
+      return formatSteps(op, budget, room);
     case 'columnWidth':
       return [
         small((ctx) => {
@@ -156,15 +138,7 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
         }),
       ];
     case 'freeze':
-      return [
-        small((ctx) => {
-          const panes = sheetOf(ctx, op.sheet).freezePanes;
-          panes.unfreeze();
-          if (op.rows > 0 && op.cols > 0) panes.freezeAt(sheetOf(ctx, op.sheet).getRangeByIndexes(0, 0, op.rows, op.cols));
-          else if (op.rows > 0) panes.freezeRows(op.rows);
-          else if (op.cols > 0) panes.freezeColumns(op.cols);
-        }),
-      ];
+      return [small((ctx) => freeze(ctx, op))];
     case 'addTable':
       return [
         small((ctx) => {
@@ -175,20 +149,7 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
         }, op.name),
       ];
     case 'colorScale':
-      return [
-        small((ctx) => {
-          const range = sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols);
-          // Replace, never stack: a refresh must leave one scale, not two.
-          range.conditionalFormats.clearAll();
-          const cf = range.conditionalFormats.add('ColorScale');
-          const criteria: Excel.ConditionalColorScaleCriteria = {
-            minimum: { formula: undefined, type: 'LowestValue', color: op.low },
-            midpoint: { formula: String(op.midPercentile), type: 'Percentile', color: op.mid },
-            maximum: { formula: undefined, type: 'HighestValue', color: op.high },
-          };
-          cf.colorScale.criteria = criteria;
-        }),
-      ];
+      return [small((ctx) => colorScale(ctx, op))];
     case 'link':
       return [
         small((ctx) => {
@@ -207,6 +168,48 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
     case 'deleteChart':
       throw new Error(`${op.op} needs to look at the workbook first; see Writer`);
   }
+}
+
+function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, room: number): Step[] {
+  const steps: Step[] = [];
+  if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined || op.underline !== undefined)
+    steps.push(
+      small((ctx) => {
+        const f = sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).format;
+        if (op.fill !== undefined) f.fill.color = op.fill;
+        if (op.fontColor !== undefined) f.font.color = op.fontColor;
+        if (op.bold !== undefined) f.font.bold = op.bold;
+        if (op.underline !== undefined) f.font.underline = op.underline ? 'Single' : 'None';
+      }),
+    );
+  if (op.numberFormat !== undefined) {
+    // The API takes one format per cell; one row is built and shared by every row.
+    const row = new Array<string>(op.cols).fill(op.numberFormat);
+    steps.push(...gridSteps(op.sheet, op.row, op.col, new Array(op.rows).fill(row), 'numberFormat', budget, room - COMMAND_BYTES * steps.length));
+  }
+  if (steps.length) steps[0].units = 1;
+  return steps;
+}
+
+function freeze(ctx: Excel.RequestContext, op: Extract<WriteOp, { op: 'freeze' }>): void {
+  const panes = sheetOf(ctx, op.sheet).freezePanes;
+  panes.unfreeze();
+  if (op.rows > 0 && op.cols > 0) panes.freezeAt(sheetOf(ctx, op.sheet).getRangeByIndexes(0, 0, op.rows, op.cols));
+  else if (op.rows > 0) panes.freezeRows(op.rows);
+  else if (op.cols > 0) panes.freezeColumns(op.cols);
+}
+
+function colorScale(ctx: Excel.RequestContext, op: Extract<WriteOp, { op: 'colorScale' }>): void {
+  const range = sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols);
+  // Replace, never stack: a refresh must leave one scale, not two.
+  range.conditionalFormats.clearAll();
+  const cf = range.conditionalFormats.add('ColorScale');
+  const criteria: Excel.ConditionalColorScaleCriteria = {
+    minimum: { formula: undefined, type: 'LowestValue', color: op.low },
+    midpoint: { formula: String(op.midPercentile), type: 'Percentile', color: op.mid },
+    maximum: { formula: undefined, type: 'HighestValue', color: op.high },
+  };
+  cf.colorScale.criteria = criteria;
 }
 
 export function opUnits(op: WriteOp): number {
