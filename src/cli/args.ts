@@ -1,4 +1,5 @@
 // A small argv parser: `--name value`, `--name=value` and boolean flags, checked against a spec.
+import type { MessageKey } from '../i18n';
 export interface OptionSpec {
   /** Option names (without --) that take a value. */
   values: readonly string[];
@@ -8,7 +9,7 @@ export interface OptionSpec {
 
 export type ParsedArgs =
   | { ok: true; options: Record<string, string>; flags: Set<string>; positional: string[] }
-  | { ok: false; error: { key: string; params: Record<string, string> } };
+  | { ok: false; error: { key: MessageKey; params: Record<string, string> } };
 
 export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs {
   const options: Record<string, string> = {};

@@ -4,7 +4,7 @@ import { formatConfigErrors, parseConfig, parseConfigText, CONFIG_VERSION, type 
 import { classify } from '../engine/classify';
 import { describeIssue } from '../engine/ingest';
 import type { ClassificationResult, InputTables } from '../engine/types';
-import { t, type Locale } from '../i18n';
+import { t, tryT, type Locale, type MessageKey } from '../i18n';
 import { describeKnownError } from '../workbook/describeError';
 import { parseArgs } from './args';
 import { InputFileError, readInputFile } from './inputFiles';
@@ -21,7 +21,7 @@ const SPEC = {
 /** Thrown for bad usage/input; rendered as a localized message, exit code 2. */
 class UsageError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Record<string, string | number> = {},
     readonly detail = '',
   ) {
@@ -96,7 +96,7 @@ export function toJsonReport(result: ClassificationResult, config: TieringConfig
     stats: result.stats,
     summaries: result.summaries,
     crosstabs: result.crosstabs,
-    warnings: result.warnings.map((w) => ({ ...w, message: t(locale, `warning.${w.code}`, w.params ?? {}) })),
+    warnings: result.warnings.map((w) => ({ ...w, message: tryT(locale, `warning.${w.code}`, w.params ?? {}, w.code) })),
     reports: result.reports,
     issuesTotal: result.issuesTotal ?? result.issues.length,
     issues: result.issues.map((issue) => ({ ...issue, ...describeIssue(issue, locale) })),
@@ -143,7 +143,7 @@ export function summaryText(result: ClassificationResult, locale: Locale, config
   }
   if (result.warnings.length > 0) {
     out.push(t(locale, 'cli.summary_warnings'));
-    for (const w of result.warnings) out.push(`  - ${t(locale, `warning.${w.code}`, w.params ?? {})}`);
+    for (const w of result.warnings) out.push(`  - ${tryT(locale, `warning.${w.code}`, w.params ?? {}, w.code)}`);
   }
   return out.join('\n');
 }

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { textToGrid } from '../engine/ingest';
+import type { MessageKey } from '../i18n';
 import type { SourceGrid } from '../engine/types';
 import { sheetKey } from '../output/sheetNames';
 import { WorkbookError } from '../workbook/errors';
@@ -11,7 +12,7 @@ import { XlsxPort } from '../workbook/xlsx/XlsxPort';
 /** A file the CLI cannot use; `key`/`params` render through i18n (cli.*). */
 export class InputFileError extends Error {
   constructor(
-    readonly key: string,
+    readonly key: MessageKey,
     readonly params: Record<string, string | number>,
   ) {
     super(key);

@@ -1,11 +1,8 @@
 // Command-line entry: `customer-tiers <command> ...` (run with tsx, or through bin/customer-tiers.mjs).
-import { registerMessages, t, type Locale } from '../i18n';
-import { messages } from '../i18n/messages/engine';
+import { t, type Locale } from '../i18n';
 import { runClassify } from './classify';
 import { runDemo } from './demo';
 import { runRefresh } from './refresh';
-
-registerMessages(messages);
 
 function locale(argv: readonly string[]): Locale {
   const i = argv.indexOf('--lang');

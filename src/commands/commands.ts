@@ -1,15 +1,12 @@
 // Ribbon commands (ExecuteFunction). "Refresh tiers" re-runs from the config saved in the
 // workbook without opening the pane and reports the outcome in a small dialog.
 // The same page, opened as that dialog (commands.html?report=...), shows the report.
-import { localeFromLanguage, registerMessages, t, type Locale } from '../i18n';
-import { messages as uiMessages } from '../i18n/messages/ui';
+import { localeFromLanguage, t, type Locale } from '../i18n';
 import { describeError } from '../workbook/describeError';
 import { officePortFromGlobals } from '../workbook/office';
 import { refreshWorkbook, WorkbookStateError } from '../workbook/run';
 
 // The command's own sentences (command.*); describeError brings the error catalogues.
-registerMessages(uiMessages);
-
 /** The report sentence for a refresh outcome (exported for tests). */
 export function refreshReport(outcome: { ok: true; customers: number; date: string } | { ok: false; error: unknown }, locale: Locale): string {
   if (outcome.ok) return t(locale, 'command.refresh.done', { customers: outcome.customers, date: outcome.date });

@@ -5,8 +5,6 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import type { TieringConfig } from '../config/schema';
-import { registerMessages } from '../i18n';
-import { messages } from '../i18n/messages/engine';
 import { ingest } from './ingest';
 import { dayToDate, dayToIso } from './calendar';
 import { computeMetrics, type CustomerMetrics } from './metrics';
@@ -30,8 +28,6 @@ import {
   type ProgressFn,
   type ProgressStage,
 } from './types';
-
-registerMessages(messages);
 
 type Column = ArrayLike<unknown> & Iterable<unknown>;
 type Warning = ClassificationResult['warnings'][number];

@@ -1,34 +1,48 @@
-// Message catalogues. Each area of the code owns one file under messages/ exporting
-// { en: {...}, zh: {...} } with the same keys; this module merges them.
+// The message catalogue: every area's module (messages/*.ts, same keys in both languages by
+// construction, see define.ts) loaded here, explicitly, once. Keys are typed: t() with a key
+// no module defines does not compile; keys built at run time go through hasMessage first.
+import { messages as clv } from './messages/clv';
 import { messages as core } from './messages/core';
+import { messages as engine } from './messages/engine';
+import { messages as ingest } from './messages/ingest';
+import { messages as office } from './messages/office';
+import { messages as output } from './messages/output';
+import { messages as rules } from './messages/rules';
+import { messages as ui } from './messages/ui';
+import { messages as workbook } from './messages/workbook';
 
 export type Locale = 'zh-CN' | 'en-US';
-export type Catalogue = Record<string, string>;
-export interface MessageModule {
-  en: Catalogue;
-  zh: Catalogue;
+
+const MODULES = [clv, core, engine, ingest, office, output, rules, ui, workbook] as const;
+type Module = (typeof MODULES)[number];
+type KeysOf<M> = M extends { en: infer E } ? keyof E & string : never;
+/** Every message key of every module. */
+export type MessageKey = KeysOf<Module>;
+export type Catalogue = Readonly<Record<MessageKey, string>>;
+export type Params = Record<string, string | number>;
+
+function merge(part: 'en' | 'zh'): Catalogue {
+  const out: Record<string, string> = {};
+  for (const m of MODULES) Object.assign(out, m[part]);
+  return out as Catalogue;
 }
+const en = merge('en');
+const zh = merge('zh');
 
-const modules: MessageModule[] = [core];
-const en: Catalogue = {};
-const zh: Catalogue = {};
-
-/** Adds a message module (each area registers its own at import time). */
-export function registerMessages(m: MessageModule): void {
-  Object.assign(en, m.en);
-  Object.assign(zh, m.zh);
-}
-modules.forEach(registerMessages);
-
-/** Translate key with {param} placeholders. Unknown keys fall back to English, then the key. */
-export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
-  const cat = locale === 'zh-CN' ? zh : en;
-  const template = cat[key] ?? en[key] ?? key;
+/** Translate key with {param} placeholders. */
+export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const template = (locale === 'zh-CN' ? zh : en)[key] ?? en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-export function hasMessage(key: string): boolean {
-  return key in en;
+/** Whether a key built at run time (e.g. `warning.${code}`) names a message. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(en, key);
+}
+
+/** A run-time key's message, or `fallback` when no module defines it. */
+export function tryT(locale: Locale, key: string, params: Params = {}, fallback = key): string {
+  return hasMessage(key) ? t(locale, key, params) : fallback;
 }
 
 /** Office display language (e.g. "zh-CN", "en-GB") → our locale. */

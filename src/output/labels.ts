@@ -14,10 +14,7 @@ import {
   type VocabularyMethod,
 } from '../engine/columns';
 import { ruleColumnName } from '../engine/methods/rules';
-import { hasMessage, registerMessages, t, type Locale } from '../i18n';
-import { messages } from '../i18n/messages/output';
-
-registerMessages(messages);
+import { hasMessage, t, type Locale, type MessageKey } from '../i18n';
 
 /** Rule-set names by their result column (rule_<slug> → the name the user gave). */
 export type RuleNames = Readonly<Record<RuleColumn, string>>;
@@ -47,9 +44,15 @@ export function methodLabel(locale: Locale, method: string, rules: RuleNames = {
  * ABC labels, rule tiers and custom segment names are the user's own words, shown as written.
  */
 export function tierLabel(locale: Locale, method: string, tier: string): string {
-  if (isVocabularyMethod(method) && isVocabularyTier(method, tier)) return t(locale, `tier.${method}.${tier}`);
+  if (isVocabularyMethod(method) && isVocabularyTier(method, tier)) return t(locale, `tier.${method}.${tier}` as TierKey);
   return tier;
 }
+
+/** The message key of every tier of the registry's vocabularies. */
+type TierKey = { [M in VocabularyMethod]: `tier.${M}.${TierOf<M>}` }[VocabularyMethod];
+// Every tier the engine can emit has a message: a tier added to engine/columns.ts without one
+// in i18n/messages/core.ts makes this line fail to compile.
+export const TIER_KEYS_ARE_MESSAGES: TierKey extends MessageKey ? true : never = true;
 
 const GOOD = '#C6EFCE';
 const BEST = '#A9D08E';

@@ -328,7 +328,7 @@ function issuesSheet(ctx: PlanContext, name: string): void {
   const b = ctx.builder(name, t(L, 'out.title.issues'));
   const shown = result.issues.slice(0, ISSUES_LIMIT);
   const describe = ctx.inp.describeIssue ?? describeIssue;
-  const headers = ['sheet', 'row', 'column', 'value', 'severity', 'problem', 'action'].map((k) => t(L, `out.issues.${k}`));
+  const headers = (['sheet', 'row', 'column', 'value', 'severity', 'problem', 'action'] as const).map((k) => t(L, `out.issues.${k}`));
   const rows = shown.map((i) => {
     const d = describe(i, L);
     return [i.sheet, i.row || null, i.column, i.value, t(L, `out.severity.${i.severity}`), d.problem, d.action ?? null] as CellValue[];

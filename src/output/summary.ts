@@ -117,7 +117,7 @@ function runFacts({ inp, b, L }: Ctx): void {
 function tierTables({ inp, b, L, label, tierTables: placed }: Ctx): void {
   for (const s of inp.result.summaries) {
     b.title(t(L, 'out.tiers.title', { method: label(s.method) }));
-    const headers = ['tier', 'customers', 'share', 'revenue', 'revenueShare', 'orders', 'aov'].map((k) => t(L, `out.tiers.${k}`));
+    const headers = (['tier', 'customers', 'share', 'revenue', 'revenueShare', 'orders', 'aov'] as const).map((k) => t(L, `out.tiers.${k}`));
     const rows = s.tiers.map((x) => [tierLabel(L, s.method, x.tier), x.customers, x.share, x.revenue, x.revenueShare, x.orders, x.avgOrderValue]);
     const at = b.block(headers, rows);
     formatTierTable(b, s, at.row + 1);

@@ -1,15 +1,20 @@
 // The pane's translator, from context: every visible string goes through t().
 import { createContext, useCallback, useContext } from 'react';
-import { t as translate, type Locale } from '../i18n';
-import './i18nCatalogue';
+import { t as translate, tryT, type Locale, type MessageKey, type Params } from '../i18n';
 
 export const LocaleContext = createContext<Locale>('en-US');
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function useT(): Translate {
   const locale = useContext(LocaleContext);
-  return useCallback((key: string, params?: Record<string, string | number>) => translate(locale, key, params), [locale]);
+  return useCallback((key: MessageKey, params?: Params) => translate(locale, key, params), [locale]);
+}
+
+/** For keys built at run time (`warning.${code}`): the message, or `fallback` when none exists. */
+export function useTryT(): (key: string, params?: Params, fallback?: string) => string {
+  const locale = useContext(LocaleContext);
+  return useCallback((key: string, params?: Params, fallback?: string) => tryT(locale, key, params, fallback), [locale]);
 }
 
 export function useLocale(): Locale {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { RangeRef, TieringConfig } from '../config';
 import { detectColumns } from '../engine/ingest';
 import type { InputTables, SourceGrid } from '../engine/types';
-import { localeFromLanguage, t, type Locale } from '../i18n';
+import { localeFromLanguage, t, type Locale, type MessageKey } from '../i18n';
 import { CancelledError, type RangeRead } from '../workbook/port';
 import type { PaneHost } from './host';
 import { initialState, reducer, type Action, type PaneState, type SourceKind } from './state';
@@ -44,7 +44,7 @@ export function useController(host: PaneHost, initialConfig: TieringConfig): Con
   const stateRef = useRef(state);
   stateRef.current = state;
   const abortRef = useRef<AbortController | null>(null);
-  const say = useCallback((key: string, params?: Record<string, string | number>) => t(stateRef.current.locale, key, params), []);
+  const say = useCallback((key: MessageKey, params?: Record<string, string | number>) => t(stateRef.current.locale, key, params), []);
   const fmt = useCallback((n: number) => new Intl.NumberFormat(stateRef.current.locale).format(n), []);
   const describe = useCallback((e: unknown) => host.describeError(e, stateRef.current.locale), [host]);
 

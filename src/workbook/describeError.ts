@@ -3,9 +3,7 @@
 // the same from either adapter), Excel's own codes, the stored state's problems and a
 // cancel. Decided by class and code, never by message text; never a raw exception.
 import { TieringError } from '../engine/types';
-import { hasMessage, registerMessages, t, type Locale } from '../i18n';
-import { messages as engineMessages } from '../i18n/messages/engine';
-import { messages as ingestMessages } from '../i18n/messages/ingest';
+import { hasMessage, t, type Locale } from '../i18n';
 import { WorkbookError } from './errors';
 import { describeOfficeError, officeErrorCode, UnsupportedExcelError } from './office/errors';
 import { CancelledError } from './port';
@@ -13,12 +11,12 @@ import { WorkbookStateError } from './run';
 
 // The engine's error sentences (the engine registers them only where it runs: in the pane,
 // that is a worker).
-registerMessages(engineMessages);
-registerMessages(ingestMessages);
-
 /** A coded error as a sentence; null for anything else (the caller says "unexpected" its own way). */
 export function describeKnownError(e: unknown, locale: Locale): string | null {
-  if (e instanceof TieringError) return hasMessage(`error.${e.code}`) ? t(locale, `error.${e.code}`, e.params) : null;
+  if (e instanceof TieringError) {
+    const key = `error.${e.code}`;
+    return hasMessage(key) ? t(locale, key, e.params) : null;
+  }
   if (e instanceof WorkbookError) return t(locale, `workbook.error.${e.code}`, e.params);
   // Its message is already the sentence, in the locale of the run that threw it.
   if (e instanceof WorkbookStateError) return e.message;

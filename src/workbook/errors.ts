@@ -2,10 +2,7 @@
 // its parameters (like the engine's TieringError). The sentences live in the catalogues
 // (i18n/messages/workbook.ts) and describeError.ts turns them into the user's words; the
 // message here is the English sentence, for logs.
-import { registerMessages, t } from '../i18n';
-import { messages } from '../i18n/messages/workbook';
-
-registerMessages(messages);
+import { t } from '../i18n';
 
 export type WorkbookErrorCode =
   | 'sheetNotFound'

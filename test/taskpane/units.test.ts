@@ -28,22 +28,7 @@ describe('ui catalogue', () => {
       expect([f, Object.keys(messages.en).filter((k) => k in other.en)]).toEqual([f, []]);
     }
   });
-
-  test('every key the pane source uses is in the catalogue (or another area’s)', () => {
-    const dir = path.resolve(__dirname, '../../src/taskpane');
-    const files: string[] = [];
-    const walk = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(path.join(d, e.name));
-        else if (/\.tsx?$/.test(e.name)) files.push(path.join(d, e.name));
-      }
-    };
-    walk(dir);
-    const used = new Set<string>();
-    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/\b(?:tr|say)\('([a-z][\w.-]+)'/g)) used.add(m[1]);
-    const missing = [...used].filter((k) => !(k in messages.en) && !k.startsWith('out.'));
-    expect(missing).toEqual([]);
-  });
+  // Every key the pane uses is checked by the compiler: t() and tr() take only MessageKey.
 });
 
 describe('range input', () => {

@@ -56,10 +56,11 @@ describe('refreshWorkbook: the analysis date it is given', () => {
     const err = await refreshWorkbook(port, { analysisDate: '2024-02-30' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TieringError);
     const { code, params } = err as TieringError;
-    expect(t('en-US', `error.${code}`, params)).toContain('"2024-02-30"');
-    expect(t('en-US', `error.${code}`, params)).toContain('YYYY-MM-DD');
-    expect(t('zh-CN', `error.${code}`, params)).toContain('“2024-02-30”');
-    expect(t('zh-CN', `error.${code}`, params)).not.toBe(t('en-US', `error.${code}`, params));
+    expect(code).toBe('bad_analysis_date');
+    expect(t('en-US', 'error.bad_analysis_date', params)).toContain('"2024-02-30"');
+    expect(t('en-US', 'error.bad_analysis_date', params)).toContain('YYYY-MM-DD');
+    expect(t('zh-CN', 'error.bad_analysis_date', params)).toContain('“2024-02-30”');
+    expect(t('zh-CN', 'error.bad_analysis_date', params)).not.toBe(t('en-US', 'error.bad_analysis_date', params));
     expect(await portSnapshot(port)).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 // Shared grid plumbing: header texts, column mapping (given or detected), column extraction.
-import { t } from '../../i18n';
+import { tryT } from '../../i18n';
 import { TieringError, type SourceGrid } from '../types';
 import { cellText, columnLetter, isBlank } from './cells';
 import { detectRemaining, findHeader, HEADER_EXAMPLES, type TableKind } from './headers';
@@ -24,7 +24,7 @@ export function placeOf(grid: SourceGrid, table: TableKind, headers: string[]): 
 }
 
 export function throwError(code: string, params: Record<string, string | number>): never {
-  throw new TieringError(code, params, t('en-US', `error.${code}`, params));
+  throw new TieringError(code, params, tryT('en-US', `error.${code}`, params));
 }
 
 /**

@@ -17,15 +17,11 @@
 // - At most ISSUE_CAP issues are listed; `issuesTotal` counts all and a final 'issues_truncated'
 //   info issue says how many were left off.
 import type { TieringConfig } from '../../config/schema';
-import { registerMessages } from '../../i18n';
-import { messages } from '../../i18n/messages/ingest';
 import type { InputTables, IngestResult, ResolvedMapping } from '../types';
 import { ingestCustomers, type CustomersIngest } from './customers';
 import { headerTexts, placeOf, throwError } from './grid';
 import { IssueList, type GridPlace } from './issues';
 import { ingestOrders, type OrdersIngest } from './orders';
-
-registerMessages(messages);
 
 export { normalizeId, isBlank, isExcelError, columnLetter, EXCEL_ERRORS } from './cells';
 export { parseNumberCell, cellToNumber } from './numbers';

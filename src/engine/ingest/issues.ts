@@ -1,6 +1,6 @@
 // Data issues: collected with a cap (huge bad files must not make a huge issue list), and
 // rendered for people: where (A1 address), what is wrong, what to do.
-import { t, type Locale } from '../../i18n';
+import { t, tryT, type Locale } from '../../i18n';
 import type { DataIssue } from '../types';
 import { cellText, columnLetter } from './cells';
 
@@ -110,7 +110,7 @@ export function describeIssue(issue: DataIssue, locale: Locale): { where: string
   }
   return {
     where,
-    problem: t(locale, `issue.${issue.code}.problem`, params),
-    action: t(locale, `issue.${issue.code}.action`, params),
+    problem: tryT(locale, `issue.${issue.code}.problem`, params, issue.code),
+    action: tryT(locale, `issue.${issue.code}.action`, params, ''),
   };
 }

@@ -1,5 +1,6 @@
 // Customer lifetime value (BG/NBD + Gamma-Gamma): failures and fit notes (tier names: core.ts).
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'clv.column.p_alive': 'Probability alive',
     'clv.column.expected_purchases': 'Expected purchases',
@@ -53,4 +54,4 @@ export const messages = {
     'clv.note.orders_ignored': '{count} 条订单未使用（客户不在列表中或日期晚于分析日期）。',
     'clv.note.single_purchase': '{count} 位客户只在一天购买过；模型视其为存活（概率为 1），不会对其发出预警。',
   },
-};
+});

@@ -1,7 +1,8 @@
 // Tier and segment names shared by every output (CLI, workbook, task pane), one entry per
 // method and tier key of the registry in engine/columns.ts: tier.<method>.<key>. Keys are
 // per method because one word means different things (spend "high" vs CLV "high").
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'tier.activity.active': 'Active',
     'tier.activity.new': 'New',
@@ -66,4 +67,4 @@ export const messages = {
     'tier.rfm_segment.Lost': '已流失',
     'tier.rfm_segment.Others': '其他',
   },
-};
+});

@@ -1,6 +1,7 @@
 // Messages of the classification engine (warnings, errors) and the command line.
 // Warning keys are `warning.<code>` with the warning's params.
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'warning.returns_netted': '{count} return rows (negative amounts) were netted into revenue; they do not count as orders.',
     'warning.returns_excluded': '{count} return rows (negative amounts) were left out (returns policy "exclude").',
@@ -91,4 +92,4 @@ export const messages = {
     'cli.wrote': '已写入 {file}',
     'cli.issue_where': '{sheet} 第 {row} 行，列“{column}”',
   },
-};
+});

@@ -1,6 +1,7 @@
 // Messages of the ingest step: data issues (what is wrong, what to do) and the errors that
 // stop a run. Placeholders: {value} {column} {row} {sheet} plus each issue's params.
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'ingest.table.orders': 'Orders',
     'ingest.table.customers': 'Customers',
@@ -103,4 +104,4 @@ export const messages = {
     'error.missing_column': '{table} 表“{sheet}”中找不到 {column} 列（可识别的表头如：{expected}）。现有表头：{headers}。请在设置中选择该列。',
     'error.mapped_column_missing': '为 {key} 选择的列“{column}”不在 {table} 表“{sheet}”中。现有表头：{headers}。',
   },
-};
+});

@@ -1,5 +1,6 @@
 // Messages of the Excel (Office.js) adapter: unsupported Excel versions and Excel's errors.
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'office.unsupported':
       'This add-in needs the Excel JavaScript API {version} or later: Microsoft 365 (version 1903 or later), Excel 2021 or later, Excel on the web, or Excel for Mac 16.24 or later. Please update Excel.',
@@ -44,4 +45,4 @@ export const messages = {
     'office.error.cancelled': '已取消。',
     'office.error.unknown': 'Excel 报告了错误（{code}）：{message}',
   },
-};
+});

@@ -1,5 +1,6 @@
 // What the add-in writes into the workbook: headers, sheet names, summary labels.
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'out.col.region': 'Region',
     'out.col.industry': 'Industry',
@@ -248,4 +249,4 @@ export const messages = {
     'out.state.noConfig': '此工作簿没有保存的 Customer Tiers 配置，请先运行一次分级。',
     'out.state.noSource': '配置中没有指定订单或客户区域。',
   },
-};
+});

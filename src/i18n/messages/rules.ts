@@ -1,5 +1,6 @@
 // Messages of the custom rule language (src/engine/methods/rules): errors with positions.
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'rules.error.at': 'Rule {rule} (tier “{tier}”), line {line}, column {column}: {detail}',
     'rules.error.set': 'Rule set “{name}”: {detail}',
@@ -90,4 +91,4 @@ export const messages = {
     'rules.type.date': '日期',
     'rules.type.boolean': '是/否值',
   },
-};
+});

@@ -1,5 +1,6 @@
 // Task pane and ribbon command text. Same keys in both languages (a test checks).
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'app.title': 'Customer Tiers',
     'app.steps': 'Steps',
@@ -530,4 +531,4 @@ export const messages = {
     'command.refresh.failed': '客户分层无法刷新：{message}',
     'command.close': '关闭',
   },
-};
+});

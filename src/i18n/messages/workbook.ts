@@ -1,6 +1,7 @@
 // Messages of the workbook port: what either adapter (Excel or .xlsx) reports with a code, and
 // the add-in's sentence for anything unexpected. Keys are `workbook.error.<code>`.
-export const messages = {
+import { defineMessages } from '../define';
+export const messages = defineMessages({
   en: {
     'workbook.error.sheetNotFound': 'The workbook has no sheet named "{sheet}". It may have been renamed or deleted; check the data source.',
     'workbook.error.tableNotFound': 'The workbook has no table named "{table}". It may have been renamed or deleted; check the data source.',
@@ -31,4 +32,4 @@ export const messages = {
     'workbook.error.excelUnavailable': 'Excel 不可用：加载项不是在 Excel 中运行。',
     'workbook.error.unexpected': '出现问题：{message}。请重试；如果仍然出现，请重新加载加载项。',
   },
-};
+});

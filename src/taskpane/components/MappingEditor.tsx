@@ -3,7 +3,7 @@ import { Button, Dropdown, Field, Option } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { TABLE_KEYS } from '../../engine/ingest/headers';
-import { useT } from '../i18n';
+import { useT, useTryT } from '../i18n';
 import { useCommonStyles } from '../styles';
 
 export interface MappingEditorProps {
@@ -25,6 +25,7 @@ const ESSENTIAL: Record<'customers' | 'orders', readonly string[]> = {
 
 export function MappingEditor({ kind, headers, mapping, corrected, disabled, onChange }: MappingEditorProps) {
   const tr = useT();
+  const trAny = useTryT();
   const s = useCommonStyles();
   const [more, setMore] = useState(false);
   const id = useId();
@@ -39,7 +40,7 @@ export function MappingEditor({ kind, headers, mapping, corrected, disabled, onC
         return (
           <Field
             key={key}
-            label={tr(`field.${kind}.${key}`)}
+            label={trAny(`field.${kind}.${key}`, {}, key)}
             hint={corrected[key] ? tr('mapping.corrected') : value ? undefined : tr('mapping.notFound')}
           >
             <Dropdown

@@ -31,8 +31,8 @@ import { ArrowClockwiseRegular, DeleteRegular, SaveRegular } from '@fluentui/rea
 import type { Migration } from '../../engine/history';
 import type { ClassificationResult, MethodSummary } from '../../engine/types';
 import type { TieringConfig } from '../../config';
-import { formatNumber, formatPercent, methodLabel, ruleNames, tierLabel, useLocale, useT } from '../i18n';
-import type { Locale } from '../../i18n';
+import { formatNumber, formatPercent, methodLabel, ruleNames, tierLabel, useLocale, useT, useTryT } from '../i18n';
+import type { Locale, MessageKey } from '../../i18n';
 import { CutPoints } from './CutPoints';
 import { useCommonStyles } from '../styles';
 
@@ -180,6 +180,7 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onWri
 /** Analysis date, counts and the run's warnings. */
 function Overview({ result }: { result: ClassificationResult }) {
   const tr = useT();
+  const trAny = useTryT();
   const locale = useLocale();
   const s = useCommonStyles();
   const st = useStyles();
@@ -205,7 +206,7 @@ function Overview({ result }: { result: ClassificationResult }) {
           <MessageBarBody>
             <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
               {result.warnings.slice(0, 6).map((w, i) => (
-                <li key={i}>{tr(`warning.${w.code}`, w.params)}</li>
+                <li key={i}>{trAny(`warning.${w.code}`, w.params, w.code)}</li>
               ))}
             </ul>
           </MessageBarBody>
@@ -225,7 +226,7 @@ function Outputs({ result, config, busy, onOutputs, onWrite, onRefresh, onRemove
   const st = useStyles();
   const out = config.output;
   const groupable = result?.summaries.map((x) => x.method) ?? [];
-  const flag = (key: 'tierColumns' | 'summary' | 'history' | 'issuesSheet', label: string) => (
+  const flag = (key: 'tierColumns' | 'summary' | 'history' | 'issuesSheet', label: MessageKey) => (
     <Checkbox label={tr(label)} checked={out[key]} disabled={busy} onChange={(_, d) => onOutputs((o) => ({ ...o, [key]: !!d.checked }))} />
   );
   return (

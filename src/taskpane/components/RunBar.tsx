@@ -59,9 +59,9 @@ export function RunBar({ activity, canRun, blocked, onRun, onCancel, onShowResul
     <div className={st.bar} role="region" aria-label={tr('run.region')}>
       {busy && (
         <div>
-          <ProgressBar value={progressValue(activity)} thickness="large" aria-label={tr('run.progress')} aria-valuetext={tr(`run.stage.${stageGroup}`)} />
+          <ProgressBar value={progressValue(activity)} thickness="large" aria-label={tr('run.progress')} aria-valuetext={tr(`run.stage.${stageGroup ?? 'preparing'}`)} />
           <Text size={200} aria-live="polite">
-            {tr(`task.${activity.task}`)} · {tr(`run.stage.${stageGroup}`)}
+            {tr(`task.${activity.task}`)} · {tr(`run.stage.${stageGroup ?? 'preparing'}`)}
             {activity.stage !== 'reading' && activity.stage !== 'writing' && activity.stage !== 'preparing' ? ` (${tr(`run.substage.${activity.stage}`)})` : ''}
           </Text>
         </div>

@@ -1,9 +1,6 @@
 // Excel's errors (OfficeExtension.Error: a string `code`) as sentences for the user.
-import { registerMessages, t, hasMessage, type Locale } from '../../i18n';
-import { messages } from '../../i18n/messages/office';
+import { t, hasMessage, type Locale } from '../../i18n';
 import { CancelledError } from '../port';
-
-registerMessages(messages);
 
 /** Thrown when Excel lacks the requirement set the adapter needs. */
 export class UnsupportedExcelError extends Error {
@@ -30,7 +27,8 @@ export function describeOfficeError(e: unknown, locale: Locale): string {
   if (e instanceof CancelledError) return t(locale, 'office.error.cancelled');
   if (e instanceof UnsupportedExcelError) return t(locale, 'office.unsupported', { version: e.version });
   const code = officeErrorCode(e);
-  if (code && hasMessage(`office.error.${code}`)) return t(locale, `office.error.${code}`);
+  const key = `office.error.${code}`;
+  if (code && hasMessage(key)) return t(locale, key);
   const message = e instanceof Error ? e.message : String(e);
   return t(locale, 'office.error.unknown', { code: code ?? '?', message });
 }

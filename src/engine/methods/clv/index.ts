@@ -2,8 +2,7 @@
 // Gamma-Gamma (how much they spend) → per-customer probability alive, expected purchases,
 // expected spend, CLV over the horizon, CLV tier and a churn flag, plus a fit report.
 import type { ClvConfig } from '../../../config/schema';
-import { registerMessages, t } from '../../../i18n';
-import { messages } from '../../../i18n/messages/clv';
+import { tryT } from '../../../i18n';
 import type { OrderData } from '../../types';
 import { fitBgNbd, groupCustomers, isDegenerate } from './bgnbd';
 import { fitGammaGamma, groupSpend } from './gammagamma';
@@ -14,15 +13,13 @@ import { predict, tierByClv } from './value';
 
 export type { ClvReport, ClvResult, ClvColumns, BgNbdParams, GammaGammaParams, FitStatus } from './types';
 
-registerMessages(messages);
-
 /** Fewer repeat customers (or positive repeat spenders) than this: no fit. */
 export const MIN_REPEAT_CUSTOMERS = 10;
 /** |corr(x, spend)| at or above this gets a note that the Gamma-Gamma assumption is doubtful. */
 export const CORRELATION_NOTE = 0.3;
 
 function fail(code: string, params?: Record<string, string | number>): ClvResult {
-  return { ok: false, code, message: t('en-US', code, params), ...(params ? { params } : {}) };
+  return { ok: false, code, message: tryT('en-US', code, params), ...(params ? { params } : {}) };
 }
 
 /** Who the models can use: customers with orders, repeat customers, and the repeat spend sample. */

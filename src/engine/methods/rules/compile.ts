@@ -1,15 +1,12 @@
 // Rule set → checked ASTs, or localised errors that name the rule, the line and column,
 // what was expected, and a likely column when a name is misspelled.
-import { registerMessages, t, type Locale } from '../../../i18n';
+import { t, tryT, type Locale } from '../../../i18n';
 import type { RuleColumn } from '../../columns';
 import { dateToDay } from '../../calendar';
-import { messages } from '../../../i18n/messages/rules';
 import { checkRule, FieldIndex } from './check';
 import { problemOf, RuleSyntaxError, type Problem } from './errors';
 import { parseRule } from './parser';
 import type { CompiledRule, CompiledRuleSet, FieldInfo, RuleError, RuleOptions, RuleSetConfig } from './types';
-
-registerMessages(messages);
 
 /** Output column of a rule set: rule_<name> with every run of other characters as one "_". */
 export function ruleColumnName(name: string): RuleColumn {
@@ -98,8 +95,8 @@ const TYPE_PARAMS = new Set(['type', 'left', 'right']);
 function localiseParams(p: Problem, locale: Locale): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(p.params)) {
-    if (TYPE_PARAMS.has(k) || (k === 'expected' && p.code === 'fn_arg_type')) out[k] = t(locale, `rules.type.${v}`);
-    else if (k === 'expected' && p.code === 'expected') out[k] = t(locale, `rules.expect.${v}`);
+    if (TYPE_PARAMS.has(k) || (k === 'expected' && p.code === 'fn_arg_type')) out[k] = tryT(locale, `rules.type.${v}`, {}, String(v));
+    else if (k === 'expected' && p.code === 'expected') out[k] = tryT(locale, `rules.expect.${v}`, {}, String(v));
     else if (k === 'found') out[k] = v === '' ? t(locale, 'rules.found.end') : t(locale, 'rules.found.token', { text: v });
     else out[k] = v;
   }
@@ -108,7 +105,7 @@ function localiseParams(p: Problem, locale: Locale): Record<string, string | num
 
 function toRuleError(p: Problem, ruleIndex: number, tier: string, when: string, locale: Locale): RuleError {
   const { line, column } = lineColumn(when, p.offset);
-  let detail = t(locale, `rules.err.${p.code}`, localiseParams(p, locale));
+  let detail = tryT(locale, `rules.err.${p.code}`, localiseParams(p, locale));
   if (p.suggestion) detail += t(locale, 'rules.suggest', { name: p.suggestion });
   const message = t(locale, 'rules.error.at', { rule: ruleIndex + 1, tier, line, column, detail });
   return { ruleIndex, line, column, offset: p.offset, length: p.length, message, ...(p.suggestion ? { suggestion: p.suggestion } : {}) };
@@ -116,5 +113,5 @@ function toRuleError(p: Problem, ruleIndex: number, tier: string, when: string, 
 
 /** A rule-set level error message (e.g. duplicate column), localised. */
 export function ruleSetMessage(locale: Locale, name: string, code: string, params: Record<string, string | number> = {}): string {
-  return t(locale, 'rules.error.set', { name, detail: t(locale, `rules.err.${code}`, params) });
+  return t(locale, 'rules.error.set', { name, detail: tryT(locale, `rules.err.${code}`, params) });
 }
