@@ -57,7 +57,13 @@ export interface OutputPlan {
   history: Snapshot[];
   /** Names chosen for our sheets by role key, e.g. { summary: '分级汇总', 'group:abc:A': 'ABC-A类客户' }. */
   sheetNames: Record<string, string>;
+  /** What the plan left out on purpose, for the user (e.g. group sheets over the cap). */
+  notes: { code: 'groupsCapped'; params: { method: string; count: number; max: number } }[];
 }
+
+/** Group sheets per method at most: a high-cardinality column (700 customer ids) would
+ *  otherwise add hundreds of sheets and overflow the registry (500 sheets). */
+export const MAX_GROUP_SHEETS = 50;
 
 /** Methods kept in history snapshots and compared for migration. */
 export function historyMethods(result: ClassificationResult): string[] {
@@ -207,7 +213,8 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   // 4. Sheet names first (the summary links to the issues sheet).
   const L = inp.locale;
   const summaryName = out.summary ? ctx.addSheet('summary', t(L, 'out.sheet.summary'), 'summary') : null;
-  const groups = planGroups(ctx);
+  const notes: OutputPlan['notes'] = [];
+  const groups = planGroups(ctx, notes);
   const issuesName = out.issuesSheet && inp.result.issues.length ? ctx.addSheet('issues', t(L, 'out.sheet.issues'), 'issues') : null;
   const historyName = out.history && history.length ? ctx.addSheet('history', t(L, 'out.sheet.history'), 'history') : null;
   // 5.–8. The sheets' content.
@@ -215,7 +222,7 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   for (const g of groups) groupSheet(ctx, g, groups.indexOf(g) + 1);
   if (issuesName) issuesSheet(ctx, issuesName);
   if (historyName) historySheet(ctx, historyName, history);
-  return { ops: cleanOps(ctx.ops), registry: ctx.registry, history, sheetNames: ctx.sheetNames };
+  return { ops: cleanOps(ctx.ops), registry: ctx.registry, history, sheetNames: ctx.sheetNames, notes };
 }
 
 /** The tier block beside the user's customer data: table columns, or cells right of the range. */
@@ -262,7 +269,7 @@ interface GroupPlan {
 }
 
 /** One sheet per tier of each method chosen for group sheets (tiers nobody has are skipped). */
-function planGroups(ctx: PlanContext): GroupPlan[] {
+function planGroups(ctx: PlanContext, notes: OutputPlan['notes']): GroupPlan[] {
   const L = ctx.locale;
   const groups: GroupPlan[] = [];
   for (const method of ctx.inp.config.output.groupSheets) {
@@ -272,6 +279,10 @@ function planGroups(ctx: PlanContext): GroupPlan[] {
     for (let i = 0; i < arr.length; i++) if (arr[i] !== null && arr[i] !== undefined) seen.add(String(arr[i]));
     const known = ctx.tierOrder(method);
     const order = [...known.filter((x) => seen.has(x)), ...[...seen].filter((x) => !known.includes(x)).sort()];
+    if (order.length > MAX_GROUP_SHEETS) {
+      notes.push({ code: 'groupsCapped', params: { method: methodLabel(L, method, ctx.rules), count: order.length, max: MAX_GROUP_SHEETS } });
+      continue;
+    }
     for (const tier of order) {
       const rows = sortedRows(arr.length, ctx.col('revenue'), ctx.idList, (i) => String(arr[i]) === tier && arr[i] !== null);
       if (!rows.length) continue;

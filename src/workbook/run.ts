@@ -113,6 +113,7 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
     sources: read.sources,
   });
   const ops: readonly WriteOp[] = plan.ops;
+  for (const n of plan.notes) problems.push({ code: n.code, message: t(locale, 'out.note.groupsCapped', n.params) });
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
   // what may exist by then, so the next refresh or remove can still find it (markers permitting).
   await saveRegistry(port, mergeRegistries(owned.previous, plan.registry));

@@ -12,7 +12,7 @@ export const CONFIG_KEY = 'customerTiers.config';
 export const REGISTRY_KEY = 'customerTiers.registry';
 
 export interface StateProblem {
-  code: 'configInvalid' | 'registryInvalid' | 'sheetNotOurs' | 'columnsNotOurs';
+  code: 'configInvalid' | 'registryInvalid' | 'sheetNotOurs' | 'columnsNotOurs' | 'groupsCapped';
   message: string;
 }
 

@@ -64,3 +64,29 @@ describe('refreshWorkbook: the analysis date it is given', () => {
     expect(await portSnapshot(port)).toEqual(before);
   });
 });
+
+describe('refreshWorkbook: group sheets by a column with many values', () => {
+  // 700 customers grouped by their id: one sheet each would overflow the registry (500 sheets),
+  // and the next refresh, finding it damaged, used to double the workbook (1,406 sheets).
+  function manyCustomers(): XlsxPort {
+    const port = XlsxPort.create();
+    const ws = port.workbook.addWorksheet('Orders');
+    ws.addRow(['customer', 'date', 'amount']);
+    for (let i = 0; i < 700; i++) ws.addRow([`K${String(i).padStart(4, '0')}`, '2024-01-05', 10 + (i % 37)]);
+    return port;
+  }
+
+  it('makes no group sheets for it, says why, keeps the others, and stays the same on the next refresh', async () => {
+    const port = manyCustomers();
+    const cfg = { ...config(), output: { ...config().output, groupSheets: ['customer_id', 'abc'] } };
+    const first = await refreshWorkbook(port, { config: cfg });
+    const groupKeys = Object.keys(first.sheets).filter((k) => k.startsWith('group:'));
+    expect(groupKeys.sort()).toEqual(['group:abc:A', 'group:abc:B', 'group:abc:C']);
+    expect(first.problems.map((p) => p.code)).toEqual(['groupsCapped']);
+    expect(first.problems[0].message).toContain('700');
+    const sheetsAfterFirst = (await port.listSheets()).length;
+    const second = await refreshWorkbook(port);
+    expect((await port.listSheets()).length).toBe(sheetsAfterFirst);
+    expect(second.problems.map((p) => p.code)).toEqual(['groupsCapped']);
+  });
+});
