@@ -1,5 +1,6 @@
 // `customer-tiers classify`: files → classify → per-customer CSV, JSON report, one-screen summary.
 import * as fs from 'fs';
+import * as path from 'path';
 import { formatConfigErrors, parseConfig, parseConfigText, CONFIG_VERSION, type TieringConfig } from '../config';
 import { classify } from '../engine/classify';
 import { describeIssue } from '../engine/ingest';
@@ -7,7 +8,7 @@ import type { ClassificationResult, InputTables } from '../engine/types';
 import { t, tryT, type Locale, type MessageKey } from '../i18n';
 import { describeKnownError } from '../workbook/describeError';
 import { parseArgs } from './args';
-import { InputFileError, readInputFile } from './inputFiles';
+import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
 import { writeTieredWorkbook } from './writeOut';
 import { outputColumns } from '../engine/columns';
@@ -148,6 +149,29 @@ export function summaryText(result: ClassificationResult, locale: Locale, config
   return out.join('\n');
 }
 
+/** The same file on disk (symlinks and relative paths resolved; a file not there yet by path). */
+function sameFile(a: string, b: string): boolean {
+  const real = (f: string) => {
+    try {
+      return fs.realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
+  return real(a) === real(b);
+}
+
+/** An output named like an input (or the config) would destroy it: refused before anything is read. */
+function refuseOutputOverInput(options: Partial<Record<(typeof SPEC.values)[number], string>>): void {
+  const inputs = [options.orders, options.customers].filter((x): x is string => !!x).map((s) => splitSheetSpec(s).file);
+  if (options.config) inputs.push(options.config);
+  for (const key of ['csv', 'json', 'out'] as const) {
+    const out = options[key];
+    const hit = out ? inputs.find((f) => sameFile(f, out)) : undefined;
+    if (out && hit) throw new UsageError('cli.output_is_input', { option: `--${key}`, file: out });
+  }
+}
+
 function writeFile(file: string, text: string): void {
   try {
     fs.writeFileSync(file, text);
@@ -175,6 +199,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (date) checkAnalysisDate(date, locale);
     if (!options.orders && !options.customers) throw new UsageError('cli.need_input');
     const config = loadConfig(options.config, date, options.lang as Locale | undefined);
+    refuseOutputOverInput(options);
     if (!options.lang) locale = config.locale;
 
     const tables: InputTables = {};

@@ -171,3 +171,22 @@ describe('customer-tiers classify', () => {
     expect(res.err).toContain('customer-tiers classify --orders');
   });
 });
+
+describe('classify never writes over its inputs', () => {
+  it.each([
+    ['--csv', 'o.csv'],
+    ['--json', './o.csv'],
+    ['--out', 'o.csv'],
+    ['--csv', 'tiers.json'],
+  ])('refuses %s %s when that is an input (exit 2), and the input is kept byte for byte', (option, target) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-same-'));
+    fs.copyFileSync(ORDERS, path.join(dir, 'o.csv'));
+    fs.writeFileSync(path.join(dir, 'tiers.json'), '{"version":1,"analysisDate":"2006-12-31"}');
+    const before = [fs.readFileSync(path.join(dir, 'o.csv')), fs.readFileSync(path.join(dir, 'tiers.json'))];
+    const res = cli(['classify', '--orders', 'o.csv', '--config', 'tiers.json', option, target, '--lang', 'en-US'], dir);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain(`${option} ${target} is one of the input files`);
+    expect([fs.readFileSync(path.join(dir, 'o.csv')), fs.readFileSync(path.join(dir, 'tiers.json'))]).toEqual(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(['o.csv', 'tiers.json']);
+  });
+});
