@@ -6,10 +6,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const DIR = path.resolve(__dirname, '../src/i18n/messages');
-const modules = fs
-  .readdirSync(DIR)
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => ({ file: f, m: (require(path.join(DIR, f)) as { messages: { en: Record<string, string>; zh: Record<string, string> } }).messages }));
+type Module = { file: string; m: { en: Record<string, string>; zh: Record<string, string> } };
+let modules: Module[] = [];
+beforeAll(async () => {
+  const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.ts'));
+  modules = await Promise.all(files.map(async (file) => ({ file, m: (await import(path.join(DIR, file))).messages as Module['m'] })));
+});
 
 describe('message catalogue', () => {
   it('has each key in one module only', () => {
