@@ -7,7 +7,7 @@
 // Determinism: customers are ordered by id (compareIds), and every sum is taken over the
 // customer's values in sorted order, so the output does not depend on input row order even
 // in the last bit of a floating-point sum.
-import { scratchF64, scratchI32, scratchU8 } from './ingest/scratch';
+import { scratchF64, scratchI32, scratchU8 } from './scratch';
 import { integerOrder, radixOrder } from './stats';
 import type { CustomerData, OrderData } from './types';
 
