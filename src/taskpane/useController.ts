@@ -19,7 +19,7 @@ export interface Controller extends SourceCallbacks, TaskCallbacks {
 export function useController(host: PaneHost, initialConfig: TieringConfig): Controller {
   const [state, dispatch] = useReducer(reducer, undefined, () => initialState(initialConfig, localeFromLanguage(host.displayLanguage)));
   const ctx = usePaneContext(host, state, dispatch);
-  const sources = useSources(ctx);
+  const sources = useSources(ctx, state.step);
   const tasks = useTasks(ctx);
   useSavedConfig(ctx, sources.loadSource);
   return useMemo(() => ({ state, dispatch, ...sources, ...tasks }), [state, sources, tasks]);

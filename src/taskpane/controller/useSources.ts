@@ -1,16 +1,18 @@
-// Sources: reading a chosen range (or the selection) with its detected column mapping,
-// leaving a source out, and selecting a cell.
-import { useCallback, useMemo } from 'react';
+// Sources: the workbook's sheets and tables on offer, reading a chosen range (or the
+// selection) with its detected column mapping, leaving a source out, and selecting a cell.
+import { useCallback, useEffect, useMemo } from 'react';
 import type { RangeRef } from '../../config';
 import { detectColumns } from '../../engine/ingest';
 import type { RangeRead } from '../../workbook/port';
-import type { SourceKind } from '../state';
+import type { SourceKind, Step } from '../state';
 import type { PaneContext } from './context';
 
 export interface SourceCallbacks {
   loadSource(kind: SourceKind, ref: RangeRef): Promise<void>;
   fromSelection(kind: SourceKind): Promise<void>;
   clearSource(kind: SourceKind): void;
+  /** Lists the workbook's sheets and tables again. */
+  reloadLists(): void;
   selectCell(sheet: string, address: string): void;
 }
 
@@ -19,7 +21,7 @@ function headersOf(read: RangeRead): string[] {
   return first.map((v, i) => (v === null || v === '' ? `#${i + 1}` : String(v)));
 }
 
-export function useSources(c: PaneContext): SourceCallbacks {
+export function useSources(c: PaneContext, step: Step): SourceCallbacks {
   const { host, dispatch, say, describe } = c;
   const loadSource = useCallback(
     async (kind: SourceKind, ref: RangeRef) => {
@@ -56,6 +58,16 @@ export function useSources(c: PaneContext): SourceCallbacks {
 
   const clearSource = useCallback((kind: SourceKind) => dispatch({ type: 'sourceCleared', kind }), [dispatch]);
 
+  const reloadLists = useCallback(() => {
+    Promise.all([host.port.listSheets(), host.port.listTables()])
+      .then(([sheets, tables]) => dispatch({ type: 'listed', sheets, tables }))
+      .catch(() => dispatch({ type: 'listFailed' }));
+  }, [host, dispatch]);
+  // Listed whenever the data step is shown: sheets and tables may have changed meanwhile.
+  useEffect(() => {
+    if (step === 'data') reloadLists();
+  }, [step, reloadLists]);
+
   const selectCell = useCallback(
     (sheet: string, address: string) => {
       host.port.select?.(sheet, address).catch((e: unknown) => dispatch({ type: 'notice', notice: { intent: 'error', text: describe(e) } }));
@@ -63,5 +75,5 @@ export function useSources(c: PaneContext): SourceCallbacks {
     [host, dispatch, describe],
   );
 
-  return useMemo(() => ({ loadSource, fromSelection, clearSource, selectCell }), [loadSource, fromSelection, clearSource, selectCell]);
+  return useMemo(() => ({ loadSource, fromSelection, clearSource, reloadLists, selectCell }), [loadSource, fromSelection, clearSource, reloadLists, selectCell]);
 }
