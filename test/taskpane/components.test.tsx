@@ -1,11 +1,15 @@
 /** @jest-environment jsdom */
 // Components that get their data as props (no port, no engine), and the controller that
-// feeds them: the workbook's lists for DataStep.
+// feeds them: the workbook's lists for DataStep; a method panel's part of the config.
 import './shims';
 import '@testing-library/jest-dom';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { Accordion } from '@fluentui/react-components';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { AbcSchema } from '../../src/config';
 import { DataStep, type DataStepProps } from '../../src/taskpane/components/DataStep';
+import { AbcPanel } from '../../src/taskpane/components/methods/AbcPanel';
+import { DimensionsPanel } from '../../src/taskpane/components/methods/DimensionsPanel';
 import { demoPort, renderPane, testHost } from './support';
 
 const noop = () => {};
@@ -75,5 +79,37 @@ describe('the controller lists the workbook', () => {
     await waitFor(() => expect(listSheets).toHaveBeenCalledTimes(2));
     await user.click(within(screen.getByRole('region', { name: 'Orders' })).getByRole('combobox', { name: 'Table or sheet' }));
     expect(await screen.findByRole('option', { name: 'March' })).toBeInTheDocument();
+  });
+});
+
+describe('method panels from props', () => {
+  test('ABC shows its settings and reports edits through its callbacks', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onToggle = jest.fn();
+    const onPatch = jest.fn();
+    render(
+      <Accordion openItems={['abc']}>
+        <AbcPanel value={{ ...AbcSchema.parse({}), cuts: [0.2, 0.5] }} on onToggle={onToggle} onPatch={onPatch} />
+      </Accordion>,
+    );
+    expect(screen.getByRole('button', { name: 'ABC classes · on' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Cut points')).toHaveValue('0.2, 0.5');
+    fireEvent.change(screen.getByLabelText('Cut points'), { target: { value: '0.1, 0.4' } });
+    expect(onPatch).toHaveBeenLastCalledWith({ cuts: [0.1, 0.4] });
+    await user.click(screen.getByRole('switch', { name: 'Use ABC classes' }));
+    expect(onToggle).toHaveBeenCalledWith(false);
+  });
+
+  test('dimensions offers the headers it is given', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onToggle = jest.fn();
+    render(
+      <Accordion openItems={['dimensions']}>
+        <DimensionsPanel headers={['Region', 'Channel']} chosen={['Channel']} onToggle={onToggle} />
+      </Accordion>,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Channel' })).toBeChecked();
+    await user.click(screen.getByRole('checkbox', { name: 'Region' }));
+    expect(onToggle).toHaveBeenCalledWith('Region', true);
   });
 });
