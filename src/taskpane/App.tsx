@@ -170,7 +170,8 @@ function Pane({ ctl, loadHistory }: { ctl: Controller; loadHistory?: () => Promi
           <MethodsStep
             config={state.config}
             customerHeaders={customerHeaders}
-            customers={state.result?.customers ?? null}
+            hasResult={state.result !== null}
+            rulePreview={ctl.rulePreview}
             disabled={busy}
             onChange={(update) => dispatch({ type: 'updateConfig', update })}
           />

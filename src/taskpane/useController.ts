@@ -5,15 +5,19 @@ import { useMemo, useReducer } from 'react';
 import type { TieringConfig } from '../config';
 import { localeFromLanguage } from '../i18n';
 import { usePaneContext } from './controller/context';
+import { useRulePreview } from './controller/useRulePreview';
 import { useSavedConfig } from './controller/useSavedConfig';
 import { useSources, type SourceCallbacks } from './controller/useSources';
 import { useTasks, type TaskCallbacks } from './controller/useTasks';
 import type { PaneHost } from './host';
 import { initialState, reducer, type Action, type PaneState } from './state';
+import type { RulePreview } from './worker/rulePreview';
 
 export interface Controller extends SourceCallbacks, TaskCallbacks {
   state: PaneState;
   dispatch: (a: Action) => void;
+  /** The worker's rule fields and coverage for the last result (while the methods step shows). */
+  rulePreview: RulePreview | null;
 }
 
 export function useController(host: PaneHost, initialConfig: TieringConfig): Controller {
@@ -22,5 +26,12 @@ export function useController(host: PaneHost, initialConfig: TieringConfig): Con
   const sources = useSources(ctx, state.step);
   const tasks = useTasks(ctx);
   useSavedConfig(ctx, sources.loadSource);
-  return useMemo(() => ({ state, dispatch, ...sources, ...tasks }), [state, sources, tasks]);
+  const rulePreview = useRulePreview(ctx, {
+    customers: state.result?.customers ?? null,
+    ruleSets: state.config.methods.rules,
+    locale: state.locale,
+    analysisDate: state.config.analysisDate,
+    active: state.step === 'methods',
+  });
+  return useMemo(() => ({ state, dispatch, rulePreview, ...sources, ...tasks }), [state, rulePreview, sources, tasks]);
 }

@@ -10,6 +10,7 @@ import { t } from '../../src/i18n';
 import { App } from '../../src/taskpane/App';
 import type { PaneHost, WriteSummary } from '../../src/taskpane/host';
 import { columnLetters } from '../../src/taskpane/ranges';
+import { rulePreviewOf } from '../../src/taskpane/worker/rulePreview';
 import {
   CancelledError,
   type CellValue,
@@ -142,6 +143,8 @@ export function testHost(port: MemoryPort, opts: TestHostOptions = {}): { host: 
           return opts.classify!(tables, config, onProgress, signal);
         }
       : realClassify,
+    // The worker's rule preview, in the test's thread.
+    previewRules: async (customers, request) => rulePreviewOf(customers, request),
     async write(result, config): Promise<WriteSummary> {
       log.written.push({ result, config });
       await port.setSetting(CONFIG_KEY, JSON.stringify(config));

@@ -2,11 +2,11 @@
 // TieringConfig; the config's own validation is shown field by field. Each method has its
 // panel (methods/); this step gives them their part of the config and the callbacks.
 import { Accordion, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { ColumnTable } from 'arquero';
 import { useMemo } from 'react';
 import { AbcSchema, ActivitySchema, ClvSchema, RfmSchema, parseConfig, type TieringConfig } from '../../config';
 import { useLocale, useT } from '../i18n';
 import { useCommonStyles } from '../styles';
+import type { RulePreview } from '../worker/rulePreview';
 import { ChoiceField } from './fields';
 import { AbcPanel } from './methods/AbcPanel';
 import { ActivityPanel } from './methods/ActivityPanel';
@@ -19,8 +19,10 @@ export interface MethodsStepProps {
   config: TieringConfig;
   /** Headers of the customer source (candidates for dimensions). */
   customerHeaders: string[];
-  /** Last result's customer table (rule checking and coverage). */
-  customers: ColumnTable | null;
+  /** Whether there is a result to check rules against. */
+  hasResult: boolean;
+  /** The worker's rule fields and coverage for the last result. */
+  rulePreview: RulePreview | null;
   disabled?: boolean;
   onChange(update: (c: TieringConfig) => TieringConfig): void;
 }
@@ -40,7 +42,7 @@ export function configErrors(config: TieringConfig, locale: 'zh-CN' | 'en-US' = 
   return r.ok ? [] : r.errors;
 }
 
-export function MethodsStep({ config, customerHeaders, customers, disabled, onChange }: MethodsStepProps) {
+export function MethodsStep({ config, customerHeaders, hasResult, rulePreview, disabled, onChange }: MethodsStepProps) {
   const locale = useLocale();
   const s = useCommonStyles();
   const m = config.methods;
@@ -72,7 +74,8 @@ export function MethodsStep({ config, customerHeaders, customers, disabled, onCh
         <DimensionsPanel headers={customerHeaders} chosen={m.dimensions} disabled={disabled} onToggle={toggleDimension} />
         <RulesPanel
           ruleSets={m.rules}
-          customers={customers}
+          hasResult={hasResult}
+          preview={rulePreview}
           analysisDate={config.analysisDate}
           disabled={disabled}
           onChange={(rules) => onChange((c) => ({ ...c, methods: { ...c.methods, rules } }))}
