@@ -8,7 +8,7 @@
 // customer's values in sorted order, so the output does not depend on input row order even
 // in the last bit of a floating-point sum.
 import { dayToIso, isoToDay } from './calendar';
-import { scratchF64, scratchI32, scratchU8 } from './ingest/scratch';
+import { scratchF64, scratchI32, scratchU8 } from './scratch';
 import { integerOrder, radixOrder } from './stats';
 import type { CustomerData, OrderData } from './types';
 
@@ -277,8 +277,93 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
     source = 'latest-order';
   }
 
-  // 1. ids → provisional index in first-seen order (orders first, then the customer list).
-  // Ingest may have interned the ids already (customerCode/customerKeys): reuse them.
+  // The steps 1–5 below; each function's comment says what it does.
+  const net = opts.returns === 'net';
+  const provisional = provisionalIds(o, customers);
+  const ix = finalIdOrder(provisional);
+  const tally = tallyRows(o, ix, analysisDay, net);
+  const totals = customerTotals(o, ix, tally, analysisDay, net);
+  const grouped = groupOrderRows(o, ix, tally, totals.counts, analysisDay);
+  const m = emptyMetrics(ix.ids, !!o.profit);
+  m.revenue = totals.revenue;
+  if (m.profit) m.profit = totals.profit;
+  aggregateCustomers(m, totals.counts, grouped, analysisDay, opts.windowDays);
+
+  const kept = opts.keepOrders ? keptOrders(o, analysisDay, net) : null;
+  const { after, returnRows } = tally;
+  return {
+    metrics: m,
+    analysisDay,
+    analysisDate: dayToIso(analysisDay),
+    analysisDateSource: source,
+    ordersUsed: nRows - after - (opts.returns === 'net' ? 0 : returnRows),
+    ordersAfterAnalysisDate: after,
+    returnRows,
+    keptOrders: kept,
+  };
+}
+
+// fromOrders' steps. Each is a plain function over typed arrays; the row loops are the same
+// loops as when they were one function (locals hoisted, no closure or allocation per row).
+
+/** Customer ids by provisional index, and each row's provisional index. */
+interface ProvisionalIds {
+  ids: string[];
+  rowIndex: Int32Array;
+}
+
+/** Provisional and final customer indexes of the rows. */
+interface IdIndex {
+  /** Number of customers. */
+  nc: number;
+  /** Customer ids in final (compareIds) order. */
+  ids: string[];
+  /** Row → provisional index. */
+  rowIndex: Int32Array;
+  /** Final → provisional index. */
+  order: Int32Array;
+  /** Provisional → final index (scratch). */
+  perm: Int32Array;
+}
+
+/** What one pass over the rows counted, by provisional index. */
+interface RowTally {
+  /** Order rows per customer (scratch; reused as the grouping cursor). */
+  count: Int32Array;
+  /** Money in whole cents per customer (scratch); valid only when `exactCents`. */
+  revenueCents: Float64Array;
+  profitCents: Float64Array | null;
+  /** Every amount (and profit) was a whole number of cents, and their sum is exact. */
+  exactCents: boolean;
+  /** Every counted row's day is a whole number. */
+  intDays: boolean;
+  /** Rows dated after the analysis date (left out). */
+  after: number;
+  /** Rows with a negative amount (netted or dropped by the returns policy). */
+  returnRows: number;
+}
+
+/** Per final customer: where its rows are in the grouped arrays, and its money. */
+interface CustomerTotals {
+  counts: Int32Array;
+  revenue: Float64Array;
+  profit: Float64Array | null;
+}
+
+/** Order rows grouped by final customer: their days, and their order ids as integers. */
+interface GroupedRows {
+  /** Whole days (what ingest gives) are grouped as Int32: half the memory traffic. */
+  day: Int32Array | Float64Array;
+  orderIndex: Int32Array | null;
+  distinctOrderIds: number;
+}
+
+/**
+ * 1. ids → provisional index in first-seen order (orders first, then the customer list).
+ * Ingest may have interned the ids already (customerCode/customerKeys): reuse them.
+ */
+function provisionalIds(o: OrderData, customers: CustomerData | null): ProvisionalIds {
+  const nRows = o.n;
   let tmpIds: string[];
   let rowTmp: Int32Array;
   let tmpIndex: Map<string, number> | null = null;
@@ -312,7 +397,11 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
       }
     }
   }
-  // 2. final order by id; perm maps provisional → final index.
+  return { ids: tmpIds, rowIndex: rowTmp };
+}
+
+/** 2. final order by id; perm maps provisional → final index. */
+function finalIdOrder({ ids: tmpIds, rowIndex }: ProvisionalIds): IdIndex {
   const nc = tmpIds.length;
   const order = sortedIdOrder(tmpIds);
   const perm = scratchI32('m.perm', nc);
@@ -321,22 +410,29 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
     perm[order[f]] = f;
     ids[f] = tmpIds[order[f]];
   }
+  return { nc, ids, rowIndex, order, perm };
+}
 
-  // 3. one pass over the rows: left out after the analysis date; negative amounts are returns
-  //    (netted into the sums or dropped); order rows counted per customer. Money is summed as
-  //    exact integers of cents when every value is a whole number of cents (the usual case,
-  //    checked on the way); other data is summed again below. Rows are tallied by provisional
-  //    index (no perm lookup per row) and the per-customer totals permuted afterwards.
+/**
+ * 3. one pass over the rows: left out after the analysis date; negative amounts are returns
+ * (netted into the sums or dropped); order rows counted per customer. Money is summed as exact
+ * integers of cents when every value is a whole number of cents (the usual case, checked on the
+ * way); other data is summed again (customerTotals). Rows are tallied by provisional index (no
+ * perm lookup per row) and the per-customer totals permuted afterwards.
+ *
+ * A row is an order row when dated up to the analysis date with amount ≥ 0; a return when the
+ * amount is negative (kept under "net"); else it is left out. Recomputed where needed rather
+ * than stored: two million-element arrays less to allocate.
+ */
+function tallyRows(o: OrderData, ix: IdIndex, analysisDay: number, net: boolean): RowTally {
+  const { nc, rowIndex: rowTmp } = ix;
+  const nRows = o.n;
   const day = o.day;
   const amount = o.amount;
   const profitIn = o.profit;
   const revTmp = scratchF64('m.rev', nc, true);
   const profTmp: Float64Array | null = profitIn ? scratchF64('m.profit', nc, true) : null;
   const countTmp = scratchI32('m.count', nc, true);
-  const net = opts.returns === 'net';
-  // A row is an order row when dated up to the analysis date with amount ≥ 0; a return when
-  // the amount is negative (kept under "net"); else it is left out. Recomputed where needed
-  // rather than stored: two million-element arrays less to allocate.
   let after = 0;
   let returnRows = 0;
   let cents = true;
@@ -369,36 +465,54 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
       absCents += y < 0 ? -y : y;
     }
   }
-  // counts[f]..counts[f + 1]: final customer f's rows in the grouped arrays below.
+  const exactCents = cents && absCents < 2 ** 52;
+  return { count: countTmp, revenueCents: revTmp, profitCents: profTmp, exactCents, intDays, after, returnRows };
+}
+
+/**
+ * Per final customer: row offsets (counts[f]..counts[f + 1] are customer f's rows in the
+ * grouped arrays) and money totals — the tally's exact cents, else summed again by sumMoney.
+ */
+function customerTotals(o: OrderData, ix: IdIndex, t: RowTally, analysisDay: number, net: boolean): CustomerTotals {
+  const { nc, order, perm, rowIndex: rowTmp } = ix;
+  const { count: countTmp, revenueCents: revTmp, profitCents: profTmp } = t;
   let revSum: Float64Array = new Float64Array(nc);
   let profSum: Float64Array | null = profTmp ? new Float64Array(nc) : null;
   const counts = scratchI32('m.counts', nc + 1);
   counts[0] = 0;
   for (let f = 0; f < nc; f++) {
-    const t = order[f];
-    counts[f + 1] = counts[f] + countTmp[t];
-    revSum[f] = revTmp[t];
-    if (profSum) profSum[f] = profTmp![t];
+    const k = order[f];
+    counts[f + 1] = counts[f] + countTmp[k];
+    revSum[f] = revTmp[k];
+    if (profSum) profSum[f] = profTmp![k];
   }
-  const nOrd = counts[nc];
-  if (cents && absCents < 2 ** 52) {
+  if (t.exactCents) {
     for (let c = 0; c < nc; c++) revSum[c] /= 100;
     if (profSum) for (let c = 0; c < nc; c++) profSum[c] /= 100;
   } else {
+    const day = o.day;
+    const amount = o.amount;
     const money = sumMoney(o, (r) => (day[r] > analysisDay || (!net && amount[r] < 0) ? -1 : perm[rowTmp[r]]), nc);
     revSum = money.revenue;
     profSum = money.profit;
   }
+  return { counts, revenue: revSum, profit: profSum };
+}
 
-  // 4. group the order rows by customer (counting sort); each group's days are sorted below.
-  //    Whole days (what ingest gives) are grouped as Int32: half the memory traffic.
-  const dayG: Int32Array | Float64Array = intDays ? scratchI32('m.dayInt', nOrd) : scratchF64('m.day', nOrd);
+/** 4. group the order rows by customer (counting sort); each group's days are sorted later. */
+function groupOrderRows(o: OrderData, ix: IdIndex, t: RowTally, counts: Int32Array, analysisDay: number): GroupedRows {
+  const { nc, perm, rowIndex: rowTmp } = ix;
+  const nRows = o.n;
+  const day = o.day;
+  const amount = o.amount;
+  const nOrd = counts[nc];
+  const dayG: Int32Array | Float64Array = t.intDays ? scratchI32('m.dayInt', nOrd) : scratchF64('m.day', nOrd);
   const oidIn = o.orderId;
   const ordG = oidIn ? new Int32Array(nOrd) : null;
   const ordIndex = new Map<string, number>();
-  // next free slot per provisional index
-  const pos = countTmp;
-  for (let t = 0; t < nc; t++) pos[t] = counts[perm[t]];
+  // next free slot per provisional index (the tally's counts are spent)
+  const pos = t.count;
+  for (let k = 0; k < nc; k++) pos[k] = counts[perm[k]];
   for (let r = 0; r < nRows; r++) {
     if (day[r] > analysisDay || amount[r] < 0) continue;
     const p = pos[rowTmp[r]]++;
@@ -410,36 +524,26 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
       ordG[p] = x;
     }
   }
+  return { day: dayG, orderIndex: ordG, distinctOrderIds: ordIndex.size };
+}
 
-  // 5. per-customer aggregates over the grouped days (arrays hoisted into locals: hot loop).
-  const m = emptyMetrics(ids, !!profitIn);
-  m.revenue = revSum;
-  if (m.profit) m.profit = profSum;
-  const { hasOrders, orders, firstDay, lastDay, recencyDays, avgOrderValue, activeDays, meanGap, medianGap } = m;
-  const { recentPurchaseDays, earlierPurchaseDays, earlierSpanDays, ordersPerWeek, ordersPerMonth, monthlySpend } = m;
-  const windowStart = analysisDay - opts.windowDays; // recent window = (windowStart, analysisDay]
-  const lastSeen = ordG ? new Int32Array(ordIndex.size).fill(-1) : null;
+/** 5. per-customer aggregates over the grouped days (arrays hoisted into locals: hot loop). */
+function aggregateCustomers(m: CustomerMetrics, counts: Int32Array, g: GroupedRows, analysisDay: number, windowDays: number): void {
+  const { hasOrders, orders, firstDay, lastDay, recencyDays, avgOrderValue, revenue: revSum, ordersPerWeek, ordersPerMonth, monthlySpend } = m;
+  const { day: dayG, orderIndex: ordG } = g;
+  const windowStart = analysisDay - windowDays; // recent window = (windowStart, analysisDay]
+  const lastSeen = ordG ? new Int32Array(g.distinctOrderIds).fill(-1) : null;
   // Gaps share dayG's element type, so the sorting helpers see one array type per run.
+  const intDays = dayG instanceof Int32Array;
   const gapArray = (n: number) => (intDays ? new Int32Array(n) : new Float64Array(n));
   let gaps = gapArray(64);
-  for (let c = 0; c < nc; c++) {
+  for (let c = 0; c < m.n; c++) {
     const s = counts[c];
     const e = counts[c + 1];
     if (e === s) continue;
     sortInPlace(dayG, s, e);
     hasOrders[c] = 1;
-    let nOrders = e - s;
-    if (ordG) {
-      // Rows are grouped by customer, so an order id seen last for another customer is new here.
-      nOrders = 0;
-      for (let p = s; p < e; p++) {
-        const x = ordG[p];
-        if (lastSeen![x] !== c) {
-          lastSeen![x] = c;
-          nOrders++;
-        }
-      }
-    }
+    const nOrders = ordG ? distinctOrders(ordG, s, e, lastSeen!, c) : e - s;
     orders[c] = nOrders;
     const first = dayG[s];
     const last = dayG[e - 1];
@@ -448,51 +552,66 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
     recencyDays[c] = analysisDay - last;
     const revenue = revSum[c];
     avgOrderValue[c] = revenue / nOrders;
-    // distinct purchase days, gaps between them, and the churn window counts
     if (gaps.length < e - s) gaps = gapArray((e - s) * 2);
-    let distinct = 1;
-    let recent = first > windowStart ? 1 : 0;
-    let prev = first;
-    for (let p = s + 1; p < e; p++) {
-      const d = dayG[p];
-      if (d !== prev) {
-        gaps[distinct - 1] = d - prev;
-        distinct++;
-        if (d > windowStart) recent++;
-        prev = d;
-      }
-    }
-    activeDays[c] = distinct;
-    recentPurchaseDays[c] = recent;
-    earlierPurchaseDays[c] = distinct - recent;
-    earlierSpanDays[c] = Math.max(windowStart - first, 0);
-    if (distinct > 1) {
-      meanGap[c] = (last - first) / (distinct - 1);
-      medianGap[c] = medianInPlace(gaps, distinct - 1);
-    }
+    fillPurchaseDays(m, c, dayG, s, e, gaps, windowStart);
     // Rates (see fillRates): over max(tenure, one month).
     const window = Math.max(analysisDay - first + 1, MIN_RATE_WINDOW_DAYS);
     ordersPerWeek[c] = (nOrders / window) * 7;
     ordersPerMonth[c] = (nOrders / window) * DAYS_PER_MONTH;
     monthlySpend[c] = (revenue / window) * DAYS_PER_MONTH;
   }
+}
 
-  let kept: OrderData | null = null;
-  if (opts.keepOrders) {
-    const rows: number[] = [];
-    for (let r = 0; r < nRows; r++) if (day[r] <= analysisDay && (net || amount[r] >= 0)) rows.push(r);
-    kept = rows.length === nRows ? o : subsetOrders(o, rows);
+/**
+ * Distinct order ids among customer c's grouped rows s..e. Rows are grouped by customer, so an
+ * order id seen last for another customer is new here.
+ */
+function distinctOrders(ordG: Int32Array, s: number, e: number, lastSeen: Int32Array, c: number): number {
+  let n = 0;
+  for (let p = s; p < e; p++) {
+    const x = ordG[p];
+    if (lastSeen[x] !== c) {
+      lastSeen[x] = c;
+      n++;
+    }
   }
-  return {
-    metrics: m,
-    analysisDay,
-    analysisDate: dayToIso(analysisDay),
-    analysisDateSource: source,
-    ordersUsed: nRows - after - (opts.returns === 'net' ? 0 : returnRows),
-    ordersAfterAnalysisDate: after,
-    returnRows,
-    keptOrders: kept,
-  };
+  return n;
+}
+
+/**
+ * Customer c's distinct purchase days (days s..e of dayG, sorted), the gaps between them, and
+ * the churn window counts. `gaps` has room for e − s values.
+ */
+function fillPurchaseDays(m: CustomerMetrics, c: number, dayG: Int32Array | Float64Array, s: number, e: number, gaps: Int32Array | Float64Array, windowStart: number): void {
+  const first = dayG[s];
+  let distinct = 1;
+  let recent = first > windowStart ? 1 : 0;
+  let prev = first;
+  for (let p = s + 1; p < e; p++) {
+    const d = dayG[p];
+    if (d !== prev) {
+      gaps[distinct - 1] = d - prev;
+      distinct++;
+      if (d > windowStart) recent++;
+      prev = d;
+    }
+  }
+  m.activeDays[c] = distinct;
+  m.recentPurchaseDays[c] = recent;
+  m.earlierPurchaseDays[c] = distinct - recent;
+  m.earlierSpanDays[c] = Math.max(windowStart - first, 0);
+  if (distinct > 1) {
+    m.meanGap[c] = (dayG[e - 1] - first) / (distinct - 1);
+    m.medianGap[c] = medianInPlace(gaps, distinct - 1);
+  }
+}
+
+/** The orders kept after the analysis-date filter and the returns policy (CLV needs them). */
+function keptOrders(o: OrderData, analysisDay: number, net: boolean): OrderData {
+  const { n: nRows, day, amount } = o;
+  const rows: number[] = [];
+  for (let r = 0; r < nRows; r++) if (day[r] <= analysisDay && (net || amount[r] >= 0)) rows.push(r);
+  return rows.length === nRows ? o : subsetOrders(o, rows);
 }
 
 /**

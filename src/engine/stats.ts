@@ -1,5 +1,5 @@
 // Small numeric helpers shared by the methods: quantiles, rank orders, radix sorts.
-import { scratchF64, scratchI32, scratchU8 } from './ingest/scratch';
+import { scratchF64, scratchI32, scratchU8 } from './scratch';
 
 /** R's quantile type 7 (also numpy/pandas "linear") of an ascending-sorted array. */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {

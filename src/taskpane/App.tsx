@@ -67,13 +67,13 @@ export function App({ host, initialConfig, loadHistory }: AppProps) {
   return (
     <FluentProvider theme={THEMES[host.theme]} style={{ backgroundColor: 'transparent' }}>
       <LocaleContext.Provider value={ctl.state.locale}>
-        <Pane ctl={ctl} host={host} loadHistory={loadHistory} />
+        <Pane ctl={ctl} loadHistory={loadHistory} />
       </LocaleContext.Provider>
     </FluentProvider>
   );
 }
 
-function Pane({ ctl, host, loadHistory }: { ctl: Controller; host: PaneHost; loadHistory?: () => Promise<Snapshot[]> }) {
+function Pane({ ctl, loadHistory }: { ctl: Controller; loadHistory?: () => Promise<Snapshot[]> }) {
   const tr = useT();
   const st = useStyles();
   const { state, dispatch } = ctl;
@@ -146,7 +146,9 @@ function Pane({ ctl, host, loadHistory }: { ctl: Controller; host: PaneHost; loa
         )}
         {state.step === 'data' && (
           <DataStep
-            port={host.port}
+            sheets={state.lists.sheets}
+            tables={state.lists.tables}
+            listFailed={state.lists.failed}
             sources={state.sources}
             refs={state.config.sources}
             errors={state.sourceErrors}
@@ -154,6 +156,7 @@ function Pane({ ctl, host, loadHistory }: { ctl: Controller; host: PaneHost; loa
             corrected={{ customers: state.config.columns.customers, orders: state.config.columns.orders }}
             issues={state.result?.issues ?? null}
             busy={busy}
+            onReloadList={ctl.reloadLists}
             onPick={(kind, ref) => void ctl.loadSource(kind, ref)}
             onUseSelection={(kind) => void ctl.fromSelection(kind)}
             onClear={ctl.clearSource}
@@ -167,7 +170,8 @@ function Pane({ ctl, host, loadHistory }: { ctl: Controller; host: PaneHost; loa
           <MethodsStep
             config={state.config}
             customerHeaders={customerHeaders}
-            customers={state.result?.customers ?? null}
+            hasResult={state.result !== null}
+            rulePreview={ctl.rulePreview}
             disabled={busy}
             onChange={(update) => dispatch({ type: 'updateConfig', update })}
           />

@@ -4,6 +4,7 @@
 import type { TieringConfig } from '../config';
 import type { ClassificationResult, InputTables, ProgressFn } from '../engine/types';
 import type { IoProgress, WorkbookPort } from '../workbook/port';
+import type { RulePreviewer } from './worker/rulePreview';
 
 export type ThemeKind = 'light' | 'dark' | 'contrast';
 
@@ -23,6 +24,11 @@ export interface PaneHost {
   theme: ThemeKind;
   /** Classifies off the main thread; rejects with CancelledError when the signal aborts. */
   classify(tables: InputTables, config: TieringConfig, onProgress: ProgressFn, signal: AbortSignal): Promise<ClassificationResult>;
+  /**
+   * The rule editor's coverage counts over a result's customer table, off the main thread;
+   * rejects with CancelledError when the signal aborts (a newer request superseded it).
+   */
+  previewRules: RulePreviewer;
   /**
    * Writes a result (and saves the config) in the workbook. The Office host hands the config to
    * workbook/run's refreshWorkbook, which reads the sources again and classifies before writing,

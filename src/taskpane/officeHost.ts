@@ -10,6 +10,7 @@ import { refreshWorkbook, removeResults, type RefreshOptions, type RefreshReport
 import { loadConfig, loadRegistry } from '../workbook/state';
 import type { PaneHost, ThemeKind, WriteSummary } from './host';
 import type { Classifier } from './worker/client';
+import type { RulePreviewer } from './worker/rulePreview';
 
 /** Office's theme → ours. High contrast comes from the OS (forced colours), dark from the body colour. */
 export function themeFromOffice(officeTheme: { bodyBackgroundColor?: string } | undefined, forcedColors: boolean): ThemeKind {
@@ -35,6 +36,7 @@ function summaryOf(report: RefreshReport): WriteSummary {
 export interface OfficeHostOptions {
   port: WorkbookPort;
   classify: Classifier;
+  previewRules: RulePreviewer;
   displayLanguage: string;
   theme: ThemeKind;
 }
@@ -49,6 +51,7 @@ export function officeHost(o: OfficeHostOptions): PaneHost & { loadHistory(): Pr
     displayLanguage: o.displayLanguage,
     theme: o.theme,
     classify: o.classify,
+    previewRules: o.previewRules,
     async write(_result, config, { onProgress, signal }) {
       const opts: RefreshOptions = {
         config,

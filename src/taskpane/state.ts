@@ -3,7 +3,7 @@
 import type { RangeRef, TieringConfig } from '../config';
 import type { ClassificationResult, ProgressStage } from '../engine/types';
 import type { Locale } from '../i18n';
-import type { RangeRead } from '../workbook/port';
+import type { RangeRead, SheetInfo, TableInfo } from '../workbook/port';
 
 export type SourceKind = 'customers' | 'orders';
 export type Step = 'data' | 'methods' | 'results';
@@ -25,11 +25,19 @@ export type Activity =
   | { kind: 'cancelled'; task: 'run' | 'write' | 'refresh' | 'remove' }
   | { kind: 'error'; task: 'run' | 'write' | 'refresh' | 'remove' | 'load'; message: string };
 
+/** The workbook's sheets and tables, offered as sources; `failed` when listing them failed. */
+export interface WorkbookLists {
+  sheets: SheetInfo[];
+  tables: TableInfo[];
+  failed: boolean;
+}
+
 export interface PaneState {
   locale: Locale;
   step: Step;
   config: TieringConfig;
   sources: Partial<Record<SourceKind, LoadedSource>>;
+  lists: WorkbookLists;
   /** A sentence about the source being loaded or a read error, per source. */
   sourceErrors: Partial<Record<SourceKind, string>>;
   activity: Activity;
@@ -48,6 +56,8 @@ export type Action =
   | { type: 'sourceLoaded'; kind: SourceKind; source: LoadedSource }
   | { type: 'sourceError'; kind: SourceKind; message: string }
   | { type: 'sourceCleared'; kind: SourceKind }
+  | { type: 'listed'; sheets: SheetInfo[]; tables: TableInfo[] }
+  | { type: 'listFailed' }
   | { type: 'activity'; activity: Activity }
   | { type: 'result'; result: ClassificationResult }
   | { type: 'clearResult' }
@@ -59,6 +69,7 @@ export function initialState(config: TieringConfig, locale: Locale): PaneState {
     step: 'data',
     config: { ...config, locale },
     sources: {},
+    lists: { sheets: [], tables: [], failed: false },
     sourceErrors: {},
     activity: { kind: 'idle' },
     result: null,
@@ -108,6 +119,11 @@ export function reducer(state: PaneState, action: Action): PaneState {
         config: { ...state.config, sources: refs, columns: { ...state.config.columns, [action.kind]: {} } },
       };
     }
+    case 'listed':
+      return { ...state, lists: { sheets: action.sheets, tables: action.tables, failed: false } };
+    case 'listFailed':
+      // What was listed before stays offered.
+      return { ...state, lists: { ...state.lists, failed: true } };
     case 'activity':
       return { ...state, activity: action.activity };
     case 'result':

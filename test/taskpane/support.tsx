@@ -13,6 +13,7 @@ import type { PaneHost, WriteSummary } from '../../src/taskpane/host';
 import { describeError } from '../../src/workbook/describeError';
 import { OfficePort, type ExcelRun } from '../../src/workbook/office';
 import { CancelledError, type CellValue, type IoOptions, type RangeRead } from '../../src/workbook/port';
+import { rulePreviewOf } from '../../src/taskpane/worker/rulePreview';
 
 export { csvGrid, DATA } from './csv';
 
@@ -84,6 +85,8 @@ export function testHost(port: PanePort, opts: TestHostOptions = {}): { host: Pa
           return opts.classify!(tables, config, onProgress, signal);
         }
       : realClassify,
+    // The worker's rule preview, in the test's thread.
+    previewRules: async (customers, request) => rulePreviewOf(customers, request),
     async write(result, config): Promise<WriteSummary> {
       log.written.push({ result, config });
       await port.setSetting(CONFIG_KEY, JSON.stringify(config));

@@ -75,6 +75,16 @@ describe('reducer', () => {
     expect(s.config.sources.orders).toBeUndefined();
     expect(s.config.columns.orders).toEqual({});
   });
+  test('the workbook lists: a failed listing keeps what was listed before', () => {
+    let s = initialState(defaultConfig(), 'en-US');
+    expect(s.lists).toEqual({ sheets: [], tables: [], failed: false });
+    const sheets = [{ name: 'Orders', visible: true }];
+    s = reducer(s, { type: 'listed', sheets, tables: [] });
+    s = reducer(s, { type: 'listFailed' });
+    expect(s.lists).toEqual({ sheets, tables: [], failed: true });
+    s = reducer(s, { type: 'listed', sheets: [], tables: [] });
+    expect(s.lists.failed).toBe(false);
+  });
   test('the output language follows the pane language', () => {
     const s = reducer(initialState(defaultConfig(), 'zh-CN'), { type: 'setLocale', locale: 'en-US' });
     expect([s.locale, s.config.locale]).toEqual(['en-US', 'en-US']);

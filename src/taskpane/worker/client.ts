@@ -1,9 +1,15 @@
 // Runs classify() in a Web Worker. Cancel terminates the worker (classify is synchronous
 // inside it, so there is nothing gentler); the next run starts a fresh one.
+//
+// The rule editor's preview runs in a second worker of the same script: it keeps the last
+// result's customer table between keystrokes, which cancelling a run (terminating the
+// classify worker) would otherwise throw away, and a preview never waits behind a run.
+import type { ColumnTable } from 'arquero';
 import type { TieringConfig } from '../../config';
 import type { ClassificationResult, InputTables, ProgressFn } from '../../engine/types';
 import { CancelledError } from '../../workbook/port';
-import { errorFromWire, fromWire, SLICE_ROWS, type FromWorker, type ToWorker } from './protocol';
+import { errorFromWire, fromWire, SLICE_ROWS, tableToWire, type FromWorker, type ToWorker } from './protocol';
+import type { RulePreview, RulePreviewer } from './rulePreview';
 
 export type Classifier = (tables: InputTables, config: TieringConfig, onProgress: ProgressFn, signal: AbortSignal) => Promise<ClassificationResult>;
 
@@ -53,7 +59,7 @@ export function workerClassifier(makeWorker: () => Worker): Classifier {
         else if (m.type === 'result') {
           done();
           resolve(fromWire(m.result));
-        } else {
+        } else if (m.type === 'error') {
           done();
           reject(errorFromWire(m.error));
         }
@@ -77,5 +83,64 @@ export function workerClassifier(makeWorker: () => Worker): Classifier {
         done();
         reject(e);
       });
+    });
+}
+
+/**
+ * Rule previews in their own worker. The customer table is posted with the first request for
+ * it (structured clone, once per result); later requests carry only the rule sets. A request
+ * whose signal aborts is settled at once and its answer, when it comes, ignored.
+ */
+export function workerRulePreviewer(makeWorker: () => Worker): RulePreviewer {
+  let worker: Worker | null = null;
+  /** The table the current worker holds. */
+  let held: ColumnTable | null = null;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve(p: RulePreview): void; reject(e: Error): void }>();
+
+  const start = (): Worker => {
+    const w = makeWorker();
+    w.addEventListener('message', (ev: MessageEvent<FromWorker>) => {
+      const m = ev.data;
+      const p = waiting.get(m.id);
+      if (!p) return;
+      waiting.delete(m.id);
+      if (m.type === 'rulePreview') p.resolve({ fields: m.fields, reports: m.reports });
+      else if (m.type === 'error') {
+        held = null; // the table may not have arrived: send it again next time
+        p.reject(errorFromWire(m.error));
+      }
+    });
+    w.addEventListener('error', (ev: ErrorEvent) => {
+      w.terminate();
+      if (worker === w) worker = null;
+      held = null;
+      for (const p of waiting.values()) p.reject(new Error(ev.message || 'worker failed'));
+      waiting.clear();
+    });
+    return w;
+  };
+
+  return (customers, request, signal) =>
+    new Promise<RulePreview>((resolve, reject) => {
+      if (signal.aborted) {
+        reject(new CancelledError());
+        return;
+      }
+      const w = (worker ??= start());
+      const id = nextId++;
+      const onAbort = () => {
+        waiting.delete(id);
+        reject(new CancelledError());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      const settle = <T>(f: (x: T) => void) => (x: T) => {
+        signal.removeEventListener('abort', onAbort);
+        f(x);
+      };
+      waiting.set(id, { resolve: settle(resolve), reject: settle(reject) });
+      const msg: ToWorker = { type: 'rulePreview', id, ...request, customers: customers === held ? undefined : tableToWire(customers) };
+      held = customers;
+      w.postMessage(msg);
     });
 }

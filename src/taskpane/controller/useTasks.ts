@@ -1,0 +1,107 @@
+// The long operations: run (read the sources, classify in the worker), and write, refresh
+// and remove in the workbook. One of them at a time; Cancel aborts the current one.
+import { useMemo, useRef } from 'react';
+import type { InputTables, ProgressFn, SourceGrid } from '../../engine/types';
+import { CancelledError, type RangeRead } from '../../workbook/port';
+import { cancellable, type PaneContext } from './context';
+
+export interface TaskCallbacks {
+  run(): Promise<void>;
+  cancel(): void;
+  write(): Promise<void>;
+  refresh(): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** Issues name the sheet (not the table) so a click can select their cell. */
+export function toSourceGrid(read: RangeRead): SourceGrid {
+  return { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
+}
+
+export function useTasks(c: PaneContext): TaskCallbacks {
+  const abortRef = useRef<AbortController | null>(null);
+  return useMemo(
+    () => ({
+      run: () => runClassification(c, abortRef),
+      cancel: () => abortRef.current?.abort(),
+      write: () => writeResult(c, abortRef),
+      refresh: () => refreshFromSaved(c, abortRef),
+      remove: () => removeOwned(c),
+    }),
+    [c],
+  );
+}
+
+type AbortRef = { current: AbortController | null };
+
+/** Reads every configured source, then classifies them in the host's engine (the worker). */
+async function runClassification(c: PaneContext, abortRef: AbortRef): Promise<void> {
+  const { host, dispatch, say, fmt } = c;
+  const { config } = c.stateRef.current;
+  const kinds = (['customers', 'orders'] as const).filter((k) => config.sources[k]);
+  if (kinds.length === 0) {
+    dispatch({ type: 'activity', activity: { kind: 'error', task: 'run', message: say('run.error.noSources') } });
+    return;
+  }
+  await cancellable(c, abortRef, 'run', { stage: 'reading', total: kinds.length }, async (signal) => {
+    const tables: InputTables = {};
+    for (const [i, kind] of kinds.entries()) {
+      const read = await host.port.read(config.sources[kind]!, {
+        signal,
+        onProgress: (p) =>
+          dispatch({ type: 'activity', activity: { kind: 'busy', task: 'run', stage: 'reading', done: i + (p.total ? p.done / p.total : 0), total: kinds.length } }),
+      });
+      tables[kind] = toSourceGrid(read);
+    }
+    if (signal.aborted) throw new CancelledError();
+    // Handing the grids to the engine: the classifying stage starts now, not at its first report.
+    dispatch({ type: 'activity', activity: { kind: 'busy', task: 'run', stage: 'ingest', done: 0, total: 1 } });
+    const onProgress: ProgressFn = (p) =>
+      dispatch({ type: 'activity', activity: { kind: 'busy', task: 'run', stage: p.stage, done: p.done, total: p.total } });
+    const result = await host.classify(tables, config, onProgress, signal);
+    dispatch({ type: 'result', result });
+    return say('run.done', { customers: fmt(result.stats.customers), date: result.analysisDate });
+  });
+}
+
+function reportProblems(c: PaneContext, problems: string[] | undefined): void {
+  if (problems?.length) c.dispatch({ type: 'notice', notice: { intent: 'warning', text: problems.join(' ') } });
+}
+
+async function writeResult(c: PaneContext, abortRef: AbortRef): Promise<void> {
+  const { result, config } = c.stateRef.current;
+  if (!result) return;
+  await cancellable(c, abortRef, 'write', { stage: 'writing', total: 1 }, async (signal) => {
+    const summary = await c.host.write(result, config, {
+      signal,
+      onProgress: (p) => c.dispatch({ type: 'activity', activity: { kind: 'busy', task: 'write', stage: p.stage, done: p.done, total: p.total } }),
+    });
+    reportProblems(c, summary.problems);
+    return c.say('write.done', { customers: c.fmt(summary.customers), sheets: summary.sheets });
+  });
+}
+
+/** Reads, classifies and writes again from the config saved in the workbook. */
+async function refreshFromSaved(c: PaneContext, abortRef: AbortRef): Promise<void> {
+  await cancellable(c, abortRef, 'refresh', { stage: 'preparing', total: 1 }, async (signal) => {
+    const summary = await c.host.refresh({
+      signal,
+      onProgress: (p) =>
+        c.dispatch({ type: 'activity', activity: { kind: 'busy', task: 'refresh', stage: p.stage as 'reading', done: p.done, total: p.total } }),
+    });
+    if (summary.result) c.dispatch({ type: 'result', result: summary.result });
+    reportProblems(c, summary.problems);
+    return c.say('refresh.done', { customers: c.fmt(summary.customers), date: summary.analysisDate });
+  });
+}
+
+/** Deletes what the add-in made (host.remove takes no signal: not cancellable). */
+async function removeOwned(c: PaneContext): Promise<void> {
+  c.dispatch({ type: 'activity', activity: { kind: 'busy', task: 'remove', stage: 'writing', done: 0, total: 1 } });
+  try {
+    const n = await c.host.remove();
+    c.dispatch({ type: 'activity', activity: { kind: 'done', task: 'remove', message: c.say('remove.done', { count: n }) } });
+  } catch (e) {
+    c.dispatch({ type: 'activity', activity: { kind: 'error', task: 'remove', message: c.describe(e) } });
+  }
+}
