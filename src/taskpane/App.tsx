@@ -77,15 +77,35 @@ function Pane({ ctl, loadHistory }: { ctl: Controller; loadHistory?: () => Promi
   const tr = useT();
   const st = useStyles();
   const { state, dispatch } = ctl;
-  const busy = isBusy(state);
-  const [history, setHistory] = useState<Snapshot[]>([]);
-
+  const history = useWorkbookHistory(state, loadHistory);
   useEffect(() => {
     document.documentElement.lang = state.locale;
     document.title = tr('app.title');
   }, [state.locale, tr]);
+  const errors = useMemo(() => configErrors(state.config, state.locale), [state.config, state.locale]);
+  const hasSource = Boolean(state.config.sources.customers || state.config.sources.orders);
+  const blocked = !hasSource ? tr('run.blocked.noSource') : errors.length ? tr('run.blocked.config', { count: errors.length }) : undefined;
+  return (
+    <div className={st.root}>
+      <PaneHeader ctl={ctl} />
+      <main className={st.main} aria-label={tr(`step.${state.step}`)}>
+        {state.notice && (
+          <MessageBar intent={state.notice.intent} layout="multiline" style={{ marginBottom: tokens.spacingVerticalM }}>
+            <MessageBarBody>{state.notice.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        <CurrentStep ctl={ctl} history={history} />
+      </main>
+      <RunBar activity={state.activity} canRun={!blocked} blocked={blocked} onRun={() => void ctl.run()} onCancel={ctl.cancel}
+        onShowResults={state.step === 'results' ? undefined : () => dispatch({ type: 'setStep', step: 'results' })}
+      />
+    </div>
+  );
+}
 
-  // History is re-read after each write (the workbook's history sheet just changed).
+/** The workbook's tier history, re-read after each write (the history sheet just changed). */
+function useWorkbookHistory(state: Controller['state'], loadHistory?: () => Promise<Snapshot[]>): Snapshot[] {
+  const [history, setHistory] = useState<Snapshot[]>([]);
   const writeCount = state.activity.kind === 'done' && state.activity.task !== 'run' ? state.activity.message : '';
   useEffect(() => {
     if (!loadHistory) return;
@@ -93,24 +113,16 @@ function Pane({ ctl, loadHistory }: { ctl: Controller; loadHistory?: () => Promi
       .then(setHistory)
       .catch(() => setHistory([]));
   }, [loadHistory, writeCount]);
+  return history;
+}
 
-  const mapping = { customers: effectiveMapping(state, 'customers'), orders: effectiveMapping(state, 'orders') };
-  const errors = useMemo(() => configErrors(state.config, state.locale), [state.config, state.locale]);
-  const hasSource = Boolean(state.config.sources.customers || state.config.sources.orders);
-  const blocked = !hasSource ? tr('run.blocked.noSource') : errors.length ? tr('run.blocked.config', { count: errors.length }) : undefined;
-  const migs = useMemo(
-    () => (state.result ? migrations(state.result, history, state.previous, state.config) : []),
-    [state.result, state.previous, history, state.config],
-  );
-  const customerHeaders = useMemo(() => {
-    const src = state.sources.customers;
-    if (!src) return [];
-    const used = new Set([mapping.customers.customerId, mapping.customers.name]);
-    return src.headers.filter((h) => !used.has(h));
-  }, [state.sources.customers, mapping.customers.customerId, mapping.customers.name]);
-
+/** Title, language switch and the step tabs. */
+function PaneHeader({ ctl }: { ctl: Controller }) {
+  const tr = useT();
+  const st = useStyles();
+  const { state, dispatch } = ctl;
   return (
-    <div className={st.root}>
+    <>
       <header className={st.header}>
         <Text as="h1" weight="semibold" size={400} className={st.title} style={{ margin: 0 }}>
           {tr('app.title')}
@@ -126,72 +138,61 @@ function Pane({ ctl, loadHistory }: { ctl: Controller; loadHistory?: () => Promi
         </Button>
       </header>
       <nav aria-label={tr('app.steps')}>
-      <TabList
-        className={st.tabs}
-        selectedValue={state.step}
-        onTabSelect={(_, d) => dispatch({ type: 'setStep', step: d.value as Step })}
-        aria-label={tr('app.steps')}
-        size="medium"
-      >
-        <Tab value="data">{tr('step.data')}</Tab>
-        <Tab value="methods">{tr('step.methods')}</Tab>
-        <Tab value="results">{tr('step.results')}</Tab>
-      </TabList>
+        <TabList className={st.tabs} selectedValue={state.step} onTabSelect={(_, d) => dispatch({ type: 'setStep', step: d.value as Step })} aria-label={tr('app.steps')} size="medium">
+          <Tab value="data">{tr('step.data')}</Tab>
+          <Tab value="methods">{tr('step.methods')}</Tab>
+          <Tab value="results">{tr('step.results')}</Tab>
+        </TabList>
       </nav>
-      <main className={st.main} aria-label={tr(`step.${state.step}`)}>
-        {state.notice && (
-          <MessageBar intent={state.notice.intent} layout="multiline" style={{ marginBottom: tokens.spacingVerticalM }}>
-            <MessageBarBody>{state.notice.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        {state.step === 'data' && (
-          <DataStep
-            sheets={state.lists.sheets}
-            tables={state.lists.tables}
-            listFailed={state.lists.failed}
-            sources={state.sources}
-            refs={state.config.sources}
-            errors={state.sourceErrors}
-            mapping={mapping}
-            corrected={{ customers: state.config.columns.customers, orders: state.config.columns.orders }}
-            issues={state.result?.issues ?? null}
-            busy={busy}
-            onReloadList={ctl.reloadLists}
-            onPick={(kind, ref) => void ctl.loadSource(kind, ref)}
-            onUseSelection={(kind) => void ctl.fromSelection(kind)}
-            onClear={ctl.clearSource}
-            onMap={(kind, key, header) =>
-              dispatch({ type: 'updateConfig', update: (c) => ({ ...c, columns: { ...c.columns, [kind]: { ...c.columns[kind], [key]: header } } }) })
-            }
-            onSelectCell={ctl.selectCell}
-          />
-        )}
-        {state.step === 'methods' && (
-          <MethodsStep
-            config={state.config}
-            customerHeaders={customerHeaders}
-            hasResult={state.result !== null}
-            rulePreview={ctl.rulePreview}
-            disabled={busy}
-            onChange={(update) => dispatch({ type: 'updateConfig', update })}
-          />
-        )}
-        {state.step === 'results' && (
-          <ResultsStep
-            result={state.result}
-            migrations={migs}
-            config={state.config}
-            busy={busy}
-            onOutputs={(update) => dispatch({ type: 'updateConfig', update: (c) => ({ ...c, output: update(c.output) }) })}
-            onWrite={() => void ctl.write()}
-            onRefresh={() => void ctl.refresh()}
-            onRemove={() => void ctl.remove()}
-          />
-        )}
-      </main>
-      <RunBar activity={state.activity} canRun={!blocked} blocked={blocked} onRun={() => void ctl.run()} onCancel={ctl.cancel}
-        onShowResults={state.step === 'results' ? undefined : () => dispatch({ type: 'setStep', step: 'results' })}
+    </>
+  );
+}
+
+/** The step shown: each gets its data and callbacks from the controller. */
+function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] }) {
+  const { state, dispatch } = ctl;
+  const busy = isBusy(state);
+  const mapping = { customers: effectiveMapping(state, 'customers'), orders: effectiveMapping(state, 'orders') };
+  const migs = useMemo(() => (state.result ? migrations(state.result, history, state.previous, state.config) : []), [state.result, state.previous, history, state.config]);
+  const customerHeaders = useMemo(() => {
+    const src = state.sources.customers;
+    if (!src) return [];
+    const used = new Set([mapping.customers.customerId, mapping.customers.name]);
+    return src.headers.filter((h) => !used.has(h));
+  }, [state.sources.customers, mapping.customers.customerId, mapping.customers.name]);
+  if (state.step === 'data')
+    return (
+      <DataStep
+        sheets={state.lists.sheets}
+        tables={state.lists.tables}
+        listFailed={state.lists.failed}
+        sources={state.sources}
+        refs={state.config.sources}
+        errors={state.sourceErrors}
+        mapping={mapping}
+        corrected={{ customers: state.config.columns.customers, orders: state.config.columns.orders }}
+        issues={state.result?.issues ?? null}
+        busy={busy}
+        onReloadList={ctl.reloadLists}
+        onPick={(kind, ref) => void ctl.loadSource(kind, ref)}
+        onUseSelection={(kind) => void ctl.fromSelection(kind)}
+        onClear={ctl.clearSource}
+        onMap={(kind, key, header) => dispatch({ type: 'updateConfig', update: (c) => ({ ...c, columns: { ...c.columns, [kind]: { ...c.columns[kind], [key]: header } } }) })}
+        onSelectCell={ctl.selectCell}
       />
-    </div>
+    );
+  if (state.step === 'methods')
+    return <MethodsStep config={state.config} customerHeaders={customerHeaders} hasResult={state.result !== null} rulePreview={ctl.rulePreview} disabled={busy} onChange={(update) => dispatch({ type: 'updateConfig', update })} />;
+  return (
+    <ResultsStep
+      result={state.result}
+      migrations={migs}
+      config={state.config}
+      busy={busy}
+      onOutputs={(update) => dispatch({ type: 'updateConfig', update: (c) => ({ ...c, output: update(c.output) }) })}
+      onWrite={() => void ctl.write()}
+      onRefresh={() => void ctl.refresh()}
+      onRemove={() => void ctl.remove()}
+    />
   );
 }
