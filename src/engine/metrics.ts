@@ -9,7 +9,7 @@
 // in the last bit of a floating-point sum.
 import { dayToIso, isoToDay } from './calendar';
 import { scratchF64, scratchI32, scratchU8 } from './scratch';
-import { integerOrder, radixOrder } from './stats';
+import { integerOrder, radixOrder, sortRange } from './stats';
 import type { CustomerData, OrderData } from './types';
 
 /** Average month length in days (365.25 / 12), used for monthly rates. */
@@ -211,26 +211,9 @@ function decimalScale(a: ArrayLike<number>): number {
   return sumAbs * scale < 2 ** 52 ? scale : 0;
 }
 
-/** Sorts a[s..e) ascending: insertion sort for the usual short histories, else the typed sort. */
-function sortInPlace(a: Float64Array | Int32Array, s: number, e: number): void {
-  if (e - s > 32) {
-    a.subarray(s, e).sort();
-    return;
-  }
-  for (let i = s + 1; i < e; i++) {
-    const x = a[i];
-    let j = i - 1;
-    while (j >= s && a[j] > x) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = x;
-  }
-}
-
 /** Median of g[0..n) (reorders them). */
 function medianInPlace(g: Float64Array | Int32Array, n: number): number {
-  sortInPlace(g, 0, n);
+  sortRange(g, 0, n);
   const h = n >> 1;
   return n % 2 ? g[h] : (g[h - 1] + g[h]) / 2;
 }
@@ -541,7 +524,7 @@ function aggregateCustomers(m: CustomerMetrics, counts: Int32Array, g: GroupedRo
     const s = counts[c];
     const e = counts[c + 1];
     if (e === s) continue;
-    sortInPlace(dayG, s, e);
+    sortRange(dayG, s, e);
     hasOrders[c] = 1;
     const nOrders = ordG ? distinctOrders(ordG, s, e, lastSeen!, c) : e - s;
     orders[c] = nOrders;

@@ -277,3 +277,21 @@ function selectInPlace(a: Float64Array, k: number, left: number, right: number):
     if (k < i) right = j;
   }
 }
+
+/** Sorts a[s..e) ascending: insertion sort for the usual short histories of one customer, else the typed sort. */
+export function sortRange(a: Float64Array | Int32Array, s: number, e: number): void {
+  if (e - s > 32) {
+    a.subarray(s, e).sort();
+    return;
+  }
+  for (let i = s + 1; i < e; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= s && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+
+}

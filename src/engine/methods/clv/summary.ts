@@ -2,6 +2,7 @@
 // Definitions follow lifetimes' summary_data_from_transaction_data (and the CDNOW summary
 // files): purchases are counted on distinct days; same-day spend is summed.
 import type { OrderData } from '../../types';
+import { sortRange } from '../../stats';
 
 export type TimeUnit = 'day' | 'week' | 'month';
 
@@ -24,23 +25,6 @@ export interface RfmSummary {
   meanSpend: Float64Array;
   /** Orders whose customer is not in customerIds, or dated after the analysis day. */
   ordersIgnored: number;
-}
-
-/** Sorts a[lo..hi) ascending: insertion sort for the usual handful of orders, native otherwise. */
-function sortRange(a: Float64Array, lo: number, hi: number): void {
-  if (hi - lo > 32) {
-    a.subarray(lo, hi).sort();
-    return;
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= lo && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
 }
 
 /**
