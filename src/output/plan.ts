@@ -27,6 +27,18 @@ export interface CustomerSource {
   values: CellValue[][];
   /** Set when the data is an Excel table: the columns become table columns. */
   table?: string;
+  /** 0-based column where our verified tier block stood last time: it goes there again, so
+   *  a column the user added right of it is not taken for source data and written over. */
+  blockCol?: number;
+}
+
+/** A rectangle of a sheet the plan writes into (0-based). */
+export interface Target {
+  sheet: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
 }
 
 export interface PlanInput {
@@ -59,6 +71,8 @@ export interface OutputPlan {
   sheetNames: Record<string, string>;
   /** What the plan left out on purpose, for the user (e.g. group sheets over the cap). */
   notes: { code: 'groupsCapped'; params: { method: string; count: number; max: number } }[];
+  /** The cells of the user's sheets the plan writes into: each must be empty or ours. */
+  targets: Target[];
 }
 
 /** Group sheets per method at most: a high-cardinality column (700 customer ids) would
@@ -112,6 +126,7 @@ class PlanContext {
   readonly ops: PlanOp[] = [];
   readonly registry: Registry;
   readonly sheetNames: Record<string, string> = {};
+  readonly targets: Target[] = [];
   readonly names: string[];
   readonly idList: string[];
   readonly rules: RuleNames;
@@ -222,7 +237,7 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   for (const g of groups) groupSheet(ctx, g, groups.indexOf(g) + 1);
   if (issuesName) issuesSheet(ctx, issuesName);
   if (historyName) historySheet(ctx, historyName, history);
-  return { ops: cleanOps(ctx.ops), registry: ctx.registry, history, sheetNames: ctx.sheetNames, notes };
+  return { ops: cleanOps(ctx.ops), registry: ctx.registry, history, sheetNames: ctx.sheetNames, notes, targets: ctx.targets };
 }
 
 /** The tier block beside the user's customer data: table columns, or cells right of the range. */
@@ -237,7 +252,8 @@ function tierBlock(ctx: PlanContext, src: CustomerSource, tierCols: string[]): v
     rowIdx.push(id === null ? -1 : (rowOf.get(id) ?? -1));
   }
   const body = rowIdx.map((i) => tierCols.map((c) => (i < 0 ? null : ctx.cellOf(c, i))));
-  const at = { row: src.row, col: src.col + src.values[0].length };
+  const at = { row: src.row, col: src.blockCol ?? src.col + src.values[0].length };
+  ctx.targets.push({ sheet: src.sheet, row: at.row, col: at.col, rows: src.values.length, cols: headers.length });
   if (src.table) ctx.ops.push({ op: 'addTableColumns', table: src.table, headers, values: body });
   else ctx.ops.push({ op: 'values', sheet: src.sheet, row: at.row, col: at.col, values: [headers, ...body] });
   ctx.ops.push({ op: 'format', sheet: src.sheet, row: at.row, col: at.col, rows: 1, cols: headers.length, bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });

@@ -16,7 +16,8 @@ export type WorkbookErrorCode =
   | 'tableRowsMismatch'
   | 'chartNoSeries'
   | 'fileUnreadable'
-  | 'excelUnavailable';
+  | 'excelUnavailable'
+  | 'targetNotEmpty';
 
 export class WorkbookError extends Error {
   constructor(

@@ -6,10 +6,12 @@ import { classify } from '../engine/classify';
 import { historyFromGrid, type Snapshot } from '../engine/history';
 import { TieringError, type ClassificationResult, type InputTables, type ProgressFn, type SourceGrid } from '../engine/types';
 import { t, type Locale } from '../i18n';
-import { buildPlan, removalOps, type CustomerSource } from '../output/plan';
+import { buildPlan, removalOps, type CustomerSource, type Target } from '../output/plan';
+import { sheetKey } from '../output/sheetNames';
 import type { Registry } from '../output/registry';
 import { CancelledError, type RangeRead, type WorkbookPort, type WriteOp } from './port';
-import { a1 } from './a1';
+import { a1, rangeAddress } from './a1';
+import { WorkbookError } from './errors';
 import { loadConfig, loadRegistry, saveConfig, saveRegistry, verifyRegistry, type StateProblem } from './state';
 
 export interface RefreshOptions {
@@ -112,6 +114,7 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
     history: read.history,
     sources: read.sources,
   });
+  await checkTargets(port, plan.targets, owned.previous);
   const ops: readonly WriteOp[] = plan.ops;
   for (const n of plan.notes) problems.push({ code: n.code, message: t(locale, 'out.note.groupsCapped', n.params) });
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
@@ -196,12 +199,37 @@ async function readInputs(port: WorkbookPort, config: TieringConfig, previous: R
   if (customersRef) {
     const { r, values, grid } = await readSource(customersRef);
     out.inputs.customers = grid;
-    out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
+    // A plain-range block of ours (verified) on the same rows goes back where it was.
+    const block = r.table ? undefined : previous?.columns.find((c) => !c.table && sheetKey(c.sheet) === sheetKey(r.sheet) && c.row === r.row);
+    out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}), ...(block ? { blockCol: block.col } : {}) };
   }
   const historySheet = previous?.sheets.find((s) => s.role === 'history');
   if (historySheet) out.history = historyFromGrid((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
   check();
   return out;
+}
+
+/**
+ * Every cell of the user's sheets that the plan writes into must be empty or ours (a verified
+ * block of last time, removed first). Checked before anything is written, the registry included:
+ * a refresh that would overwrite a note stops with the cells named, and the workbook is as it was.
+ */
+async function checkTargets(port: WorkbookPort, targets: readonly Target[], previous: Registry | null): Promise<void> {
+  for (const tg of targets) {
+    const own = (previous?.columns ?? []).filter((c) => sheetKey(c.sheet) === sheetKey(tg.sheet));
+    const ours = (row: number, col: number) => own.some((c) => row >= c.row && row <= c.row + c.rows && col >= c.col && col < c.col + c.headers.length);
+    const read = await port.read({ kind: 'sheet', sheet: tg.sheet, address: rangeAddress(tg.row, tg.col, tg.rows, tg.cols) });
+    const taken: string[] = [];
+    read.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        if (v !== null && v !== undefined && v !== '' && !ours(read.row + i, read.col + j)) taken.push(a1(read.row + i, read.col + j));
+      }),
+    );
+    if (taken.length) {
+      const cells = taken.slice(0, 5).join(', ') + (taken.length > 5 ? ', …' : '');
+      throw new WorkbookError('targetNotEmpty', { sheet: tg.sheet, range: rangeAddress(tg.row, tg.col, tg.rows, tg.cols), count: taken.length, cells });
+    }
+  }
 }
 
 /** Everything either registry lists (same id), without duplicates. */

@@ -21,6 +21,7 @@ const CODES: Record<WorkbookErrorCode, Record<string, string | number>> = {
   chartNoSeries: { chart: 'c' },
   fileUnreadable: { file: 'a.xlsx', reason: 'not a zip' },
   excelUnavailable: {},
+  targetNotEmpty: { sheet: 'S', range: 'F1:K31', count: 2, cells: 'G1, G2' },
 };
 
 describe('workbook errors', () => {
