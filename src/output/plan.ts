@@ -11,7 +11,8 @@ import { describeIssue, normalizeId } from '../engine/ingest';
 import type { CellValue, PlanOp } from './ops';
 import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } from './registry';
 import { sheetKey, uniqueSheetName, uniqueTableName } from './sheetNames';
-import { SheetBuilder, cleanOps, fillRuns, toCell, uniqueHeaders } from './cells';
+import { SheetBuilder, cleanCell, cleanOps, fillRuns, toCell, uniqueHeaders } from './cells';
+import { blockHash } from './proof';
 import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
 
@@ -260,7 +261,8 @@ function tierBlock(ctx: PlanContext, src: CustomerSource, tierCols: string[]): v
   tierCols.forEach((c, j) => {
     if (isTierMethod(c)) append(ctx.ops, ctx.fills(src.sheet, at.row + 1, at.col + j, c, rowIdx));
   });
-  ctx.registry.columns.push({ sheet: src.sheet, ...(src.table ? { table: src.table } : {}), row: at.row, col: at.col, rows: src.values.length - 1, headers });
+  const hash = blockHash([headers, ...body].map((r) => r.map(cleanCell)));
+  ctx.registry.columns.push({ sheet: src.sheet, ...(src.table ? { table: src.table } : {}), row: at.row, col: at.col, rows: src.values.length - 1, headers, hash });
 }
 
 /** Orders only: a customer list sheet holds the tier columns. */

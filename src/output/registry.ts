@@ -38,6 +38,8 @@ export const RegistrySchema = z
             /** Data rows below the header. */
             rows: z.number().int().min(0).max(1048575),
             headers: z.array(z.string().min(1).max(255)).min(1).max(100),
+            /** Hash of the block as written (output/proof.ts): the proof that it is ours. */
+            hash: z.string().regex(/^[0-9a-f]{16}$/).optional(),
           })
           .strict(),
       )

@@ -4,9 +4,10 @@
 import { parseConfigText, type TieringConfig } from '../config';
 import { t, type Locale } from '../i18n';
 import '../output/labels';
+import { blockHash } from '../output/proof';
 import { hasMarker, parseRegistry, type Registry, MARKER_COL, MARKER_ROW } from '../output/registry';
-import { a1 } from './a1';
-import type { WorkbookPort } from './port';
+import { a1, rangeAddress } from './a1';
+import type { CellValue, TableInfo, WorkbookPort } from './port';
 
 export const CONFIG_KEY = 'customerTiers.config';
 export const REGISTRY_KEY = 'customerTiers.registry';
@@ -46,6 +47,23 @@ export async function saveRegistry(port: WorkbookPort, registry: Registry | null
  * token, column blocks whose header cells (or table headers) still read as we wrote them.
  * Tables and charts are kept only on confirmed sheets. Sheet names take the workbook's case.
  */
+/**
+ * The cells of a registered tier block as the workbook holds them now (header row first), or
+ * null when nothing of it is left: table columns by their headers, a plain block by position.
+ */
+async function readBlock(port: WorkbookPort, c: Registry['columns'][number], sheet: string, tables: TableInfo[]): Promise<CellValue[][] | null> {
+  if (c.table) {
+    const tb = tables.find((x) => x.name.toLowerCase() === c.table!.toLowerCase());
+    if (!tb || c.headers.every((h) => !tb.headers.includes(h))) return null;
+    const read = await port.read({ kind: 'table', table: tb.name });
+    const idx = c.headers.map((h) => (read.values[0] ?? []).findIndex((x) => x === h));
+    return read.values.map((row) => idx.map((i) => (i < 0 ? null : row[i])));
+  }
+  const read = await port.read({ kind: 'sheet', sheet, address: rangeAddress(c.row, c.col, c.rows + 1, c.headers.length) });
+  const rows: CellValue[][] = Array.from({ length: c.rows + 1 }, (_, i) => Array.from({ length: c.headers.length }, (_, j) => read.values[c.row + i - read.row]?.[c.col + j - read.col] ?? null));
+  return rows.some((r) => r.some((v) => v !== null && v !== '')) ? rows : null;
+}
+
 export async function verifyRegistry(port: WorkbookPort, registry: Registry, locale: Locale): Promise<{ verified: Registry; problems: StateProblem[] }> {
   const problems: StateProblem[] = [];
   const sheets = await port.listSheets();
@@ -61,20 +79,12 @@ export async function verifyRegistry(port: WorkbookPort, registry: Registry, loc
   const tables = await port.listTables();
   for (const c of registry.columns) {
     const sheet = actual.get(c.sheet.toLowerCase());
-    let ok = false;
-    let gone = !sheet;
-    if (sheet && c.table) {
-      const tb = tables.find((x) => x.name.toLowerCase() === c.table!.toLowerCase());
-      ok = !!tb && c.headers.every((h) => tb.headers.includes(h));
-      gone = !tb || c.headers.every((h) => !tb.headers.includes(h));
-    } else if (sheet) {
-      const r = await port.read({ kind: 'sheet', sheet, address: `${a1(c.row, c.col)}:${a1(c.row, c.col + c.headers.length - 1)}` });
-      ok = c.headers.every((h, i) => r.values[0]?.[i] === h);
-      gone = c.headers.every((_, i) => r.values[0]?.[i] === '' || r.values[0]?.[i] === null || r.values[0]?.[i] === undefined);
-    }
-    // Columns already gone need no removal; something else in their place is reported, not touched.
-    if (ok && sheet) verified.columns.push({ ...c, sheet });
-    else if (!gone) problems.push({ code: 'columnsNotOurs', message: t(locale, 'out.state.columnsNotOurs', { sheet: c.sheet, headers: c.headers.join(', ') }) });
+    const found = sheet ? await readBlock(port, c, sheet, tables) : null;
+    // Already gone: nothing to remove. Ours only when its content is what we wrote (the hash);
+    // anything else in its place is reported and left alone, whatever its headers say.
+    if (!found) continue;
+    if (c.hash && blockHash(found) === c.hash) verified.columns.push({ ...c, sheet: sheet! });
+    else problems.push({ code: 'columnsNotOurs', message: t(locale, 'out.state.columnsNotOurs', { sheet: c.sheet, headers: c.headers.join(', ') }) });
   }
   const mine = new Set(verified.sheets.map((s) => s.name.toLowerCase()));
   verified.tables = registry.tables.filter((x) => mine.has(x.sheet.toLowerCase()));
