@@ -71,7 +71,7 @@ function describeRef(ref: RangeRef, read: RangeRead, width: number): string {
 function withoutOwnColumns(read: RangeRead, own: Registry | null): { values: RangeRead['values']; width: number } {
   const drop = new Set<number>();
   for (const c of own?.columns ?? []) {
-    if (c.sheet.toLowerCase() !== read.sheet.toLowerCase()) continue;
+    if (sheetKey(c.sheet) !== sheetKey(read.sheet)) continue;
     if (c.table && read.table && c.table.toLowerCase() === read.table.toLowerCase()) {
       const header = read.values[0] ?? [];
       header.forEach((h, i) => c.headers.includes(String(h)) && drop.add(i));
@@ -238,10 +238,10 @@ export function mergeRegistries(a: Registry | null, b: Registry): Registry {
   const uniq = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
   return {
     ...b,
-    sheets: uniq([...a.sheets, ...b.sheets], (s) => s.name.toLowerCase()),
+    sheets: uniq([...a.sheets, ...b.sheets], (s) => sheetKey(s.name)),
     columns: uniq([...a.columns, ...b.columns], (c) => `${c.sheet}|${c.table ?? ''}|${c.row}|${c.col}|${c.headers.join('|')}`),
     tables: uniq([...a.tables, ...b.tables], (x) => x.name.toLowerCase()),
-    charts: uniq([...a.charts, ...b.charts], (x) => `${x.sheet}|${x.name}`),
+    charts: uniq([...a.charts, ...b.charts], (x) => `${sheetKey(x.sheet)}|${x.name}`),
   };
 }
 

@@ -5,6 +5,7 @@ import { parseConfigText, type TieringConfig } from '../config';
 import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { blockHash } from '../output/proof';
+import { sheetKey } from '../output/sheetNames';
 import { hasMarker, parseRegistry, type Registry, MARKER_COL, MARKER_ROW } from '../output/registry';
 import { a1, rangeAddress } from './a1';
 import type { CellValue, TableInfo, WorkbookPort } from './port';
@@ -67,10 +68,10 @@ async function readBlock(port: WorkbookPort, c: Registry['columns'][number], she
 export async function verifyRegistry(port: WorkbookPort, registry: Registry, locale: Locale): Promise<{ verified: Registry; problems: StateProblem[] }> {
   const problems: StateProblem[] = [];
   const sheets = await port.listSheets();
-  const actual = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
+  const actual = new Map(sheets.map((s) => [sheetKey(s.name), s.name]));
   const verified: Registry = { ...registry, sheets: [], columns: [], tables: [], charts: [] };
   for (const s of registry.sheets) {
-    const name = actual.get(s.name.toLowerCase());
+    const name = actual.get(sheetKey(s.name));
     if (!name) continue; // already gone: nothing to delete
     const cell = await port.read({ kind: 'sheet', sheet: name, address: a1(MARKER_ROW, MARKER_COL) });
     if (hasMarker(cell.values[0]?.[0], registry.id)) verified.sheets.push({ ...s, name });
@@ -78,7 +79,7 @@ export async function verifyRegistry(port: WorkbookPort, registry: Registry, loc
   }
   const tables = await port.listTables();
   for (const c of registry.columns) {
-    const sheet = actual.get(c.sheet.toLowerCase());
+    const sheet = actual.get(sheetKey(c.sheet));
     const found = sheet ? await readBlock(port, c, sheet, tables) : null;
     // Already gone: nothing to remove. Ours only when its content is what we wrote (the hash);
     // anything else in its place is reported and left alone, whatever its headers say.
@@ -86,8 +87,8 @@ export async function verifyRegistry(port: WorkbookPort, registry: Registry, loc
     if (c.hash && blockHash(found) === c.hash) verified.columns.push({ ...c, sheet: sheet! });
     else problems.push({ code: 'columnsNotOurs', message: t(locale, 'out.state.columnsNotOurs', { sheet: c.sheet, headers: c.headers.join(', ') }) });
   }
-  const mine = new Set(verified.sheets.map((s) => s.name.toLowerCase()));
-  verified.tables = registry.tables.filter((x) => mine.has(x.sheet.toLowerCase()));
-  verified.charts = registry.charts.filter((x) => mine.has(x.sheet.toLowerCase()));
+  const mine = new Set(verified.sheets.map((s) => sheetKey(s.name)));
+  verified.tables = registry.tables.filter((x) => mine.has(sheetKey(x.sheet)));
+  verified.charts = registry.charts.filter((x) => mine.has(sheetKey(x.sheet)));
   return { verified, problems };
 }
