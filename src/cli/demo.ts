@@ -6,6 +6,7 @@ import * as path from 'path';
 import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { refreshWorkbook, type RefreshReport } from '../workbook/run';
+import ExcelJS from 'exceljs';
 import { XlsxPort } from '../workbook/xlsx/XlsxPort';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
@@ -17,9 +18,9 @@ export const DEMO_FILE = 'customer-tiers-demo.xlsx';
 export const DEMO_TIERED_FILE = 'customer-tiers-demo-tiered.xlsx';
 
 /** The demo data as a workbook: 客户 (Excel table 客户表) and 订单 (plain range). */
-export function demoWorkbook(data: DemoData): XlsxPort {
-  const port = XlsxPort.create();
-  const wb = port.workbook;
+export async function demoWorkbook(data: DemoData): Promise<XlsxPort> {
+  // A new file (nothing of a user's to keep), so ExcelJS may write it whole.
+  const wb = new ExcelJS.Workbook();
   const cs = wb.addWorksheet('客户');
   cs.addTable({
     name: '客户表',
@@ -41,7 +42,7 @@ export function demoWorkbook(data: DemoData): XlsxPort {
   os.getRow(1).font = { bold: true };
   [12, 10, 12, 12, 12].forEach((w, i) => (os.getColumn(i + 1).width = w));
   os.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }];
-  return port;
+  return XlsxPort.fromBuffer((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 /** Runs the two refreshes; falls back to no rule set if the rule set does not compile (the
@@ -68,7 +69,7 @@ export async function runDemo(argv: string[]): Promise<number> {
   fs.mkdirSync(dir, { recursive: true });
   const data = generateDemo({ customers: args.options.customers ? Number(args.options.customers) : undefined, seed: args.options.seed ? Number(args.options.seed) : undefined });
   const demoFile = path.join(dir, DEMO_FILE);
-  await demoWorkbook(data).save(demoFile);
+  await (await demoWorkbook(data)).save(demoFile);
   process.stdout.write(`${t(locale, 'out.cli.demoData', { customers: data.customers.length, orders: data.orders.length - 1, file: demoFile })}\n`);
 
   // Classify a fresh copy read from the file, as a user's workbook would be.

@@ -11,6 +11,7 @@ import { cleanCell } from '../output/cells';
 import { uniqueSheetName, sheetKey } from '../output/sheetNames';
 import { refreshWorkbook, type RefreshReport } from '../workbook/run';
 import { XlsxPort } from '../workbook/xlsx/XlsxPort';
+import { WorkbookError } from '../workbook/errors';
 import { readInputFile, splitSheetSpec } from './inputFiles';
 
 export interface WriteOutOptions {
@@ -45,7 +46,9 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
   const target = opts.out ?? (opts.inPlace ? splitSheetSpec(base!).file : undefined);
   if (!target) throw new Error(t(opts.locale, 'out.cli.needOut'));
   const baseFile = base ? splitSheetSpec(base).file : undefined;
-  const port = baseFile ? await XlsxPort.fromFile(baseFile) : XlsxPort.create();
+  const port = baseFile ? await XlsxPort.fromFile(baseFile) : await XlsxPort.create();
+  // A macro-enabled package saved under .xlsx is a file Excel refuses to open: say so before any work.
+  if ((await port.isMacroEnabled()) && !/\.xlsm$/i.test(target)) throw new WorkbookError('macroExtension', { file: path.basename(baseFile!), out: path.basename(target) });
 
   const sources: TieringConfig['sources'] = {};
   for (const key of ['orders', 'customers'] as const) {

@@ -17,7 +17,11 @@ export type WorkbookErrorCode =
   | 'chartNoSeries'
   | 'fileUnreadable'
   | 'excelUnavailable'
-  | 'targetNotEmpty';
+  | 'targetNotEmpty'
+  | 'workbookProtected'
+  | 'sheetProtected'
+  | 'targetMerged'
+  | 'macroExtension';
 
 export class WorkbookError extends Error {
   constructor(

@@ -22,6 +22,10 @@ const CODES: Record<WorkbookErrorCode, Record<string, string | number>> = {
   fileUnreadable: { file: 'a.xlsx', reason: 'not a zip' },
   excelUnavailable: {},
   targetNotEmpty: { sheet: 'S', range: 'F1:K31', count: 2, cells: 'G1, G2' },
+  workbookProtected: {},
+  sheetProtected: { sheet: 'S' },
+  targetMerged: { sheet: 'S', cells: 'E1:F2' },
+  macroExtension: { file: 'a.xlsm', out: 'b.xlsx' },
 };
 
 describe('workbook errors', () => {

@@ -3,13 +3,12 @@
 // panes, colour scales, links, tab colours and table styles. The contract suite computes the
 // shape the ops ask for (formatsFromOps) and compares it with what each adapter's workbook
 // holds (officeFormats over the strict fake, xlsxFormats over a saved and reloaded file).
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { FakeWorkbookData } from '../support/fake-excel';
 import { layerValue } from '../support/fake-excel/model';
 import type { WriteOp } from '../../src/workbook/port';
 import { a1, parseRange, quoteSheet, rangeAddress } from '../../src/workbook/a1';
-import { XlsxPort } from '../../src/workbook/xlsx/XlsxPort';
 
 export interface CellFormat {
   fill?: string;
@@ -162,15 +161,18 @@ async function packageLinks(buf: Buffer): Promise<Record<string, Record<string, 
 
 /** The formats an .xlsx holds, as saved: read back from its bytes. */
 export async function xlsxFileFormats(buf: Buffer): Promise<FormatView> {
-  const view = xlsxFormats(await XlsxPort.fromBuffer(buf));
+  // ExcelJS reads the file as an independent reader of what the adapter wrote.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  const view = xlsxFormats(wb);
   for (const [sheet, links] of Object.entries(await packageLinks(buf))) if (view.sheets[sheet]) view.sheets[sheet].links = links;
   return view;
 }
 
 /** The formats in the port's ExcelJS workbook (links only as ExcelJS holds them: see xlsxFileFormats). */
-export function xlsxFormats(port: XlsxPort): FormatView {
+export function xlsxFormats(wb: ExcelJS.Workbook): FormatView {
   const view: FormatView = { sheets: {}, tables: {} };
-  for (const ws of port.workbook.worksheets) {
+  for (const ws of wb.worksheets) {
     const out = emptySheet();
     const tab = (ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb;
     out.tabColor = tab ? hex(tab) : '';

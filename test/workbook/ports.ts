@@ -1,5 +1,6 @@
 // The contract's fixtures as workbooks of each adapter: an .xlsx read back from bytes like a
 // user's file, and the strict fake Excel behind the Office adapter.
+import ExcelJS from 'exceljs';
 import { fixtureSheets, portSnapshot, type FixtureName, type MakePort } from './contract';
 import { createFakeExcel, snapshotWorkbook, workbookFromGrids, type FakeExcel } from '../support/fake-excel';
 import { OfficePort, type ExcelRun } from '../../src/workbook/office';
@@ -9,16 +10,23 @@ import { officeFormats, xlsxFileFormats } from './formats';
 
 /** An .xlsx holding the fixture, read back from bytes like a user's file. */
 export async function xlsxFixture(fixture: FixtureName): Promise<XlsxPort> {
-  const port = XlsxPort.create();
-  for (const s of fixtureSheets(fixture)) {
-    const ws = port.workbook.addWorksheet(s.name);
-    if (s.table) {
-      ws.addTable({ name: s.table, ref: 'A1', headerRow: true, columns: s.values[0].map((h) => ({ name: String(h) })), rows: s.values.slice(1) });
-    } else {
-      s.values.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  return xlsxFromExcelJs((wb) => {
+    for (const s of fixtureSheets(fixture)) {
+      const ws = wb.addWorksheet(s.name);
+      if (s.table) {
+        ws.addTable({ name: s.table, ref: 'A1', headerRow: true, columns: s.values[0].map((h) => ({ name: String(h) })), rows: s.values.slice(1) });
+      } else {
+        s.values.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+      }
     }
-  }
-  return XlsxPort.fromBuffer(await port.toBuffer());
+  });
+}
+
+/** A user's workbook made with ExcelJS (as a generator of test files) and opened by the adapter from its bytes. */
+export async function xlsxFromExcelJs(build: (wb: ExcelJS.Workbook) => void): Promise<XlsxPort> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return XlsxPort.fromBuffer((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 /** The fixture in the strict fake Excel, and the Office adapter over it. */

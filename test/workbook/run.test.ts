@@ -5,6 +5,7 @@ import { t } from '../../src/i18n';
 import { refreshWorkbook } from '../../src/workbook/run';
 import { saveConfig } from '../../src/workbook/state';
 import { XlsxPort } from '../../src/workbook/xlsx/XlsxPort';
+import { xlsxFromExcelJs } from './ports';
 import { portSnapshot } from './contract';
 
 const ORDERS = [
@@ -23,16 +24,16 @@ function config(): TieringConfig {
   });
 }
 
-function ordersBook(): XlsxPort {
-  const port = XlsxPort.create();
-  const ws = port.workbook.addWorksheet('Orders');
-  ORDERS.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
-  return port;
+function ordersBook(): Promise<XlsxPort> {
+  return xlsxFromExcelJs((wb) => {
+    const ws = wb.addWorksheet('Orders');
+    ORDERS.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
+  });
 }
 
 describe('refreshWorkbook: the analysis date it is given', () => {
   it('runs as a real date it is given, leap day included', async () => {
-    const report = await refreshWorkbook(ordersBook(), { config: config(), analysisDate: '2024-02-29' });
+    const report = await refreshWorkbook((await ordersBook()), { config: config(), analysisDate: '2024-02-29' });
     expect(report.result.analysisDate).toBe('2024-02-29');
     expect(report.result.analysisDateSource).toBe('config');
   });
@@ -40,7 +41,7 @@ describe('refreshWorkbook: the analysis date it is given', () => {
   it.each(['2024-02-30', '2023-02-29', '2024-04-31', '2024-13-01', '2024-2-3', '31/12/2024', 'yesterday'])(
     'rejects %s with a coded error before touching the workbook',
     async (date) => {
-      const port = ordersBook();
+      const port = (await ordersBook());
       const before = await portSnapshot(port);
       const run = refreshWorkbook(port, { config: config(), analysisDate: date });
       await expect(run).rejects.toBeInstanceOf(TieringError);
@@ -50,7 +51,7 @@ describe('refreshWorkbook: the analysis date it is given', () => {
   );
 
   it('rejects a bad date over the stored config too, and says what is wrong in both languages', async () => {
-    const port = ordersBook();
+    const port = (await ordersBook());
     await saveConfig(port, config());
     const before = await portSnapshot(port);
     const err = await refreshWorkbook(port, { analysisDate: '2024-02-30' }).catch((e: unknown) => e);
@@ -68,16 +69,16 @@ describe('refreshWorkbook: the analysis date it is given', () => {
 describe('refreshWorkbook: group sheets by a column with many values', () => {
   // 700 customers grouped by their id: one sheet each would overflow the registry (500 sheets),
   // and the next refresh, finding it damaged, used to double the workbook (1,406 sheets).
-  function manyCustomers(): XlsxPort {
-    const port = XlsxPort.create();
-    const ws = port.workbook.addWorksheet('Orders');
-    ws.addRow(['customer', 'date', 'amount']);
-    for (let i = 0; i < 700; i++) ws.addRow([`K${String(i).padStart(4, '0')}`, '2024-01-05', 10 + (i % 37)]);
-    return port;
+  function manyCustomers(): Promise<XlsxPort> {
+    return xlsxFromExcelJs((wb) => {
+      const ws = wb.addWorksheet('Orders');
+      ws.addRow(['customer', 'date', 'amount']);
+      for (let i = 0; i < 700; i++) ws.addRow([`K${String(i).padStart(4, '0')}`, '2024-01-05', 10 + (i % 37)]);
+    });
   }
 
   it('makes no group sheets for it, says why, keeps the others, and stays the same on the next refresh', async () => {
-    const port = manyCustomers();
+    const port = await manyCustomers();
     const cfg = { ...config(), output: { ...config().output, groupSheets: ['customer_id', 'abc'] } };
     const first = await refreshWorkbook(port, { config: cfg });
     const groupKeys = Object.keys(first.sheets).filter((k) => k.startsWith('group:'));

@@ -31,7 +31,7 @@ export function toPdf(xlsx: string, dir: string): string {
 describe('LibreOffice render of the tiered demo', () => {
   run('shows the summary page with its tables and the three native charts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-render-'));
-    const port = await XlsxPort.fromBuffer(await demoWorkbook(generateDemo({ customers: 600, seed: 3 })).toBuffer());
+    const port = await XlsxPort.fromBuffer(await (await demoWorkbook(generateDemo({ customers: 600, seed: 3 }))).toBuffer());
     const report = await tierDemo(port, 'zh-CN', '2024-06-30');
     const tiered = path.join(dir, 'tiered.xlsx');
     await port.save(tiered);

@@ -1,0 +1,144 @@
+// WorkbookPort over an .xlsx package, edited in place: the user's parts stay as they came
+// (macros, charts, pivots, slicers, tables, names, protection, comments, custom XML…); we
+// add or replace only our own parts and write only the cells the plan owns. Reading and
+// writing are read.ts and write.ts; our settings and charts ownParts.ts.
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import type { RangeRef } from '../../config/schema';
+import type { IoOptions, RangeRead, SheetInfo, TableInfo, WorkbookPort, WriteOp } from '../port';
+import { WorkbookError } from '../errors';
+import { docOf, findSheet, loadTables, sheetOf, type Book } from './book';
+import { CT, Package, REL, resolveTarget } from './opc';
+import { addOurDrawing, readOwnParts, removeOurDrawing, saveSettings, type OwnParts } from './ownParts';
+import { checkWritable } from './protection';
+import { listSheets, listTables, readRange } from './read';
+import { parseSharedStrings } from './sharedStrings';
+import { StyleBook } from './styles';
+import { MINIMAL_STYLES, emptyWorkbook } from './template';
+import { readWorkbook, workbookPath } from './workbookPart';
+import { writeOps } from './write';
+
+export class XlsxPort implements WorkbookPort {
+  readonly kind = 'xlsx' as const;
+  private constructor(readonly book: Book) {}
+
+  /** A new, empty workbook (the demo and CSV input start from one). */
+  static async create(): Promise<XlsxPort> {
+    return XlsxPort.fromBuffer(await emptyWorkbook());
+  }
+
+  static async fromBuffer(buf: Buffer | ArrayBuffer | Uint8Array): Promise<XlsxPort> {
+    const pkg = await Package.load(buf);
+    const wbPath = await workbookPath(pkg);
+    const info = await readWorkbook(pkg, wbPath);
+    const rels = await pkg.rels(wbPath);
+    const partOf = (type: string) => {
+      const r = rels.find((x) => x.type === type);
+      return r ? resolveTarget(wbPath, r.target) : null;
+    };
+    const stringsPath = partOf(REL.sharedStrings);
+    const stylesPath = partOf(REL.styles);
+    const strings = parseSharedStrings(stringsPath ? await pkg.text(stringsPath) : null);
+    const styles = new StyleBook((stylesPath ? await pkg.text(stylesPath) : null) ?? MINIMAL_STYLES);
+    const own: OwnParts = await readOwnParts(pkg);
+    const tables = await loadTables(pkg, info.sheets);
+    return new XlsxPort({
+      pkg, wbPath, info, strings, styles, own, tables, stylesPath,
+      docs: new Map(),
+      chartsChanged: new Set(),
+      dateSystem: info.date1904 ? 1904 : 1900,
+    });
+  }
+
+  /** A workbook file; one that is not an .xlsx package is a WorkbookError 'fileUnreadable'. */
+  static async fromFile(file: string): Promise<XlsxPort> {
+    const bytes = await fs.readFile(file);
+    try {
+      return await XlsxPort.fromBuffer(bytes);
+    } catch (e) {
+      throw new WorkbookError('fileUnreadable', { file: path.basename(file), reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  get dateSystem(): 1900 | 1904 {
+    return this.book.dateSystem;
+  }
+
+  /** True for a workbook with macros (its main part is macro-enabled): it must be saved as .xlsm. */
+  async isMacroEnabled(): Promise<boolean> {
+    const ct = (await this.book.pkg.text('[Content_Types].xml')) ?? '';
+    return /macroEnabled\.main\+xml/.test(ct);
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    const { book } = this;
+    if (!book.info.sheets.length) throw new WorkbookError('sheetNotFound', { sheet: '' });
+    for (const name of book.chartsChanged) await this.rebuildCharts(name);
+    book.chartsChanged.clear();
+    for (const [p, doc] of book.docs) if (doc.dirty) book.pkg.set(p, doc.toXml()), (doc.dirty = false);
+    if (book.styles.changed) await this.saveStyles();
+    await saveSettings(book.pkg, book.own, book.wbPath);
+    return book.pkg.toBuffer();
+  }
+
+  private async saveStyles(): Promise<void> {
+    const { book } = this;
+    if (!book.stylesPath) {
+      book.stylesPath = 'xl/styles.xml';
+      await book.pkg.addRel(book.wbPath, REL.styles, 'styles.xml');
+      await book.pkg.addOverride(book.stylesPath, CT.styles);
+    }
+    book.pkg.set(book.stylesPath, book.styles.toXml());
+  }
+
+  private async rebuildCharts(name: string): Promise<void> {
+    const sheet = findSheet(this.book, name);
+    if (!sheet) return;
+    const doc = await docOf(this.book, sheet);
+    const xml = await removeOurDrawing(this.book.pkg, sheet.path, doc.element('drawing') ?? '');
+    doc.setElement('drawing', xml);
+    const specs = this.book.own.charts.get(sheet.name) ?? [];
+    // A sheet that already has a drawing of the user's (images, shapes) is not ours to merge into.
+    if (!specs.length || doc.element('drawing')) return;
+    const read = (s: string, r: number, c: number) => {
+      const d = this.book.docs.get(sheetOf(this.book, s).path);
+      return d?.cell(r, c)?.value ?? null;
+    };
+    doc.setElement('drawing', await addOurDrawing(this.book.pkg, sheet.path, specs, read));
+  }
+
+  async save(file: string): Promise<void> {
+    await fs.writeFile(file, await this.toBuffer());
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return listSheets(this.book);
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    return listTables(this.book);
+  }
+
+  async listCharts(sheet: string): Promise<string[]> {
+    return (this.book.own.charts.get(sheetOf(this.book, sheet).name) ?? []).map((c) => c.name);
+  }
+
+  async read(ref: RangeRef, opts: IoOptions = {}): Promise<RangeRead> {
+    return readRange(this.book, ref, opts);
+  }
+
+  /** Checks every op against protection and merged cells first: a refused write writes nothing. */
+  async write(ops: readonly WriteOp[], opts: IoOptions = {}): Promise<void> {
+    await checkWritable(this.book, ops);
+    await writeOps(this.book, ops, opts);
+  }
+
+  async getSetting(key: string): Promise<string | null> {
+    return this.book.own.settings.get(key) ?? null;
+  }
+
+  async setSetting(key: string, value: string | null): Promise<void> {
+    if (value === null) this.book.own.settings.delete(key);
+    else this.book.own.settings.set(key, value);
+  }
+}

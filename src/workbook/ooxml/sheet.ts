@@ -1,0 +1,329 @@
+// A worksheet part held as text and edited row by row. Rows we never touch are written back
+// as the author wrote them (attributes, spans, formulas, rich text, whitespace); a row we
+// write into keeps its start tag and every cell we do not replace. Everything outside
+// <sheetData> stays as text, and the few elements we set (cols, pane, colour scale, links,
+// drawing, table parts, tab colour, page setup) are placed where CT_Worksheet orders them.
+import { attr, elementSpan, encodeXstring, setAttr, startTags, stringItemText, xmlEscape } from './xml';
+import type { CellValue } from '../port';
+
+/** One cell; `xml` is the author's text, null once we (re)wrote it. */
+export interface CellRec {
+  col: number;
+  xml: string | null;
+  value: CellValue;
+  style: number;
+}
+
+interface RowRec {
+  r: number;
+  /** Start tag as written (a self-closing one is turned into an open tag when we add cells). */
+  open: string;
+  /** Text between the previous row and this one. */
+  lead: string;
+  /** The author's inner text while the row is untouched. */
+  body: string | null;
+  selfClosing: boolean;
+  cells: CellRec[] | null;
+}
+
+/** Child elements of <worksheet> in schema order (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). */
+const ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges',
+  'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting',
+  'dataValidations', 'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks',
+  'customProperties', 'cellWatches', 'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF',
+  'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst',
+];
+
+/** Column number of "AB12" (0-based), or -1. */
+function colOf(ref: string): number {
+  let c = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const k = ref.charCodeAt(i);
+    if (k < 65 || k > 90) break;
+    c = c * 26 + (k - 64);
+  }
+  return i === 0 ? -1 : c - 1;
+}
+
+export function colName(col: number): string {
+  let s = '';
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Resolves a cell's text to a value as Range.values gives it (strings from the shared table). */
+export type Decoder = (t: string | null, v: string | null, inline: string | null) => CellValue;
+
+/** Calls back for every cell of a row body: column, type, raw <v>, inline text, style, whole element. */
+export function eachCellIn(body: string, f: (col: number, t: string | null, v: string | null, inline: string | null, s: number, xml: string) => void): void {
+  let col = -1;
+  let i = body.indexOf('<c');
+  while (i >= 0) {
+    const ch = body.charCodeAt(i + 2);
+    // "<c " / "<c>" / "<c/>" only (not <col…>, nor other elements).
+    if (ch !== 32 && ch !== 62 && ch !== 47 && ch !== 9 && ch !== 10 && ch !== 13) {
+      i = body.indexOf('<c', i + 2);
+      continue;
+    }
+    const gt = body.indexOf('>', i);
+    const tag = body.slice(i, gt + 1);
+    const self = body.charCodeAt(gt - 1) === 47;
+    const end = self ? gt + 1 : body.indexOf('</c>', gt) + 4;
+    const inner = self ? '' : body.slice(gt + 1, end - 4);
+    const r = attr(tag, 'r');
+    col = r ? colOf(r) : col + 1;
+    let v: string | null = null;
+    let inline: string | null = null;
+    if (inner) {
+      const vi = inner.indexOf('<v');
+      if (vi >= 0) {
+        const vgt = inner.indexOf('>', vi);
+        v = inner.charCodeAt(vgt - 1) === 47 ? '' : inner.slice(vgt + 1, inner.indexOf('</v>', vgt));
+      }
+      const ii = inner.indexOf('<is');
+      if (ii >= 0) inline = stringItemText(inner.slice(ii, inner.indexOf('</is>', ii)));
+    }
+    const s = attr(tag, 's');
+    f(col, attr(tag, 't'), v, inline, s ? Number(s) : 0, body.slice(i, end));
+    i = body.indexOf('<c', end);
+  }
+}
+
+export function renderCell(row: number, c: CellRec): string {
+  const ref = `${colName(c.col)}${row + 1}`;
+  const s = c.style ? ` s="${c.style}"` : '';
+  const v = c.value;
+  if (v === null || v === '') return s ? `<c r="${ref}"${s}/>` : '';
+  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(encodeXstring(v))}</t></is></c>`;
+}
+
+export class SheetDoc {
+  private rows: RowRec[] = [];
+  private head = '';
+  private tail = '';
+  private sheetDataOpen = '<sheetData>';
+  private sheetDataEnd = '';
+  /** Whether anything changed since load (untouched sheets keep their part as it came). */
+  dirty = false;
+  /** Bumped on every change (caches of what the sheet holds compare it). */
+  version = 0;
+
+  constructor(
+    xml: string,
+    private readonly decode: Decoder,
+  ) {
+    const span = elementSpan(xml, 'sheetData');
+    if (!span) {
+      const at = xml.lastIndexOf('</worksheet>');
+      this.head = xml.slice(0, at);
+      this.tail = xml.slice(at);
+      return;
+    }
+    this.head = xml.slice(0, span.start);
+    this.tail = xml.slice(span.end);
+    if (span.tag.endsWith('/>')) return;
+    this.sheetDataOpen = span.tag;
+    const inner = xml.slice(span.start + span.tag.length, span.end - '</sheetData>'.length);
+    this.parseRows(inner);
+  }
+
+  private parseRows(inner: string): void {
+    let pos = 0;
+    let prev = -1;
+    for (let i = inner.indexOf('<row', 0); i >= 0; i = inner.indexOf('<row', pos)) {
+      const gt = inner.indexOf('>', i);
+      const open = inner.slice(i, gt + 1);
+      const selfClosing = open.endsWith('/>');
+      const close = selfClosing ? gt + 1 : inner.indexOf('</row>', gt);
+      const rAttr = attr(open, 'r');
+      const r = rAttr ? Number(rAttr) - 1 : prev + 1;
+      prev = r;
+      this.rows.push({ r, open, lead: inner.slice(pos, i), body: selfClosing ? '' : inner.slice(gt + 1, close), selfClosing, cells: null });
+      pos = selfClosing ? close : close + 6;
+    }
+    this.sheetDataEnd = inner.slice(pos);
+  }
+
+  private cellsOf(row: RowRec): CellRec[] {
+    if (row.cells) return row.cells;
+    const cells: CellRec[] = [];
+    eachCellIn(row.body ?? '', (col, t, v, inline, s, xml) => cells.push({ col, xml, value: this.decode(t, v, inline), style: s }));
+    row.cells = cells;
+    return cells;
+  }
+
+  /** Every cell holding a value, row by row (rows in sheet order). */
+  forEachValue(f: (row: number, col: number, value: CellValue) => void, rowFrom = 0, rowTo = Infinity): void {
+    for (const row of this.rows) {
+      if (row.r < rowFrom || row.r >= rowTo) continue;
+      if (row.cells) {
+        for (const c of row.cells) if (c.value !== '' && c.value !== null) f(row.r, c.col, c.value);
+      } else {
+        eachCellIn(row.body ?? '', (col, t, v, inline) => {
+          const value = this.decode(t, v, inline);
+          if (value !== '' && value !== null) f(row.r, col, value);
+        });
+      }
+    }
+  }
+
+  private rowAt(r: number, create: boolean): RowRec | null {
+    let lo = 0;
+    let hi = this.rows.length;
+    if (hi && this.rows[hi - 1].r < r) lo = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.rows[mid].r < r) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.rows.length && this.rows[lo].r === r) return this.rows[lo];
+    if (!create) return null;
+    const row: RowRec = { r, open: `<row r="${r + 1}">`, lead: '', body: '', selfClosing: false, cells: [] };
+    this.rows.splice(lo, 0, row);
+    return row;
+  }
+
+  cell(r: number, c: number): CellRec | null {
+    const row = this.rowAt(r, false);
+    return row ? (this.cellsOf(row).find((x) => x.col === c) ?? null) : null;
+  }
+
+  /** Sets a cell (a new value and/or style); the row is re-rendered, its other cells kept as written. */
+  put(r: number, c: number, change: { value?: CellValue; style?: number }): void {
+    const row = this.rowAt(r, true)!;
+    const cells = this.cellsOf(row);
+    row.body = null;
+    this.touch();
+    let i = cells.length;
+    while (i > 0 && cells[i - 1].col > c) i--;
+    const found = i > 0 && cells[i - 1].col === c ? cells[i - 1] : null;
+    if (found) {
+      found.xml = null;
+      if (change.value !== undefined) found.value = change.value;
+      if (change.style !== undefined) found.style = change.style;
+    } else cells.splice(i, 0, { col: c, xml: null, value: change.value ?? '', style: change.style ?? 0 });
+  }
+
+  /** Takes cells away entirely (value and format), as if never written. */
+  remove(r0: number, c0: number, rows: number, cols: number): void {
+    for (const row of this.rows) {
+      if (row.r < r0 || row.r >= r0 + rows) continue;
+      const cells = this.cellsOf(row);
+      const kept = cells.filter((x) => x.col < c0 || x.col >= c0 + cols);
+      if (kept.length === cells.length) continue;
+      row.cells = kept;
+      row.body = null;
+      this.touch();
+    }
+  }
+
+  /** Moves the cells of columns [from, to) of some rows `by` columns (negative: left). */
+  shift(r0: number, rows: number, from: number, by: number, to = Infinity): void {
+    for (const row of this.rows) {
+      if (row.r < r0 || row.r >= r0 + rows) continue;
+      const cells = this.cellsOf(row);
+      const moving = cells.filter((x) => x.col >= from && x.col < to);
+      if (!moving.length) continue;
+      for (const x of moving) {
+        x.col += by;
+        if (x.xml) x.xml = moveCellXml(x.xml, row.r, x.col);
+      }
+      cells.sort((a, b) => a.col - b.col);
+      row.body = null;
+      this.touch();
+    }
+  }
+
+  /** The part's text: untouched rows as written, touched ones rendered. */
+  toXml(): string {
+    const parts: string[] = [this.head, this.sheetDataOpen === '<sheetData/>' ? '<sheetData>' : this.sheetDataOpen];
+    for (const row of this.rows) {
+      if (row.body !== null) {
+        parts.push(row.lead, row.open, row.selfClosing ? '' : `${row.body}</row>`);
+        continue;
+      }
+      const cells = (row.cells ?? []).filter((c) => c.xml !== null || c.style !== 0 || (c.value !== '' && c.value !== null));
+      // A row we created and emptied again goes away; one the author wrote keeps its tag.
+      if (!cells.length && (row.open === `<row r="${row.r + 1}">` || row.selfClosing)) {
+        if (row.selfClosing) parts.push(row.lead, row.open);
+        continue;
+      }
+      const open = row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open;
+      parts.push(row.lead, open);
+      for (const c of cells) parts.push(c.xml ?? renderCell(row.r, c));
+
+      parts.push('</row>');
+    }
+    parts.push(this.sheetDataEnd, '</sheetData>', this.tail);
+    return parts.join('');
+  }
+
+  /** The text of an element outside sheetData (first one), or null. */
+  element(name: string): string | null {
+    for (const part of [this.head, this.tail]) {
+      const span = elementSpan(part, name);
+      if (span) return part.slice(span.start, span.end);
+    }
+    return null;
+  }
+
+  elements(name: string): string[] {
+    const out: string[] = [];
+    for (const part of [this.head, this.tail]) {
+      let from = 0;
+      for (let span = elementSpan(part, name, from); span; span = elementSpan(part, name, from)) {
+        out.push(part.slice(span.start, span.end));
+        from = span.end;
+      }
+    }
+    return out;
+  }
+
+  /** Replaces every element of that name by `xml` (or removes them, for ''), placed in schema order. */
+  setElement(name: string, xml: string): void {
+    const inHead = ORDER.indexOf(name) < ORDER.indexOf('sheetData');
+    let text = inHead ? this.head : this.tail;
+    let at = -1;
+    for (let span = elementSpan(text, name); span; span = elementSpan(text, name, at)) {
+      text = text.slice(0, span.start) + text.slice(span.end);
+      at = span.start;
+    }
+    if (at < 0) at = insertionPoint(text, name, inHead);
+    text = text.slice(0, at) + xml + text.slice(at);
+    if (inHead) this.head = text;
+    else this.tail = text;
+    this.touch();
+  }
+
+  private touch(): void {
+    this.dirty = true;
+    this.version++;
+  }
+}
+
+/** Where an element goes: before the first existing element that the schema puts after it. */
+function insertionPoint(text: string, name: string, inHead: boolean): number {
+  const later = ORDER.slice(ORDER.indexOf(name) + 1);
+  let best = inHead ? text.length : text.lastIndexOf('</worksheet>');
+  for (const other of later) {
+    const first = [...startTags(text, other)][0];
+    if (first && first.index < best) best = first.index;
+  }
+  if (inHead) {
+    // In the head, after the <worksheet …> start tag at least.
+    const ws = [...startTags(text, 'worksheet')][0];
+    if (ws && best <= ws.index + ws.tag.length) best = ws.index + ws.tag.length;
+  }
+  return best;
+}
+
+function moveCellXml(xml: string, row: number, col: number): string {
+  const gt = xml.indexOf('>');
+  const tag = xml.slice(0, gt + 1);
+  return setAttr(tag, 'r', `${colName(col)}${row + 1}`) + xml.slice(gt + 1);
+}
+
