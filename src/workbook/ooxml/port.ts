@@ -75,7 +75,11 @@ export class XlsxPort implements WorkbookPort {
     if (!book.info.sheets.length) throw new WorkbookError('sheetNotFound', { sheet: '' });
     for (const name of book.chartsChanged) await this.rebuildCharts(name);
     book.chartsChanged.clear();
-    for (const [p, doc] of book.docs) if (doc.dirty) book.pkg.set(p, doc.toXml()), (doc.dirty = false);
+    for (const [p, doc] of book.docs) {
+      if (!doc.dirty) continue;
+      book.pkg.set(p, doc.toXml());
+      doc.dirty = false;
+    }
     if (book.styles.changed) await this.saveStyles();
     await saveSettings(book.pkg, book.own, book.wbPath);
     return book.pkg.toBuffer();
