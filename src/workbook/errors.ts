@@ -17,7 +17,14 @@ export type WorkbookErrorCode =
   | 'chartNoSeries'
   | 'fileUnreadable'
   | 'excelUnavailable'
-  | 'targetNotEmpty';
+  | 'targetNotEmpty'
+  | 'sheetProtected'
+  | 'workbookProtected'
+  | 'workbookReadOnly'
+  | 'targetMerged'
+  | 'tableNoHeaders'
+  | 'settingTooLarge'
+  | 'settingIncomplete';
 
 export class WorkbookError extends Error {
   constructor(
