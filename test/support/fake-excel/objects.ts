@@ -453,6 +453,9 @@ export class Range extends FakeProxy<RangeTarget> {
   get text(): string[][] {
     return this._prop('text') as string[][];
   }
+  get rowHidden(): boolean | null {
+    return this._prop('rowHidden') as boolean | null;
+  }
   get values(): unknown[][] {
     return this._prop('values') as unknown[][];
   }
