@@ -407,15 +407,12 @@ export function checkMerges(sheet: SheetData, rect: Rect): void {
 const rectLabel = (r: Rect) => `R${r.r0 + 1}C${r.c0 + 1}:R${r.r1 + 1}C${r.c1 + 1}`;
 
 /** Number precision: Excel keeps 15 significant digits ("Excel specifications and limits",
- *  Calculation specifications: "Number precision 15 digits"); 12345678901234567 is kept as
- *  12345678901234500. */
+ *  Calculation specifications: "Number precision 15 digits"). The fake rounds a written number
+ *  to 15 digits (12345678901234567 is kept as 12345678901234600; 0.1 + 0.2 as 0.3). Typing in
+ *  the grid drops the extra digits instead of rounding them; whether the API rounds or drops is
+ *  not documented, and no test depends on the difference. */
 export function excelNumber(v: number): number {
-  // Digits past the 15th are dropped, not rounded (as when typing a 16-digit card number), from
-  // the number's shortest decimal form (so 0.7 stays 0.7 and 0.1 + 0.2 becomes 0.3).
-  const [mantissa, exp] = v.toExponential().split('e');
-  const digits = mantissa.replace(/^-/, '').replace('.', '');
-  if (digits.length <= 15) return v;
-  return Number(`${v < 0 ? '-' : ''}${digits[0]}.${digits.slice(1, 15)}e${exp}`);
+  return v === 0 ? 0 : Number(v.toPrecision(15));
 }
 
 /** A value written into a spilled cell (not the anchor) blocks the spill: the anchor shows

@@ -110,7 +110,7 @@ describe('strict fake Excel', () => {
       await ctx.sync();
       return [r.values, r.rowHidden, back.values];
     });
-    expect(out).toEqual([[['c1'], ['c2']], true, [[12345678901234500, '#SPILL!'], [0.3, ''], ['', 'mine']]]);
+    expect(out).toEqual([[['c1'], ['c2']], true, [[12345678901234600, '#SPILL!'], [0.3, ''], ['', 'mine']]]);
   });
 
   it('a setting travels whole in its request: over 5 MB it is refused (RequestPayloadSizeLimitExceeded)', async () => {
