@@ -24,7 +24,7 @@ const files = sourceFiles(SRC).map((file) => {
 /** The room of a file: its first folder (engine, output, workbook/office, …). */
 function room(rel: string): string {
   const parts = rel.split('/');
-  if (parts[0] === 'workbook' && (parts[1] === 'office' || parts[1] === 'xlsx')) return `workbook/${parts[1]}`;
+  if (parts[0] === 'workbook' && (parts[1] === 'office' || parts[1] === 'ooxml')) return `workbook/${parts[1]}`;
   return parts.length > 1 ? parts[0] : '.';
 }
 
@@ -53,12 +53,12 @@ const ALLOWED: Record<string, string[]> = {
   i18n: [],
   engine: ['config', 'i18n'],
   output: ['engine', 'config', 'i18n'],
-  workbook: ['output', 'engine', 'config', 'i18n', 'workbook/office', 'workbook/xlsx'],
+  workbook: ['output', 'engine', 'config', 'i18n', 'workbook/office', 'workbook/ooxml'],
   'workbook/office': ['workbook', 'output', 'engine', 'config', 'i18n'],
-  'workbook/xlsx': ['workbook', 'output', 'engine', 'config', 'i18n'],
+  'workbook/ooxml': ['workbook', 'output', 'engine', 'config', 'i18n'],
   taskpane: ['workbook', 'workbook/office', 'output', 'engine', 'config', 'i18n'],
   commands: ['workbook', 'workbook/office', 'output', 'engine', 'config', 'i18n'],
-  cli: ['workbook', 'workbook/xlsx', 'output', 'engine', 'config', 'i18n'],
+  cli: ['workbook', 'workbook/ooxml', 'output', 'engine', 'config', 'i18n'],
 };
 // Pure modules that import nothing: one definition each, usable from every room (the config
 // schema validates dates with the calendar).
@@ -81,13 +81,13 @@ describe('architecture (DESIGN.md)', () => {
     expect(bad).toEqual([]);
   });
 
-  it('keeps Node built-ins in cli and workbook/xlsx, React in taskpane, Excel.* in workbook/office', () => {
+  it('keeps Node built-ins in cli and workbook/ooxml, React in taskpane, Excel.* in workbook/office', () => {
     const bad: string[] = [];
     for (const f of files) {
       const from = room(f.rel);
       for (const spec of imports(f)) {
         const name = spec.replace(/^node:/, '');
-        if (NODE.has(name) && !['cli', 'workbook/xlsx'].includes(from)) bad.push(`${f.rel} imports ${spec}`);
+        if (NODE.has(name) && !['cli', 'workbook/ooxml'].includes(from)) bad.push(`${f.rel} imports ${spec}`);
         if (/^react(-dom)?(\/|$)|^@fluentui\//.test(spec) && from !== 'taskpane') bad.push(`${f.rel} imports ${spec}`);
       }
       if (from !== 'workbook/office' && from !== 'taskpane' && from !== 'commands' && /\bExcel\.run\b|\bExcel\.\w+\./.test(f.text)) bad.push(`${f.rel} calls Excel.*`);

@@ -7,7 +7,7 @@ import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { refreshWorkbook, type RefreshReport } from '../workbook/run';
 import ExcelJS from 'exceljs';
-import { XlsxPort } from '../workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../workbook/ooxml/port';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
 import { demoConfig, generateDemo, type DemoData } from './demoData';

@@ -7,7 +7,7 @@ import type { MessageKey } from '../i18n';
 import type { SourceGrid } from '../engine/types';
 import { sheetKey } from '../output/sheetNames';
 import { WorkbookError } from '../workbook/errors';
-import { XlsxPort } from '../workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../workbook/ooxml/port';
 
 /** A file the CLI cannot use; `key`/`params` render through i18n (cli.*). */
 export class InputFileError extends Error {

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { refreshWorkbook } from '../workbook/run';
-import { XlsxPort } from '../workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../workbook/ooxml/port';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
 

@@ -10,7 +10,7 @@ import '../output/labels';
 import { cleanCell } from '../output/cells';
 import { uniqueSheetName, sheetKey } from '../output/sheetNames';
 import { refreshWorkbook, type RefreshReport } from '../workbook/run';
-import { XlsxPort } from '../workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../workbook/ooxml/port';
 import { WorkbookError } from '../workbook/errors';
 import { readInputFile, splitSheetSpec } from './inputFiles';
 

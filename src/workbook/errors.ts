@@ -18,9 +18,13 @@ export type WorkbookErrorCode =
   | 'fileUnreadable'
   | 'excelUnavailable'
   | 'targetNotEmpty'
-  | 'workbookProtected'
   | 'sheetProtected'
+  | 'workbookProtected'
+  | 'workbookReadOnly'
   | 'targetMerged'
+  | 'tableNoHeaders'
+  | 'settingTooLarge'
+  | 'settingIncomplete'
   | 'macroExtension';
 
 export class WorkbookError extends Error {

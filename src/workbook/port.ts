@@ -65,6 +65,14 @@ export interface WorkbookPort {
    * address that is not one are WorkbookErrors, the same from every adapter.
    */
   read(ref: RangeRef, opts?: IoOptions): Promise<RangeRead>;
+  /**
+   * Refuses, before anything is written, ops the workbook would not take whole: a read-only
+   * workbook, protected structure when sheets are added or removed, a protected sheet the ops
+   * change, merged cells inside a block they write (WorkbookErrors 'workbookReadOnly',
+   * 'workbookProtected', 'sheetProtected', 'targetMerged'). What the ops touch is decided once,
+   * for every adapter, by writeTargets (targets.ts). `write` runs the same check first.
+   */
+  checkWritable?(ops: readonly WriteOp[]): Promise<void>;
   /** Carries out the ops in order, chunked and batched as the adapter sees fit. */
   write(ops: readonly WriteOp[], opts?: IoOptions): Promise<void>;
   /** Document-level key/value storage (workbook.settings, or a hidden part in .xlsx). */

@@ -116,6 +116,8 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
   });
   await checkTargets(port, plan.targets, owned.previous);
   const ops: readonly WriteOp[] = plan.ops;
+  // Protection, read-only, merged cells: refused before anything (the registry too) is written.
+  await port.checkWritable?.(ops);
   for (const n of plan.notes) problems.push({ code: n.code, message: t(locale, 'out.note.groupsCapped', n.params) });
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
   // what may exist by then, so the next refresh or remove can still find it (markers permitting).

@@ -4,7 +4,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { XlsxPort } from '../../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../../src/workbook/ooxml/port';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ORDERS = path.resolve(__dirname, '../../../shared/data/rfm_rsquaredacademy_orders.csv');

@@ -6,7 +6,7 @@ import { runDemo, DEMO_FILE, DEMO_TIERED_FILE } from '../../src/cli/demo';
 import { runRefresh } from '../../src/cli/refresh';
 import { writeTieredWorkbook } from '../../src/cli/writeOut';
 import { defaultConfig } from '../../src/config';
-import { XlsxPort } from '../../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../../src/workbook/ooxml/port';
 import { historyFromGrid } from '../../src/engine/history';
 
 const DATA = path.resolve(__dirname, '../../../shared/data');

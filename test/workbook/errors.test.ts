@@ -22,9 +22,13 @@ const CODES: Record<WorkbookErrorCode, Record<string, string | number>> = {
   fileUnreadable: { file: 'a.xlsx', reason: 'not a zip' },
   excelUnavailable: {},
   targetNotEmpty: { sheet: 'S', range: 'F1:K31', count: 2, cells: 'G1, G2' },
-  workbookProtected: {},
   sheetProtected: { sheet: 'S' },
-  targetMerged: { sheet: 'S', cells: 'E1:F2' },
+  workbookProtected: { sheets: 'Summary, ABC-A' },
+  workbookReadOnly: {},
+  targetMerged: { sheet: 'S', range: 'F1:K31', cells: 'G1:H1' },
+  tableNoHeaders: { table: 'T' },
+  settingTooLarge: { key: 'customerTiers.config', size: 17.2, max: 16 },
+  settingIncomplete: { key: 'customerTiers.config' },
   macroExtension: { file: 'a.xlsm', out: 'b.xlsx' },
 };
 

@@ -9,7 +9,7 @@ import { cleanOps, MAX_CELL_TEXT } from '../../src/output/cells';
 import { refreshWorkbook } from '../../src/workbook/run';
 import { REGISTRY_KEY } from '../../src/workbook/state';
 import type { WorkbookPort } from '../../src/workbook/port';
-import { XlsxPort } from '../../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../../src/workbook/ooxml/port';
 
 /** The whole workbook as the port sees it, with the registry's random id taken out. */
 async function picture(port: WorkbookPort) {

@@ -5,7 +5,7 @@ import { fixtureSheets, portSnapshot, type FixtureName, type MakePort } from './
 import { createFakeExcel, snapshotWorkbook, workbookFromGrids, type FakeExcel } from '../support/fake-excel';
 import { OfficePort, type ExcelRun } from '../../src/workbook/office';
 import { rangeAddress } from '../../src/workbook/a1';
-import { XlsxPort } from '../../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../../src/workbook/ooxml/port';
 import { officeFormats, xlsxFileFormats } from './formats';
 
 /** An .xlsx holding the fixture, read back from bytes like a user's file. */

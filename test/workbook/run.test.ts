@@ -4,7 +4,7 @@ import { TieringError } from '../../src/engine/types';
 import { t } from '../../src/i18n';
 import { refreshWorkbook } from '../../src/workbook/run';
 import { saveConfig } from '../../src/workbook/state';
-import { XlsxPort } from '../../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../../src/workbook/ooxml/port';
 import { xlsxFromExcelJs } from './ports';
 import { portSnapshot } from './contract';
 

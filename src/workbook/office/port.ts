@@ -9,6 +9,11 @@ import { readRange } from './read';
 import { PAYLOAD_LIMIT } from './payload';
 import type { AdapterLimits, ExcelRun } from './types';
 import { writeOps } from './write';
+import { readSetting, writeSetting } from './settings';
+import { checkWritable } from './writable';
+
+/** Range.getMergedAreasOrNullObject: read when this Excel has it (the check is skipped before). */
+const MERGED_AREAS_API = '1.13';
 
 export interface OfficePortOptions {
   /** Excel.run, or the fake's run in tests. */
@@ -49,20 +54,21 @@ export class OfficePort implements WorkbookPort {
 
   listTables(): Promise<TableInfo[]> {
     return this.excel(async (ctx) => {
-      const tables = ctx.workbook.tables.load('items/name');
+      const tables = ctx.workbook.tables.load('items/name,items/showHeaders');
       await ctx.sync();
       const parts = tables.items.map((t) => ({
         name: t.name,
         range: t.getRange().load('address'),
         sheet: t.worksheet.load('name'),
-        header: t.getHeaderRowRange().load('values'),
+        // A table with its header row off has none to load; its names are not on the sheet.
+        header: t.showHeaders ? t.getHeaderRowRange().load('values') : null,
       }));
       if (parts.length) await ctx.sync();
       return parts.map((p) => ({
         name: p.name,
         sheet: p.sheet.name,
         address: localAddress(p.range.address),
-        headers: p.header.values[0].map((h) => String(h)),
+        headers: p.header ? p.header.values[0].map((h) => String(h)) : [],
       }));
     });
   }
@@ -83,36 +89,27 @@ export class OfficePort implements WorkbookPort {
     return this.excel((ctx) => readRange(ctx, ref, this.limits, opts));
   }
 
+  checkWritable(ops: readonly WriteOp[]): Promise<void> {
+    if (ops.length === 0) return Promise.resolve();
+    return this.excel((ctx) => checkWritable(ctx, ops, { merges: !!this.options.isSetSupported?.('ExcelApi', MERGED_AREAS_API) }));
+  }
+
+  /** Checks first (checkWritable), so a refused plan leaves nothing half-written. */
   write(ops: readonly WriteOp[], opts?: IoOptions): Promise<void> {
     if (ops.length === 0) return Promise.resolve();
-    return this.excel((ctx) => writeOps(ctx, ops, this.limits, opts));
+    return this.excel(async (ctx) => {
+      await checkWritable(ctx, ops, { merges: !!this.options.isSetSupported?.('ExcelApi', MERGED_AREAS_API) });
+      await writeOps(ctx, ops, this.limits, opts);
+    });
   }
 
   getSetting(key: string): Promise<string | null> {
-    return this.excel(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(key).load('value');
-      await ctx.sync();
-      if (item.isNullObject) return null;
-      const v: unknown = item.value;
-      return typeof v === 'string' ? v : JSON.stringify(v);
-    });
+    return this.excel((ctx) => readSetting(ctx, key, this.limits));
   }
 
+  /** Values too large for one request are stored in chunks (settings.ts). */
   setSetting(key: string, value: string | null): Promise<void> {
-    return this.excel(async (ctx) => {
-      if (value !== null) {
-        ctx.workbook.settings.add(key, value);
-        await ctx.sync();
-        return;
-      }
-      // Deleting needs to know it exists: methods on a null object fail.
-      const item = ctx.workbook.settings.getItemOrNullObject(key);
-      await ctx.sync();
-      if (!item.isNullObject) {
-        item.delete();
-        await ctx.sync();
-      }
-    });
+    return this.excel((ctx) => writeSetting(ctx, key, value, this.limits));
   }
 
   getSelection(): Promise<{ sheet: string; address: string } | null> {

@@ -42,6 +42,15 @@ async function syncFinding(ctx: Excel.RequestContext, missing: () => WorkbookErr
   }
 }
 
+/** What of a table is read: its header row and data body. Table.getRange is "the entire
+ *  table", totals row included (ExcelApi 1.1): a totals row is not a customer, so it is left
+ *  out. A table whose header row is turned off has no column names to recognise; it is refused
+ *  with a message saying how to turn the header row back on. */
+export function tableArea(table: string, whole: Area, showHeaders: boolean, showTotals: boolean): Area {
+  if (!showHeaders) throw new WorkbookError('tableNoHeaders', { table });
+  return showTotals && whole.rows > 1 ? { ...whole, rows: whole.rows - 1 } : whole;
+}
+
 /** Finds where the data is, without reading it: one sync. */
 async function locate(ctx: Excel.RequestContext, ref: RangeRef): Promise<Located> {
   const book = ctx.workbook;
@@ -49,9 +58,9 @@ async function locate(ctx: Excel.RequestContext, ref: RangeRef): Promise<Located
     const table = book.tables.getItem(ref.table);
     const range = table.getRange().load(BOUNDS);
     const ws = table.worksheet.load('name');
-    table.load('name');
+    table.load('name,showHeaders,showTotals');
     await syncFinding(ctx, () => new WorkbookError('tableNotFound', { table: ref.table }));
-    return { sheet: ws.name, area: areaOf(range), table: table.name };
+    return { sheet: ws.name, area: tableArea(table.name, areaOf(range), table.showHeaders, table.showTotals), table: table.name };
   }
   if (ref.kind === 'name') {
     const range = book.names.getItem(ref.name).getRange().load(BOUNDS);

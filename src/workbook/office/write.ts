@@ -336,15 +336,16 @@ export class Writer {
     const table = ctx.workbook.tables.getItem(op.table);
     this.suspend();
     for (const h of op.headers) table.columns.add(undefined, undefined, h);
-    const range = table.getRange().load('rowIndex,columnIndex,rowCount,columnCount');
+    // The data body, not the whole table: a totals row is not a customer's row.
+    const range = table.getDataBodyRange().load('rowIndex,columnIndex,rowCount,columnCount');
     const ws = table.worksheet.load('name');
     await ctx.sync();
     this.done += 1;
-    const body = range.rowCount - 1;
+    const body = range.rowCount;
     if (op.values.length > body) throw new WorkbookError('tableRowsMismatch', { table: op.table, rows: op.values.length, tableRows: body });
     const firstNew = range.columnIndex + range.columnCount - op.headers.length;
     const values = op.values.map((r) => r.slice(0, op.headers.length));
-    for (const s of valueSteps(ws.name, range.rowIndex + 1, firstNew, values, this.budget, this.room)) await this.add(s);
+    for (const s of valueSteps(ws.name, range.rowIndex, firstNew, values, this.budget, this.room)) await this.add(s);
   }
 }
 

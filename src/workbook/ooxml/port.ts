@@ -131,7 +131,12 @@ export class XlsxPort implements WorkbookPort {
     return readRange(this.book, ref, opts);
   }
 
-  /** Checks every op against protection and merged cells first: a refused write writes nothing. */
+  /** Protection and merged cells, for the whole list of ops (run.ts asks before its first write). */
+  async checkWritable(ops: readonly WriteOp[]): Promise<void> {
+    await checkWritable(this.book, ops);
+  }
+
+  /** Checks the ops first, as the Office adapter does: a refused write writes nothing. */
   async write(ops: readonly WriteOp[], opts: IoOptions = {}): Promise<void> {
     await checkWritable(this.book, ops);
     await writeOps(this.book, ops, opts);

@@ -1,7 +1,7 @@
 // Carrying out WriteOps on the package, in order, one function per kind of op. Our sheets
 // are new parts we render; on a user's sheet we only ever touch the cells the plan owns
 // (the checks that they are empty or ours are run.ts's, before any op reaches us).
-import { CancelledError, type ChartSpec, type IoOptions, type WriteOp } from '../port';
+import { CancelledError, type CellValue, type ChartSpec, type IoOptions, type WriteOp } from '../port';
 import { a1, parseRange, quoteSheet, rangeAddress, type Area } from '../a1';
 import { WorkbookError } from '../errors';
 import { isValidSheetName } from '../../output/sheetNames';
@@ -63,9 +63,16 @@ async function removePart(book: Book, path: string): Promise<void> {
   await book.pkg.removeOverride(path);
 }
 
+/** A value as Excel holds it once written: blank for null and non-finite numbers, numbers to 15 significant digits. */
+function excelValue(v: CellValue): CellValue {
+  if (v === null) return '';
+  if (typeof v !== 'number') return v;
+  return Number.isFinite(v) ? Number(v.toPrecision(15)) : '';
+}
+
 async function values(book: Book, op: Op<'values'>): Promise<void> {
   const doc = await docOf(book, sheetOf(book, op.sheet));
-  op.values.forEach((line, r) => line.forEach((v, c) => doc.put(op.row + r, op.col + c, { value: v === null || (typeof v === 'number' && !Number.isFinite(v)) ? '' : v })));
+  op.values.forEach((line, r) => line.forEach((v, c) => doc.put(op.row + r, op.col + c, { value: excelValue(v) })));
 }
 
 async function clear(book: Book, op: Op<'clear'>): Promise<void> {

@@ -3,7 +3,7 @@
 // "TRUE" a boolean, "2024-03-05" a date — unless the cell is formatted as text ("@") or the
 // string starts with an apostrophe (a prefix that is not part of the value).
 import { fail } from './errors';
-import type { Scalar } from './model';
+import { excelNumber, type Scalar } from './model';
 
 export interface Entry {
   value: Scalar | undefined; // undefined: the cell becomes empty
@@ -23,7 +23,7 @@ export function interpretInput(v: unknown, textFormat: boolean, asFormula: boole
   if (v === null) return null;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) fail('InvalidArgument', 'A number written to a cell must be finite.');
-    return { value: v };
+    return { value: excelNumber(v) };
   }
   if (typeof v === 'boolean') return { value: v };
   if (typeof v !== 'string') return fail('InvalidArgument', `Cannot write a ${typeof v} to a cell.`);
@@ -37,7 +37,7 @@ export function interpretInput(v: unknown, textFormat: boolean, asFormula: boole
   if (NUMBER.test(trimmed)) {
     const pct = trimmed.endsWith('%');
     const n = Number(pct ? trimmed.slice(0, -1) : trimmed);
-    return { value: pct ? n / 100 : n };
+    return { value: excelNumber(pct ? n / 100 : n) };
   }
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
   const iso = ISO_DATE.exec(trimmed);

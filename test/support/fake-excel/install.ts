@@ -4,7 +4,7 @@
 import { parseLocal, splitSheet } from './address';
 import { newStats, PAYLOAD_LIMIT, type FakeStats } from './context';
 import { ErrorCodes, fail, FakeOfficeError } from './errors';
-import { addTable, emptyWorkbook, findSheet, newSheet, type FakeWorkbookData } from './model';
+import { addTable, emptyWorkbook, findSheet, newSheet, setCell, tableHeaders, type FakeWorkbookData } from './model';
 import { ExcelContext } from './objects';
 
 export interface FakeOptions {
@@ -135,13 +135,46 @@ export interface GridSheet {
 }
 
 export interface WorkbookExtras {
-  tables?: { name: string; sheet: string; address: string; style?: string }[];
+  /** `address` covers the whole table: header row (unless showHeaders is false), body, and
+   *  totals row (when showTotals). */
+  tables?: { name: string; sheet: string; address: string; style?: string; showHeaders?: boolean; showTotals?: boolean }[];
   names?: { name: string; sheet: string; address: string }[];
   settings?: Record<string, unknown>;
   dateSystem?: 1900 | 1904;
+  /** Merged areas ("B2:D2"); their cells other than the top-left are emptied, as Excel does. */
+  merges?: { sheet: string; address: string }[];
+  /** Sheets with Protect Sheet on. */
+  protectedSheets?: string[];
+  /** Workbook structure protected, and/or opened read-only. */
+  protectedStructure?: boolean;
+  readOnly?: boolean;
+  /** 0-based rows hidden (e.g. by a filter). */
+  hiddenRows?: { sheet: string; rows: number[] }[];
+  /** Dynamic-array results: the anchor cell and the values it spills (anchor first). */
+  spills?: { sheet: string; anchor: string; values: (string | number)[][] }[];
 }
 
 /** A workbook holding the given grids as plain cell content (strings stay text). */
+function applyExtras(wb: FakeWorkbookData, extras: WorkbookExtras): void {
+  const sheet = (name: string) => findSheet(wb, name) ?? fail('ItemNotFound', `No sheet ${name}`);
+  for (const m of extras.merges ?? []) {
+    const s = sheet(m.sheet);
+    const rect = parseLocal(m.address);
+    for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) if (r !== rect.r0 || c !== rect.c0) setCell(s, r, c, undefined);
+    s.merges.push(rect);
+  }
+  for (const name of extras.protectedSheets ?? []) sheet(name).protected = true;
+  for (const h of extras.hiddenRows ?? []) h.rows.forEach((r) => sheet(h.sheet).hiddenRows.add(r));
+  for (const sp of extras.spills ?? []) {
+    const s = sheet(sp.sheet);
+    const at = parseLocal(sp.anchor);
+    sp.values.forEach((row, i) => row.forEach((v, j) => setCell(s, at.r0 + i, at.c0 + j, v)));
+    s.spills.push({ row: at.r0, col: at.c0, rect: { r0: at.r0, c0: at.c0, r1: at.r0 + sp.values.length - 1, c1: at.c0 + Math.max(...sp.values.map((r) => r.length)) - 1 } });
+  }
+  if (extras.protectedStructure) wb.protected = true;
+  if (extras.readOnly) wb.readOnly = true;
+}
+
 export function workbookFromGrids(sheets: GridSheet[], extras: WorkbookExtras = {}): FakeWorkbookData {
   const wb = emptyWorkbook();
   for (const g of sheets) {
@@ -162,10 +195,20 @@ export function workbookFromGrids(sheets: GridSheet[], extras: WorkbookExtras = 
   wb.activeSheet = wb.sheets[0].id;
   for (const t of extras.tables ?? []) {
     const sheet = findSheet(wb, t.sheet) ?? fail('ItemNotFound', `No sheet ${t.sheet}`);
-    const table = addTable(wb, sheet, parseLocal(splitSheet(t.address).local));
+    const rect = parseLocal(splitSheet(t.address).local);
+    const table = addTable(wb, sheet, t.showHeaders === false ? { ...rect, r0: rect.r0 - 1 } : rect);
+    if (t.showHeaders === false) {
+      // Built with a header row, then turned off: the names stay, the row goes.
+      table.hiddenHeaders = tableHeaders(table);
+      for (let c = rect.c0; c <= rect.c1; c++) setCell(sheet, rect.r0 - 1, c, undefined);
+      table.rect = rect;
+      table.showHeaders = false;
+    }
+    table.showTotals = !!t.showTotals;
     table.name = t.name;
     if (t.style) table.style = t.style;
   }
+  applyExtras(wb, extras);
   for (const n of extras.names ?? []) {
     const sheet = findSheet(wb, n.sheet) ?? fail('ItemNotFound', `No sheet ${n.sheet}`);
     wb.names.push({ name: n.name, sheet, rect: parseLocal(n.address) });

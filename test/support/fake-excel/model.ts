@@ -63,6 +63,20 @@ export interface SheetData {
   freeze: { rows: number; cols: number };
   charts: ChartData[];
   conditionalFormats: ConditionalFormatData[];
+  /** Merged areas (Range.merge); only the top-left cell holds a value. */
+  merges: Rect[];
+  /** Review › Protect Sheet: locked cells, tables and charts cannot change. */
+  protected: boolean;
+  /** Rows hidden by a filter or by hand: still read by `values`. */
+  hiddenRows: Set<number>;
+  /** Dynamic-array formulas: the anchor cell and the block its result spills into. */
+  spills: SpillData[];
+}
+
+export interface SpillData {
+  row: number;
+  col: number;
+  rect: Rect;
 }
 
 export interface TableData {
@@ -72,6 +86,12 @@ export interface TableData {
   rect: Rect;
   style: string;
   deleted: boolean;
+  /** Table Design › Header Row; when off, `rect` starts at the first data row. */
+  showHeaders: boolean;
+  /** Table Design › Total Row; when on, the last row of `rect` is the totals row. */
+  showTotals: boolean;
+  /** Column names Excel keeps while the header row is hidden. */
+  hiddenHeaders?: string[];
 }
 
 export interface NameData {
@@ -90,6 +110,10 @@ export interface FakeWorkbookData {
   nextId: number;
   /** The workbook's date system (File › Options › "Use 1904 date system"); default 1900. */
   dateSystem?: 1900 | 1904;
+  /** Review › Protect Workbook (structure): sheets cannot be added, deleted or renamed. */
+  protected?: boolean;
+  /** Opened read-only (Workbook.readOnly). */
+  readOnly?: boolean;
 }
 
 export const DEFAULT_COLUMN_WIDTH = 48; // points (8.43 characters of Calibri 11)
@@ -114,6 +138,10 @@ export function newSheet(wb: FakeWorkbookData, name: string): SheetData {
     freeze: { rows: 0, cols: 0 },
     charts: [],
     conditionalFormats: [],
+    merges: [],
+    protected: false,
+    hiddenRows: new Set(),
+    spills: [],
   };
   wb.sheets.push(sheet);
   return sheet;
@@ -309,6 +337,7 @@ export function findTable(wb: FakeWorkbookData, name: string): TableData | null 
 
 /** Header texts of a table, from its first row (Excel keeps them as text). */
 export function tableHeaders(t: TableData): string[] {
+  if (!t.showHeaders) return t.hiddenHeaders ?? Array.from({ length: t.rect.c1 - t.rect.c0 + 1 }, (_, i) => `Column${i + 1}`);
   const out: string[] = [];
   for (let c = t.rect.c0; c <= t.rect.c1; c++) {
     const v = getCell(t.sheet, t.rect.r0, c);
@@ -319,6 +348,7 @@ export function tableHeaders(t: TableData): string[] {
 
 /** Makes header cells non-empty unique text, as Excel does when a table is created. */
 export function normalizeHeaders(t: TableData): void {
+  if (!t.showHeaders) return;
   const seen = new Set<string>();
   for (let c = t.rect.c0; c <= t.rect.c1; c++) {
     const raw = getCell(t.sheet, t.rect.r0, c);
@@ -336,7 +366,7 @@ export function addTable(wb: FakeWorkbookData, sheet: SheetData, rect: Rect): Ta
     fail('InvalidArgument', 'A table cannot overlap another table.');
   let n = 1;
   while (findTable(wb, `Table${n}`)) n++;
-  const t: TableData = { id: wb.nextId++, name: `Table${n}`, sheet, rect: { ...rect }, style: 'TableStyleMedium2', deleted: false };
+  const t: TableData = { id: wb.nextId++, name: `Table${n}`, sheet, rect: { ...rect }, style: 'TableStyleMedium2', deleted: false, showHeaders: true, showTotals: false };
   normalizeHeaders(t);
   wb.tables.push(t);
   return t;
@@ -347,3 +377,59 @@ export function findName(wb: FakeWorkbookData, name: string): NameData | null {
 }
 
 export { MAX_ROWS, MAX_COLS };
+
+// ---- protection, merged cells, spills ------------------------------------------------------
+
+/** Excel refuses changes to a protected sheet. The error code is the one the add-in's catalogue
+ *  already describes for it (AccessDenied); Excel's documentation names no code for this case. */
+export function checkUnprotected(sheet: SheetData): void {
+  if (sheet.protected) fail('AccessDenied', `The sheet "${sheet.name}" is protected. To make a change, unprotect the sheet.`);
+}
+
+/** Workbook structure protection: no sheet may be added, deleted, renamed, hidden or shown. */
+export function checkStructure(wb: FakeWorkbookData): void {
+  if (wb.protected) fail('AccessDenied', 'The workbook structure is protected. To add, delete or rename sheets, unprotect the workbook.');
+}
+
+/** The merged area a cell belongs to, if any. */
+export function mergeAt(sheet: SheetData, r: number, c: number): Rect | undefined {
+  return sheet.merges.find((m) => r >= m.r0 && r <= m.r1 && c >= m.c0 && c <= m.c1);
+}
+
+/** Excel's rule for merged cells: a change must take a merged area whole ("We can't do that to
+ *  a merged cell"); the add-in's API errors for it are InvalidOperation. */
+export function checkMerges(sheet: SheetData, rect: Rect): void {
+  for (const m of sheet.merges)
+    if (overlaps(m, rect) && !contains(rect, m))
+      fail('InvalidOperation', `Cannot change part of a merged cell (${rectLabel(m)}).`);
+}
+
+const rectLabel = (r: Rect) => `R${r.r0 + 1}C${r.c0 + 1}:R${r.r1 + 1}C${r.c1 + 1}`;
+
+/** Number precision: Excel keeps 15 significant digits ("Excel specifications and limits",
+ *  Calculation specifications: "Number precision 15 digits"). The fake rounds a written number
+ *  to 15 digits (12345678901234567 is kept as 12345678901234600; 0.1 + 0.2 as 0.3). Typing in
+ *  the grid drops the extra digits instead of rounding them; whether the API rounds or drops is
+ *  not documented, and no test depends on the difference. */
+export function excelNumber(v: number): number {
+  return v === 0 ? 0 : Number(v.toPrecision(15));
+}
+
+/** A value written into a spilled cell (not the anchor) blocks the spill: the anchor shows
+ *  #SPILL! and the rest of the spilled block empties ("#SPILL! error - Spill range isn't blank",
+ *  Microsoft Support). */
+export function blockSpills(sheet: SheetData, written: Rect): void {
+  for (const sp of sheet.spills) {
+    if (!overlaps(sp.rect, written)) continue;
+    let hit = false;
+    for (let r = Math.max(sp.rect.r0, written.r0); r <= Math.min(sp.rect.r1, written.r1) && !hit; r++)
+      for (let c = Math.max(sp.rect.c0, written.c0); c <= Math.min(sp.rect.c1, written.c1); c++)
+        if (!(r === sp.row && c === sp.col) && getCell(sheet, r, c) !== undefined) hit = true;
+    if (!hit) continue;
+    for (let r = sp.rect.r0; r <= sp.rect.r1; r++)
+      for (let c = sp.rect.c0; c <= sp.rect.c1; c++)
+        if (!(r >= written.r0 && r <= written.r1 && c >= written.c0 && c <= written.c1)) setCell(sheet, r, c, undefined);
+    setCell(sheet, sp.row, sp.col, '#SPILL!');
+    sp.rect = { r0: sp.row, r1: sp.row, c0: sp.col, c1: sp.col };
+  }
+}

@@ -1,11 +1,16 @@
 // The Excel object model over the in-memory workbook: only what the adapter uses, strict
 // where Excel is strict (names, grid bounds, array shapes, tables that may not overlap).
-import { cellName, checkRect, contains, MAX_COLS, parseLocal, quoteSheet, rectAddress, splitSheet, type Rect } from './address';
+import { cellName, checkRect, contains, MAX_COLS, overlaps, parseLocal, quoteSheet, rectAddress, splitSheet, type Rect } from './address';
 import { interpretInput } from './cells';
 import { FakeRequestContext } from './context';
 import { fail } from './errors';
 import {
   addTable,
+  blockSpills,
+  checkMerges,
+  checkStructure,
+  checkUnprotected,
+  mergeAt,
   checkSheetName,
   checkTableName,
   clearRect,
@@ -63,6 +68,13 @@ function checkShape(rect: Rect, v: unknown): unknown[][] {
 }
 
 function cellValue(sheet: SheetData, r: number, c: number): Scalar {
+  // A merged area's value is its top-left cell's; Range.values gives "" for its other cells
+  // (Range.values: "If the specified range contains ... merged cells, ... the value of the
+  // top-left cell"; the others read empty, as in the grid).
+  if (sheet.merges.length) {
+    const m = mergeAt(sheet, r, c);
+    if (m && (m.r0 !== r || m.c0 !== c)) return '';
+  }
   const v = getCell(sheet, r, c);
   return v === undefined ? '' : v;
 }
@@ -70,12 +82,17 @@ function cellValue(sheet: SheetData, r: number, c: number): Scalar {
 function writeGrid(wb: FakeWorkbookData, t: RangeTarget, v: unknown, asFormula: boolean): void {
   const rows = checkShape(t.rect, v);
   const sheet = liveSheet(t.sheet);
+  checkUnprotected(sheet);
+  checkMerges(sheet, t.rect);
   const touched = new Set<TableData>();
   for (let i = 0; i < rows.length; i++) {
     const r = t.rect.r0 + i;
     const row = rows[i];
     for (let j = 0; j < row.length; j++) {
       const c = t.rect.c0 + j;
+      // A whole merged area was written: only its top-left cell keeps a value.
+      const m = sheet.merges.length ? mergeAt(sheet, r, c) : undefined;
+      if (m && (m.r0 !== r || m.c0 !== c)) continue;
       const entry = interpretInput(row[j], layerValue(sheet.numberFormat, r, c) === '@', asFormula);
       if (!entry) continue;
       setCell(sheet, r, c, entry.value);
@@ -83,6 +100,7 @@ function writeGrid(wb: FakeWorkbookData, t: RangeTarget, v: unknown, asFormula: 
       else sheet.formulas.delete(key(r, c));
     }
   }
+  blockSpills(sheet, t.rect);
   // Excel keeps a table's headers unique, non-empty text, whatever is written over them.
   for (const tb of liveTables(wb))
     if (tb.sheet === sheet && tb.rect.r0 >= t.rect.r0 && tb.rect.r0 <= t.rect.r1 && tb.rect.c0 <= t.rect.c1 && tb.rect.c1 >= t.rect.c0) touched.add(tb);
@@ -107,7 +125,13 @@ export class Application extends FakeProxy<FakeWorkbookData> {
 }
 
 export class Workbook extends FakeProxy<FakeWorkbookData> {
-  protected readonly _loadable = { name: () => 'Book1.xlsx' };
+  protected readonly _loadable = {
+    name: () => 'Book1.xlsx',
+    // Workbook.readOnly (ExcelApi 1.8): "Returns true if the workbook is open in read-only mode."
+    readOnly: (wb: FakeWorkbookData) => !!wb.readOnly,
+  };
+  /** Workbook.protection (ExcelApi 1.7): structure protection. */
+  readonly protection: WorkbookProtection;
   readonly application: Application;
   readonly worksheets: WorksheetCollection;
   readonly tables: TableCollection;
@@ -123,6 +147,10 @@ export class Workbook extends FakeProxy<FakeWorkbookData> {
     this.names = new NamedItemCollection(context);
     this.settings = new SettingCollection(context);
     this.functions = new Functions(context);
+    this.protection = new WorkbookProtection(context, wb);
+  }
+  get readOnly(): boolean {
+    return this._prop('readOnly') as boolean;
   }
   getSelectedRange(): Range {
     return new Range(this.context, () => {
@@ -133,6 +161,37 @@ export class Workbook extends FakeProxy<FakeWorkbookData> {
       const active = wb.sheets.find((s) => s.id === wb.activeSheet && !s.deleted) ?? wb.sheets.find((s) => !s.deleted);
       return active ? { sheet: active, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } } : fail('InvalidSelection', 'Nothing is selected.');
     });
+  }
+}
+
+/** WorkbookProtection (ExcelApi 1.7): `protected` says whether the structure is locked. */
+export class WorkbookProtection extends FakeProxy<FakeWorkbookData> {
+  protected readonly _loadable = { protected: (wb: FakeWorkbookData) => !!wb.protected };
+  get protected(): boolean {
+    return this._prop('protected') as boolean;
+  }
+  protect(): void {
+    this._call((wb) => (wb.protected ? fail('InvalidOperation', 'The workbook is already protected.') : (wb.protected = true)));
+  }
+  unprotect(): void {
+    this._call((wb) => (wb.protected = false));
+  }
+}
+
+/** WorksheetProtection (ExcelApi 1.2): `protected` says whether the sheet is locked. */
+export class WorksheetProtection extends FakeProxy<SheetData> {
+  protected readonly _loadable = { protected: (s: SheetData) => s.protected };
+  constructor(context: FakeRequestContext, ws: Worksheet) {
+    super(context, () => ws._sheet(), false, true);
+  }
+  get protected(): boolean {
+    return this._prop('protected') as boolean;
+  }
+  protect(): void {
+    this._call((s) => (s.protected = true));
+  }
+  unprotect(): void {
+    this._call((s) => (s.protected = false));
   }
 }
 
@@ -184,6 +243,7 @@ export class WorksheetCollection extends FakeCollection<SheetData, Worksheet> {
           while (findSheet(this.wb, `Sheet${i}`)) i++;
           n = `Sheet${i}`;
         }
+        checkStructure(this.wb);
         const s = newSheet(this.wb, checkSheetName(this.wb, n));
         this.wb.activeSheet = s.id;
         return s;
@@ -217,8 +277,10 @@ export class Worksheet extends FakeProxy<SheetData> {
   readonly tables: TableCollection;
   readonly charts: ChartCollection;
   readonly freezePanes: FreezePanes;
+  readonly protection: WorksheetProtection;
   constructor(context: FakeRequestContext, resolve: (() => SheetData | null) | SheetData, nullable = false) {
     super(context, resolve, nullable);
+    this.protection = new WorksheetProtection(context, this);
     this.tables = new TableCollection(context, this);
     this.charts = new ChartCollection(context, this);
     this.freezePanes = new FreezePanes(context, this);
@@ -231,13 +293,19 @@ export class Worksheet extends FakeProxy<SheetData> {
     return this._prop('name') as string;
   }
   set name(v: string) {
-    this._set('name', v, (s) => (s.name = checkSheetName(this.context.host.workbook, v, s)));
+    this._set('name', v, (s) => {
+      checkStructure(this.context.host.workbook);
+      s.name = checkSheetName(this.context.host.workbook, v, s);
+    });
   }
   get visibility(): string {
     return this._prop('visibility') as string;
   }
   set visibility(v: string) {
-    this._set('visibility', v, (s) => (s.visibility = v as SheetData['visibility']));
+    this._set('visibility', v, (s) => {
+      checkStructure(this.context.host.workbook);
+      s.visibility = v as SheetData['visibility'];
+    });
   }
   get tabColor(): string {
     return this._prop('tabColor') as string;
@@ -254,6 +322,7 @@ export class Worksheet extends FakeProxy<SheetData> {
   delete(): void {
     this._call((s) => {
       const wb = this.context.host.workbook;
+      checkStructure(wb);
       if (wb.sheets.filter((x) => !x.deleted && x.visibility === 'Visible' && x !== s).length === 0)
         fail('InvalidOperation', 'A workbook must contain at least one visible worksheet.');
       s.deleted = true;
@@ -343,6 +412,13 @@ export class Range extends FakeProxy<RangeTarget> {
     numberFormat: (t: RangeTarget) => grid(t.rect, (r, c) => layerValue(t.sheet.numberFormat, r, c) ?? 'General'),
     text: (t: RangeTarget) => grid(t.rect, (r, c) => String(cellValue(t.sheet, r, c))),
     hyperlink: (t: RangeTarget) => t.sheet.hyperlinks.get(key(t.rect.r0, t.rect.c0)) ?? null,
+    // Range.rowHidden (ExcelApi 1.2): true when every row is hidden, null when some are. Hidden
+    // (filtered) rows are still in `values`: hiding is display only.
+    rowHidden: (t: RangeTarget) => {
+      let hidden = 0;
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) if (t.sheet.hiddenRows.has(r)) hidden++;
+      return hidden === 0 ? false : hidden === rowsOf(t.rect) ? true : null;
+    },
   };
   readonly format: RangeFormat;
   readonly conditionalFormats: ConditionalFormatCollection;
@@ -377,6 +453,9 @@ export class Range extends FakeProxy<RangeTarget> {
   get text(): string[][] {
     return this._prop('text') as string[][];
   }
+  get rowHidden(): boolean | null {
+    return this._prop('rowHidden') as boolean | null;
+  }
   get values(): unknown[][] {
     return this._prop('values') as unknown[][];
   }
@@ -395,6 +474,7 @@ export class Range extends FakeProxy<RangeTarget> {
   set numberFormat(v: unknown[][]) {
     this._set('numberFormat', v, () => {
       const t = this._range();
+      checkUnprotected(t.sheet);
       const rows = checkShape(t.rect, v);
       const first = rows[0][0];
       if (rows.every((row) => row.every((x) => x === first))) pushLayer(t.sheet.numberFormat, t.rect, first === null ? undefined : String(first));
@@ -416,6 +496,7 @@ export class Range extends FakeProxy<RangeTarget> {
   set hyperlink(v: Hyperlink | null) {
     this._set('hyperlink', v, () => {
       const t = this._range();
+      checkUnprotected(t.sheet);
       for (let r = t.rect.r0; r <= t.rect.r1; r++)
         for (let c = t.rect.c0; c <= t.rect.c1; c++) {
           if (!v) {
@@ -449,15 +530,65 @@ export class Range extends FakeProxy<RangeTarget> {
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this._call(() => {
       const t = this._range();
+      checkUnprotected(t.sheet);
+      if (applyTo !== 'Formats') checkMerges(t.sheet, t.rect);
       clearRect(t.sheet, t.rect, applyTo);
       if (applyTo !== 'Formats') for (const tb of liveTables(this.wb)) if (tb.sheet === t.sheet && t.rect.r0 <= tb.rect.r0 && t.rect.r1 >= tb.rect.r0) normalizeHeaders(tb);
     });
+  }
+  /** Range.merge (ExcelApi 1.2): the top-left cell keeps its value, the others are emptied. */
+  merge(across = false): void {
+    this._call(() => {
+      const t = this._range();
+      checkUnprotected(t.sheet);
+      const areas = across ? Array.from({ length: rowsOf(t.rect) }, (_, i) => ({ ...t.rect, r0: t.rect.r0 + i, r1: t.rect.r0 + i })) : [t.rect];
+      for (const a of areas) {
+        t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, a));
+        for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) if (r !== a.r0 || c !== a.c0) setCell(t.sheet, r, c, undefined);
+        if (rowsOf(a) * colsOf(a) > 1) t.sheet.merges.push({ ...a });
+      }
+    });
+  }
+  unmerge(): void {
+    this._call(() => {
+      const t = this._range();
+      checkUnprotected(t.sheet);
+      t.sheet.merges = t.sheet.merges.filter((m) => !overlaps(m, t.rect));
+    });
+  }
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13). As Excel does (OfficeDev/office-js#3611),
+   *  only merged areas whose top-left cell lies in this range are returned. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(
+      this.context,
+      () => {
+        const t = this._range();
+        const rects = t.sheet.merges.filter((m) => m.r0 >= t.rect.r0 && m.r0 <= t.rect.r1 && m.c0 >= t.rect.c0 && m.c0 <= t.rect.c1);
+        if (rects.length > 512) fail('InvalidOperation', 'More than 512 merged areas.');
+        return rects.length ? { sheet: t.sheet, rects } : null;
+      },
+      true,
+    );
   }
   select(): void {
     this._call((t) => {
       this.wb.selection = { sheet: t.sheet.id, rect: { ...t.rect } };
       this.wb.activeSheet = t.sheet.id;
     }, undefined, false);
+  }
+}
+
+/** RangeAreas: several blocks of one sheet; `address` lists them comma-separated. */
+export class RangeAreas extends FakeProxy<{ sheet: SheetData; rects: Rect[] }> {
+  protected readonly _loadable = {
+    address: (t: { sheet: SheetData; rects: Rect[] }) => t.rects.map((r) => `${quoteSheet(t.sheet.name)}!${rectAddress(r)}`).join(','),
+    areaCount: (t: { sheet: SheetData; rects: Rect[] }) => t.rects.length,
+  };
+  get address(): string {
+    return this._prop('address') as string;
+  }
+  get areaCount(): number {
+    return this._prop('areaCount') as number;
   }
 }
 
@@ -477,6 +608,7 @@ export class RangeFormat {
         write: true,
         run: () => {
           const t = this.range._range();
+          checkUnprotected(t.sheet);
           if (!(w >= 0 && w <= 255 * 7.5)) fail('InvalidArgument', 'Column width out of range.');
           for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.set(c, w);
         },
@@ -511,7 +643,10 @@ export class RangeFill extends FakeProxy<RangeTarget> {
     return this._prop('color') as string;
   }
   set color(v: string) {
-    this._set('color', v, (t) => pushLayer(t.sheet.fill, t.rect, checkColor(v)));
+    this._set('color', v, (t) => {
+      checkUnprotected(t.sheet);
+      pushLayer(t.sheet.fill, t.rect, checkColor(v));
+    });
   }
   clear(): void {
     this._call((t) => pushLayer(t.sheet.fill, t.rect, undefined));
@@ -533,13 +668,19 @@ export class RangeFont extends FakeProxy<RangeTarget> {
     return this._prop('color') as string;
   }
   set color(v: string) {
-    this._set('color', v, (t) => pushLayer(t.sheet.fontColor, t.rect, checkColor(v)));
+    this._set('color', v, (t) => {
+      checkUnprotected(t.sheet);
+      pushLayer(t.sheet.fontColor, t.rect, checkColor(v));
+    });
   }
   get bold(): boolean {
     return this._prop('bold') as boolean;
   }
   set bold(v: boolean) {
-    this._set('bold', v, (t) => pushLayer(t.sheet.bold, t.rect, !!v));
+    this._set('bold', v, (t) => {
+      checkUnprotected(t.sheet);
+      pushLayer(t.sheet.bold, t.rect, !!v);
+    });
   }
   get underline(): string {
     return this._prop('underline') as string;
@@ -562,6 +703,7 @@ export class ConditionalFormatCollection {
   add(type: string): ConditionalFormat {
     const cf = new ConditionalFormat(this.context, () => {
       const t = this.range._range();
+      checkUnprotected(t.sheet);
       if (!['ColorScale', 'DataBar', 'IconSet', 'Custom', 'CellValue'].includes(type)) fail('InvalidArgument', `Unknown conditional format type "${type}".`);
       const data: ConditionalFormatData = { type, rect: { ...t.rect } };
       t.sheet.conditionalFormats.push(data);
@@ -655,6 +797,8 @@ export class TableCollection extends FakeCollection<TableData, Table> {
         target = { sheet, rect: parseLocal(local) };
       } else target = address._range();
       if (this.ws && target.sheet !== this.ws._sheet()) fail('InvalidArgument', 'The range is on another sheet.');
+      checkUnprotected(target.sheet);
+      checkMerges(target.sheet, target.rect);
       return addTable(this.wb, liveSheet(target.sheet), target.rect);
     });
   }
@@ -679,7 +823,9 @@ export class Table extends FakeProxy<TableData> {
     name: (t: TableData) => t.name,
     id: (t: TableData) => `{${t.id}}`,
     style: (t: TableData) => t.style,
-    showHeaders: () => true,
+    // Table.showHeaders / showTotals (ExcelApi 1.1): the header row and the totals row shown.
+    showHeaders: (t: TableData) => t.showHeaders,
+    showTotals: (t: TableData) => t.showTotals,
   };
   readonly columns: TableColumnCollection;
   constructor(context: FakeRequestContext, resolve: (() => TableData | null) | TableData, nullable = false) {
@@ -716,18 +862,36 @@ export class Table extends FakeProxy<TableData> {
       return rect ? { sheet: t.sheet, rect } : fail('ItemNotFound', 'The table has no data rows.');
     });
   }
+  get showHeaders(): boolean {
+    return this._prop('showHeaders') as boolean;
+  }
+  get showTotals(): boolean {
+    return this._prop('showTotals') as boolean;
+  }
+  /** Table.getRange: "the entire table" — header row (when shown), data body and totals row (when shown). */
   getRange(): Range {
     return this.part((t) => t.rect);
   }
+  /** Table.getHeaderRowRange. With the header row turned off there is none to give (the fake
+   *  fails; Excel's documentation does not say, and the adapter never asks then). */
   getHeaderRowRange(): Range {
-    return this.part((t) => ({ ...t.rect, r1: t.rect.r0 }));
+    return this.part((t) => (t.showHeaders ? { ...t.rect, r1: t.rect.r0 } : null));
   }
+  /** Table.getDataBodyRange: the rows between the header row and the totals row (each when shown). */
   getDataBodyRange(): Range {
     // Excel keeps one (empty) body row in a table with no data.
-    return this.part((t) => ({ ...t.rect, r0: t.rect.r0 + 1, r1: Math.max(t.rect.r1, t.rect.r0 + 1) }));
+    return this.part((t) => {
+      const r0 = t.rect.r0 + (t.showHeaders ? 1 : 0);
+      return { ...t.rect, r0, r1: Math.max(t.rect.r1 - (t.showTotals ? 1 : 0), r0) };
+    });
+  }
+  /** Table.getTotalRowRange: the last row while the totals row is shown. */
+  getTotalRowRange(): Range {
+    return this.part((t) => (t.showTotals ? { ...t.rect, r0: t.rect.r1 } : null));
   }
   delete(): void {
     this._call((t) => {
+      checkUnprotected(t.sheet);
       clearRect(t.sheet, t.rect, 'All');
       t.deleted = true;
     });
@@ -757,6 +921,7 @@ export class TableColumnCollection extends FakeCollection<ColumnTarget, TableCol
   add(index?: number | null, values?: unknown, name?: string): TableColumn {
     return new TableColumn(this.context, () => {
       const t = this.table._table();
+      checkUnprotected(t.sheet);
       const count = colsOf(t.rect);
       const at = index === undefined || index === null || index === -1 ? count : index;
       if (!Number.isInteger(at) || at < 0 || at > count) fail('InvalidArgument', 'Column index out of range.');
@@ -842,6 +1007,7 @@ export class TableColumn extends FakeProxy<ColumnTarget> {
     this._call((c) => {
       const cur = this.col(c);
       const t = cur.table;
+      checkUnprotected(t.sheet);
       if (colsOf(t.rect) === 1) fail('InvalidOperation', 'A table keeps at least one column.');
       shiftColumns(t.sheet, t.rect.r0, t.rect.r1, cur.id, -1);
       t.rect = { ...t.rect, c1: t.rect.c1 - 1 };
@@ -892,6 +1058,7 @@ export class ChartCollection extends FakeCollection<ChartTarget, Chart> {
   add(type: string, sourceData: Range, seriesBy: string = 'Auto'): Chart {
     return new Chart(this.context, () => {
       const sheet = this.ws._sheet();
+      checkUnprotected(sheet);
       const src = sourceData._range();
       const wb = this.context.host.workbook;
       const byRows = seriesBy === 'Rows';
@@ -974,6 +1141,7 @@ export class Chart extends FakeProxy<ChartTarget> {
   delete(): void {
     this._call(() => {
       const t = this._chart();
+      checkUnprotected(t.sheet);
       t.sheet.charts = t.sheet.charts.filter((c) => c !== t.chart);
     });
   }

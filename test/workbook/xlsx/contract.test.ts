@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { XMLValidator } from 'fast-xml-parser';
 import { describeContract, fixtureConfig, portSnapshot } from '../contract';
 import { makeXlsxPort, xlsxFixture } from '../ports';
-import { XlsxPort } from '../../../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../../../src/workbook/ooxml/port';
 import { refreshWorkbook } from '../../../src/workbook/run';
 import { CancelledError } from '../../../src/workbook/port';
 

@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { generateDemo } from '../../../src/cli/demoData';
 import { demoWorkbook, tierDemo } from '../../../src/cli/demo';
-import { XlsxPort } from '../../../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../../../src/workbook/ooxml/port';
 
 const hasSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const hasPoppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;

@@ -1,1 +1,0 @@
-export { XlsxPort } from '../ooxml/port';
