@@ -51,3 +51,9 @@ export function blockHash(rows: readonly (readonly (CellValue | undefined)[])[])
   s1 = (s1 ^ n) >>> 0;
   return s1.toString(16).padStart(8, '0') + s2.toString(16).padStart(8, '0');
 }
+
+/** A hash of a text (e.g. a package part as we saved it, to know it is untouched since). */
+export function textHash(text: string): string {
+  const [a, b] = rowHash([text]) ?? [0, 0];
+  return `${a.toString(16)}${b.toString(16)}`;
+}

@@ -13,6 +13,12 @@ export interface OwnParts {
   settings: Map<string, string>;
   /** Chart specs per sheet name. */
   charts: Map<string, ChartSpec[]>;
+  /**
+   * The styles part as it was before we first added our formats to it, and a hash of it as we
+   * last saved it: when no cell uses our formats any more (after a remove) and nobody changed
+   * the part since, it is put back exactly as it was.
+   */
+  styles?: { original: string; saved: string };
   /** Where the settings part was found, and its text then (unchanged settings are not rewritten). */
   path: string | null;
   loaded: string | null;
@@ -39,6 +45,8 @@ export async function readOwnParts(pkg: Package): Promise<OwnParts> {
     own.path = path;
     own.loaded = xml;
     for (const m of xml.matchAll(/<setting key="([^"]*)">([\s\S]*?)<\/setting>/g)) own.settings.set(xmlUnescape(m[1]), xmlUnescape(m[2]));
+    const styles = /<styles saved="([^"]*)">([\s\S]*?)<\/styles>/.exec(xml);
+    if (styles) own.styles = { saved: styles[1], original: xmlUnescape(styles[2]) };
     const charts = /<charts>([\s\S]*?)<\/charts>/.exec(xml);
     try {
       const parsed = charts ? (JSON.parse(xmlUnescape(charts[1])) as Record<string, unknown>) : {};
@@ -52,11 +60,12 @@ export async function readOwnParts(pkg: Package): Promise<OwnParts> {
 }
 
 export function settingsXml(own: OwnParts): string | null {
-  if (!own.settings.size && ![...own.charts.values()].some((c) => c.length)) return null;
+  if (!own.settings.size && ![...own.charts.values()].some((c) => c.length) && !own.styles) return null;
   const esc = (s: string) => xmlEscape(s).replace(/\r/g, '&#13;').replace(/'/g, '&apos;');
   const settings = [...own.settings].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `<setting key="${esc(k)}">${esc(v)}</setting>`).join('');
   const charts = [...own.charts].filter(([, c]) => c.length);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ctSettings xmlns="${SETTINGS_NS}">${settings}<charts>${esc(JSON.stringify(Object.fromEntries(charts)))}</charts></ctSettings>`;
+  const styles = own.styles ? `<styles saved="${esc(own.styles.saved)}">${esc(own.styles.original)}</styles>` : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ctSettings xmlns="${SETTINGS_NS}">${settings}<charts>${esc(JSON.stringify(Object.fromEntries(charts)))}</charts>${styles}</ctSettings>`;
 }
 
 /** Writes the settings part when it changed: in place, as a new part, or takes it away when empty. */

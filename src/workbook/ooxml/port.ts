@@ -17,6 +17,7 @@ import { StyleBook } from './styles';
 import { MINIMAL_STYLES, emptyWorkbook } from './template';
 import { readWorkbook, workbookPath } from './workbookPart';
 import { writeOps } from './write';
+import { textHash } from '../../output/proof';
 
 export class XlsxPort implements WorkbookPort {
   readonly kind = 'xlsx' as const;
@@ -39,8 +40,11 @@ export class XlsxPort implements WorkbookPort {
     const stringsPath = partOf(REL.sharedStrings);
     const stylesPath = partOf(REL.styles);
     const strings = parseSharedStrings(stringsPath ? await pkg.text(stringsPath) : null);
-    const styles = new StyleBook((stylesPath ? await pkg.text(stylesPath) : null) ?? MINIMAL_STYLES);
     const own: OwnParts = await readOwnParts(pkg);
+    const stylesXml = (stylesPath ? await pkg.text(stylesPath) : null) ?? MINIMAL_STYLES;
+    // Our earlier formats count as ours only while the part is as we saved it (Excel rewrites it on save).
+    if (own.styles && own.styles.saved !== textHash(stylesXml)) own.styles = undefined;
+    const styles = new StyleBook(stylesXml, own.styles?.original);
     const tables = await loadTables(pkg, info.sheets);
     return new XlsxPort({
       pkg, wbPath, info, strings, styles, own, tables, stylesPath,
@@ -80,19 +84,44 @@ export class XlsxPort implements WorkbookPort {
       book.pkg.set(p, doc.toXml());
       doc.dirty = false;
     }
-    if (book.styles.changed) await this.saveStyles();
+    await this.saveStyles();
     await saveSettings(book.pkg, book.own, book.wbPath);
     return book.pkg.toBuffer();
   }
 
+  /**
+   * Our formats appended to the styles part; the part as it was before our first formats once no
+   * cell uses them (a remove), so a workbook we leave has the styles it came with.
+   */
   private async saveStyles(): Promise<void> {
     const { book } = this;
+    const { own, styles } = book;
+    if (!styles.changed && !own.styles) return;
+    const loaded = book.stylesPath ? await book.pkg.text(book.stylesPath) : null;
+    let xml = styles.toXml();
+    if (own.styles && !(await this.usesStyleFrom(styles.firstOwn))) {
+      xml = own.styles.original;
+      own.styles = undefined;
+    } else if (styles.changed) {
+      own.styles = { original: own.styles?.original ?? loaded ?? MINIMAL_STYLES, saved: textHash(xml) };
+    }
+    if (xml === loaded) return;
     if (!book.stylesPath) {
       book.stylesPath = 'xl/styles.xml';
       await book.pkg.addRel(book.wbPath, REL.styles, 'styles.xml');
       await book.pkg.addOverride(book.stylesPath, CT.styles);
     }
-    book.pkg.set(book.stylesPath, book.styles.toXml());
+    book.pkg.set(book.stylesPath, xml);
+  }
+
+  /** Whether any cell, row or column of any sheet uses a cell format at or after `first`. */
+  private async usesStyleFrom(first: number): Promise<boolean> {
+    for (const sheet of this.book.info.sheets) {
+      if (sheet.kind !== 'worksheet') continue;
+      const xml = (await this.book.pkg.text(sheet.path)) ?? '';
+      for (const m of xml.matchAll(/\s(?:s|style)="(\d+)"/g)) if (Number(m[1]) >= first) return true;
+    }
+    return false;
   }
 
   private async rebuildCharts(name: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Reading with the Office adapter's rules: a sheet's used range (cells with values), a sheet
 // address or a named range cut to the used range, a table without its totals row (a
-// header-less table gets its column names as the header row, as Excel names them).
+// header-less table is refused: its columns cannot be recognised).
 import type { RangeRef } from '../../config/schema';
 import { CancelledError, type CellValue, type IoOptions, type RangeRead, type SheetInfo, type TableInfo } from '../port';
 import { intersect, parseAddress, rangeAddress, type Area } from '../a1';
@@ -53,6 +53,8 @@ const SHEET_REFERENCE = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/;
 async function locate(book: Book, ref: RangeRef): Promise<{ doc: SheetDoc; name: string; area: Area | null; table?: TableDoc }> {
   if (ref.kind === 'table') {
     const t = tableOf(book, ref.table);
+    // Without its header row a table's columns cannot be recognised (as in the Office adapter).
+    if (t.headerRows === 0) throw new WorkbookError('tableNoHeaders', { table: t.name });
     const sheet = sheetOfPath(book, t.sheetPath)!;
     return { doc: await docOf(book, sheet), name: sheet.name, area: tableDataArea(t), table: t };
   }
@@ -87,8 +89,6 @@ export async function readRange(book: Book, ref: RangeRef, opts: IoOptions = {})
     area.row,
     area.row + area.rows,
   );
-  if (table && table.headerRows === 0) values.unshift([...table.columns]);
   opts.onProgress?.({ stage: 'reading', done: area.rows, total: area.rows });
-  const top = table && table.headerRows === 0 ? area.row - 1 : area.row;
-  return { sheet: name, address: rangeAddress(Math.max(0, top), area.col, values.length, area.cols), row: Math.max(0, top), col: area.col, values, ...(table ? { table: table.name } : {}), dateSystem };
+  return { sheet: name, address: rangeAddress(area.row, area.col, area.rows, area.cols), row: area.row, col: area.col, values, ...(table ? { table: table.name } : {}), dateSystem };
 }

@@ -32,8 +32,16 @@ export class StyleBook {
   private readonly defaultFont: string;
   changed = false;
 
-  constructor(private readonly xml: string) {
+  /** Index of our first cell format: everything from here on was appended by us. */
+  readonly firstOwn: number;
+
+  /** `original` is the part as it was before we first added to it (kept in our settings part). */
+  constructor(
+    private readonly xml: string,
+    original?: string,
+  ) {
     this.counts = { fonts: count(xml, 'fonts'), fills: count(xml, 'fills'), cellXfs: count(xml, 'cellXfs') };
+    this.firstOwn = original === undefined ? this.counts.cellXfs : count(original, 'cellXfs');
     for (const { tag } of startTags(xml, 'numFmt')) {
       const id = Number(attr(tag, 'numFmtId'));
       this.numFmtCodes.set(attr(tag, 'formatCode') ?? '', id);
@@ -42,12 +50,46 @@ export class StyleBook {
     const fonts = elementSpan(xml, 'fonts');
     const first = fonts ? /<font\b[\s\S]*?(?:<\/font>|\/>)/.exec(innerOf(xml, fonts)) : null;
     this.defaultFont = first ? first[0] : '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
+    this.learnOwn();
+  }
+
+  /** Our formats from earlier runs, so a refresh reuses them instead of appending them again. */
+  private learnOwn(): void {
+    const items = (section: string, child: string) => {
+      const span = elementSpan(this.xml, section);
+      const inner = span ? innerOf(this.xml, span) : '';
+      return [...inner.matchAll(new RegExp(`<${child}\\b[^>]*?(?:/>|>[\\s\\S]*?</${child}>)`, 'g'))].map((m) => m[0]);
+    };
+    const fonts = items('fonts', 'font');
+    const fills = items('fills', 'fill');
+    const xfs = items('cellXfs', 'xf');
+    const codes = new Map([...this.numFmtCodes].map(([code, id]) => [id, code]));
+    for (const [code, id] of Object.entries(BUILTIN_FORMATS)) codes.set(id, code);
+    for (let i = this.firstOwn; i < xfs.length; i++) {
+      const xf = xfs[i];
+      const font = fonts[Number(attr(xf, 'fontId') ?? 0)] ?? '';
+      const fill = fills[Number(attr(xf, 'fillId') ?? 0)] ?? '';
+      const rgb = (x: string, el: string) => /^FF([0-9A-F]{6})$/i.exec(attr([...startTags(x, el)][0]?.tag ?? '', 'rgb') ?? '')?.[1];
+      const fontColor = rgb(font, 'color');
+      const fillColor = /patternType="solid"/.test(fill) ? rgb(fill, 'fgColor') : undefined;
+      const code = codes.get(Number(attr(xf, 'numFmtId') ?? 0));
+      const f: CellFormat = stripUndefined({
+        fill: fillColor && `#${fillColor.toUpperCase()}`,
+        fontColor: fontColor && `#${fontColor.toUpperCase()}`,
+        bold: /<b\/>/.test(font) || undefined,
+        underline: /<u\/>/.test(font) || undefined,
+        numberFormat: code && code !== 'General' ? code : undefined,
+      });
+      const key = formatKey(f);
+      if (!this.byKey.has(key)) this.byKey.set(key, i);
+      this.formats.set(i, f);
+    }
   }
 
   /** The cell-format index for a cell that had `base` (ours or 0) with `change` applied. */
   indexFor(base: number, change: CellFormat): number {
     const f: CellFormat = { ...(this.formats.get(base) ?? {}), ...stripUndefined(change) };
-    const key = JSON.stringify([f.fill ?? '', f.fontColor ?? '', !!f.bold, !!f.underline, f.numberFormat ?? '']);
+    const key = formatKey(f);
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const numFmtId = f.numberFormat ? this.numFmtId(f.numberFormat) : 0;
@@ -97,6 +139,8 @@ export class StyleBook {
     return xml;
   }
 }
+
+const formatKey = (f: CellFormat) => JSON.stringify([f.fill?.toUpperCase() ?? '', f.fontColor?.toUpperCase() ?? '', !!f.bold, !!f.underline, f.numberFormat ?? '']);
 
 function stripUndefined(f: CellFormat): CellFormat {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as CellFormat;
