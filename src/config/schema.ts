@@ -188,12 +188,24 @@ export const RangeRefSchema = z.union([
   z.object({ kind: z.literal('name'), name: z.string().min(1).max(255) }).strict(),
 ]);
 
+/** Rule sets per config at most (each adds a tier column, and a column per date of history). */
+export const MAX_RULE_SETS = 20;
+/**
+ * Snapshots the history sheet keeps per customer at most: one column per date for each method
+ * kept in history (5 fixed + one per rule set), plus id and name, must stay within Excel's
+ * 16,384 columns: 2 + 655 × 25 = 16,377 (test/engine/history-limits.test.ts checks it).
+ */
+export const MAX_HISTORY_SNAPSHOTS = 655;
+export const DEFAULT_HISTORY_SNAPSHOTS = 24;
+
 export const OutputSchema = z
   .object({
     tierColumns: z.boolean().default(true),
     groupSheets: z.array(z.string()).default(['abc']),
     summary: z.boolean().default(true),
     history: z.boolean().default(true),
+    /** Analysis dates kept per customer in the history sheet; older ones are kept as counts per tier. */
+    historySnapshots: z.number().int().min(1).max(MAX_HISTORY_SNAPSHOTS).default(DEFAULT_HISTORY_SNAPSHOTS),
     issuesSheet: z.boolean().default(true),
   })
   .strict();
@@ -222,12 +234,12 @@ export const ConfigSchema = z
         rfm: RfmSchema.optional(),
         activity: ActivitySchema.optional(),
         dimensions: z.array(z.string().min(1)).max(20).default([]),
-        rules: z.array(RuleSetSchema).max(20).default([]),
+        rules: z.array(RuleSetSchema).max(MAX_RULE_SETS).default([]),
         clv: ClvSchema.optional(),
       })
       .strict()
       .default({ dimensions: [], rules: [] }),
-    output: OutputSchema.default({ tierColumns: true, groupSheets: ['abc'], summary: true, history: true, issuesSheet: true }),
+    output: OutputSchema.default({ tierColumns: true, groupSheets: ['abc'], summary: true, history: true, historySnapshots: DEFAULT_HISTORY_SNAPSHOTS, issuesSheet: true }),
   })
   .strict();
 

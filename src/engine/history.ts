@@ -166,52 +166,97 @@ export function moversDown(prev: Snapshot, now: Snapshot, methods: readonly stri
   return out.sort((x, y) => (x.customer < y.customer ? -1 : x.customer > y.customer ? 1 : 0) || methods.indexOf(x.method) - methods.indexOf(y.method));
 }
 
-/** Header cells of the history grid (canonical keys, so a locale change keeps history readable). */
-export const HISTORY_DATE = 'analysis_date';
-export const HISTORY_CUSTOMER = 'customer_id';
+/** Customers per tier of each method at one analysis date: what is kept of a snapshot once it
+ *  leaves the detail, so the trend over years stays visible in a few rows. */
+export interface TierCounts {
+  date: string;
+  /** method → tier key → customers (only counts above 0; a method with none is left out). */
+  counts: Map<string, Map<string, number>>;
+}
 
-/** Snapshots → rows for the history sheet: header row first. */
-export function historyToGrid(history: readonly Snapshot[]): (string | null)[][] {
-  const methods: string[] = [];
-  for (const s of history) for (const m of s.methods) if (!methods.includes(m)) methods.push(m);
-  const grid: (string | null)[][] = [[HISTORY_DATE, HISTORY_CUSTOMER, ...methods]];
-  for (const s of history) {
-    const idx = methods.map((m) => s.methods.indexOf(m));
-    for (const [id, tiers] of s.rows) grid.push([s.date, id, ...idx.map((i) => (i < 0 ? null : tiers[i]))]);
-  }
-  return grid;
+/** The history a workbook keeps: recent snapshots in detail, older dates as counts. */
+export interface History {
+  /** Snapshots kept per customer, oldest first. */
+  snapshots: Snapshot[];
+  /** Dates before them, summarised, oldest first; never a date of `snapshots`. */
+  older: TierCounts[];
+  /** Customer names last written (id → name), for customers who are no longer in the data. */
+  names: Map<string, string>;
+}
+
+export function emptyHistory(): History {
+  return { snapshots: [], older: [], names: new Map() };
+}
+
+// Counts per snapshot, computed once: a refresh counts every kept snapshot to size and write the
+// sheet, and 24 snapshots of 100,000 customers are worth not counting twice. Snapshots are
+// built whole by snapshotOf and the sheet reader and never changed afterwards.
+const counted = new WeakMap<Snapshot, TierCounts>();
+
+/** Customers per tier per method in a snapshot (customers without a tier are not counted). */
+export function countTiers(s: Snapshot): TierCounts {
+  let c = counted.get(s);
+  if (!c) counted.set(s, (c = tally(s)));
+  return c;
+}
+
+function tally(s: Snapshot): TierCounts {
+  const counts = new Map<string, Map<string, number>>();
+  s.methods.forEach((m, i) => {
+    const byTier = new Map<string, number>();
+    for (const tiers of s.rows.values()) {
+      const k = tiers[i];
+      if (k != null) byTier.set(k, (byTier.get(k) ?? 0) + 1);
+    }
+    if (byTier.size) counts.set(m, byTier);
+  });
+  return { date: s.date, counts };
+}
+
+/** Adds this run's snapshot; a re-run of a date replaces that date, in detail and in counts. */
+export function upsertHistory(h: History, next: Snapshot): History {
+  return { ...h, snapshots: upsertSnapshot(h.snapshots, next), older: h.older.filter((c) => c.date !== next.date) };
+}
+
+/** How much history a sheet can hold. */
+export interface HistoryLimits {
+  /** Snapshots kept in detail at most (the config's output.historySnapshots). */
+  snapshots: number;
+  /** Distinct customers the detail may list (rows left on the sheet). */
+  customers: number;
+  /** Analysis dates in all, detail and counts (columns left for the counts table). */
+  dates: number;
 }
 
 /**
- * Reads the history grid back (from the header row that starts with analysis_date).
- * Rows that do not look like a snapshot row are skipped, not trusted.
+ * The newest snapshots that fit in detail (at most `snapshots` of them, listing at most
+ * `customers` distinct customers); every older one is summarised as counts, and the oldest
+ * counts beyond `dates` are dropped. So the sheet's size depends on the customers and the
+ * limits, never on how many months the workbook has been refreshed.
  */
-export function historyFromGrid(values: readonly (readonly unknown[])[]): Snapshot[] {
-  const h = values.findIndex((r) => r[0] === HISTORY_DATE && r[1] === HISTORY_CUSTOMER);
-  if (h < 0) return [];
-  const header = values[h];
-  const methods: string[] = [];
-  for (let c = 2; c < header.length; c++) {
-    const k = header[c];
-    if (typeof k === 'string' && k) methods.push(k);
-    else break;
+export function boundHistory(h: History, limits: HistoryLimits): History {
+  const newestFirst = [...h.snapshots].sort((a, b) => b.date.localeCompare(a.date));
+  const ids = new Set<string>();
+  let kept = 0;
+  for (const s of newestFirst) {
+    if (kept >= limits.snapshots) break;
+    const added: string[] = [];
+    for (const id of s.rows.keys()) if (!ids.has(id)) added.push(id);
+    // The newest snapshot is always kept: it is this run, and it fits (the tier block does).
+    if (kept > 0 && ids.size + added.length > limits.customers) break;
+    for (const id of added) ids.add(id);
+    kept++;
   }
-  const byDate = new Map<string, Snapshot>();
-  for (let r = h + 1; r < values.length; r++) {
-    const row = values[r];
-    const date = row[0];
-    const id = row[1];
-    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
-    if (id === null || id === undefined || id === '') continue;
-    let snap = byDate.get(date);
-    if (!snap) byDate.set(date, (snap = { date, methods, rows: new Map() }));
-    snap.rows.set(
-      String(id),
-      methods.map((_, i) => {
-        const v = row[i + 2];
-        return v === null || v === undefined || v === '' ? null : String(v);
-      }),
-    );
-  }
-  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+  const snapshots = newestFirst.slice(0, kept).reverse();
+  const summarised = newestFirst.slice(kept).map(countTiers);
+  const older = [...h.older, ...summarised].sort((a, b) => a.date.localeCompare(b.date));
+  const room = Math.max(0, limits.dates - snapshots.length);
+  return { ...h, snapshots, older: older.slice(Math.max(0, older.length - room)) };
 }
+
+/** Counts of every date the history holds, detail and summarised alike, oldest first. */
+export function allCounts(h: History): TierCounts[] {
+  return [...h.older, ...h.snapshots.map(countTiers)].sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export { historyFromGrid, readHistory } from './historyGrid';

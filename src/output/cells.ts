@@ -5,6 +5,10 @@ import { dateToExcelSerial } from '../engine/calendar';
 import type { CellValue, PlanOp } from './ops';
 import { HEADER_FILL, HEADER_FONT, NOTE_FONT, TITLE_FONT } from './labels';
 
+/** Excel's grid: 1,048,576 rows × 16,384 columns (A..XFD). The plan sizes sheets by it; the
+ *  adapters check addresses against it (workbook/a1.ts). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLS = 16_384;
 /** Excel's limit of characters in a cell (UTF-16 code units, as Excel and JavaScript count). */
 export const MAX_CELL_TEXT = 32_767;
 /** Hyperlinks look like Excel's Hyperlink cell style: blue, underlined. */

@@ -4,7 +4,7 @@
 import type { ClassificationResult, DataIssue } from '../engine/types';
 import type { TieringConfig } from '../config/schema';
 import { t, type Locale } from '../i18n';
-import { historyToGrid, previousSnapshot, snapshotOf, upsertSnapshot, type Snapshot } from '../engine/history';
+import { boundHistory, emptyHistory, previousSnapshot, snapshotOf, upsertHistory, type History, type Snapshot } from '../engine/history';
 import { columnKind, isTierMethod, outputColumns } from '../engine/columns';
 import { dayToExcelSerial, isoToDay } from '../engine/calendar';
 import { describeIssue, normalizeId } from '../engine/ingest';
@@ -15,6 +15,7 @@ import { SheetBuilder, cleanCell, cleanOps, fillRuns, toCell, uniqueHeaders } fr
 import { blockHash } from './proof';
 import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
+import { historyLimits, writeHistory } from './historySheet';
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
 
@@ -55,8 +56,8 @@ export interface PlanInput {
   tables: readonly string[];
   customerSource?: CustomerSource;
   dateSystem?: 1900 | 1904;
-  /** Snapshots before this run (the history sheet as read). */
-  history?: readonly Snapshot[];
+  /** The history before this run (the history sheet as read). */
+  history?: History;
   /** Human descriptions of the sources, e.g. "订单 (A1:F40001)". */
   sources?: string[];
   /** How an issue reads for people; default: the engine's describeIssue. */
@@ -67,7 +68,7 @@ export interface OutputPlan {
   ops: PlanOp[];
   registry: Registry;
   /** The history after this run (what the history sheet holds). */
-  history: Snapshot[];
+  history: History;
   /** Names chosen for our sheets by role key, e.g. { summary: '分级汇总', 'group:abc:A': 'ABC-A类客户' }. */
   sheetNames: Record<string, string>;
   /** What the plan left out on purpose, for the user (e.g. group sheets over the cap). */
@@ -163,6 +164,18 @@ class PlanContext {
     return a;
   }
 
+  /** id → customer name, for the customers of this run that have one. */
+  customerNames(): Map<string, string> {
+    const out = new Map<string, string>();
+    if (!this.names.includes('name')) return out;
+    const names = this.col('name');
+    this.idList.forEach((id, i) => {
+      const n = names[i];
+      if (typeof n === 'string' && n) out.set(id, n);
+    });
+    return out;
+  }
+
   tierOrder(method: string): string[] {
     return this.summaryOrder.get(method) ?? [];
   }
@@ -223,16 +236,16 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   else if (!inp.customerSource && inp.result.customers.numRows() > 0) customerListSheet(ctx, tierCols);
   // 3. History (merged with this run) — needed by the summary.
   const now = snapshotOf(inp.result);
-  const before = inp.history ?? [];
-  const history = out.history ? upsertSnapshot(before, now) : [...before];
-  const prevSnap = out.history ? previousSnapshot(before, now.date) : null;
+  const before = inp.history ?? emptyHistory();
+  const history = out.history ? boundedHistory(before, now, inp.config) : before;
+  const prevSnap = out.history ? previousSnapshot(before.snapshots, now.date) : null;
   // 4. Sheet names first (the summary links to the issues sheet).
   const L = inp.locale;
   const summaryName = out.summary ? ctx.addSheet('summary', t(L, 'out.sheet.summary'), 'summary') : null;
   const notes: OutputPlan['notes'] = [];
   const groups = planGroups(ctx, notes);
   const issuesName = out.issuesSheet && inp.result.issues.length ? ctx.addSheet('issues', t(L, 'out.sheet.issues'), 'issues') : null;
-  const historyName = out.history && history.length ? ctx.addSheet('history', t(L, 'out.sheet.history'), 'history') : null;
+  const historyName = out.history && history.snapshots.length ? ctx.addSheet('history', t(L, 'out.sheet.history'), 'history') : null;
   // 5.–8. The sheets' content.
   if (summaryName) summarySheet(ctx, summaryName, issuesName, prevSnap, now);
   for (const g of groups) groupSheet(ctx, g, groups.indexOf(g) + 1);
@@ -315,14 +328,7 @@ function planGroups(ctx: PlanContext, notes: OutputPlan['notes']): GroupPlan[] {
 
 function summarySheet(ctx: PlanContext, name: string, issuesSheet: string | null, prev: Snapshot | null, now: Snapshot): void {
   const { result, config } = ctx.inp;
-  const customerNames = new Map<string, string>();
-  if (ctx.names.includes('name')) {
-    const names = ctx.col('name');
-    ctx.idList.forEach((id, i) => {
-      const n = names[i];
-      if (typeof n === 'string' && n) customerNames.set(id, n);
-    });
-  }
+  const customerNames = ctx.customerNames();
   const s = buildSummary({
     sheet: name,
     result,
@@ -368,14 +374,27 @@ function issuesSheet(ctx: PlanContext, name: string): void {
   append(ctx.ops, b.ops);
 }
 
-/** History sheet (canonical headers and tier keys, so it reads back in any locale). */
-function historySheet(ctx: PlanContext, name: string, history: readonly Snapshot[]): void {
+/** The history after this run: this snapshot in (a re-run of its date replaces it), then as
+ *  much in detail as the config and the sheet allow, the rest as counts. */
+function boundedHistory(before: History, now: Snapshot, config: TieringConfig): History {
+  const merged = upsertHistory(before, now);
+  return boundHistory(merged, historyLimits(merged, config));
+}
+
+/** History sheet: labels for people, keys for the next refresh (see historySheet.ts). */
+function historySheet(ctx: PlanContext, name: string, history: History): void {
   const b = ctx.builder(name, t(ctx.locale, 'out.title.history'));
-  const grid = historyToGrid(history);
-  b.header(b.row, 0, grid[0]);
-  b.values(b.row + 1, 0, grid.slice(1));
-  b.ops.push({ op: 'columnWidth', sheet: name, col: 0, cols: grid[0].length, width: 16 });
-  b.ops.push({ op: 'freeze', sheet: name, rows: b.row + 1, cols: 0 });
+  // Names from this run win; customers no longer in the data keep the name the sheet showed.
+  const names = new Map([...history.names, ...ctx.customerNames()]);
+  const tables = writeHistory(b, {
+    history,
+    config: ctx.inp.config,
+    locale: ctx.locale,
+    rules: ctx.rules,
+    names,
+    tableName: (wanted) => uniqueTableName(wanted, ctx.takenTables),
+  });
+  for (const tb of tables) ctx.registry.tables.push({ name: tb, sheet: name });
   append(ctx.ops, b.ops);
 }
 

@@ -1,9 +1,11 @@
 // A1 addresses ↔ 0-based row/column numbers, shared by both adapters.
 import { WorkbookError } from './errors';
 
-/** Excel's grid: 1,048,576 rows × 16,384 columns (A..XFD). */
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLS = 16_384;
+/** Excel's grid: 1,048,576 rows × 16,384 columns (A..XFD), defined where the plan sizes sheets. */
+import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS } from '../output/cells';
+
+export const MAX_ROWS = EXCEL_MAX_ROWS;
+export const MAX_COLS = EXCEL_MAX_COLS;
 
 export interface Area {
   row: number;

@@ -3,7 +3,7 @@
 import type { RangeRef, TieringConfig } from '../config/schema';
 import { isCalendarDate } from '../engine/calendar';
 import { classify } from '../engine/classify';
-import { historyFromGrid, type Snapshot } from '../engine/history';
+import { emptyHistory, readHistory, type History } from '../engine/history';
 import { TieringError, type ClassificationResult, type InputTables, type ProgressFn, type SourceGrid } from '../engine/types';
 import { t, type Locale } from '../i18n';
 import { buildPlan, removalOps, type CustomerSource, type Target } from '../output/plan';
@@ -182,12 +182,12 @@ interface Inputs {
   sources: string[];
   customerSource?: CustomerSource;
   dateSystem: 1900 | 1904;
-  history: Snapshot[];
+  history: History;
 }
 
 /** Reads the sources (never written, our own columns left out) and the history we own. */
 async function readInputs(port: WorkbookPort, config: TieringConfig, previous: Registry | null, check: () => void, signal?: AbortSignal): Promise<Inputs> {
-  const out: Inputs = { inputs: {}, sources: [], dateSystem: 1900, history: [] };
+  const out: Inputs = { inputs: {}, sources: [], dateSystem: 1900, history: emptyHistory() };
   const { orders: ordersRef, customers: customersRef } = config.sources;
   const readSource = async (ref: RangeRef) => {
     const r = await port.read(ref, { signal });
@@ -206,7 +206,9 @@ async function readInputs(port: WorkbookPort, config: TieringConfig, previous: R
     out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}), ...(block ? { blockCol: block.col } : {}) };
   }
   const historySheet = previous?.sheets.find((s) => s.role === 'history');
-  if (historySheet) out.history = historyFromGrid((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
+  // Either layout: a workbook from the first version (one row per customer per date) is read
+  // here and written back in the bounded layout by this refresh.
+  if (historySheet) out.history = readHistory((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
   check();
   return out;
 }

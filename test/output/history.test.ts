@@ -1,86 +1,173 @@
-import { historyFromGrid, historyToGrid, migration, moversDown, previousSnapshot, tierRanks, upsertSnapshot, type Snapshot } from '../../src/engine/history';
-import { defaultConfig } from '../../src/config';
+// The history sheet written by the plan and read back by the refresh: real classifications of
+// rsquaredacademy/rfm's orders at month ends, in both languages, sorted by a user, migrated from
+// the first version's long layout, capped at N dates, re-run for the same date.
+import * as fs from 'fs';
+import * as path from 'path';
+import fc from 'fast-check';
+import { classify } from '../../src/engine/classify';
+import { textToGrid } from '../../src/engine/ingest';
+import { defaultConfig, type TieringConfig } from '../../src/config';
+import { boundHistory, countTiers, emptyHistory, readHistory, snapshotOf, upsertHistory, type History, type Snapshot } from '../../src/engine/history';
+import type { ClassificationResult, SourceGrid } from '../../src/engine/types';
+import { buildPlan } from '../../src/output/plan';
+import { SheetBuilder } from '../../src/output/cells';
+import { historyLimits, writeHistory } from '../../src/output/historySheet';
+import { ruleNames, tierLabel } from '../../src/output/labels';
+import type { Locale } from '../../src/i18n';
+import { gridOf, legacyGrid, sortTable, tablesOf } from './historyGrids';
 
-const snap = (date: string, rows: Record<string, (string | null)[]>, methods = ['abc', 'rfm_segment', 'activity']): Snapshot => ({ date, methods, rows: new Map(Object.entries(rows)) });
+const DATA = path.resolve(__dirname, '../../../shared/data');
+const MONTHS = ['2006-07-31', '2006-08-31', '2006-09-30', '2006-10-31', '2006-11-30', '2006-12-31'];
 
-const jan = snap('2024-01-31', {
-  c1: ['A', 'Champions', 'active'],
-  c2: ['A', 'Loyal Customers', 'active'],
-  c3: ['B', 'Potential Loyalist', 'silent'],
-  c4: ['C', 'Lost', 'lost'],
-  c5: ['B', 'Others', 'active'],
+let orders: SourceGrid;
+let config: TieringConfig;
+const results = new Map<string, ClassificationResult>();
+beforeAll(() => {
+  orders = textToGrid(new Uint8Array(fs.readFileSync(path.join(DATA, 'rfm_rsquaredacademy_orders.csv'))), 'orders.csv');
+  config = defaultConfig({
+    locale: 'zh-CN',
+    columns: { orders: { customerId: 'customer_id', orderDate: 'order_date', amount: 'revenue' } },
+    methods: { rules: [{ name: '大客户', rules: [{ tier: '重要', when: 'revenue > 1000' }, { tier: '一般', when: 'orders >= 3' }], otherwise: '其他' }] },
+    output: { groupSheets: [], historySnapshots: 4 },
+  });
+  for (const d of MONTHS) results.set(d, classify({ orders }, { ...config, analysisDate: d }));
 });
-const feb = snap('2024-02-29', {
-  c1: ['B', 'At Risk', 'silent'], // down in all three
-  c2: ['A', 'Champions', 'active'], // same rank everywhere
-  c3: ['A', 'Promising', 'active'], // up
-  c5: ['C', 'Lost', 'potential'], // ABC down; Others → Lost unranked; potential unranked
-  c6: ['C', 'New Customers', 'new'], // new customer
-});
 
-describe('history', () => {
-  it('counts migrations from tier to tier for customers present in both snapshots', () => {
-    const m = migration(jan, feb, 'abc')!;
-    expect(m.fromTiers).toEqual(['A', 'B']);
-    expect(m.toTiers).toEqual(['A', 'B', 'C']);
-    expect(m.counts).toEqual([
-      [1, 1, 0],
-      [1, 0, 1],
-    ]);
-    expect(m.entered).toBe(1); // c6
-    expect(m.left).toBe(1); // c4
-    const total = m.counts.flat().reduce((a, x) => a + x, 0);
-    expect(total).toBe(4);
+/** One refresh: the plan for `date` over the history as read back from the last sheet. */
+function refresh(history: History, date: string, locale: Locale = 'zh-CN', cfg = config) {
+  const result = date === 'rerun' ? classify({ orders }, cfg) : results.get(date)!;
+  const plan = buildPlan({ result, config: cfg, locale, registryId: 'hist01', previous: null, sheets: [], tables: [], history });
+  const sheet = plan.sheetNames.history;
+  return { plan, sheet, grid: gridOf(plan.ops, sheet), tables: tablesOf(plan.ops, sheet) };
+}
+
+/** Refreshes month after month, each time reading the history back from the sheet written. */
+function months(dates: readonly string[], locale: Locale = 'zh-CN', start: History = emptyHistory()) {
+  let history = start;
+  let last!: ReturnType<typeof refresh>;
+  for (const d of dates) {
+    last = refresh(history, d, locale);
+    history = readHistory(last.grid);
+  }
+  return { ...last, history };
+}
+
+/** A history as comparable data: per date, per method, customer → tier (method order aside). */
+function plain(h: History) {
+  const snaps = h.snapshots.map((s) => ({ date: s.date, byMethod: Object.fromEntries(s.methods.map((m, i) => [m, Object.fromEntries([...s.rows].map(([id, t]) => [id, t[i]]))])) }));
+  const older = h.older.map((c) => ({ date: c.date, counts: Object.fromEntries([...c.counts].map(([m, k]) => [m, Object.fromEntries(k)])) }));
+  return { snaps, older };
+}
+
+describe('history sheet', () => {
+  it('keeps one row per customer, the last N dates in detail and older dates as counts, and reads back exactly', () => {
+    const run = months(MONTHS);
+    expect(plain(run.history)).toEqual(plain(run.plan.history));
+    expect(run.history.snapshots.map((s) => s.date)).toEqual(MONTHS.slice(-4));
+    expect(run.history.older.map((c) => c.date)).toEqual(MONTHS.slice(0, 2));
+    // What was kept of the summarised months is what those months' classifications counted.
+    expect(plain({ ...emptyHistory(), older: run.history.older })).toEqual(plain({ ...emptyHistory(), older: MONTHS.slice(0, 2).map((d) => countTiers(snapshotOf(results.get(d)!))) }));
+    const detail = run.tables.find((tb) => tb.name === 'CT_History')!;
+    const inDetail = new Set(MONTHS.slice(-4).flatMap((d) => Array.from(results.get(d)!.customers.array('customer_id') as ArrayLike<unknown>, String)));
+    expect(detail.rows - 1).toBe(inDetail.size);
+    // 4 dates × (ABC, RFM segment, activity, churn risk, the rule set) + the id: N caps the width.
+    expect(detail.cols).toBe(1 + 4 * 5);
   });
 
-  it('orders rows and columns alike (ranks, then the display order), so the unchanged sit on the diagonal', () => {
-    const display = ['Loyal Customers', 'Champions', 'Promising', 'Potential Loyalist', 'At Risk', 'Lost', 'Others'];
-    const m = migration(jan, feb, 'rfm_segment', undefined, display)!;
-    expect(m.fromTiers).toEqual(['Loyal Customers', 'Champions', 'Potential Loyalist', 'Others']);
-    expect(m.toTiers).toEqual(['Champions', 'Promising', 'At Risk', 'Lost']);
-    // c2 Loyal → Champions, c1 Champions → At Risk, c3 Potential Loyalist → Promising, c5 Others → Lost.
-    expect(m.counts).toEqual([
-      [1, 0, 0, 0],
-      [0, 0, 1, 0],
-      [0, 1, 0, 0],
-      [0, 0, 0, 1],
-    ]);
+  it('shows labels and headers in the user language, and reads back the same in the other language', () => {
+    const zh = months(MONTHS.slice(0, 3), 'zh-CN');
+    const header = zh.grid[tablesOf(zh.plan.ops, zh.sheet).find((tb) => tb.name === 'CT_History')!.row];
+    expect(header.slice(0, 3)).toEqual(['客户ID', 'ABC分类 2006-09-30', 'ABC分类 2006-08-31']);
+    expect(header).toContain('规则：大客户 2006-07-31');
+    const shown = new Set(zh.grid.flat());
+    expect(shown.has(tierLabel('zh-CN', 'rfm_segment', 'Champions'))).toBe(true);
+    expect(shown.has('Champions')).toBe(true); // as a code in the trend table, never in the detail
+    const en = refresh(zh.history, MONTHS[3], 'en-US');
+    const back = readHistory(en.grid);
+    const expected = boundHistory(upsertHistory(zh.history, snapshotOf(results.get(MONTHS[3])!)), historyLimits(zh.history, config));
+    expect(plain(back)).toEqual(plain(expected));
+    expect(en.grid.flat()).toContain('ABC class 2006-10-31');
   });
 
-  it('lists movers down with an explicit order per method, ignoring unranked tiers', () => {
-    const movers = moversDown(jan, feb, ['abc', 'rfm_segment', 'activity']);
-    expect(movers).toEqual([
-      { customer: 'c1', method: 'abc', from: 'A', to: 'B' },
-      { customer: 'c1', method: 'rfm_segment', from: 'Champions', to: 'At Risk' },
-      { customer: 'c1', method: 'activity', from: 'active', to: 'silent' },
-      { customer: 'c5', method: 'abc', from: 'B', to: 'C' },
-    ]);
+  it('reads back the same after the user sorted both tables', () => {
+    const run = months(MONTHS.slice(0, 4));
+    let grid = run.grid;
+    for (const tb of run.tables) {
+      // Sort descending by the second column (a tier label or a tier name): rows move, keys stay.
+      grid = sortTable(grid, tb, (a, b) => String(b[1] ?? '').localeCompare(String(a[1] ?? '')) || String(b[0]).localeCompare(String(a[0])));
+    }
+    expect(grid).not.toEqual(run.grid);
+    expect(plain(readHistory(grid))).toEqual(plain(run.history));
   });
 
-  it('ranks rule tiers in rule order with the fallback last, and ABC by its labels', () => {
-    const config = defaultConfig({ methods: { abc: { cuts: [0.1, 0.5], labels: ['金', '银', '铜'] }, rules: [{ name: '电商 分级', rules: [{ tier: 'VIP', when: 'orders > 10' }, { tier: '普通', when: 'orders > 1' }], otherwise: '低频' }] } });
-    expect([...tierRanks('rule_电商_分级', config)]).toEqual([
-      ['VIP', 0],
-      ['普通', 1],
-      ['低频', 2],
-    ]);
-    expect(tierRanks('abc', config).get('铜')).toBe(2);
+  it('migrates the first version\u2019s long layout: read as it was, written back bounded', () => {
+    const old = MONTHS.slice(0, 5).map((d) => snapshotOf(results.get(d)!));
+    const legacy = legacyGrid(old);
+    const read = readHistory(legacy);
+    expect(plain(read)).toEqual(plain({ snapshots: old, older: [], names: new Map() }));
+    const next = refresh(read, MONTHS[5]);
+    const back = readHistory(next.grid);
+    expect(back.snapshots.map((s) => s.date)).toEqual(MONTHS.slice(2));
+    expect(back.older.map((c) => c.date)).toEqual(MONTHS.slice(0, 2));
+    expect(plain({ ...back, snapshots: back.snapshots.slice(0, 3) })).toEqual(plain({ snapshots: old.slice(2), older: old.slice(0, 2).map(countTiers), names: new Map() }));
+    // The summary still compares with the latest old snapshot.
+    const summary = gridOf(next.plan.ops, next.plan.sheetNames.summary).flat();
+    expect(summary.some((v) => typeof v === 'string' && v.includes(MONTHS[4]))).toBe(true);
   });
 
-  it('keeps one snapshot per date and finds the previous one', () => {
-    const again = snap('2024-02-29', { c1: ['A', 'Champions', 'active'] });
-    const h = upsertSnapshot(upsertSnapshot([feb], jan), again);
-    expect(h.map((s) => s.date)).toEqual(['2024-01-31', '2024-02-29']);
-    expect(h[1].rows.size).toBe(1);
-    expect(previousSnapshot(h, '2024-02-29')?.date).toBe('2024-01-31');
-    expect(previousSnapshot(h, '2024-01-31')).toBeNull();
+  it('a re-run of the same date replaces that date: one column per method, the new tiers', () => {
+    const run = months(MONTHS.slice(0, 2));
+    const cfg = { ...config, analysisDate: MONTHS[1], methods: { ...config.methods, abc: { ...config.methods.abc!, cuts: [0.5, 0.9] } } };
+    const again = refresh(run.history, 'rerun', 'zh-CN', cfg);
+    const back = readHistory(again.grid);
+    expect(back.snapshots.map((s) => s.date)).toEqual(MONTHS.slice(0, 2));
+    const keys = again.grid.find((r) => r[0] === 'customer_id')!;
+    expect(keys.filter((k) => k === `abc@${MONTHS[1]}`)).toHaveLength(1);
+    const rerun = snapshotOf(classify({ orders }, cfg));
+    expect(plain({ ...back, snapshots: [back.snapshots[1]], older: [] })).toEqual(plain({ snapshots: [rerun], older: [], names: new Map() }));
   });
 
-  it('round-trips through the history grid and skips rows that do not look like snapshot rows', () => {
-    const grid = historyToGrid([jan, feb]);
-    expect(grid[0]).toEqual(['analysis_date', 'customer_id', 'abc', 'rfm_segment', 'activity']);
-    const damaged: unknown[][] = [['title'], ['marker'], [], ...grid, ['not a date', 'c9', 'A'], ['2024-03-01', '', 'A']];
-    const back = historyFromGrid(damaged);
-    expect(back.map((s) => [s.date, [...s.rows.entries()]])).toEqual([jan, feb].map((s) => [s.date, [...s.rows.entries()]]));
+  it('shows keys for a method whose labels would clash (a custom segment named like a default one)', () => {
+    const clash = '重要价值客户'; // the zh label of Champions, used by a user as a segment name
+    const s: Snapshot = { date: '2024-01-31', methods: ['rfm_segment'], rows: new Map([['a', ['Champions']], ['b', [clash]], ['c', [null]], ['d', ['Lost']]]) };
+    const h = boundHistory(upsertHistory(emptyHistory(), s), historyLimits(upsertHistory(emptyHistory(), s), config));
+    const b = new SheetBuilder('H');
+    b.row = 3;
+    writeHistory(b, { history: h, config, locale: 'zh-CN', rules: ruleNames(config), names: new Map(), tableName: (w) => w });
+    const grid = gridOf(b.ops, 'H');
+    expect(grid.find((r) => r[0] === 'a')![1]).toBe('Champions');
+    const back = readHistory(grid);
+    expect(plain(back)).toEqual(plain({ snapshots: [{ ...s, rows: new Map([...s.rows].filter(([id]) => id !== 'c')) }], older: [], names: new Map() }));
+  });
+
+  it('property: any history (user text for ABC and rule tiers, default and custom segments) reads back exactly after any sort', () => {
+    const tier = fc.constantFrom('A', 'B', 'C', '重要价值客户', 'Champions', 'Lost', 'Loyal Customers', '=1+1', ' x ', '1', 'Need Attention');
+    const methods = ['abc', 'rfm_segment', 'activity', 'rule_x'];
+    const activity = fc.constantFrom('active', 'silent', 'lost', 'potential', 'new');
+    const row = fc.tuple(fc.option(tier), fc.option(tier), fc.option(activity), fc.option(tier));
+    const snapshot = fc.record({ day: fc.integer({ min: 0, max: 2000 }), rows: fc.dictionary(fc.string({ minLength: 1, maxLength: 6 }).filter((s) => s.trim() === s && s !== ''), row, { maxKeys: 12 }) });
+    fc.assert(
+      fc.property(fc.array(snapshot, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 5 }), fc.constantFrom<Locale>('zh-CN', 'en-US'), fc.integer(), (snaps, n, locale, seed) => {
+        const cfg = { ...config, output: { ...config.output, historySnapshots: n } };
+        let h = emptyHistory();
+        for (const x of snaps) {
+          const date = new Date(Date.UTC(2020, 0, 1 + x.day)).toISOString().slice(0, 10);
+          const rows = new Map(Object.entries(x.rows).filter(([, t]) => t.some((v) => v !== null)) as [string, (string | null)[]][]);
+          const s: Snapshot = { date, methods, rows };
+          const merged = upsertHistory(h, s);
+          h = boundHistory(merged, historyLimits(merged, cfg));
+        }
+        const b = new SheetBuilder('H');
+        b.row = 3;
+        writeHistory(b, { history: h, config: cfg, locale, rules: ruleNames(cfg), names: new Map(), tableName: (w) => w });
+        let grid = gridOf(b.ops, 'H');
+        for (const tb of tablesOf(b.ops, 'H')) grid = sortTable(grid, tb, (p, q) => ((String(p[0]).length * 31 + seed) % 7) - ((String(q[0]).length * 31 + seed) % 7));
+        const back = readHistory(grid);
+        expect(h.snapshots.length).toBeLessThanOrEqual(n);
+        const nonEmpty = (x: History) => ({ ...x, older: x.older.filter((c) => c.counts.size) });
+        expect(plain(nonEmpty(back))).toEqual(plain(nonEmpty(h)));
+      }),
+      { numRuns: 150 },
+    );
   });
 });

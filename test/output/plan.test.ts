@@ -7,6 +7,8 @@ import type { ClassificationResult, SourceGrid } from '../../src/engine/types';
 import { buildPlan, snapshotOf, type CustomerSource, type PlanInput } from '../../src/output/plan';
 import type { PlanOp } from '../../src/output/ops';
 import { isValidSheetName } from '../../src/output/sheetNames';
+import { readHistory } from '../../src/engine/history';
+import { gridOf } from './historyGrids';
 
 const DATA = path.resolve(__dirname, '../../../shared/data');
 
@@ -138,15 +140,14 @@ describe('output plan', () => {
 
   it('shows the migration since the previous snapshot and who moved down', () => {
     const earlier = classify({ orders }, { ...config, analysisDate: '2006-06-30' });
-    const p = plan({ history: [snapshotOf(earlier)] });
+    const p = plan({ history: { snapshots: [snapshotOf(earlier)], older: [], names: new Map() } });
     const text = [...cells(p.ops, p.sheetNames.summary).values()].filter((v) => typeof v === 'string') as string[];
     expect(text).toContain('ABC: migration since 2006-06-30 (rows: before, columns: now)');
     expect(text).toContain('Customers who moved down since 2006-06-30');
     // Half a year later many customers are less recent: some moved down, listed with before/now.
     expect(text).not.toContain('Nobody moved down.');
     expect(text).toEqual(expect.arrayContaining(['Before', 'Now']));
-    const hist = cells(p.ops, p.sheetNames.history);
-    const dates = new Set([...hist.entries()].filter(([k]) => k.endsWith(',0')).map(([, v]) => v));
-    expect([...dates].filter((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort()).toEqual(['2006-06-30', '2006-12-31']);
+    const hist = readHistory(gridOf(p.ops, p.sheetNames.history));
+    expect(hist.snapshots.map((x) => x.date)).toEqual(['2006-06-30', '2006-12-31']);
   });
 });

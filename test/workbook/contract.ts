@@ -9,6 +9,7 @@ import { refreshWorkbook, removeResults } from '../../src/workbook/run';
 import { CONFIG_KEY, REGISTRY_KEY, saveConfig } from '../../src/workbook/state';
 import { isValidSheetName } from '../../src/output/sheetNames';
 import { cleanOps } from '../../src/output/cells';
+import { readHistory } from '../../src/engine/history';
 import { WorkbookError } from '../../src/workbook/errors';
 import { formatsFromOps, type FormatView } from './formats';
 
@@ -273,8 +274,7 @@ export function describeContract(name: string, makePort: MakePort): void {
       expect(header).toEqual(expect.arrayContaining(['客户ID', 'ABC分类', 'RFM分群', '活跃度']));
       expect(list.values.length - 4).toBe(r.result.customers.numRows());
       const hist = (await port.read({ kind: 'sheet', sheet: r.sheets.history })).values;
-      const dates = new Set(hist.slice(4).map((row) => row[0]));
-      expect([...dates].sort()).toEqual(['2024-06-30', r.result.analysisDate]);
+      expect(readHistory(hist).snapshots.map((x) => x.date)).toEqual(['2024-06-30', r.result.analysisDate]);
       const summary = (await port.read({ kind: 'sheet', sheet: r.sheets.summary })).values.flat();
       expect(summary.some((v) => typeof v === 'string' && v.includes('2024-06-30') && v.includes('ABC'))).toBe(true);
     });
