@@ -14,7 +14,7 @@ import { demoConfig, generateDemo, type DemoCell } from '../src/cli/demoData';
 import { demoWorkbook } from '../src/cli/demo';
 import { rng } from '../src/cli/random';
 import { refreshWorkbook } from '../src/workbook/run';
-import { XlsxPort } from '../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../src/workbook/ooxml/port';
 import { EXCEL_MAX_ROWS } from '../src/output/cells';
 
 const DAY = 86_400_000;
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   const data = generateDemo({ customers });
   data.orders = orders(data.orders);
   const t0 = performance.now();
-  await demoWorkbook(data).save(file);
+  await (await demoWorkbook(data)).save(file);
   console.log(`data: ${data.customers.length} customers, ${data.orders.length - 1} order rows → ${file} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   console.log('run\tdate\tseconds\thistory rows\thistory cols\tdetail dates\tfile MB\trss MB\theap MB');
   const config = demoConfig('zh-CN');

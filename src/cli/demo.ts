@@ -6,8 +6,9 @@ import * as path from 'path';
 import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { refreshWorkbook, type RefreshReport } from '../workbook/run';
-import ExcelJS from 'exceljs';
 import { XlsxPort } from '../workbook/ooxml/port';
+import type { WriteOp } from '../workbook/port';
+import { dateToExcelSerial } from '../engine/calendar';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
 import { demoConfig, generateDemo, type DemoData } from './demoData';
@@ -17,32 +18,28 @@ export { demoConfig };
 export const DEMO_FILE = 'customer-tiers-demo.xlsx';
 export const DEMO_TIERED_FILE = 'customer-tiers-demo-tiered.xlsx';
 
-/** The demo data as a workbook: 客户 (Excel table 客户表) and 订单 (plain range). */
+/** The demo data as a workbook: 客户 (Excel table 客户表) and 订单 (plain range), written by
+ *  the same ops the add-in writes with (dates as 1900-system serials with a date format). */
 export async function demoWorkbook(data: DemoData): Promise<XlsxPort> {
-  // A new file (nothing of a user's to keep), so ExcelJS may write it whole.
-  const wb = new ExcelJS.Workbook();
-  const cs = wb.addWorksheet('客户');
-  cs.addTable({
-    name: '客户表',
-    ref: 'A1',
-    headerRow: true,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: ['客户ID', '客户名称', '地区', '行业', '规模'].map((name) => ({ name, filterButton: true })),
-    rows: data.customers.map((c) => [c.id, c.name, c.region, c.industry, c.size]),
-  });
-  [12, 34, 8, 10, 10].forEach((w, i) => (cs.getColumn(i + 1).width = w));
-  const os = wb.addWorksheet('订单');
-  data.orders.forEach((row, r) => {
-    const line = os.getRow(r + 1);
-    row.forEach((v, c) => (line.getCell(c + 1).value = v));
-  });
-  os.getColumn(3).numFmt = 'yyyy-mm-dd';
-  os.getColumn(4).numFmt = '#,##0.00';
-  os.getColumn(5).numFmt = '#,##0.00';
-  os.getRow(1).font = { bold: true };
-  [12, 10, 12, 12, 12].forEach((w, i) => (os.getColumn(i + 1).width = w));
-  os.views = [{ state: 'frozen', ySplit: 1, xSplit: 0, topLeftCell: 'A2' }];
-  return XlsxPort.fromBuffer((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const port = await XlsxPort.create();
+  const customers = [['客户ID', '客户名称', '地区', '行业', '规模'], ...data.customers.map((c) => [c.id, c.name, c.region, c.industry, c.size])];
+  const orders = data.orders.map((row) => row.map((v) => (v instanceof Date ? dateToExcelSerial(v, 1900) : v)));
+  const n = orders.length;
+  const widths = (sheet: string, ws: number[]): WriteOp[] => ws.map((width, col) => ({ op: 'columnWidth', sheet, col, cols: 1, width }));
+  await port.write([
+    { op: 'addSheet', name: '客户' },
+    { op: 'values', sheet: '客户', row: 0, col: 0, values: customers },
+    { op: 'addTable', sheet: '客户', row: 0, col: 0, rows: customers.length, cols: 5, name: '客户表', style: 'TableStyleMedium2' },
+    ...widths('客户', [12, 34, 8, 10, 10]),
+    { op: 'addSheet', name: '订单' },
+    { op: 'values', sheet: '订单', row: 0, col: 0, values: orders },
+    { op: 'format', sheet: '订单', row: 1, col: 2, rows: n - 1, cols: 1, numberFormat: 'yyyy-mm-dd' },
+    { op: 'format', sheet: '订单', row: 1, col: 3, rows: n - 1, cols: 2, numberFormat: '#,##0.00' },
+    { op: 'format', sheet: '订单', row: 0, col: 0, rows: 1, cols: 5, bold: true },
+    ...widths('订单', [12, 10, 12, 12, 12]),
+    { op: 'freeze', sheet: '订单', rows: 1, cols: 0 },
+  ]);
+  return port;
 }
 
 /** Runs the two refreshes; falls back to no rule set if the rule set does not compile (the

@@ -6,9 +6,16 @@ export const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[:\\/?*[\]\u0000-\u001f]/g;
 const RESERVED = new Set(['history']);
 
-/** Case-insensitive key Excel uses to compare sheet names. */
+const keys = new Map<string, string>();
+
+/** Case-insensitive key Excel uses to compare sheet names (remembered: every write op names its sheet). */
 export function sheetKey(name: string): string {
-  return name.normalize('NFC').toLocaleLowerCase('en-US');
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= 4096) keys.clear();
+    keys.set(name, (key = name.normalize('NFC').toLocaleLowerCase('en-US')));
+  }
+  return key;
 }
 
 /** Truncates by code points so a surrogate pair is never cut in half. */

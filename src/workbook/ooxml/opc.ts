@@ -1,7 +1,7 @@
 // The package (Open Packaging Conventions) under an .xlsx: zip entries, relationships and
 // content types. Parts are read as text once and written back only when we changed them;
-// every other entry keeps its bytes (JSZip reuses the compressed data of untouched files).
-import JSZip from 'jszip';
+// every other entry keeps its bytes, compressed ones included (zip.ts).
+import { entryData, newEntry, readZip, writeZip, type ZipEntry } from './zip';
 import { attr, startTags, xmlEscape } from './xml';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -75,31 +75,31 @@ export class Package {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
 
-  private constructor(private readonly zip: JSZip) {}
+  private constructor(private readonly entries: Map<string, ZipEntry>) {}
 
   static async load(buf: Buffer | ArrayBuffer | Uint8Array): Promise<Package> {
-    return new Package(await JSZip.loadAsync(buf));
+    const bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf instanceof ArrayBuffer ? new Uint8Array(buf) : buf);
+    return new Package(new Map(readZip(bytes).map((e) => [e.name, e])));
   }
 
   static empty(): Package {
-    return new Package(new JSZip());
+    return new Package(new Map());
   }
 
   has(path: string): boolean {
-    return this.texts.has(path) || !!this.zip.file(path);
+    return this.texts.has(path) || this.entries.has(path);
   }
 
   paths(): string[] {
-    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
+    return [...new Set([...this.entries.keys(), ...this.changed])].filter((p) => !p.endsWith('/'));
   }
 
   async text(path: string): Promise<string | null> {
     const cached = this.texts.get(path);
     if (cached !== undefined) return cached;
-    const f = this.zip.file(path);
-    if (!f) return null;
-    // Node's UTF-8 codec both ways: JSZip's own splits surrogate pairs at its 16 KiB chunk edges.
-    let s = (await f.async('nodebuffer')).toString('utf8');
+    const e = this.entries.get(path);
+    if (!e) return null;
+    let s = entryData(e).toString('utf8');
     if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
     this.texts.set(path, s);
     return s;
@@ -113,7 +113,7 @@ export class Package {
   remove(path: string): void {
     this.texts.delete(path);
     this.changed.delete(path);
-    this.zip.remove(path);
+    this.entries.delete(path);
   }
 
   /** A free part name: prefix + n + suffix with the smallest n not taken. */
@@ -167,8 +167,11 @@ export class Package {
 
   /** The package as bytes: changed parts as their new text, every other entry as it came. */
   async toBuffer(): Promise<Buffer> {
-    for (const path of this.changed) this.zip.file(path, Buffer.from(this.texts.get(path)!, 'utf8'));
+    for (const path of this.changed) this.entries.set(path, newEntry(path, Buffer.from(this.texts.get(path)!, 'utf8')));
     this.changed.clear();
-    return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    // [Content_Types].xml first, as Office writes it (some readers look for it there).
+    const all = [...this.entries.values()];
+    const first = all.filter((e) => e.name === '[Content_Types].xml');
+    return writeZip([...first, ...all.filter((e) => e.name !== '[Content_Types].xml')]);
   }
 }

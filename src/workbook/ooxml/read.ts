@@ -77,12 +77,17 @@ async function locate(book: Book, ref: RangeRef): Promise<{ doc: SheetDoc; name:
 }
 
 export async function readRange(book: Book, ref: RangeRef, opts: IoOptions = {}): Promise<RangeRead> {
-  const { doc, name, area, table } = await locate(book, ref);
+  if (opts.signal?.aborted) throw new CancelledError();
+  const whole = ref.kind === 'sheet' && !ref.address;
+  const sheet = whole ? sheetOf(book, ref.sheet) : null;
+  const doc = sheet ? await docOf(book, sheet) : null;
+  // A whole sheet not yet measured: one pass finds the used range and reads it.
+  if (doc && sheet && usedCache.get(doc)?.version !== doc.version) return readWholeSheet(book, doc, sheet.name, opts);
+  const { doc: d, name, area, table } = await locate(book, ref);
   const dateSystem = book.dateSystem;
   if (!area) return { sheet: name, address: 'A1', row: 0, col: 0, values: [], dateSystem };
-  if (opts.signal?.aborted) throw new CancelledError();
   const values: CellValue[][] = Array.from({ length: area.rows }, () => new Array<CellValue>(area.cols).fill(''));
-  doc.forEachValue(
+  d.forEachValue(
     (r, c, v) => {
       if (c >= area.col && c < area.col + area.cols) values[r - area.row][c - area.col] = v;
     },
@@ -91,4 +96,33 @@ export async function readRange(book: Book, ref: RangeRef, opts: IoOptions = {})
   );
   opts.onProgress?.({ stage: 'reading', done: area.rows, total: area.rows });
   return { sheet: name, address: rangeAddress(area.row, area.col, area.rows, area.cols), row: area.row, col: area.col, values, ...(table ? { table: table.name } : {}), dateSystem };
+}
+
+function readWholeSheet(book: Book, doc: SheetDoc, name: string, opts: IoOptions): RangeRead {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const vals: CellValue[] = [];
+  doc.forEachValue((r, c, v) => {
+    rows.push(r);
+    cols.push(c);
+    vals.push(v);
+  });
+  let r0 = Infinity;
+  let r1 = -1;
+  let c0 = Infinity;
+  let c1 = -1;
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i] < r0) r0 = rows[i];
+    if (rows[i] > r1) r1 = rows[i];
+    if (cols[i] < c0) c0 = cols[i];
+    if (cols[i] > c1) c1 = cols[i];
+  }
+  const area = r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  usedCache.set(doc, { version: doc.version, area });
+  const dateSystem = book.dateSystem;
+  if (!area) return { sheet: name, address: 'A1', row: 0, col: 0, values: [], dateSystem };
+  const values: CellValue[][] = Array.from({ length: area.rows }, () => new Array<CellValue>(area.cols).fill(''));
+  for (let i = 0; i < rows.length; i++) values[rows[i] - r0][cols[i] - c0] = vals[i];
+  opts.onProgress?.({ stage: 'reading', done: area.rows, total: area.rows });
+  return { sheet: name, address: rangeAddress(area.row, area.col, area.rows, area.cols), row: area.row, col: area.col, values, dateSystem };
 }

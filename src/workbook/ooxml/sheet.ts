@@ -53,11 +53,25 @@ export function colName(col: number): string {
   return s;
 }
 
+/** An attribute of the start tag body[from..to]: the common spelling fast, single quotes by the general rule. */
+function quoted(body: string, from: number, to: number, key: string): string | null {
+  const k = body.indexOf(key, from);
+  if (k >= 0 && k < to) {
+    const start = k + key.length;
+    return body.slice(start, body.indexOf('"', start));
+  }
+  const q = body.indexOf("'", from);
+  return q >= 0 && q < to ? attr(body.slice(from, to + 1), key.slice(1, -2)) : null;
+}
+
 /** Resolves a cell's text to a value as Range.values gives it (strings from the shared table). */
 export type Decoder = (t: string | null, v: string | null, inline: string | null) => CellValue;
 
-/** Calls back for every cell of a row body: column, type, raw <v>, inline text, style, whole element. */
-export function eachCellIn(body: string, f: (col: number, t: string | null, v: string | null, inline: string | null, s: number, xml: string) => void): void {
+/**
+ * Calls back for every cell of a row body: column, type, raw <v>, inline text, style, and where
+ * the element starts and ends in `body` (a hot loop: indexes, not slices, until asked).
+ */
+export function eachCellIn(body: string, f: (col: number, t: string | null, v: string | null, inline: string | null, s: number, start: number, end: number) => void): void {
   let col = -1;
   let i = body.indexOf('<c');
   while (i >= 0) {
@@ -68,25 +82,25 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
       continue;
     }
     const gt = body.indexOf('>', i);
-    const tag = body.slice(i, gt + 1);
     const self = body.charCodeAt(gt - 1) === 47;
-    const end = self ? gt + 1 : body.indexOf('</c>', gt) + 4;
-    const inner = self ? '' : body.slice(gt + 1, end - 4);
-    const r = attr(tag, 'r');
+    const close = self ? gt : body.indexOf('</c>', gt);
+    const end = self ? gt + 1 : close + 4;
+    const r = quoted(body, i, gt, ' r="');
     col = r ? colOf(r) : col + 1;
     let v: string | null = null;
     let inline: string | null = null;
-    if (inner) {
-      const vi = inner.indexOf('<v');
-      if (vi >= 0) {
-        const vgt = inner.indexOf('>', vi);
-        v = inner.charCodeAt(vgt - 1) === 47 ? '' : inner.slice(vgt + 1, inner.indexOf('</v>', vgt));
+    if (!self) {
+      const vi = body.indexOf('<v', gt);
+      if (vi >= 0 && vi < close) {
+        const vgt = body.indexOf('>', vi);
+        v = body.charCodeAt(vgt - 1) === 47 ? '' : body.slice(vgt + 1, body.indexOf('</v>', vgt));
+      } else {
+        const ii = body.indexOf('<is', gt);
+        if (ii >= 0 && ii < close) inline = stringItemText(body.slice(ii, body.indexOf('</is>', ii)));
       }
-      const ii = inner.indexOf('<is');
-      if (ii >= 0) inline = stringItemText(inner.slice(ii, inner.indexOf('</is>', ii)));
     }
-    const s = attr(tag, 's');
-    f(col, attr(tag, 't'), v, inline, s ? Number(s) : 0, body.slice(i, end));
+    const s = quoted(body, i, gt, ' s="');
+    f(col, quoted(body, i, gt, ' t="'), v, inline, s ? Number(s) : 0, i, end);
     i = body.indexOf('<c', end);
   }
 }
@@ -151,7 +165,8 @@ export class SheetDoc {
   private cellsOf(row: RowRec): CellRec[] {
     if (row.cells) return row.cells;
     const cells: CellRec[] = [];
-    eachCellIn(row.body ?? '', (col, t, v, inline, s, xml) => cells.push({ col, xml, value: this.decode(t, v, inline), style: s }));
+    const body = row.body ?? '';
+    eachCellIn(body, (col, t, v, inline, s, start, end) => cells.push({ col, xml: body.slice(start, end), value: this.decode(t, v, inline), style: s }));
     row.cells = cells;
     return cells;
   }

@@ -48,7 +48,7 @@ export class StyleBook {
       if (id >= this.nextNumFmt) this.nextNumFmt = id + 1;
     }
     const fonts = elementSpan(xml, 'fonts');
-    const first = fonts ? /<font\b[\s\S]*?(?:<\/font>|\/>)/.exec(innerOf(xml, fonts)) : null;
+    const first = fonts ? /<font\b[^>]*?(?:\/>|>[\s\S]*?<\/font>)/.exec(innerOf(xml, fonts)) : null;
     this.defaultFont = first ? first[0] : '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
     this.learnOwn();
   }

@@ -1,6 +1,6 @@
 // The smallest package Excel opens: a new workbook for the demo and for CSV input (sheets
 // are added by the plan's ops). Also the styles part for a package that has none.
-import JSZip from 'jszip';
+import { newEntry, writeZip } from './zip';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -15,7 +15,8 @@ export const MINIMAL_STYLES =
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>';
 
 export async function emptyWorkbook(): Promise<Buffer> {
-  const zip = new JSZip();
+  const parts: [string, string][] = [];
+  const zip = { file: (name: string, text: string) => parts.push([name, text]) };
   zip.file(
     '[Content_Types].xml',
     `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
@@ -26,5 +27,5 @@ export async function emptyWorkbook(): Promise<Buffer> {
   zip.file('xl/workbook.xml', `${HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><workbookPr/><bookViews><workbookView/></bookViews><sheets/></workbook>`);
   zip.file('xl/_rels/workbook.xml.rels', `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`);
   zip.file('xl/styles.xml', MINIMAL_STYLES);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return writeZip(parts.map(([name, text]) => newEntry(name, Buffer.from(text, 'utf8'))));
 }

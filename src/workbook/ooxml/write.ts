@@ -67,6 +67,7 @@ async function removePart(book: Book, path: string): Promise<void> {
 function excelValue(v: CellValue): CellValue {
   if (v === null) return '';
   if (typeof v !== 'number') return v;
+  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return v;
   return Number.isFinite(v) ? Number(v.toPrecision(15)) : '';
 }
 
@@ -83,8 +84,14 @@ async function clear(book: Book, op: Op<'clear'>): Promise<void> {
 async function format(book: Book, op: Op<'format'>): Promise<void> {
   const doc = await docOf(book, sheetOf(book, op.sheet));
   const change = { fill: op.fill, fontColor: op.fontColor, bold: op.bold, underline: op.underline, numberFormat: op.numberFormat };
+  const memo = new Map<number, number>();
   for (let r = op.row; r < op.row + op.rows; r++) {
-    for (let c = op.col; c < op.col + op.cols; c++) doc.put(r, c, { style: book.styles.indexFor(doc.cell(r, c)?.style ?? 0, change) });
+    for (let c = op.col; c < op.col + op.cols; c++) {
+      const base = doc.cell(r, c)?.style ?? 0;
+      let style = memo.get(base);
+      if (style === undefined) memo.set(base, (style = book.styles.indexFor(base, change)));
+      doc.put(r, c, { style });
+    }
   }
 }
 

@@ -14,7 +14,11 @@ export function xmlUnescape(s: string): string {
 }
 
 /** Text for an attribute or element; characters XML 1.0 cannot hold are dropped. */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 export function xmlEscape(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return (
     s
       // eslint-disable-next-line no-control-regex
@@ -34,6 +38,7 @@ export function decodeXstring(s: string): string {
 
 /** Text as a string cell holds it: a "_xHHHH_" the user typed must not be read back as an escape. */
 export function encodeXstring(s: string): string {
+  if (!s.includes('_x')) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_');
 }
 
@@ -100,7 +105,8 @@ export function elementSpan(xml: string, name: string, from = 0): { start: numbe
 /** The text inside an element (between its start and end tags), or '' for a self-closing one. */
 export function innerOf(xml: string, span: { start: number; end: number; tag: string }): string {
   if (span.tag.endsWith('/>')) return '';
-  return xml.slice(span.start + span.tag.length, xml.lastIndexOf('</', span.end));
+  const name = /^<([\w:.-]+)/.exec(span.tag)![1];
+  return xml.slice(span.start + span.tag.length, span.end - name.length - 3);
 }
 
 /** Concatenated text of the <t> elements in a string item, leaving out phonetic runs (<rPh>). */
