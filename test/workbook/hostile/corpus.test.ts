@@ -30,14 +30,76 @@ const FIXTURES = path.resolve(__dirname, '../../fixtures/hostile');
  * Runs that fail today, by "<file> [xlsx]" (the file adapter) or "<file> [office]" (the Office
  * adapter on the strict fake), with the reason seen. Empty this list as the new adapter lands.
  */
-export const EXPECTED_TO_FAIL_WITH_EXCELJS_ADAPTER: Record<string, string> = {};
+export const EXPECTED_TO_FAIL_WITH_EXCELJS_ADAPTER: Record<string, string> = {
+  'baseline-range.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'baseline-table.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'chartsheet.xlsx [xlsx]': 'drops the chart sheet’s drawing and chart and rewrites every part',
+  'clash-names.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'comments.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'conditional-formats.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'custom-theme.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'custom-xml.xlsx [xlsx]': 'drops or rewrites the user custom XML parts (the one naming the settings namespace is taken for its own) and rewrites every part',
+  'data-validation.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'date1904.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'defined-names.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'docprops-printer.xlsx [xlsx]': 'drops custom document properties and printer settings and rewrites every part',
+  'external-links.xlsx [xlsx]': 'drops the external link part and its relationship and rewrites every part',
+  'forged-registry.xlsx [xlsx]': 'drops the user's chart and drawing parts and rewrites every part',
+  'formulas-calcchain.xlsx [xlsx]': 'drops the calc chain and rewrites every part',
+  'headerless-table.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'hidden-sheets.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'inline-strings.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'layout-cols-panes.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'libreoffice-baseline.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
+  'libreoffice-comments-cf.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
+  'libreoffice-conditional-formats.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
+  'libreoffice-ods-range.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
+  'libreoffice-openpyxl-charts.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
+  'openpyxl-1904-inline.xlsx [xlsx]': 'ExcelJS throws on the openpyxl table part (TypeError: reading "name")',
+  'openpyxl-charts.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
+  'openpyxl-names-merged.xlsx [xlsx]': 'ExcelJS throws on the openpyxl table part (TypeError: reading "name")',
+  'openpyxl-range-hidden.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
+  'openpyxl-table.xlsx [xlsx]': 'ExcelJS throws on the openpyxl table part (TypeError: reading "name")',
+  'openpyxl-validation-cf.xlsx [xlsx]': 'ExcelJS throws on the openpyxl comments/validation (TypeError: reading "comments")',
+  'orders-only.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'orders-table-calculated.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'pictures-hyperlinks.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'pivot-table.xlsx [xlsx]': 'drops the pivot cache and pivot table parts and rewrites every part',
+  'range-with-notes.xlsx [xlsx]': 'refuses correctly, but saving the untouched workbook through ExcelJS rewrites every part',
+  'rich-text-strings.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'sheet-protection.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'sparklines-query.xlsx [xlsx]': 'drops the connection and query table parts and the sparklines ext and rewrites every part',
+  'table-slicer.xlsx [xlsx]': 'drops the slicer, slicer cache and their drawing and rewrites every part',
+  'table-with-notes.xlsx [xlsx]': 'refuses correctly, but saving the untouched workbook through ExcelJS rewrites every part',
+  'threaded-comments.xlsx [xlsx]': 'drops threaded comments and persons and rewrites every part',
+  'title-rows-merged.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'totals-row.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'unused-styles.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'user-charts.xlsx [xlsx]': 'drops the user's chart and drawing parts and rewrites every part',
+  'user-column-right-of-tiers.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
+  'vba-project.xlsm [xlsx]': 'drops the VBA project (xl/vbaProject.bin, its content type and relationship) and rewrites every part',
+  'workbook-protected.xlsx [xlsx]': 'no refusal: the refresh runs on a workbook whose structure is locked (expected a WorkbookError "workbookProtected")',
+};
+
+/**
+ * Runs that do not finish with today's adapter (ExcelJS expands a whole-column data validation
+ * cell by cell and never returns within the test timeout): reported as skipped under that name,
+ * not silently. Empty this too when the new adapter lands.
+ */
+export const HANGS_WITH_EXCELJS_ADAPTER: Record<string, string> = {
+  'data-validation-over-block.xlsx [xlsx]': 'ExcelJS expands the F2:Z1048576 validation cell by cell: the first load does not finish in 90 s',
+};
 
 /** The code a refresh must stop with on a workbook whose structure is protected (no such code exists yet). */
 export const WORKBOOK_PROTECTED_CODE = 'workbookProtected';
 
 const ABC_HEADER = 'ABC分类';
 
-const run = (name: string, fn: () => Promise<void>) => (name in EXPECTED_TO_FAIL_WITH_EXCELJS_ADAPTER ? test.failing(name, fn) : test(name, fn));
+const run = (name: string, fn: () => Promise<void>) => {
+  if (name in HANGS_WITH_EXCELJS_ADAPTER) test.skip(`${name} — HANGS WITH THE EXCELJS ADAPTER: ${HANGS_WITH_EXCELJS_ADAPTER[name]}`, fn);
+  else if (name in EXPECTED_TO_FAIL_WITH_EXCELJS_ADAPTER) test.failing(name, fn);
+  else test(name, fn);
+};
 
 function expectClean(step: string, violations: { part: string; what: string }[]): void {
   // The whole list in the failure message: the first difference of each part.
@@ -282,4 +344,20 @@ describe('hostile corpus: the committed files', () => {
 describe.each(cases.map((c) => [c.file, c] as const))('%s', (file, c) => {
   run(`${file} [xlsx]`, () => xlsxRun(c));
   if (c.office && c.spec) run(`${file} [office]`, () => officeRun(c));
+});
+
+describe('the comparison harness itself', () => {
+  test('an untouched package is clean; a user cell added, changed or a part dropped is reported', async () => {
+    const file = fs.readFileSync(path.join(FIXTURES, 'comments.xlsx'));
+    const original = await loadPackage(file);
+    expect(checkAgainstOriginal(original, original)).toEqual([]);
+    expect(checkRestored(original, original)).toEqual([]);
+    const edited = await loadPackage(await putColumn(file, '客户', 0, 7, ['不该出现']));
+    expect(describeViolations(checkAgainstOriginal(original, edited))).toEqual(['xl/worksheets/sheet1.xml: cell H1 added outside any owned block ("不该出现")']);
+    const dropped: Package = { files: new Map([...original.files].filter(([p]) => p !== 'xl/comments1.xml')) };
+    expect(describeViolations(checkAgainstOriginal(original, dropped))).toContain('xl/comments1.xml: user part removed');
+    const changed: Package = { files: new Map(original.files) };
+    changed.files.set('xl/workbook.xml', Buffer.from(original.files.get('xl/workbook.xml')!.toString('utf8').replace('calcId="191029"', 'calcId="1"')));
+    expect(describeViolations(checkAgainstOriginal(original, changed))).toEqual(['xl/workbook.xml: /workbook/calcPr@calcId: "191029" became "1"']);
+  });
 });
