@@ -308,7 +308,7 @@ export function jszipCases(): HostileCase[] {
     jz('orders-table-calculated.xlsx', 'orders as a table with a calculated column and an autofilter; customers as a range with a sheet autofilter and hidden name', {
       sheets: [customersRange({ xml: { autoFilter: '<autoFilter ref="A1:E13"><filterColumn colId="2"><filters><filter val="华东"/><filter val="华北"/></filters></filterColumn></autoFilter>' } }), {
         name: '订单',
-        blocks: [{ row: 0, col: 0, rows: [[...ORDER_HEADERS, '含税'], ...orderRows().map((r, i) => [r[0], r[1], { v: r[2], s: S.date }, { v: r[3], s: S.amount }, { v: r[4], s: S.amount }, { f: '订单表[[#This Row],[金额]]*1.13', v: Math.round((r[3] as number) * 113) / 100 }])] }],
+        blocks: [{ row: 0, col: 0, rows: [[...ORDER_HEADERS, '含税'], ...orderRows().map((r) => [r[0], r[1], { v: r[2], s: S.date }, { v: r[3], s: S.amount }, { v: r[4], s: S.amount }, { f: '订单表[[#This Row],[金额]]*1.13', v: Math.round((r[3] as number) * 113) / 100 }])] }],
         tables: [{ name: '订单表', row: 0, col: 0, rows: orders.length + 1, columns: [...ORDER_HEADERS, '含税'], calculated: { 5: '订单表[[#This Row],[金额]]*1.13' } }],
       }],
       definedNames: '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">客户!$A$1:$E$13</definedName>',

@@ -264,7 +264,8 @@ export function settingsParts(pkg: Package): { parts: Set<string>; settings: Map
 
 export interface RegistryView {
   id: string;
-  sheets: { name: string }[];
+  sheets: { name: string; role?: string }[];
+  charts?: { name: string; sheet: string }[];
   columns: { sheet: string; table?: string; row: number; col: number; rows: number; headers: string[] }[];
 }
 
