@@ -32,6 +32,12 @@ export interface WorkbookInfo {
 }
 
 const truthy = (v: string | null) => v === '1' || v === 'true';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** The relationship id of a <sheet>, whatever prefix the writer bound to the relationships namespace. */
+function relId(tag: string): string {
+  return attr(tag, 'r:id') ?? /\s[\w.-]+:id="([^"]*)"/.exec(tag)?.[1] ?? '';
+}
 
 /** Finds the main workbook part through the package's root relationships (xl/workbook.xml by convention). */
 export async function workbookPath(pkg: Package): Promise<string> {
@@ -45,7 +51,7 @@ export async function readWorkbook(pkg: Package, path: string): Promise<Workbook
   const rels = await pkg.rels(path);
   const sheets: SheetEntry[] = [];
   for (const { tag } of startTags(xml, 'sheet')) {
-    const rId = attr(tag, 'r:id') ?? attr(tag, 'relationships:id') ?? '';
+    const rId = relId(tag);
     const rel = rels.find((r) => r.id === rId);
     sheets.push({
       name: attr(tag, 'name') ?? '',
@@ -72,7 +78,10 @@ export async function addSheetEntry(pkg: Package, wbPath: string, name: string, 
   const ids = [...startTags(xml, 'sheet')].map((t) => Number(attr(t.tag, 'sheetId') ?? 0));
   const sheetId = Math.max(0, ...ids) + 1;
   const rId = await pkg.addRel(wbPath, REL.worksheet, sheetPath.replace(/^xl\//, ''));
-  const el = `<sheet name="${xmlEscape(name)}" sheetId="${sheetId}" r:id="${rId}"/>`;
+  // Some writers (openpyxl) declare the relationships prefix on each <sheet>, not on <workbook>.
+  const root = [...startTags(xml, 'workbook')][0]?.tag ?? '';
+  const declare = root.includes(`xmlns:r="${NS_REL}"`) ? '' : ` xmlns:r="${NS_REL}"`;
+  const el = `<sheet${declare} name="${xmlEscape(name)}" sheetId="${sheetId}" r:id="${rId}"/>`;
   const span = elementSpan(xml, 'sheets')!;
   const inner = innerOf(xml, span);
   const open = span.tag.endsWith('/>') ? span.tag.replace('/>', '>') : span.tag;
@@ -83,7 +92,7 @@ export async function addSheetEntry(pkg: Package, wbPath: string, name: string, 
 /** Takes a sheet's entry out of the workbook: its <sheet>, its relationship, names scoped to it, and the view's tab indexes. */
 export async function removeSheetEntry(pkg: Package, wbPath: string, sheet: SheetEntry, index: number, count: number): Promise<void> {
   let xml = (await pkg.text(wbPath))!;
-  const tag = [...startTags(xml, 'sheet')].find((t) => (attr(t.tag, 'r:id') ?? attr(t.tag, 'relationships:id')) === sheet.rId);
+  const tag = [...startTags(xml, 'sheet')].find((t) => relId(t.tag) === sheet.rId);
   if (tag) xml = xml.slice(0, tag.index) + xml.slice(tag.index + tag.tag.length);
   // Names scoped to later sheets shift down by one; names scoped to this sheet go with it.
   xml = xml.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g, (whole, attrs: string) => {
@@ -100,8 +109,8 @@ export async function removeSheetEntry(pkg: Package, wbPath: string, sheet: Shee
       const cur = attr(v, a);
       if (cur === null) continue;
       const n = Number(cur);
-      const next = n > index ? n - 1 : Math.min(n, count - 2);
-      v = next <= 0 && a === 'firstSheet' ? setAttr(v, a, null) : setAttr(v, a, String(Math.max(0, next)));
+      const next = Math.max(0, n > index ? n - 1 : Math.min(n, count - 2));
+      if (next !== n) v = setAttr(v, a, String(next));
     }
     return v;
   });

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import * as os from 'os';
-import { XlsxPort } from '../../../src/workbook/xlsx/XlsxPort';
+import { XlsxPort } from '../../../src/workbook/ooxml/port';
 import { refreshWorkbook, removeResults, type RefreshReport } from '../../../src/workbook/run';
 import { OfficePort, type ExcelRun } from '../../../src/workbook/office';
 import { createFakeExcel, workbookFromGrids } from '../../support/fake-excel';
@@ -31,54 +31,6 @@ const FIXTURES = path.resolve(__dirname, '../../fixtures/hostile');
  * adapter on the strict fake), with the reason seen. Empty this list as the new adapter lands.
  */
 export const EXPECTED_TO_FAIL_WITH_EXCELJS_ADAPTER: Record<string, string> = {
-  'baseline-range.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'baseline-table.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'chartsheet.xlsx [xlsx]': 'drops the chart sheet’s drawing and chart and rewrites every part',
-  'clash-names.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'comments.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'conditional-formats.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'custom-theme.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'custom-xml.xlsx [xlsx]': 'drops or rewrites the user custom XML parts (the one naming the settings namespace is taken for its own) and rewrites every part',
-  'data-validation.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'date1904.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'defined-names.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'docprops-printer.xlsx [xlsx]': 'drops custom document properties and printer settings and rewrites every part',
-  'external-links.xlsx [xlsx]': 'drops the external link part and its relationship and rewrites every part',
-  'forged-registry.xlsx [xlsx]': 'drops the user’s chart and drawing parts and rewrites every part',
-  'formulas-calcchain.xlsx [xlsx]': 'drops the calc chain and rewrites every part',
-  'headerless-table.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'hidden-sheets.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'inline-strings.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'layout-cols-panes.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'libreoffice-baseline.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
-  'libreoffice-comments-cf.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
-  'libreoffice-conditional-formats.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
-  'libreoffice-ods-range.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
-  'libreoffice-openpyxl-charts.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
-  'openpyxl-1904-inline.xlsx [xlsx]': 'ExcelJS throws on the openpyxl table part (TypeError: reading "name")',
-  'openpyxl-charts.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
-  'openpyxl-names-merged.xlsx [xlsx]': 'ExcelJS throws on the openpyxl table part (TypeError: reading "name")',
-  'openpyxl-range-hidden.xlsx [xlsx]': 'drops docProps/custom.xml and rewrites every part (styles re-indexed, namespaces, app.xml)',
-  'openpyxl-table.xlsx [xlsx]': 'ExcelJS throws on the openpyxl table part (TypeError: reading "name")',
-  'openpyxl-validation-cf.xlsx [xlsx]': 'ExcelJS throws on the openpyxl comments/validation (TypeError: reading "comments")',
-  'orders-only.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'orders-table-calculated.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'pictures-hyperlinks.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'pivot-table.xlsx [xlsx]': 'drops the pivot cache and pivot table parts and rewrites every part',
-  'range-with-notes.xlsx [xlsx]': 'refuses correctly, but saving the untouched workbook through ExcelJS rewrites every part',
-  'rich-text-strings.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'sheet-protection.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'sparklines-query.xlsx [xlsx]': 'drops the connection and query table parts and the sparklines ext and rewrites every part',
-  'table-slicer.xlsx [xlsx]': 'drops the slicer, slicer cache and their drawing and rewrites every part',
-  'table-with-notes.xlsx [xlsx]': 'refuses correctly, but saving the untouched workbook through ExcelJS rewrites every part',
-  'threaded-comments.xlsx [xlsx]': 'drops threaded comments and persons and rewrites every part',
-  'title-rows-merged.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'totals-row.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'unused-styles.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'user-charts.xlsx [xlsx]': 'drops the user’s chart and drawing parts and rewrites every part',
-  'user-column-right-of-tiers.xlsx [xlsx]': 'rewrites every part: relationship ids renumbered, styles re-indexed, fileVersion and app.xml rewritten',
-  'vba-project.xlsm [xlsx]': 'drops the VBA project (xl/vbaProject.bin, its content type and relationship) and rewrites every part',
-  'workbook-protected.xlsx [xlsx]': 'no refusal: the refresh runs on a workbook whose structure is locked (expected a WorkbookError "workbookProtected")',
 };
 
 /**
@@ -87,7 +39,6 @@ export const EXPECTED_TO_FAIL_WITH_EXCELJS_ADAPTER: Record<string, string> = {
  * not silently. Empty this too when the new adapter lands.
  */
 export const HANGS_WITH_EXCELJS_ADAPTER: Record<string, string> = {
-  'data-validation-over-block.xlsx [xlsx]': 'ExcelJS expands the F2:Z1048576 validation cell by cell: the first load does not finish in 90 s',
 };
 
 /** The code a refresh must stop with on a workbook whose structure is protected (no such code exists yet). */
@@ -134,10 +85,8 @@ function checkTierBlock(pkg: Package, report: RefreshReport, customers: number):
     values = Array.from({ length: customers }, (_, i) => c.get(`${m[1]}${Number(m[2]) + 1 + i}`)?.value ?? null);
   }
   const counts: Record<string, number> = {};
-  for (const v of values) {
-    expect(v).toBeTruthy();
-    counts[v!] = (counts[v!] ?? 0) + 1;
-  }
+  // A customer without orders (potential) has no ABC class: its cell stays blank.
+  for (const v of values) if (v) counts[v] = (counts[v] ?? 0) + 1;
   expect(Object.keys(counts)).toHaveLength(Object.keys(expected).length);
   expect(Object.values(counts).sort()).toEqual(Object.values(expected).sort());
   // The charts the registry lists exist as chart parts reachable from the add-in's sheets.
