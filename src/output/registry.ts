@@ -92,9 +92,10 @@ const FrameSchema = RegistrySchema.extend({
   charts: z.array(z.unknown()).max(MAX_ENTRIES.charts),
 });
 
-function issueText(error: z.ZodError): string {
+/** "charts.0.sheet: Invalid input…": where in the registry, and what is wrong there. */
+function issueText(error: z.ZodError, at: (string | number)[] = []): string {
   const i = error.issues[0];
-  return `${i.path.map(String).join('.') || '(registry)'}: ${i.message}`;
+  return `${[...at, ...i.path].map(String).join('.') || '(registry)'}: ${i.message}`;
 }
 
 export function parseRegistry(text: string | null): RegistryParse | null {
@@ -113,7 +114,7 @@ export function parseRegistry(text: string | null): RegistryParse | null {
     frame.data[list].forEach((entry, index) => {
       const res = entrySchema(list).safeParse(entry);
       if (res.success) (registry[list] as unknown[]).push(res.data);
-      else dropped.push({ list, index, error: issueText(res.error) });
+      else dropped.push({ list, index, error: issueText(res.error, [list, index]) });
     });
   }
   return { ok: true, registry, dropped };

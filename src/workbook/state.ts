@@ -65,8 +65,7 @@ export async function loadRegistry(port: WorkbookPort, locale: Locale): Promise<
   if (parsed.ok) {
     // A damaged entry is left out (nothing is touched on its word); the others still count.
     const problems = parsed.dropped.map((d): StateProblem => {
-      const detail = `${d.list}.${d.index}: ${d.error}`;
-      return { code: 'registryEntryInvalid', message: t(locale, 'out.state.registryEntryInvalid', { detail }), item: { kind: 'entry', name: `${d.list}.${d.index}` } };
+      return { code: 'registryEntryInvalid', message: t(locale, 'out.state.registryEntryInvalid', { detail: d.error }), item: { kind: 'entry', name: `${d.list}.${d.index}` } };
     });
     return { registry: parsed.registry, problems };
   }
