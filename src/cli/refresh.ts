@@ -5,14 +5,14 @@ import type { Locale } from '../i18n';
 import { t } from '../i18n';
 import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
-import { editedListText } from '../workbook/edits';
-import { EditedOutputError, refreshWorkbook, type EditChoice } from '../workbook/run';
+import { refreshWorkbook } from '../workbook/run';
 import { XlsxPort } from '../workbook/xlsx/XlsxPort';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
+import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 
 export async function runRefresh(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['out', 'analysis-date', 'lang'], flags: ['keep-edits', 'replace-edits'] });
+  const args = parseArgs(argv, { values: ['out', 'analysis-date', 'lang'], flags: EDIT_FLAGS });
   const envLocale: Locale = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh-CN' : 'en-US';
   if (!args.ok) {
     process.stderr.write(`${t(envLocale, args.error.key, args.error.params)}\n${t(envLocale, 'out.cli.refreshUsage')}\n`);
@@ -26,12 +26,12 @@ export async function runRefresh(argv: string[]): Promise<number> {
     process.stderr.write(`${t(locale, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
-  if (args.flags.has('keep-edits') && args.flags.has('replace-edits')) {
+  // Edited output is never replaced without being asked: stop unless a flag says what to do.
+  const edits = editChoiceOf(args.flags);
+  if (!edits) {
     process.stderr.write(`${t(locale, 'out.cli.editsExclusive')}\n${t(locale, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
-  // Edited output is never replaced without being asked: stop unless a flag says what to do.
-  const edits: EditChoice = args.flags.has('keep-edits') ? 'keep' : args.flags.has('replace-edits') ? 'replace' : 'stop';
   if (!fs.existsSync(file)) {
     process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
     return 2;
@@ -46,12 +46,8 @@ export async function runRefresh(argv: string[]): Promise<number> {
     process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof EditedOutputError) {
-      process.stderr.write(`${t(locale, 'out.edits.stopCli', { items: editedListText(e.items, locale) })}\n`);
-      return 2;
-    }
     // Coded errors (state, engine, workbook) as sentences; anything else is unexpected (main.ts).
-    const known = describeKnownError(e, locale);
+    const known = editedStopText(e, locale) ?? describeKnownError(e, locale);
     if (known === null) throw e;
     process.stderr.write(`${known}\n`);
     return 2;

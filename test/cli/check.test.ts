@@ -90,6 +90,19 @@ describe('customer-tiers refresh over edited output', () => {
     expect(both.err).toContain('not both');
   });
 
+  test('classify --out over a workbook with edited output: exit 2, the same flags named; --keep-edits writes', async () => {
+    const orders = `${edited}#rfm_rsquaredacademy_orders`;
+    const res = cli(['classify', '--orders', orders, '--out', 'again.xlsx', '--analysis-date', '2006-06-30', '--lang', 'en-US'], dir);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain(`sheet "${group}"`);
+    expect(res.err).toContain('--keep-edits');
+    expect(fs.existsSync(path.join(dir, 'again.xlsx'))).toBe(false);
+    const kept = cli(['classify', '--orders', orders, '--out', 'again.xlsx', '--analysis-date', '2006-06-30', '--lang', 'en-US', '--keep-edits'], dir);
+    expect(kept.code).toBe(0);
+    expect(kept.out).toContain(`Kept your edited sheet "${group}"`);
+    expect(await cellsOf(path.join(dir, 'again.xlsx'), group)).toEqual(await cellsOf(edited, group));
+  });
+
   test('a chart entry with a missing field: reported, refreshed in place, exit 0', async () => {
     const port = await XlsxPort.fromFile(book);
     const reg = JSON.parse((await port.getSetting(REGISTRY_KEY))!) as Registry;
