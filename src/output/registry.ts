@@ -28,6 +28,8 @@ export const RegistrySchema = z
             key: z.string().max(200).optional(),
             /** Hash of the cells as written (output/proof.ts sheetHash): with the marker, the proof. */
             hash: HASH.optional(),
+            /** Set while the write that makes it runs: a sheet found half written is ours by its marker. */
+            pending: z.literal(true).optional(),
           })
           .strict(),
       )
@@ -47,6 +49,8 @@ export const RegistrySchema = z
             headers: z.array(z.string().min(1).max(255)).min(1).max(100),
             /** Hash of the block as written (output/proof.ts): the proof that it is ours. */
             hash: HASH.optional(),
+            /** Set while the write that makes it runs (see sheets). */
+            pending: z.literal(true).optional(),
           })
           .strict(),
       )
@@ -118,4 +122,9 @@ export function parseRegistry(text: string | null): RegistryParse | null {
     });
   }
   return { ok: true, registry, dropped };
+}
+
+/** The registry as saved before its write starts: every sheet and block marked pending until it ends. */
+export function pendingRegistry(reg: Registry): Registry {
+  return { ...reg, sheets: reg.sheets.map((s) => ({ ...s, pending: true })), columns: reg.columns.map((c) => ({ ...c, pending: true })) };
 }

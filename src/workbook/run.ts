@@ -8,7 +8,7 @@ import { TieringError, type ClassificationResult, type InputTables, type Progres
 import { t, type Locale } from '../i18n';
 import { buildPlan, removalOps, type CustomerSource, type OutputPlan, type Target } from '../output/plan';
 import { sheetKey } from '../output/sheetNames';
-import type { Registry } from '../output/registry';
+import { pendingRegistry, type Registry } from '../output/registry';
 import { CancelledError, type RangeRead, type WorkbookPort, type WriteOp } from './port';
 import { a1, rangeAddress } from './a1';
 import { WorkbookError } from './errors';
@@ -112,8 +112,9 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
   const ops: readonly WriteOp[] = plan.ops;
   for (const n of plan.notes) problems.push({ code: n.code, message: t(locale, 'out.note.groupsCapped', n.params) });
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
-  // what may exist by then, so the next refresh or remove can still find it (markers permitting).
-  await saveRegistry(port, mergeRegistries(choice.previous, plan.registry));
+  // what may exist by then, so the next refresh or remove can still find it: marked pending, a
+  // half-written sheet counts as ours by its marker (its hash cannot match yet).
+  await saveRegistry(port, mergeRegistries(choice.previous, pendingRegistry(plan.registry)));
   opts.onProgress?.({ stage: 'writing', done: 0, total: ops.length });
   await port.write(ops, {
     signal: opts.signal,

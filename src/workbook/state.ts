@@ -133,7 +133,8 @@ async function verifySheet(port: WorkbookPort, own: Ownership, s: RegistrySheet,
     return;
   }
   const read = await port.read({ kind: 'sheet', sheet: name });
-  if (sheetHash(read.values, read.col) === s.hash) own.verified.sheets.push({ ...s, name });
+  // Pending: our last write stopped half-way; the sheet is as far as it got, ours by its marker.
+  if (sheetHash(read.values, read.col) === s.hash || s.pending) own.verified.sheets.push({ ...s, name });
   else {
     own.edited.sheets.push({ ...s, name });
     own.problems.push({ code: 'sheetEdited', message: t(locale, 'out.state.sheetEdited', { sheet: name }), item });
@@ -144,7 +145,9 @@ async function verifySheet(port: WorkbookPort, own: Ownership, s: RegistrySheet,
 async function verifyColumns(port: WorkbookPort, own: Ownership, c: RegistryColumns, sheet: string | undefined, tables: TableInfo[], locale: Locale): Promise<void> {
   const found = sheet ? await readBlock(port, c, sheet, tables) : null;
   if (!found || !sheet) return; // already gone: nothing to remove
-  if (c.hash && blockHash(found) === c.hash) {
+  const headersOurs = (found[0] ?? []).every((h, j) => h === c.headers[j]);
+  // Pending: our last write stopped half-way; the block is as far as it got (its headers are ours).
+  if (c.hash && (blockHash(found) === c.hash || (c.pending && (found[0] ?? []).some((h, j) => h === c.headers[j])))) {
     own.verified.columns.push({ ...c, sheet });
     return;
   }
@@ -152,7 +155,6 @@ async function verifyColumns(port: WorkbookPort, own: Ownership, c: RegistryColu
   const item: ProblemItem = { kind: 'columns', name: c.headers.join(', '), sheet, ...(range ? { range } : {}), ...(c.table ? { table: c.table } : {}) };
   const params = { sheet, headers: item.name, where: c.table ?? `${sheet}!${range}` };
   // Our headers where we wrote them, with a hash of our own: the user changed cells of our block.
-  const headersOurs = (found[0] ?? []).every((h, j) => h === c.headers[j]);
   if (c.hash && headersOurs) {
     own.edited.columns.push({ ...c, sheet });
     own.problems.push({ code: 'columnsEdited', message: t(locale, 'out.state.columnsEdited', params), item });

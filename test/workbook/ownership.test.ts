@@ -151,6 +151,22 @@ describe.each(adapters)('%s adapter: edits to our output are never replaced sile
     expect(await values(port, group)).toEqual(fresh);
   });
 
+  it('a write that stopped half-way is not an edit: the next refresh finishes it without asking', async () => {
+    const { port, names } = await tiered(make);
+    const write = port.write.bind(port);
+    let calls = 0;
+    port.write = async (ops, opts) => {
+      if (calls++ > 0) return write(ops, opts);
+      await write(ops.slice(0, Math.floor(ops.length / 2)), opts);
+      throw new Error('connection lost');
+    };
+    await expect(refreshWorkbook(port, { analysisDate: '2024-05-31' })).rejects.toThrow('connection lost');
+    const again = await refreshWorkbook(port);
+    expect(again.problems).toEqual([]);
+    expect(await sheetNames(port)).toEqual(names);
+    expect((await registryOf(port)).sheets.every((s) => !('pending' in s))).toBe(true);
+  });
+
   it("sorting a group sheet's table keeps its proof: no question, replaced in place", async () => {
     const { port, first, names } = await tiered(make);
     const table = first.registry.tables.find((x) => x.sheet === first.sheets['group:abc:A'])!;
