@@ -235,15 +235,28 @@ async function readInputs(port: WorkbookPort, config: TieringConfig, previous: R
   if (customersRef) {
     const { r, values, grid } = await readSource(customersRef);
     out.inputs.customers = grid;
-    // A plain-range block of ours (verified) on the same rows goes back where it was.
-    const block = r.table ? undefined : previous?.columns.find((c) => !c.table && sheetKey(c.sheet) === sheetKey(r.sheet) && c.row === r.row);
-    out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}), ...(block ? { blockCol: block.col } : {}) };
+    out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
+    const blockCol = r.table ? undefined : blockColumn(r, values[0]?.length ?? 0, previous, kept);
+    if (blockCol !== undefined) out.customerSource.blockCol = blockCol;
   }
   // A history sheet the user edited and keeps is still the history: read (never written).
   const historySheet = [...(previous?.sheets ?? []), ...(kept?.sheets ?? [])].find((s) => s.role === 'history');
   if (historySheet) out.history = historyFromGrid((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
   check();
   return out;
+}
+
+/**
+ * Where a plain-range tier block goes: where our verified block stood (so a column the user
+ * added right of it is not taken for data), else right of a block the user kept as edited when
+ * the source range stops short of it (it is theirs now, and not to be written over).
+ */
+function blockColumn(r: RangeRead, width: number, previous: Registry | null, kept: Registry | null): number | undefined {
+  const onRows = (c: Registry['columns'][number]) => !c.table && sheetKey(c.sheet) === sheetKey(r.sheet) && c.row === r.row;
+  const block = previous?.columns.find(onRows);
+  if (block) return block.col;
+  const keptBlock = kept?.columns.find(onRows);
+  return keptBlock && keptBlock.col >= r.col + width ? keptBlock.col + keptBlock.headers.length : undefined;
 }
 
 /** The cells of one target that hold something not ours (A1 addresses), read before any write. */

@@ -167,6 +167,18 @@ describe.each(adapters)('%s adapter: edits to our output are never replaced sile
     expect((await registryOf(port)).sheets.every((s) => !('pending' in s))).toBe(true);
   });
 
+  it('keep with a customer range given by address: the fresh block goes right of the kept one, not over it', async () => {
+    const port = await make('plain-customers');
+    const base = fixtureConfig('plain-customers');
+    const config = { ...base, sources: { ...base.sources, customers: { kind: 'sheet' as const, sheet: '客户', address: 'A1:E151' } } };
+    const first = await refreshWorkbook(port, { config });
+    const block = first.registry.columns[0];
+    await port.write([{ op: 'values', sheet: '客户', row: 2, col: block.col + 1, values: [['手动']] }]);
+    const kept = await refreshWorkbook(port, { edits: 'keep' });
+    expect(kept.registry.columns[0]).toMatchObject({ col: block.col + block.headers.length, headers: block.headers });
+    expect((await values(port, '客户'))[2][block.col + 1]).toBe('手动');
+  });
+
   it("sorting a group sheet's table keeps its proof: no question, replaced in place", async () => {
     const { port, first, names } = await tiered(make);
     const table = first.registry.tables.find((x) => x.sheet === first.sheets['group:abc:A'])!;
