@@ -110,12 +110,25 @@ export async function verifyRegistry(port: WorkbookPort, registry: Registry, loc
   const own: Ownership = { verified: emptyRegistry(registry.id), edited: emptyRegistry(registry.id), problems: [] };
   const sheets = await port.listSheets();
   const actual = new Map(sheets.map((s) => [sheetKey(s.name), s.name]));
-  for (const s of registry.sheets) await verifySheet(port, own, s, actual.get(sheetKey(s.name)), locale);
+  const reg = withoutRepeats(registry);
+  for (const s of reg.sheets) await verifySheet(port, own, s, actual.get(sheetKey(s.name)), locale);
   const tables = await port.listTables();
-  for (const c of registry.columns) await verifyColumns(port, own, c, actual.get(sheetKey(c.sheet)), tables, locale);
-  verifyTables(own, registry, tables, locale);
-  await verifyCharts(port, own, registry, actual, locale);
+  for (const c of reg.columns) await verifyColumns(port, own, c, actual.get(sheetKey(c.sheet)), tables, locale);
+  verifyTables(own, reg, tables, locale);
+  await verifyCharts(port, own, reg, actual, locale);
   return own;
+}
+
+/** Each item once, whatever the stored list repeats (a sheet listed twice would be deleted twice, and the second delete would fail every run). */
+function withoutRepeats(reg: Registry): Registry {
+  const once = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x] as const).reverse()).values()].reverse();
+  return {
+    ...reg,
+    sheets: once(reg.sheets, (s) => sheetKey(s.name)),
+    columns: once(reg.columns, (c) => `${sheetKey(c.sheet)}|${(c.table ?? '').toLowerCase()}|${c.row}|${c.col}`),
+    tables: once(reg.tables, (x) => x.name.toLowerCase()),
+    charts: once(reg.charts, (x) => `${sheetKey(x.sheet)}|${x.name}`),
+  };
 }
 
 /** A sheet is ours when it carries our marker and exactly the cells we wrote (sheetHash). */

@@ -85,6 +85,18 @@ describe.each(adapters)('%s adapter: sheets, tables and charts are ours only whe
     expect(await values(port, '备忘')).toEqual(mine);
   });
 
+  it('entries listed twice count once: the refresh and the remove go through', async () => {
+    const { port, first, names } = await tiered(make);
+    const reg = first.registry;
+    const twice = { ...reg, sheets: [...reg.sheets, reg.sheets[1]], columns: [...reg.columns, ...reg.columns], tables: [...reg.tables, reg.tables[0]], charts: [...reg.charts, reg.charts[0]] };
+    await port.setSetting(REGISTRY_KEY, JSON.stringify(twice));
+    expect((await refreshWorkbook(port)).problems).toEqual([]);
+    expect(await sheetNames(port)).toEqual(names);
+    await port.setSetting(REGISTRY_KEY, JSON.stringify({ ...(await registryOf(port)), sheets: [...(await registryOf(port)).sheets, reg.sheets[1]] }));
+    expect((await removeResults(port)).problems).toEqual([]);
+    expect(await sheetNames(port)).toEqual(['客户', '订单']);
+  });
+
   it('a sheet entry without a recorded hash is not proof, even with the marker: reported, left alone', async () => {
     const { port, first } = await tiered(make);
     const summary = first.registry.sheets.find((s) => s.role === 'summary')!;
