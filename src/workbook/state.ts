@@ -141,8 +141,10 @@ async function verifySheet(port: WorkbookPort, own: Ownership, s: RegistrySheet,
     return;
   }
   // A marker can be copied; only a recorded hash of the content proves the rest of the sheet.
+  // Without one (an older version wrote it, or the entry was forged) it is asked about like an edit.
   if (!s.hash) {
-    own.problems.push({ code: 'sheetNotOurs', message: t(locale, 'out.state.sheetUnproven', { sheet: name }), item });
+    own.edited.sheets.push({ ...s, name });
+    own.problems.push({ code: 'sheetEdited', message: t(locale, 'out.state.sheetUnproven', { sheet: name }), item });
     return;
   }
   const read = await port.read({ kind: 'sheet', sheet: name });

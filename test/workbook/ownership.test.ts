@@ -97,14 +97,17 @@ describe.each(adapters)('%s adapter: sheets, tables and charts are ours only whe
     expect(await sheetNames(port)).toEqual(['客户', '订单']);
   });
 
-  it('a sheet entry without a recorded hash is not proof, even with the marker: reported, left alone', async () => {
+  it('a sheet entry without a recorded hash (an older version, or forged) is asked about like an edit, never replaced silently', async () => {
     const { port, first } = await tiered(make);
     const summary = first.registry.sheets.find((s) => s.role === 'summary')!;
     const { hash: _dropped, ...unproven } = summary;
     await port.setSetting(REGISTRY_KEY, JSON.stringify({ ...first.registry, sheets: first.registry.sheets.map((s) => (s === summary ? unproven : s)) }));
     const kept = await values(port, summary.name);
-    const second = await refreshWorkbook(port);
-    expect(second.problems).toEqual([expect.objectContaining({ code: 'sheetNotOurs', item: { kind: 'sheet', name: summary.name } })]);
+    const err = await refreshWorkbook(port).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EditedOutputError);
+    expect((err as EditedOutputError).items.map((p) => p.message)).toEqual([expect.stringContaining('没有记录其内容的凭据')]);
+    const second = await refreshWorkbook(port, { edits: 'keep' });
+    expect(second.problems.map((p) => p.code)).toEqual(['sheetEdited']);
     expect(await values(port, summary.name)).toEqual(kept);
     expect(second.sheets.summary).not.toBe(summary.name);
   });

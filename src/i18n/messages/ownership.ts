@@ -5,7 +5,7 @@ import { defineMessages } from '../define';
 export const messages = defineMessages({
   en: {
     'out.state.registryEntryInvalid': 'An entry of the stored list of what Customer Tiers created is damaged ({detail}); it was ignored, nothing was touched on its word.',
-    'out.state.sheetUnproven': 'Sheet "{sheet}" is listed as created by Customer Tiers, but the list records no proof of its content; it was left alone.',
+    'out.state.sheetUnproven': 'Sheet "{sheet}" carries the Customer Tiers marker, but no proof of its content was recorded (written by an older version?), so its cells may be yours.',
     'out.state.sheetEdited': 'Sheet "{sheet}" was created by Customer Tiers, but its cells changed since it was written (edited by hand?).',
     'out.state.columnsEdited': 'Tier columns {where} ({headers}) were written by Customer Tiers, but their cells changed since (edited by hand?).',
     'out.state.tableNotOurs': 'Table "{table}" on "{sheet}" is listed as created by Customer Tiers, but it is not on a sheet Customer Tiers can prove it made; it was left alone.',
@@ -49,7 +49,7 @@ export const messages = defineMessages({
   },
   zh: {
     'out.state.registryEntryInvalid': 'Customer Tiers 保存的创建清单中有一项已损坏（{detail}），已忽略该项，未据此改动任何内容。',
-    'out.state.sheetUnproven': '工作表“{sheet}”被列为 Customer Tiers 创建，但清单中没有其内容的凭据，已保持不动。',
+    'out.state.sheetUnproven': '工作表“{sheet}”带有 Customer Tiers 的标记，但没有记录其内容的凭据（可能由旧版本写入），其中的单元格可能是您的。',
     'out.state.sheetEdited': '工作表“{sheet}”由 Customer Tiers 创建，但写入后其单元格有改动（可能是手动编辑）。',
     'out.state.columnsEdited': '分级列 {where}（{headers}）由 Customer Tiers 写入，但写入后其单元格有改动（可能是手动编辑）。',
     'out.state.tableNotOurs': '“{sheet}”上的表格“{table}”被列为 Customer Tiers 创建，但它不在 Customer Tiers 能证明由其创建的工作表上，已保持不动。',
