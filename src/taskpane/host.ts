@@ -43,8 +43,8 @@ export interface PaneHost {
   refresh(opts: { onProgress: (p: { stage: string; done: number; total: number }) => void; signal: AbortSignal; edits?: EditChoice }): Promise<WriteSummary & { result?: ClassificationResult }>;
   /** "Check this workbook": what a refresh and a remove would touch, and why; writes nothing. */
   check(opts: { signal: AbortSignal; locale: Locale }): Promise<CheckReport>;
-  /** Deletes everything the add-in created (per its registry); returns how many objects went. */
-  remove(): Promise<number>;
+  /** Deletes what the add-in can prove it created: how many objects went, and what was left alone and why. */
+  remove(locale: Locale): Promise<{ count: number; problems?: string[] }>;
   /** The config saved in the workbook: null when none, or the reasons it was rejected. */
   loadConfig(): Promise<{ config: TieringConfig } | { errors: string[] } | null>;
   /** Turns any thrown value into a sentence for the user. */

@@ -70,9 +70,9 @@ export function officeHost(o: OfficeHostOptions): PaneHost & { loadHistory(): Pr
       return { ...summaryOf(report), result: report.result };
     },
     check: ({ signal, locale }) => checkWorkbook(port, { signal, locale, classify: viaWorker(signal) }),
-    async remove() {
-      const r = await removeResults(port);
-      return r.sheets.length + r.columns;
+    async remove(locale) {
+      const r = await removeResults(port, { locale });
+      return { count: r.sheets.length + r.columns, problems: r.problems.map((p) => p.message) };
     },
     async loadConfig() {
       const { config, problems } = await loadConfig(port, localeOf(o.displayLanguage));

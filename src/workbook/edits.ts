@@ -48,11 +48,11 @@ interface Owned {
  * the edited items when 'replace'), `kept` (the edited items when 'keep'), and the problems to
  * report, edited items told as kept or replaced. 'stop' with edits throws EditedOutputError.
  */
-export function applyEditChoice(owned: Owned, choice: EditChoice, locale: Locale): { previous: Registry | null; kept: Registry | null; problems: StateProblem[] } {
+export function applyEditChoice(owned: Owned, choice: EditChoice, locale: Locale, task: 'refresh' | 'remove' = 'refresh'): { previous: Registry | null; kept: Registry | null; problems: StateProblem[] } {
   const edited = owned.edited;
   if (!edited || !(edited.sheets.length || edited.columns.length)) return { previous: owned.previous, kept: null, problems: owned.problems };
   if (choice === 'stop') throw new EditedOutputError(editedItems(owned.problems), locale);
-  const key = choice === 'keep' ? 'out.edits.kept' : 'out.edits.replaced';
+  const key = choice === 'replace' ? 'out.edits.replaced' : task === 'remove' ? 'out.edits.keptOnRemove' : 'out.edits.kept';
   const problems = owned.problems.map((p) => (EDITED.has(p.code) ? { ...p, message: t(locale, key, { item: editedItemText(p.item, locale) }) } : p));
   if (choice === 'keep') return { previous: owned.previous, kept: edited, problems };
   const prev = owned.previous ?? { ...edited, sheets: [], columns: [], tables: [], charts: [] };

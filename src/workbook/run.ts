@@ -323,7 +323,7 @@ export async function removeResults(port: WorkbookPort, opts: { locale?: Locale;
   const owned = await ownedState(port, locale);
   if (!owned.previous) return { sheets: [], columns: 0, problems: owned.problems };
   // Edited output is left as the user made it (and becomes theirs) unless they say remove it too.
-  const choice = applyEditChoice(owned, opts.edits ?? 'keep', locale);
+  const choice = applyEditChoice(owned, opts.edits ?? 'keep', locale, 'remove');
   const ops: WriteOp[] = removalOps(choice.previous!);
   await port.write(ops, { signal: opts.signal });
   await saveRegistry(port, null);

@@ -86,4 +86,21 @@ describe('ownership in the pane', () => {
     expect(port.sheets[group][0][12]).toBe(NOTE);
     expect(Object.keys(port.sheets).filter((n) => n.startsWith(group.slice(0, 5)))).toHaveLength(2);
   }, 180_000);
+
+  test('Remove results leaves the edited sheet and the orders sheet the forged chart entry names, and says why', async () => {
+    const { port, group } = await editedWorkbook();
+    const orders = port.sheets.Orders.map((r) => [...r]);
+    const user = userEvent.setup({ delay: null });
+    renderPane(paneOver(port));
+    await user.click(screen.getByRole('tab', { name: 'Results' }));
+    await user.click(screen.getByRole('button', { name: 'Remove results' }));
+    // The dialog may still be "entering" in jsdom (no animation events), hence hidden: true.
+    await user.click(within(await screen.findByRole('alertdialog', { hidden: true })).getByRole('button', { name: 'Remove', hidden: true }));
+    expect(await screen.findByText(/^Removed \d+ objects/, undefined, { timeout: 60_000 })).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`Left your edited sheet "${group}" as it is`))).toBeInTheDocument();
+    expect(screen.getByText(/Chart "ct_pareto" is listed on sheet "Orders"/)).toBeInTheDocument();
+    expect(Object.keys(port.sheets).sort()).toEqual([group, 'Notes', 'Orders'].sort());
+    expect(port.sheets.Orders).toEqual(orders);
+    expect(port.sheets[group][0][12]).toBe(NOTE);
+  }, 180_000);
 });

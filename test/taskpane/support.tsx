@@ -101,7 +101,7 @@ export function testHost(port: PanePort, opts: TestHostOptions = {}): { host: Pa
     check: ({ signal, locale }) => checkWorkbook(port, { signal, locale }),
     async remove() {
       log.removed++;
-      return 3;
+      return { count: 3 };
     },
     async loadConfig() {
       if (opts.savedConfig) return { config: opts.savedConfig };

@@ -155,6 +155,18 @@ describe.each(adapters)('%s adapter: edits to our output are never replaced sile
     expect((await port.listSheets()).length).toBe(names.length + 1);
   });
 
+  it('Remove results leaves an edited group sheet as the user made it, and says so', async () => {
+    const { port, first } = await tiered(make);
+    const group = first.sheets['group:abc:C'];
+    await port.write([{ op: 'values', sheet: group, row: 0, col: 12, values: [['保留']] }]);
+    const edited = await values(port, group);
+    const removed = await removeResults(port);
+    expect(removed.sheets).not.toContain(group);
+    expect(removed.problems.map((p) => p.message)).toEqual([`Left your edited sheet "${group}" as it is; it is yours now.`]);
+    expect(await sheetNames(port)).toEqual([group, '客户', '订单'].sort());
+    expect(await values(port, group)).toEqual(edited);
+  });
+
   it('replace: the edited group sheet is written afresh, in place, and nothing else changes', async () => {
     const { port, first, names } = await tiered(make);
     const group = first.sheets['group:abc:B'];

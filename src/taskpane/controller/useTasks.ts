@@ -142,8 +142,9 @@ async function refreshFromSaved(c: PaneContext, abortRef: AbortRef, edits?: Edit
 async function removeOwned(c: PaneContext): Promise<void> {
   c.dispatch({ type: 'activity', activity: { kind: 'busy', task: 'remove', stage: 'writing', done: 0, total: 1 } });
   try {
-    const n = await c.host.remove();
-    c.dispatch({ type: 'activity', activity: { kind: 'done', task: 'remove', message: c.say('remove.done', { count: n }) } });
+    const { count, problems } = await c.host.remove(c.stateRef.current.locale);
+    reportProblems(c, problems);
+    c.dispatch({ type: 'activity', activity: { kind: 'done', task: 'remove', message: c.say('remove.done', { count }) } });
   } catch (e) {
     c.dispatch({ type: 'activity', activity: { kind: 'error', task: 'remove', message: c.describe(e) } });
   }
