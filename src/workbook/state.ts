@@ -9,7 +9,7 @@ import '../output/labels';
 import { blockHash, sheetHash } from '../output/proof';
 import { sheetKey } from '../output/sheetNames';
 import { emptyRegistry, hasMarker, parseRegistry, type Registry, type RegistryColumns, type RegistrySheet, MARKER_COL, MARKER_ROW } from '../output/registry';
-import { a1, rangeAddress } from './a1';
+import { rangeAddress } from './a1';
 import type { CellValue, TableInfo, WorkbookPort } from './port';
 
 export const CONFIG_KEY = 'customerTiers.config';
@@ -135,8 +135,9 @@ function withoutRepeats(reg: Registry): Registry {
 async function verifySheet(port: WorkbookPort, own: Ownership, s: RegistrySheet, name: string | undefined, locale: Locale): Promise<void> {
   if (!name) return; // already gone: nothing to delete
   const item: ProblemItem = { kind: 'sheet', name };
-  const cell = await port.read({ kind: 'sheet', sheet: name, address: a1(MARKER_ROW, MARKER_COL) });
-  if (!hasMarker(cell.values[0]?.[0], own.verified.id)) {
+  // One read for marker and proof (a sync per sheet, not two).
+  const read = await port.read({ kind: 'sheet', sheet: name });
+  if (!hasMarker(read.values[MARKER_ROW - read.row]?.[MARKER_COL - read.col], own.verified.id)) {
     own.problems.push({ code: 'sheetNotOurs', message: t(locale, 'out.state.sheetNotOurs', { sheet: name }), item });
     return;
   }
@@ -147,7 +148,6 @@ async function verifySheet(port: WorkbookPort, own: Ownership, s: RegistrySheet,
     own.problems.push({ code: 'sheetEdited', message: t(locale, 'out.state.sheetUnproven', { sheet: name }), item });
     return;
   }
-  const read = await port.read({ kind: 'sheet', sheet: name });
   // Pending: our last write stopped half-way; the sheet is as far as it got, ours by its marker.
   if (sheetHash(read.values, read.col) === s.hash || s.pending) own.verified.sheets.push({ ...s, name });
   else {
