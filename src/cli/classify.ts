@@ -10,13 +10,14 @@ import { describeKnownError } from '../workbook/describeError';
 import { parseArgs } from './args';
 import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
+import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 import { writeTieredWorkbook } from './writeOut';
 import { outputColumns } from '../engine/columns';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
 
 const SPEC = {
   values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out'],
-  flags: ['in-place', 'help'],
+  flags: ['in-place', 'help', ...EDIT_FLAGS],
 } as const;
 
 /** Thrown for bad usage/input; rendered as a localized message, exit code 2. */
@@ -217,7 +218,10 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (options.json) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
 
     if (options.out || flags.has('in-place')) {
-      await writeTieredWorkbook({ result, inputs: tables, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place') });
+      const edits = editChoiceOf(flags);
+      if (!edits) throw new UsageError('out.cli.editsExclusive');
+      const report = await writeTieredWorkbook({ result, inputs: tables, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place'), edits });
+      for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
       if (options.out) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
     }
     return 0;
@@ -230,7 +234,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${t(locale, e.key, e.params)}\n`);
       return 2;
     }
-    const known = describeKnownError(e, locale);
+    const known = editedStopText(e, locale) ?? describeKnownError(e, locale);
     if (known !== null) {
       process.stderr.write(`${known}\n`);
       return 2;

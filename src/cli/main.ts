@@ -1,5 +1,6 @@
 // Command-line entry: `customer-tiers <command> ...` (run with tsx, or through bin/customer-tiers.mjs).
 import { t, type Locale } from '../i18n';
+import { runCheck } from './check';
 import { runClassify } from './classify';
 import { runDemo } from './demo';
 import { runRefresh } from './refresh';
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'classify') return runClassify(rest);
   if (command === 'demo') return runDemo(rest);
   if (command === 'refresh') return runRefresh(rest);
+  if (command === 'check') return runCheck(rest);
   process.stderr.write(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
   return 2;
 }

@@ -9,9 +9,10 @@ import { refreshWorkbook } from '../workbook/run';
 import { XlsxPort } from '../workbook/ooxml/port';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
+import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 
 export async function runRefresh(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { values: ['out', 'analysis-date', 'lang'], flags: [] });
+  const args = parseArgs(argv, { values: ['out', 'analysis-date', 'lang'], flags: EDIT_FLAGS });
   const envLocale: Locale = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh-CN' : 'en-US';
   if (!args.ok) {
     process.stderr.write(`${t(envLocale, args.error.key, args.error.params)}\n${t(envLocale, 'out.cli.refreshUsage')}\n`);
@@ -25,13 +26,19 @@ export async function runRefresh(argv: string[]): Promise<number> {
     process.stderr.write(`${t(locale, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
+  // Edited output is never replaced without being asked: stop unless a flag says what to do.
+  const edits = editChoiceOf(args.flags);
+  if (!edits) {
+    process.stderr.write(`${t(locale, 'out.cli.editsExclusive')}\n${t(locale, 'out.cli.refreshUsage')}\n`);
+    return 2;
+  }
   if (!fs.existsSync(file)) {
     process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
     return 2;
   }
   try {
     const port = await XlsxPort.fromFile(file);
-    const report = await refreshWorkbook(port, { analysisDate: date, ...(lang ? { locale: lang } : {}) });
+    const report = await refreshWorkbook(port, { analysisDate: date, edits, ...(lang ? { locale: lang } : {}) });
     const out = args.options.out ?? file;
     await port.save(out);
     process.stdout.write(`${summaryText(report.result, locale, report.config)}\n`);
@@ -40,7 +47,7 @@ export async function runRefresh(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     // Coded errors (state, engine, workbook) as sentences; anything else is unexpected (main.ts).
-    const known = describeKnownError(e, locale);
+    const known = editedStopText(e, locale) ?? describeKnownError(e, locale);
     if (known === null) throw e;
     process.stderr.write(`${known}\n`);
     return 2;

@@ -9,7 +9,7 @@ import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { cleanCell } from '../output/cells';
 import { uniqueSheetName, sheetKey } from '../output/sheetNames';
-import { refreshWorkbook, type RefreshReport } from '../workbook/run';
+import { refreshWorkbook, type EditChoice, type RefreshReport } from '../workbook/run';
 import { XlsxPort } from '../workbook/ooxml/port';
 import { WorkbookError } from '../workbook/errors';
 import { readInputFile, splitSheetSpec } from './inputFiles';
@@ -23,6 +23,8 @@ export interface WriteOutOptions {
   out?: string;
   inPlace?: boolean;
   locale: Locale;
+  /** What to do with our output the user edited in the workbook written into (default: stop). */
+  edits?: EditChoice;
 }
 
 const isXlsx = (spec?: string) => !!spec && /\.xls[xm]$/i.test(splitSheetSpec(spec).file);
@@ -65,7 +67,7 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
       sources[key] = await addDataSheet(port, grid, path.basename(file).replace(/\.[^.]+$/, ''));
     }
   }
-  const report = await refreshWorkbook(port, { config: { ...opts.config, sources: { ...opts.config.sources, ...sources } }, locale: opts.locale });
+  const report = await refreshWorkbook(port, { config: { ...opts.config, sources: { ...opts.config.sources, ...sources } }, locale: opts.locale, edits: opts.edits });
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   await port.save(target);
   return report;

@@ -12,7 +12,7 @@ import type { CellValue, PlanOp } from './ops';
 import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } from './registry';
 import { sheetKey, uniqueSheetName, uniqueTableName } from './sheetNames';
 import { SheetBuilder, cleanCell, cleanOps, fillRuns, toCell, uniqueHeaders } from './cells';
-import { blockHash } from './proof';
+import { blockHash, withSheetProof } from './proof';
 import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
 import { historyLimits, writeHistory } from './historySheet';
@@ -251,7 +251,9 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   for (const g of groups) groupSheet(ctx, g, groups.indexOf(g) + 1);
   if (issuesName) issuesSheet(ctx, issuesName);
   if (historyName) historySheet(ctx, historyName, history);
-  return { ops: cleanOps(ctx.ops), registry: ctx.registry, history, sheetNames: ctx.sheetNames, notes, targets: ctx.targets };
+  const ops = cleanOps(ctx.ops);
+  // Each sheet's proof is taken from the very cells the ops write (after clean-up).
+  return { ops, registry: withSheetProof(ctx.registry, ops), history, sheetNames: ctx.sheetNames, notes, targets: ctx.targets };
 }
 
 /** The tier block beside the user's customer data: table columns, or cells right of the range. */

@@ -7,7 +7,9 @@
 // The rows are hashed as a multiset (per-row hashes added up), and blank rows are not counted:
 // sorting the customer table (whole rows move) or adding customers at its end (our cells blank
 // in the new rows) leaves the proof intact; changing a cell does not.
-import type { CellValue } from './ops';
+import type { CellValue, PlanOp } from './ops';
+import type { Registry } from './registry';
+import { sheetKey } from './sheetNames';
 
 /** The text a cell contributes to the hash: the same for a value as written and as read back. */
 function canonical(v: CellValue | undefined): string {
@@ -18,12 +20,12 @@ function canonical(v: CellValue | undefined): string {
 }
 
 /** 64-bit FNV-1a (as two 32-bit halves) of one row's canonical text; null for a blank row. */
-function rowHash(row: readonly (CellValue | undefined)[]): [number, number] | null {
+function rowHash(row: readonly (CellValue | undefined)[], width = row.length): [number, number] | null {
   let h1 = 0x811c9dc5;
   let h2 = 0xcbf29ce4;
   let blank = true;
-  for (const v of row) {
-    const s = canonical(v);
+  for (let j = 0; j < width; j++) {
+    const s = canonical(row[j]);
     if (s !== '') blank = false;
     for (let i = 0; i <= s.length; i++) {
       const code = i < s.length ? s.charCodeAt(i) : 0x1f;
@@ -56,4 +58,62 @@ export function blockHash(rows: readonly (readonly (CellValue | undefined)[])[])
 export function textHash(text: string): string {
   const [a, b] = rowHash([text]) ?? [0, 0];
   return `${a.toString(16)}${b.toString(16)}`;
+}
+
+/** The row's length without its trailing blank cells (a sheet read back can be wider than written). */
+function trimmedWidth(row: readonly (CellValue | undefined)[]): number {
+  let w = row.length;
+  while (w > 0 && canonical(row[w - 1]) === '') w--;
+  return w;
+}
+
+/**
+ * The proof of a whole sheet: every non-blank row, its cells counted from column A, as a
+ * multiset. Sorting or filtering the sheet's table (whole rows move or hide) and reading it back
+ * wider or from another adapter leave it the same; a changed, added or removed value does not.
+ * `firstCol` is the sheet column of each row's first cell (a used range may start right of A).
+ */
+export function sheetHash(rows: readonly (readonly (CellValue | undefined)[] | undefined)[], firstCol = 0): string {
+  let s1 = 0;
+  let s2 = 0;
+  let n = 0;
+  const pad: null[] = Array.from({ length: firstCol }, () => null);
+  for (const raw of rows) {
+    if (!raw) continue;
+    const row = firstCol ? [...pad, ...raw] : raw;
+    const r = rowHash(row, trimmedWidth(row));
+    if (!r) continue;
+    s1 = (s1 + r[0]) >>> 0;
+    s2 = (s2 + Math.imul(r[1], 0x9e3779b1)) >>> 0;
+    n++;
+  }
+  s1 = (s1 ^ n) >>> 0;
+  return s1.toString(16).padStart(8, '0') + s2.toString(16).padStart(8, '0');
+}
+
+type Grid = CellValue[][];
+
+/** Carries one op's cell values into the grids of the sheets being followed. */
+function applyToGrid(grids: Map<string, Grid>, op: PlanOp): void {
+  if (op.op === 'addSheet' || op.op === 'deleteSheet') {
+    if (grids.has(sheetKey(op.name))) grids.set(sheetKey(op.name), []);
+    return;
+  }
+  if (op.op !== 'values' && op.op !== 'link' && op.op !== 'clear') return;
+  const grid = grids.get(sheetKey(op.sheet));
+  if (!grid) return;
+  const put = (r: number, c: number, v: CellValue) => ((grid[r] ??= [])[c] = v);
+  if (op.op === 'values') op.values.forEach((line, i) => line.forEach((v, j) => put(op.row + i, op.col + j, v)));
+  else if (op.op === 'link') put(op.row, op.col, op.text);
+  else for (let r = op.row; r < op.row + op.rows && r < grid.length; r++) for (let c = op.col; c < op.col + op.cols; c++) if (grid[r]) grid[r][c] = null;
+}
+
+/**
+ * The registry with each sheet's proof: the hash of the cells the ops leave on it (from its
+ * last addSheet on), computed exactly as sheetHash reads the sheet back afterwards.
+ */
+export function withSheetProof(registry: Registry, ops: readonly PlanOp[]): Registry {
+  const grids = new Map<string, Grid>(registry.sheets.map((s) => [sheetKey(s.name), []]));
+  for (const op of ops) applyToGrid(grids, op);
+  return { ...registry, sheets: registry.sheets.map((s) => ({ ...s, hash: sheetHash(grids.get(sheetKey(s.name)) ?? []) })) };
 }

@@ -18,6 +18,7 @@ import type { TieringConfig } from '../config';
 import type { Snapshot } from '../engine/history';
 import { MethodsStep, configErrors } from './components/MethodsStep';
 import { DataStep } from './components/DataStep';
+import { EditsDialog } from './components/EditsDialog';
 import { ResultsStep } from './components/ResultsStep';
 import { RunBar } from './components/RunBar';
 import { migrations } from './engineBridge';
@@ -96,6 +97,7 @@ function Pane({ ctl, loadHistory }: { ctl: Controller; loadHistory?: () => Promi
         )}
         <CurrentStep ctl={ctl} history={history} />
       </main>
+      <EditsDialog items={state.editQuestion?.items ?? null} onAnswer={(choice) => void ctl.answerEdits(choice)} />
       <RunBar activity={state.activity} canRun={!blocked} blocked={blocked} onRun={() => void ctl.run()} onCancel={ctl.cancel}
         onShowResults={state.step === 'results' ? undefined : () => dispatch({ type: 'setStep', step: 'results' })}
       />
@@ -193,6 +195,9 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
       onWrite={() => void ctl.write()}
       onRefresh={() => void ctl.refresh()}
       onRemove={() => void ctl.remove()}
+      onCheck={() => void ctl.check()}
+      check={state.check}
+      onCloseCheck={() => dispatch({ type: 'checked', report: null })}
     />
   );
 }

@@ -3,6 +3,9 @@
 // hand in fakes. Components never touch Office or the worker directly.
 import type { TieringConfig } from '../config';
 import type { ClassificationResult, InputTables, ProgressFn } from '../engine/types';
+import type { Locale } from '../i18n';
+import type { CheckReport } from '../workbook/check';
+import type { EditChoice } from '../workbook/edits';
 import type { IoProgress, WorkbookPort } from '../workbook/port';
 import type { RulePreviewer } from './worker/rulePreview';
 
@@ -32,13 +35,16 @@ export interface PaneHost {
   /**
    * Writes a result (and saves the config) in the workbook. The Office host hands the config to
    * workbook/run's refreshWorkbook, which reads the sources again and classifies before writing,
-   * so what is written matches the workbook at that moment.
+   * so what is written matches the workbook at that moment. Output the user edited stops it
+   * with an EditedOutputError (nothing written) unless `edits` says keep or replace.
    */
-  write(result: ClassificationResult, config: TieringConfig, opts: { onProgress: (p: IoProgress) => void; signal: AbortSignal }): Promise<WriteSummary>;
-  /** Reads, classifies and writes from the config saved in the workbook. */
-  refresh(opts: { onProgress: (p: { stage: string; done: number; total: number }) => void; signal: AbortSignal }): Promise<WriteSummary & { result?: ClassificationResult }>;
-  /** Deletes everything the add-in created (per its registry); returns how many objects went. */
-  remove(): Promise<number>;
+  write(result: ClassificationResult, config: TieringConfig, opts: { onProgress: (p: IoProgress) => void; signal: AbortSignal; edits?: EditChoice }): Promise<WriteSummary>;
+  /** Reads, classifies and writes from the config saved in the workbook (edited output: as write). */
+  refresh(opts: { onProgress: (p: { stage: string; done: number; total: number }) => void; signal: AbortSignal; edits?: EditChoice }): Promise<WriteSummary & { result?: ClassificationResult }>;
+  /** "Check this workbook": what a refresh and a remove would touch, and why; writes nothing. */
+  check(opts: { signal: AbortSignal; locale: Locale }): Promise<CheckReport>;
+  /** Deletes what the add-in can prove it created: how many objects went, and what was left alone and why. */
+  remove(locale: Locale): Promise<{ count: number; problems?: string[] }>;
   /** The config saved in the workbook: null when none, or the reasons it was rejected. */
   loadConfig(): Promise<{ config: TieringConfig } | { errors: string[] } | null>;
   /** Turns any thrown value into a sentence for the user. */

@@ -6,6 +6,7 @@ import type { InputTables, ProgressFn } from '../engine/types';
 import type { Locale } from '../i18n';
 import { describeError } from '../workbook/describeError';
 import type { WorkbookPort } from '../workbook/port';
+import { checkWorkbook } from '../workbook/check';
 import { refreshWorkbook, removeResults, type RefreshOptions, type RefreshReport } from '../workbook/run';
 import { loadConfig, loadRegistry } from '../workbook/state';
 import type { PaneHost, ThemeKind, WriteSummary } from './host';
@@ -52,9 +53,10 @@ export function officeHost(o: OfficeHostOptions): PaneHost & { loadHistory(): Pr
     theme: o.theme,
     classify: o.classify,
     previewRules: o.previewRules,
-    async write(_result, config, { onProgress, signal }) {
+    async write(_result, config, { onProgress, signal, edits }) {
       const opts: RefreshOptions = {
         config,
+        edits,
         locale: config.locale,
         signal,
         classify: viaWorker(signal),
@@ -62,14 +64,15 @@ export function officeHost(o: OfficeHostOptions): PaneHost & { loadHistory(): Pr
       };
       return summaryOf(await refreshWorkbook(port, opts));
     },
-    async refresh({ onProgress, signal }) {
-      const opts: RefreshOptions = { signal, classify: viaWorker(signal), onProgress: (p) => onProgress(p) };
+    async refresh({ onProgress, signal, edits }) {
+      const opts: RefreshOptions = { signal, edits, classify: viaWorker(signal), onProgress: (p) => onProgress(p) };
       const report = await refreshWorkbook(port, opts);
       return { ...summaryOf(report), result: report.result };
     },
-    async remove() {
-      const r = await removeResults(port);
-      return r.sheets.length + r.columns;
+    check: ({ signal, locale }) => checkWorkbook(port, { signal, locale, classify: viaWorker(signal) }),
+    async remove(locale) {
+      const r = await removeResults(port, { locale });
+      return { count: r.sheets.length + r.columns, problems: r.problems.map((p) => p.message) };
     },
     async loadConfig() {
       const { config, problems } = await loadConfig(port, localeOf(o.displayLanguage));

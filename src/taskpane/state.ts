@@ -3,6 +3,7 @@
 import type { RangeRef, TieringConfig } from '../config';
 import type { ClassificationResult, ProgressStage } from '../engine/types';
 import type { Locale } from '../i18n';
+import type { CheckReport } from '../workbook/check';
 import type { RangeRead, SheetInfo, TableInfo } from '../workbook/port';
 
 export type SourceKind = 'customers' | 'orders';
@@ -18,12 +19,20 @@ export interface LoadedSource {
 }
 
 /** A long operation's status: reading + classifying (run) or writing / refreshing / removing. */
+export type Task = 'run' | 'write' | 'refresh' | 'remove' | 'check';
 export type Activity =
   | { kind: 'idle' }
-  | { kind: 'busy'; task: 'run' | 'write' | 'refresh' | 'remove'; stage: ProgressStage | 'preparing'; done: number; total: number }
-  | { kind: 'done'; task: 'run' | 'write' | 'refresh' | 'remove'; message: string }
-  | { kind: 'cancelled'; task: 'run' | 'write' | 'refresh' | 'remove' }
-  | { kind: 'error'; task: 'run' | 'write' | 'refresh' | 'remove' | 'load'; message: string };
+  | { kind: 'busy'; task: Task; stage: ProgressStage | 'preparing'; done: number; total: number }
+  | { kind: 'done'; task: Task; message: string }
+  | { kind: 'cancelled'; task: Task }
+  | { kind: 'error'; task: Task | 'load'; message: string };
+
+/** A write or refresh held back because our output was edited: the items, and the task to resume. */
+export interface EditQuestion {
+  task: 'write' | 'refresh';
+  /** The edited items, as sentences in the pane's language. */
+  items: string[];
+}
 
 /** The workbook's sheets and tables, offered as sources; `failed` when listing them failed. */
 export interface WorkbookLists {
@@ -46,6 +55,10 @@ export interface PaneState {
   previous: ClassificationResult | null;
   /** Notes about the stored config (loaded, invalid and ignored...). */
   notice: { intent: 'info' | 'warning' | 'error' | 'success'; text: string } | null;
+  /** Set while the pane asks what to do with edited output (keep aside / replace / cancel). */
+  editQuestion: EditQuestion | null;
+  /** The last "Check this workbook" report (in the language it was made in; dropped on a switch). */
+  check: CheckReport | null;
 }
 
 export type Action =
@@ -61,7 +74,9 @@ export type Action =
   | { type: 'activity'; activity: Activity }
   | { type: 'result'; result: ClassificationResult }
   | { type: 'clearResult' }
-  | { type: 'notice'; notice: PaneState['notice'] };
+  | { type: 'notice'; notice: PaneState['notice'] }
+  | { type: 'askEdits'; question: EditQuestion | null }
+  | { type: 'checked'; report: CheckReport | null };
 
 export function initialState(config: TieringConfig, locale: Locale): PaneState {
   return {
@@ -75,6 +90,8 @@ export function initialState(config: TieringConfig, locale: Locale): PaneState {
     result: null,
     previous: null,
     notice: null,
+    editQuestion: null,
+    check: null,
   };
 }
 
@@ -82,7 +99,8 @@ export function reducer(state: PaneState, action: Action): PaneState {
   switch (action.type) {
     case 'setLocale':
       // The output language follows the pane's language: what the user reads is what gets written.
-      return { ...state, locale: action.locale, config: { ...state.config, locale: action.locale } };
+      // A check report is in the language it was made in: it goes, rather than stay half-translated.
+      return { ...state, locale: action.locale, config: { ...state.config, locale: action.locale }, check: null };
     case 'setStep':
       return { ...state, step: action.step };
     case 'setConfig':
@@ -132,6 +150,10 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return { ...state, result: null };
     case 'notice':
       return { ...state, notice: action.notice };
+    case 'askEdits':
+      return { ...state, editQuestion: action.question };
+    case 'checked':
+      return { ...state, check: action.report };
   }
 }
 

@@ -7,7 +7,7 @@ import { hasMessage, t, type Locale } from '../i18n';
 import { WorkbookError } from './errors';
 import { describeOfficeError, officeErrorCode, UnsupportedExcelError } from './office/errors';
 import { CancelledError } from './port';
-import { WorkbookStateError } from './run';
+import { EditedOutputError, WorkbookStateError } from './run';
 
 // The engine's error sentences (the engine registers them only where it runs: in the pane,
 // that is a worker).
@@ -19,7 +19,7 @@ export function describeKnownError(e: unknown, locale: Locale): string | null {
   }
   if (e instanceof WorkbookError) return t(locale, `workbook.error.${e.code}`, e.params);
   // Its message is already the sentence, in the locale of the run that threw it.
-  if (e instanceof WorkbookStateError) return e.message;
+  if (e instanceof WorkbookStateError || e instanceof EditedOutputError) return e.message;
   if (e instanceof CancelledError || e instanceof UnsupportedExcelError || officeErrorCode(e)) return describeOfficeError(e, locale);
   return null;
 }

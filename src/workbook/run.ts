@@ -6,13 +6,16 @@ import { classify } from '../engine/classify';
 import { emptyHistory, readHistory, type History } from '../engine/history';
 import { TieringError, type ClassificationResult, type InputTables, type ProgressFn, type SourceGrid } from '../engine/types';
 import { t, type Locale } from '../i18n';
-import { buildPlan, removalOps, type CustomerSource, type Target } from '../output/plan';
+import { buildPlan, removalOps, type CustomerSource, type OutputPlan, type Target } from '../output/plan';
 import { sheetKey } from '../output/sheetNames';
-import type { Registry } from '../output/registry';
+import { pendingRegistry, type Registry } from '../output/registry';
 import { CancelledError, type RangeRead, type WorkbookPort, type WriteOp } from './port';
 import { a1, rangeAddress } from './a1';
 import { WorkbookError } from './errors';
 import { loadConfig, loadRegistry, saveConfig, saveRegistry, verifyRegistry, type StateProblem } from './state';
+import { applyEditChoice, type EditChoice } from './edits';
+
+export { EditedOutputError, type EditChoice } from './edits';
 
 export interface RefreshOptions {
   /** The config to run (stored in the workbook afterwards); default: the stored one. */
@@ -28,6 +31,12 @@ export interface RefreshOptions {
    * Web Worker here so that writing does not block the pane while classifying.
    */
   classify?: (inputs: InputTables, config: TieringConfig, onProgress?: ProgressFn) => Promise<ClassificationResult> | ClassificationResult;
+  /**
+   * What to do with our sheets and tier blocks the user edited since we wrote them: 'stop'
+   * (default: an EditedOutputError naming them, nothing read or written), 'keep' (left as they
+   * are and given up: they become the user's, fresh output goes beside them) or 'replace'.
+   */
+  edits?: EditChoice;
 }
 
 export interface RefreshReport {
@@ -94,34 +103,20 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
   };
   const { config, locale, problems } = await runConfig(port, opts);
   const owned = await ownedState(port, locale);
-  problems.push(...owned.problems);
+  // Edited output is settled first: without the user's choice nothing is read or written.
+  const choice = applyEditChoice(owned, opts.edits ?? 'stop', locale);
+  problems.push(...choice.problems);
   check();
-  opts.onProgress?.({ stage: 'reading', done: 0, total: 1 });
-  const read = await readInputs(port, config, owned.previous, check, opts.signal);
-  const result = await (opts.classify ?? classify)(read.inputs, config, opts.onProgress);
-  check();
-  const [sheets, tables] = await Promise.all([port.listSheets(), port.listTables()]);
-  const plan = buildPlan({
-    result,
-    config,
-    locale,
-    registryId: owned.registryId,
-    previous: owned.previous,
-    sheets: sheets.map((s) => s.name),
-    tables: tables.map((x) => x.name),
-    customerSource: read.customerSource,
-    dateSystem: read.dateSystem,
-    history: read.history,
-    sources: read.sources,
-  });
-  await checkTargets(port, plan.targets, owned.previous);
+  const { plan, result } = await prepareRefresh(port, { config, locale, previous: choice.previous, registryId: owned.registryId, kept: choice.kept }, opts);
+  await checkTargets(port, plan.targets, choice.previous);
   const ops: readonly WriteOp[] = plan.ops;
   // Protection, read-only, merged cells: refused before anything (the registry too) is written.
   await port.checkWritable?.(ops);
   for (const n of plan.notes) problems.push({ code: n.code, message: t(locale, 'out.note.groupsCapped', n.params) });
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
-  // what may exist by then, so the next refresh or remove can still find it (markers permitting).
-  await saveRegistry(port, mergeRegistries(owned.previous, plan.registry));
+  // what may exist by then, so the next refresh or remove can still find it: marked pending, a
+  // half-written sheet counts as ours by its marker (its hash cannot match yet).
+  await saveRegistry(port, mergeRegistries(choice.previous, pendingRegistry(plan.registry)));
   opts.onProgress?.({ stage: 'writing', done: 0, total: ops.length });
   await port.write(ops, {
     signal: opts.signal,
@@ -141,6 +136,43 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
     problems,
     registry: plan.registry,
   };
+}
+
+/** What a refresh starts from: the config, and what it may replace (verified, or edited and the user said replace). */
+export interface RefreshBasis {
+  config: TieringConfig;
+  locale: Locale;
+  previous: Registry | null;
+  registryId: string;
+  /** Edited output the user keeps: never written, but its history is still read. */
+  kept?: Registry | null;
+}
+
+/** Reads the sources, classifies and plans; writes nothing (a check stops here too). */
+export async function prepareRefresh(port: WorkbookPort, basis: RefreshBasis, opts: Pick<RefreshOptions, 'classify' | 'onProgress' | 'signal'>): Promise<{ plan: OutputPlan; result: ClassificationResult }> {
+  const check = () => {
+    if (opts.signal?.aborted) throw new CancelledError();
+  };
+  const { config, locale, previous } = basis;
+  opts.onProgress?.({ stage: 'reading', done: 0, total: 1 });
+  const read = await readInputs(port, config, previous, basis.kept ?? null, check, opts.signal);
+  const result = await (opts.classify ?? classify)(read.inputs, config, opts.onProgress);
+  check();
+  const [sheets, tables] = await Promise.all([port.listSheets(), port.listTables()]);
+  const plan = buildPlan({
+    result,
+    config,
+    locale,
+    registryId: basis.registryId,
+    previous,
+    sheets: sheets.map((s) => s.name),
+    tables: tables.map((x) => x.name),
+    customerSource: read.customerSource,
+    dateSystem: read.dateSystem,
+    history: read.history,
+    sources: read.sources,
+  });
+  return { plan, result };
 }
 
 /** The config to run (given, or stored in the workbook) with the one-off analysis date applied. */
@@ -165,16 +197,20 @@ async function runConfig(port: WorkbookPort, opts: RefreshOptions): Promise<{ co
 }
 
 /** What the add-in made before, as far as it can be verified (unverified items are reported). */
-async function ownedState(port: WorkbookPort, locale: Locale): Promise<{ previous: Registry | null; registryId: string; problems: StateProblem[] }> {
+export interface OwnedState {
+  previous: Registry | null;
+  edited: Registry | null;
+  registryId: string;
+  problems: StateProblem[];
+}
+
+export async function ownedState(port: WorkbookPort, locale: Locale): Promise<OwnedState> {
   const loaded = await loadRegistry(port, locale);
   const problems = [...loaded.problems];
-  let previous: Registry | null = null;
-  if (loaded.registry) {
-    const v = await verifyRegistry(port, loaded.registry, locale);
-    previous = v.verified;
-    problems.push(...v.problems);
-  }
-  return { previous, registryId: loaded.registry?.id ?? newRegistryId(), problems };
+  if (!loaded.registry) return { previous: null, edited: null, registryId: newRegistryId(), problems };
+  const v = await verifyRegistry(port, loaded.registry, locale);
+  problems.push(...v.problems);
+  return { previous: v.verified, edited: v.edited, registryId: loaded.registry.id, problems };
 }
 
 interface Inputs {
@@ -186,7 +222,7 @@ interface Inputs {
 }
 
 /** Reads the sources (never written, our own columns left out) and the history we own. */
-async function readInputs(port: WorkbookPort, config: TieringConfig, previous: Registry | null, check: () => void, signal?: AbortSignal): Promise<Inputs> {
+async function readInputs(port: WorkbookPort, config: TieringConfig, previous: Registry | null, kept: Registry | null, check: () => void, signal?: AbortSignal): Promise<Inputs> {
   const out: Inputs = { inputs: {}, sources: [], dateSystem: 1900, history: emptyHistory() };
   const { orders: ordersRef, customers: customersRef } = config.sources;
   const readSource = async (ref: RangeRef) => {
@@ -201,24 +237,44 @@ async function readInputs(port: WorkbookPort, config: TieringConfig, previous: R
   if (customersRef) {
     const { r, values, grid } = await readSource(customersRef);
     out.inputs.customers = grid;
-    // A plain-range block of ours (verified) on the same rows goes back where it was.
-    const block = r.table ? undefined : previous?.columns.find((c) => !c.table && sheetKey(c.sheet) === sheetKey(r.sheet) && c.row === r.row);
-    out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}), ...(block ? { blockCol: block.col } : {}) };
+    out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
+    const blockCol = r.table ? undefined : blockColumn(r, values[0]?.length ?? 0, previous, kept);
+    if (blockCol !== undefined) out.customerSource.blockCol = blockCol;
   }
-  const historySheet = previous?.sheets.find((s) => s.role === 'history');
-  // Either layout: a workbook from the first version (one row per customer per date) is read
-  // here and written back in the bounded layout by this refresh.
+  // A history sheet the user edited and keeps is still the history: read (never written). Either
+  // layout: a workbook from the first version (one row per customer per date) is read here and
+  // written back in the bounded layout by this refresh.
+  const historySheet = [...(previous?.sheets ?? []), ...(kept?.sheets ?? [])].find((s) => s.role === 'history');
   if (historySheet) out.history = readHistory((await port.read({ kind: 'sheet', sheet: historySheet.name })).values);
   check();
   return out;
 }
 
 /**
- * Every cell of the user's sheets that the plan writes into must be empty or ours (a verified
- * block of last time, removed first). Checked before anything is written, the registry included:
- * a refresh that would overwrite a note stops with the cells named, and the workbook is as it was.
+ * Where a plain-range tier block goes: where our verified block stood (so a column the user
+ * added right of it is not taken for data), else right of a block the user kept as edited when
+ * the source range stops short of it (it is theirs now, and not to be written over).
  */
-async function checkTargets(port: WorkbookPort, targets: readonly Target[], previous: Registry | null): Promise<void> {
+function blockColumn(r: RangeRead, width: number, previous: Registry | null, kept: Registry | null): number | undefined {
+  const onRows = (c: Registry['columns'][number]) => !c.table && sheetKey(c.sheet) === sheetKey(r.sheet) && c.row === r.row;
+  const block = previous?.columns.find(onRows);
+  if (block) return block.col;
+  const keptBlock = kept?.columns.find(onRows);
+  return keptBlock && keptBlock.col >= r.col + width ? keptBlock.col + keptBlock.headers.length : undefined;
+}
+
+/** The cells of one target that hold something not ours (A1 addresses), read before any write. */
+export interface BlockedTarget {
+  target: Target;
+  cells: string[];
+}
+
+/**
+ * Every cell of the user's sheets that the plan writes into must be empty or ours (a verified
+ * block of last time, removed first). Checked before anything is written, the registry included.
+ */
+export async function blockedTargets(port: WorkbookPort, targets: readonly Target[], previous: Registry | null): Promise<BlockedTarget[]> {
+  const out: BlockedTarget[] = [];
   for (const tg of targets) {
     const own = (previous?.columns ?? []).filter((c) => sheetKey(c.sheet) === sheetKey(tg.sheet));
     const ours = (row: number, col: number) => own.some((c) => row >= c.row && row <= c.row + c.rows && col >= c.col && col < c.col + c.headers.length);
@@ -229,11 +285,21 @@ async function checkTargets(port: WorkbookPort, targets: readonly Target[], prev
         if (v !== null && v !== undefined && v !== '' && !ours(read.row + i, read.col + j)) taken.push(a1(read.row + i, read.col + j));
       }),
     );
-    if (taken.length) {
-      const cells = taken.slice(0, 5).join(', ') + (taken.length > 5 ? ', …' : '');
-      throw new WorkbookError('targetNotEmpty', { sheet: tg.sheet, range: rangeAddress(tg.row, tg.col, tg.rows, tg.cols), count: taken.length, cells });
-    }
+    if (taken.length) out.push({ target: tg, cells: taken });
   }
+  return out;
+}
+
+/** The error a blocked target makes: the sheet, the range and the first few cells named. */
+export function targetError({ target: tg, cells }: BlockedTarget): WorkbookError {
+  const shown = cells.slice(0, 5).join(', ') + (cells.length > 5 ? ', …' : '');
+  return new WorkbookError('targetNotEmpty', { sheet: tg.sheet, range: rangeAddress(tg.row, tg.col, tg.rows, tg.cols), count: cells.length, cells: shown });
+}
+
+/** A refresh that would overwrite a note stops with the cells named, and the workbook is as it was. */
+async function checkTargets(port: WorkbookPort, targets: readonly Target[], previous: Registry | null): Promise<void> {
+  const [first] = await blockedTargets(port, targets, previous);
+  if (first) throw targetError(first);
 }
 
 /** Everything either registry lists (same id), without duplicates. */
@@ -256,13 +322,15 @@ export interface RemoveReport {
 }
 
 /** Deletes exactly what the (verified) registry lists, then forgets the registry. The config stays. */
-export async function removeResults(port: WorkbookPort, opts: { locale?: Locale; signal?: AbortSignal } = {}): Promise<RemoveReport> {
+export async function removeResults(port: WorkbookPort, opts: { locale?: Locale; signal?: AbortSignal; edits?: 'keep' | 'replace' } = {}): Promise<RemoveReport> {
   const locale = opts.locale ?? 'en-US';
-  const loaded = await loadRegistry(port, locale);
-  if (!loaded.registry) return { sheets: [], columns: 0, problems: loaded.problems };
-  const { verified, problems } = await verifyRegistry(port, loaded.registry, locale);
-  const ops: WriteOp[] = removalOps(verified);
+  const owned = await ownedState(port, locale);
+  if (!owned.previous) return { sheets: [], columns: 0, problems: owned.problems };
+  // Edited output is left as the user made it (and becomes theirs) unless they say remove it too.
+  const choice = applyEditChoice(owned, opts.edits ?? 'keep', locale, 'remove');
+  const ops: WriteOp[] = removalOps(choice.previous!);
   await port.write(ops, { signal: opts.signal });
   await saveRegistry(port, null);
-  return { sheets: verified.sheets.map((s) => s.name), columns: verified.columns.reduce((a, c) => a + c.headers.length, 0), problems: [...loaded.problems, ...problems] };
+  const { sheets, columns } = choice.previous!;
+  return { sheets: sheets.map((s) => s.name), columns: columns.reduce((a, c) => a + c.headers.length, 0), problems: choice.problems };
 }

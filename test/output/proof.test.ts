@@ -1,7 +1,9 @@
 // The content hash that proves a tier block is ours: the same for the block as written and as
 // read back in another row order or with blank rows appended; different after any cell changes.
 import fc from 'fast-check';
-import { blockHash } from '../../src/output/proof';
+import { blockHash, sheetHash, withSheetProof } from '../../src/output/proof';
+import { emptyRegistry, parseRegistry } from '../../src/output/registry';
+import type { PlanOp } from '../../src/output/ops';
 
 const cell = fc.oneof(fc.constantFrom('A', 'B', '重要价值客户', '流失', ''), fc.integer({ min: 111, max: 555 }), fc.constant(null));
 const block = fc.tuple(fc.array(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 5 }), fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { maxLength: 40 }));
@@ -27,5 +29,59 @@ describe('blockHash', () => {
     expect(blockHash([['ABC class', 'RFM score'], ['A', '555'], ['B', 431], ['C', 111]])).not.toBe(h);
     expect(blockHash([['ABC class', 'RFM score'], ['A', 555], ['B', 431]])).not.toBe(h);
     expect(h).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe('sheetHash and withSheetProof: the proof of a whole sheet', () => {
+  const grid = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 30 });
+
+  it('is the same read back in another row order, wider (blank cells right), or from a used range starting right of A', () => {
+    fc.assert(
+      fc.property(grid, fc.nat({ max: 3 }), (rows, offset) => {
+        const reversed = [...rows].reverse().map((r) => [...r, null, '']);
+        // A used range starting at column `offset` (its first columns blank) read from there.
+        const startsRight = rows.map((r) => [...Array<null>(offset).fill(null), ...r]);
+        expect(sheetHash(reversed)).toBe(sheetHash(rows));
+        expect(sheetHash(startsRight.map((r) => r.slice(offset)), offset)).toBe(sheetHash(startsRight));
+      }),
+    );
+  });
+
+  it('changes when a cell changes or moves to another column', () => {
+    const rows = [['Title'], ['ct-abc123'], ['A', 1, 2], ['B', 3, 4]];
+    expect(sheetHash([['Title'], ['ct-abc123'], ['A', 1, 2], ['B', 3, 5]])).not.toBe(sheetHash(rows));
+    expect(sheetHash([['Title'], ['ct-abc123'], ['A', 1, 2], ['B', 3, null, 4]])).not.toBe(sheetHash(rows));
+    expect(sheetHash([['Title'], ['ct-abc123'], ['A', 1, 2], ['B', 3, 4], ['note']])).not.toBe(sheetHash(rows));
+  });
+
+  it("records for each sheet the hash of the cells the ops leave on it, from its last addSheet on", () => {
+    const reg = { ...emptyRegistry('abc123'), sheets: [{ name: 'Summary', role: 'summary' as const }, { name: 'G', role: 'group' as const }] };
+    const ops: PlanOp[] = [
+      { op: 'addSheet', name: 'summary' },
+      { op: 'values', sheet: 'Summary', row: 0, col: 0, values: [['old']] },
+      { op: 'deleteSheet', name: 'Summary' },
+      { op: 'addSheet', name: 'Summary' },
+      { op: 'values', sheet: 'Summary', row: 0, col: 0, values: [['Title', null], ['x', 1]] },
+      { op: 'link', sheet: 'Summary', row: 3, col: 1, text: 'Issues', targetSheet: 'Issues', targetCell: 'A1' },
+      { op: 'addSheet', name: 'G' },
+      { op: 'values', sheet: 'G', row: 0, col: 0, values: [['a', 'b'], ['c', 'd']] },
+      { op: 'clear', sheet: 'G', row: 1, col: 0, rows: 1, cols: 1 },
+      { op: 'values', sheet: 'Other', row: 0, col: 0, values: [['not ours']] },
+    ];
+    const proven = withSheetProof(reg, ops);
+    expect(proven.sheets.map((s) => s.hash)).toEqual([sheetHash([['Title'], ['x', 1], [], [null, 'Issues']]), sheetHash([['a', 'b'], [null, 'd']])]);
+  });
+});
+
+describe('parseRegistry: each entry on its own', () => {
+  it('leaves out a damaged entry, says where, and keeps the rest', () => {
+    const reg = { version: 1, id: 'abc123', sheets: [{ name: 'S', role: 'summary', hash: '0123456789abcdef' }], columns: [], tables: [{ name: 'T', sheet: 'S' }], charts: [{ name: 'c1' }, { name: 'c2', sheet: 'S' }] };
+    const parsed = parseRegistry(JSON.stringify(reg));
+    expect(parsed).toEqual({ ok: true, registry: { ...reg, charts: [{ name: 'c2', sheet: 'S' }] }, dropped: [{ list: 'charts', index: 0, error: expect.stringMatching(/^charts\.0\.sheet: /) }] });
+  });
+
+  it('rejects a registry whose frame is damaged (no id, unknown version)', () => {
+    expect(parseRegistry(JSON.stringify({ version: 1, sheets: [], columns: [], tables: [], charts: [] }))).toMatchObject({ ok: false, error: expect.stringContaining('id') });
+    expect(parseRegistry(JSON.stringify({ version: 2, id: 'abc123', sheets: [], columns: [], tables: [], charts: [] }))).toMatchObject({ ok: false });
   });
 });

@@ -10,6 +10,7 @@ import { classify } from '../../src/engine/classify';
 import type { ClassificationResult, InputTables, ProgressFn } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
 import type { PaneHost, WriteSummary } from '../../src/taskpane/host';
+import { checkWorkbook } from '../../src/workbook/check';
 import { describeError } from '../../src/workbook/describeError';
 import { OfficePort, type ExcelRun } from '../../src/workbook/office';
 import { CancelledError, type CellValue, type IoOptions, type RangeRead } from '../../src/workbook/port';
@@ -96,9 +97,11 @@ export function testHost(port: PanePort, opts: TestHostOptions = {}): { host: Pa
       log.refreshed++;
       return { customers: 0, sheets: 0, analysisDate: '2006-12-31' };
     },
+    // The real check over the port: it only reads (the engine runs in the test's thread).
+    check: ({ signal, locale }) => checkWorkbook(port, { signal, locale }),
     async remove() {
       log.removed++;
-      return 3;
+      return { count: 3 };
     },
     async loadConfig() {
       if (opts.savedConfig) return { config: opts.savedConfig };

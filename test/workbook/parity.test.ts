@@ -6,16 +6,27 @@ import { fixtureConfig, portSnapshot } from './contract';
 import { officeFormats, xlsxFileFormats } from './formats';
 import { officeFixture, xlsxFixture } from './ports';
 import { cleanOps, MAX_CELL_TEXT } from '../../src/output/cells';
+import { sheetHash } from '../../src/output/proof';
+import type { Registry } from '../../src/output/registry';
 import { refreshWorkbook } from '../../src/workbook/run';
 import { REGISTRY_KEY } from '../../src/workbook/state';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxPort } from '../../src/workbook/ooxml/port';
 
-/** The whole workbook as the port sees it, with the registry's random id taken out. */
+/**
+ * The whole workbook as the port sees it, with the registry's random id taken out. Each sheet's
+ * proof hashes our marker (which holds the id), so in its place: whether it matches the sheet as
+ * this adapter reads it back.
+ */
 async function picture(port: WorkbookPort) {
-  const id = JSON.parse((await port.getSetting(REGISTRY_KEY)) ?? '{}').id as string;
-  const text = JSON.stringify(await portSnapshot(port)).split(id).join('<id>');
-  return JSON.parse(text) as unknown;
+  const registry = JSON.parse((await port.getSetting(REGISTRY_KEY)) ?? '{}') as Registry;
+  for (const s of registry.sheets ?? []) {
+    const read = await port.read({ kind: 'sheet', sheet: s.name });
+    s.hash = sheetHash(read.values, read.col) === s.hash ? 'proven' : `not proven: ${s.hash}`;
+  }
+  const snapshot = await portSnapshot(port);
+  snapshot.settings[REGISTRY_KEY] = JSON.stringify(registry);
+  return JSON.parse(JSON.stringify(snapshot).split(registry.id).join('<id>')) as unknown;
 }
 
 describe('the Office and xlsx adapters agree', () => {

@@ -1,10 +1,10 @@
 // Own only what you can prove (issue "Nothing the user made is ever lost", case 3), on both
 // adapters: a registry that lists the user's columns, with matching headers, is not proof; the
 // content hash recorded when the block was written is. Sorting the customer table keeps the
-// proof; editing a tier cell does not (reported, left alone).
+// proof; editing a tier cell does not (the refresh asks; kept, it is left alone).
 import { fixtureConfig, portSnapshot, type FixtureName } from './contract';
 import { officeFixture, xlsxFixture } from './ports';
-import { refreshWorkbook, removeResults } from '../../src/workbook/run';
+import { EditedOutputError, refreshWorkbook, removeResults } from '../../src/workbook/run';
 import { REGISTRY_KEY } from '../../src/workbook/state';
 import type { WorkbookPort } from '../../src/workbook/port';
 import type { Registry } from '../../src/output/registry';
@@ -40,13 +40,14 @@ describe.each(adapters)('%s adapter: owns only what it can prove', (_, make) => 
     expect(after.values[0]).toEqual(header);
   });
 
-  it('a tier cell edited by hand: the block is reported and left as the user made it', async () => {
+  it('a tier cell edited by hand: the refresh stops naming the block, and keeping it leaves it as the user made it', async () => {
     const port = await make('plain-customers');
     const first = await refreshWorkbook(port, { config: fixtureConfig('plain-customers') });
     const block = first.registry.columns[0];
     await port.write([{ op: 'values', sheet: '客户', row: block.row + 3, col: block.col, values: [['VIP（手动）']] }]);
-    const second = await refreshWorkbook(port);
-    expect(second.problems.map((p) => p.code)).toEqual(['columnsNotOurs']);
+    await expect(refreshWorkbook(port)).rejects.toBeInstanceOf(EditedOutputError);
+    const second = await refreshWorkbook(port, { edits: 'keep' });
+    expect(second.problems.map((p) => p.code)).toEqual(['columnsEdited']);
     const read = await port.read({ kind: 'sheet', sheet: '客户' });
     expect(read.values[block.row + 3 - read.row][block.col - read.col]).toBe('VIP（手动）');
   });

@@ -1,5 +1,5 @@
 // Steps 3–4: what the run found (tiers with counts and shares, cut points, migration) and
-// what to do with it: write to the workbook, refresh from the saved config, remove.
+// what to do with it: write to the workbook, refresh from the saved config, remove, check.
 import {
   Accordion,
   AccordionHeader,
@@ -27,12 +27,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DeleteRegular, SaveRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, DeleteRegular, SaveRegular, ShieldTaskRegular } from '@fluentui/react-icons';
 import type { Migration } from '../../engine/history';
 import type { ClassificationResult, MethodSummary } from '../../engine/types';
 import type { TieringConfig } from '../../config';
 import { formatNumber, formatPercent, methodLabel, ruleNames, tierLabel, useLocale, useT, useTryT } from '../i18n';
 import type { Locale, MessageKey } from '../../i18n';
+import type { CheckReport } from '../../workbook/check';
+import { CheckReportView } from './CheckReportView';
 import { CutPoints } from './CutPoints';
 import { useCommonStyles } from '../styles';
 
@@ -55,6 +57,11 @@ export interface ResultsStepProps {
   onWrite(): void;
   onRefresh(): void;
   onRemove(): void;
+  /** "Check this workbook": what a refresh and a remove would touch (writes nothing). */
+  onCheck(): void;
+  /** The last check's report, shown under the actions until closed. */
+  check?: CheckReport | null;
+  onCloseCheck?(): void;
 }
 
 /** A method's display name; rule sets by the name the user gave them. */
@@ -142,7 +149,7 @@ function MigrationTable({ m, config }: { m: Migration; config: TieringConfig }) 
   );
 }
 
-export function ResultsStep({ result, migrations, config, busy, onOutputs, onWrite, onRefresh, onRemove }: ResultsStepProps) {
+export function ResultsStep({ result, migrations, config, busy, onOutputs, onWrite, onRefresh, onRemove, onCheck, check, onCloseCheck }: ResultsStepProps) {
   const tr = useT();
   const locale = useLocale();
   const s = useCommonStyles();
@@ -172,7 +179,8 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onWri
           </Accordion>
         </>
       )}
-      <Outputs result={result} config={config} busy={busy} onOutputs={onOutputs} onWrite={onWrite} onRefresh={onRefresh} onRemove={onRemove} />
+      <Outputs result={result} config={config} busy={busy} onOutputs={onOutputs} onWrite={onWrite} onRefresh={onRefresh} onRemove={onRemove} onCheck={onCheck} />
+      {check && <CheckReportView report={check} onClose={() => onCloseCheck?.()} />}
     </div>
   );
 }
@@ -216,10 +224,10 @@ function Overview({ result }: { result: ClassificationResult }) {
   );
 }
 
-type OutputsProps = Omit<ResultsStepProps, 'migrations'>;
+type OutputsProps = Omit<ResultsStepProps, 'migrations' | 'check' | 'onCloseCheck'>;
 
 /** What to write (outputs and group sheets) and the Write / Refresh / Remove actions. */
-function Outputs({ result, config, busy, onOutputs, onWrite, onRefresh, onRemove }: OutputsProps) {
+function Outputs({ result, config, busy, onOutputs, onWrite, onRefresh, onRemove, onCheck }: OutputsProps) {
   const tr = useT();
   const locale = useLocale();
   const s = useCommonStyles();
@@ -260,6 +268,9 @@ function Outputs({ result, config, busy, onOutputs, onWrite, onRefresh, onRemove
           {tr('results.refresh')}
         </Button>
         <RemoveButton busy={busy} onRemove={onRemove} />
+        <Button icon={<ShieldTaskRegular />} disabledFocusable={busy} onClick={onCheck}>
+          {tr('check.button')}
+        </Button>
       </div>
       <Text size={200} className={s.hint}>
         {tr('results.refresh.hint')}

@@ -36,11 +36,12 @@ export function isCancel(e: unknown): boolean {
   return e instanceof CancelledError || (e instanceof Error && (e.name === 'CancelledError' || e.name === 'AbortError'));
 }
 
-type CancellableTask = 'run' | 'write' | 'refresh';
+type CancellableTask = 'run' | 'write' | 'refresh' | 'check';
 
 /**
  * Runs a task the user may cancel: busy (with `first` as its stage) → done with the sentence
- * `body` returns, or cancelled, or an error sentence. The AbortController sits in `abortRef`
+ * `body` returns (idle when it returns null: the task waits for the user's answer to a
+ * question), or cancelled, or an error sentence. The AbortController sits in `abortRef`
  * while the task runs, so Cancel reaches it.
  */
 export async function cancellable(
@@ -48,14 +49,14 @@ export async function cancellable(
   abortRef: MutableRefObject<AbortController | null>,
   task: CancellableTask,
   first: { stage: 'reading' | 'writing' | 'preparing'; total: number },
-  body: (signal: AbortSignal) => Promise<string>,
+  body: (signal: AbortSignal) => Promise<string | null>,
 ): Promise<void> {
   const ac = new AbortController();
   abortRef.current = ac;
   c.dispatch({ type: 'activity', activity: { kind: 'busy', task, stage: first.stage, done: 0, total: first.total } });
   try {
     const message = await body(ac.signal);
-    c.dispatch({ type: 'activity', activity: { kind: 'done', task, message } });
+    c.dispatch({ type: 'activity', activity: message === null ? { kind: 'idle' } : { kind: 'done', task, message } });
   } catch (e) {
     if (isCancel(e) || ac.signal.aborted) c.dispatch({ type: 'activity', activity: { kind: 'cancelled', task } });
     else c.dispatch({ type: 'activity', activity: { kind: 'error', task, message: c.describe(e) } });

@@ -1,0 +1,40 @@
+// `customer-tiers check <book.xlsx>`: what a refresh and a remove would touch, what they would
+// leave alone and why, and what blocks a refresh; nothing is written (the file is only read).
+// Exit 0 when all is well, 2 when something is unproven, edited or blocking (or the input is bad).
+import * as fs from 'fs';
+import { t, type Locale } from '../i18n';
+import '../output/labels';
+import { checkReportLines, checkWorkbook } from '../workbook/check';
+import { describeKnownError } from '../workbook/describeError';
+import { XlsxPort } from '../workbook/ooxml/port';
+import { parseArgs } from './args';
+
+export async function runCheck(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { values: ['lang'], flags: [] });
+  const envLocale: Locale = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh-CN' : 'en-US';
+  if (!args.ok) {
+    process.stderr.write(`${t(envLocale, args.error.key, args.error.params)}\n${t(envLocale, 'out.cli.checkUsage')}\n`);
+    return 2;
+  }
+  const lang = args.options.lang;
+  const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLocale;
+  const [file] = args.positional;
+  if (!file || args.positional.length > 1) {
+    process.stderr.write(`${t(locale, 'out.cli.checkUsage')}\n`);
+    return 2;
+  }
+  if (!fs.existsSync(file)) {
+    process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
+    return 2;
+  }
+  try {
+    const report = await checkWorkbook(await XlsxPort.fromFile(file), { locale });
+    process.stdout.write(`${[t(locale, 'out.check.title', { file }), ...checkReportLines(report)].join('\n')}\n`);
+    return report.ok ? 0 : 2;
+  } catch (e) {
+    const known = describeKnownError(e, locale);
+    if (known === null) throw e;
+    process.stderr.write(`${known}\n`);
+    return 2;
+  }
+}
