@@ -4,7 +4,9 @@
 // engine/columns.ts; the palette is typed against it, so a tier without a colour does not compile.
 import type { TieringConfig } from '../config/schema';
 import {
+  RESULT_COLUMNS,
   columnKind,
+  outputColumns,
   isRuleColumn,
   isVocabularyMethod,
   isVocabularyTier,
@@ -116,3 +118,20 @@ export const HEADER_FONT = '#FFFFFF';
 export const TITLE_FONT = '#1F4E78';
 export const NOTE_FONT = '#7F7F7F';
 export const TAB_COLOR = '#2E75B6';
+
+/**
+ * Whether a header is one the add-in writes over a tier column, in either language: proof that a
+ * registered block could be ours at all (a registry naming the user's own columns is not).
+ */
+const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+const BLOCK_COLUMNS = outputColumns('beside', Object.keys(RESULT_COLUMNS));
+
+export function isTierBlockHeader(header: unknown): boolean {
+  if (typeof header !== 'string') return false;
+  for (const locale of LOCALES) {
+    if (BLOCK_COLUMNS.some((c) => columnHeader(locale, c) === header)) return true;
+    const [before, after] = t(locale, 'out.col.rule', { name: '\u0000' }).split('\u0000');
+    if (header.length > before.length + after.length && header.startsWith(before) && header.endsWith(after)) return true;
+  }
+  return false;
+}

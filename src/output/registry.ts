@@ -3,6 +3,7 @@
 // block, the sheet each table and chart is on). It comes back from a shared workbook, so it is
 // parsed with zod and never trusted blindly: an entry that does not parse is reported and left
 // out, the rest still counts (one bad chart entry must not orphan every sheet we made).
+import { t } from '../i18n';
 import { z } from 'zod';
 
 export const REGISTRY_VERSION = 1 as const;
@@ -69,6 +70,20 @@ export function markerToken(id: string): string {
 }
 
 /** True when the marker cell of a sheet carries this registry's token. */
+/**
+ * Whether a cell holds the whole marker text as the add-in writes it (either language, any
+ * analysis date): stricter than hasMarker, for sheets no content hash can prove.
+ */
+export function isMarkerText(cell: unknown, id: string): boolean {
+  if (typeof cell !== 'string') return false;
+  return (['zh-CN', 'en-US'] as const).some((locale) => {
+    const [head, tail] = t(locale, 'out.marker', { date: '\u0001', marker: '\u0002' }).split('\u0001');
+    const [mid, end] = tail.split('\u0002');
+    const m = cell.startsWith(head) && cell.endsWith(`${mid}${markerToken(id)}${end}`);
+    return m && /^\d{4}-\d{2}-\d{2}$/.test(cell.slice(head.length, cell.length - mid.length - markerToken(id).length - end.length));
+  });
+}
+
 export function hasMarker(cell: unknown, id: string): boolean {
   return typeof cell === 'string' && cell.includes(markerToken(id));
 }

@@ -5,10 +5,10 @@
 // sheet that really holds it (tables and charts).
 import { parseConfigText, type TieringConfig } from '../config';
 import { t, type Locale } from '../i18n';
-import '../output/labels';
+import { isTierBlockHeader } from '../output/labels';
 import { blockHash, sheetHash } from '../output/proof';
 import { sheetKey } from '../output/sheetNames';
-import { emptyRegistry, hasMarker, parseRegistry, type Registry, type RegistryColumns, type RegistrySheet, MARKER_COL, MARKER_ROW } from '../output/registry';
+import { emptyRegistry, hasMarker, isMarkerText, parseRegistry, type Registry, type RegistryColumns, type RegistrySheet, MARKER_COL, MARKER_ROW } from '../output/registry';
 import { rangeAddress } from './a1';
 import type { CellValue, TableInfo, WorkbookPort } from './port';
 
@@ -144,6 +144,11 @@ async function verifySheet(port: WorkbookPort, own: Ownership, s: RegistrySheet,
   // A marker can be copied; only a recorded hash of the content proves the rest of the sheet.
   // Without one (an older version wrote it, or the entry was forged) it is asked about like an edit.
   if (!s.hash) {
+    // Only a marker exactly as we write it makes the sheet worth asking about; a copied token is not.
+    if (!isMarkerText(read.values[MARKER_ROW - read.row]?.[MARKER_COL - read.col], own.verified.id)) {
+      own.problems.push({ code: 'sheetNotOurs', message: t(locale, 'out.state.sheetNotOurs', { sheet: name }), item });
+      return;
+    }
     own.edited.sheets.push({ ...s, name });
     own.problems.push({ code: 'sheetEdited', message: t(locale, 'out.state.sheetUnproven', { sheet: name }), item });
     return;
@@ -170,7 +175,8 @@ async function verifyColumns(port: WorkbookPort, own: Ownership, c: RegistryColu
   const item: ProblemItem = { kind: 'columns', name: c.headers.join(', '), sheet, ...(range ? { range } : {}), ...(c.table ? { table: c.table } : {}) };
   const params = { sheet, headers: item.name, where: c.table ?? `${sheet}!${range}` };
   // Our headers where we wrote them, with a hash of our own: the user changed cells of our block.
-  if (c.hash && headersOurs) {
+  // Headers the add-in never writes (a registry naming the user's own columns) prove nothing.
+  if (c.hash && headersOurs && c.headers.every(isTierBlockHeader)) {
     own.edited.columns.push({ ...c, sheet });
     own.problems.push({ code: 'columnsEdited', message: t(locale, 'out.state.columnsEdited', params), item });
   } else own.problems.push({ code: 'columnsNotOurs', message: t(locale, 'out.state.columnsNotOurs', params), item });

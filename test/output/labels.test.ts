@@ -9,9 +9,11 @@ import { TIER_VOCABULARY, isTierMethod, isVocabularyMethod, isVocabularyTier, ty
 import type { ClassificationResult } from '../../src/engine/types';
 import { buildPlan, type CustomerSource } from '../../src/output/plan';
 import type { PlanOp } from '../../src/output/ops';
-import { fixedFill, methodLabel, tierFill, tierLabel } from '../../src/output/labels';
+import { columnHeader, fixedFill, isTierBlockHeader, methodLabel, tierFill, tierLabel } from '../../src/output/labels';
 import { customerData, ingested } from '../engine/helpers';
 import { loadCdnowSample } from '../engine/clv/cdnow';
+import { isMarkerText, markerToken } from '../../src/output/registry';
+import { t } from '../../src/i18n';
 
 const CJK = /[\u4e00-\u9fff]/;
 const TIER_CUTS = [[0.5], [0.2, 0.5], [0.1, 0.3, 0.6], [0.05, 0.2, 0.5, 0.8]];
@@ -98,5 +100,25 @@ describe('the CLV tier column of a 中文 workbook', () => {
     const fills = plan.ops.filter((o): o is Extract<PlanOp, { op: 'format' }> => o.op === 'format' && o.sheet === '客户' && o.col === 1 + j && o.row > 0);
     const used = new Set(fills.map((f) => f.fill));
     expect(used).toEqual(new Set(TIER_VOCABULARY.clv_tier.tiers.map((k) => fixedFill('clv_tier', k))));
+  });
+});
+
+describe('isTierBlockHeader: headers the add-in writes over its tier columns, and no others', () => {
+  it('knows every tier-block header in both languages, rule columns included', () => {
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      for (const c of ['abc', 'rfm_score', 'rfm_segment', 'activity', 'churn_risk', 'clv_tier']) expect([c, isTierBlockHeader(columnHeader(locale, c))]).toEqual([c, true]);
+      expect(isTierBlockHeader(columnHeader(locale, 'rule_vip', { rule_vip: '电商分级' }))).toBe(true);
+    }
+    // A user's own columns (a forged registry may name them) and columns that are not tier columns.
+    for (const h of ['负责人', '备注', '客户ID', 'Customer ID', '', null, 42, columnHeader('zh-CN', 'revenue')]) expect([h, isTierBlockHeader(h)]).toEqual([h, false]);
+  });
+});
+
+describe('isMarkerText: the whole marker as written, not a copied token', () => {
+  it('accepts the marker in either language and refuses a cell that only contains the token', () => {
+    for (const locale of ['zh-CN', 'en-US'] as const) expect(isMarkerText(t(locale, 'out.marker', { date: '2024-06-30', marker: markerToken('abc123') }), 'abc123')).toBe(true);
+    expect(isMarkerText(`${markerToken('abc123')} 不是标记`, 'abc123')).toBe(false);
+    expect(isMarkerText(t('zh-CN', 'out.marker', { date: '2024-06-30', marker: markerToken('other') }), 'abc123')).toBe(false);
+    expect(isMarkerText(t('en-US', 'out.marker', { date: 'yesterday', marker: markerToken('abc123') }), 'abc123')).toBe(false);
   });
 });
