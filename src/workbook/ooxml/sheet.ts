@@ -64,6 +64,16 @@ function quoted(body: string, from: number, to: number, key: string): string | n
   return q >= 0 && q < to ? attr(body.slice(from, to + 1), key.slice(1, -2)) : null;
 }
 
+// Inline strings repeat (tier labels down a column of 100,000 customers): one copy of each.
+const interned = new Map<string, string>();
+function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= 50_000) interned.clear();
+  interned.set(s, s);
+  return s;
+}
+
 /** Resolves a cell's text to a value as Range.values gives it (strings from the shared table). */
 export type Decoder = (t: string | null, v: string | null, inline: string | null) => CellValue;
 
@@ -96,7 +106,7 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
         v = body.charCodeAt(vgt - 1) === 47 ? '' : body.slice(vgt + 1, body.indexOf('</v>', vgt));
       } else {
         const ii = body.indexOf('<is', gt);
-        if (ii >= 0 && ii < close) inline = stringItemText(body.slice(ii, body.indexOf('</is>', ii)));
+        if (ii >= 0 && ii < close) inline = intern(stringItemText(body.slice(ii, body.indexOf('</is>', ii))));
       }
     }
     const s = quoted(body, i, gt, ' s="');
