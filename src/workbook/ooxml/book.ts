@@ -89,7 +89,8 @@ export function decoder(strings: string[], dateSystem: 1900 | 1904): Decoder {
 export async function docOf(book: Book, sheet: SheetEntry): Promise<SheetDoc> {
   let doc = book.docs.get(sheet.path);
   if (!doc) {
-    const xml = await book.pkg.text(sheet.path);
+    // The document is the text's one holder, so a big sheet read once can be let go (read.ts).
+    const xml = await book.pkg.text(sheet.path, { cache: false });
     if (xml === null) throw new WorkbookError('sheetNotFound', { sheet: sheet.name });
     doc = new SheetDoc(xml, decoder(book.strings, book.dateSystem));
     book.docs.set(sheet.path, doc);

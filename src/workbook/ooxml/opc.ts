@@ -74,6 +74,7 @@ const EMPTY_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Re
 export class Package {
   private readonly texts = new Map<string, string>();
   private readonly changed = new Set<string>();
+  private readonly bytesSet = new Map<string, Buffer>();
 
   private constructor(private readonly entries: Map<string, ZipEntry>) {}
 
@@ -87,30 +88,52 @@ export class Package {
   }
 
   has(path: string): boolean {
-    return this.texts.has(path) || this.entries.has(path);
+    return this.texts.has(path) || this.bytesSet.has(path) || this.entries.has(path);
   }
 
   paths(): string[] {
-    return [...new Set([...this.entries.keys(), ...this.changed])].filter((p) => !p.endsWith('/'));
+    return [...new Set([...this.entries.keys(), ...this.changed, ...this.bytesSet.keys()])].filter((p) => !p.endsWith('/'));
   }
 
-  async text(path: string): Promise<string | null> {
+  /** A part as text; `cache: false` for big parts whose one holder is the caller (a sheet's document). */
+  async text(path: string, opts: { cache?: boolean } = {}): Promise<string | null> {
     const cached = this.texts.get(path);
     if (cached !== undefined) return cached;
+    const set = this.bytesSet.get(path);
+    if (set) return set.toString('utf8');
     const e = this.entries.get(path);
     if (!e) return null;
     let s = entryData(e).toString('utf8');
     if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-    this.texts.set(path, s);
+    if (opts.cache !== false) this.texts.set(path, s);
     return s;
   }
 
   set(path: string, content: string): void {
     this.texts.set(path, content);
     this.changed.add(path);
+    this.bytesSet.delete(path);
+  }
+
+  /** A part given as UTF-8 bytes (a big sheet is never made one string). */
+  setBytes(path: string, content: Buffer): void {
+    this.bytesSet.set(path, content);
+    this.texts.delete(path);
+    this.changed.delete(path);
+  }
+
+  /** A part's bytes as they will be written (for scanning without decoding). */
+  bytes(path: string): Buffer | null {
+    const set = this.bytesSet.get(path);
+    if (set) return set;
+    const text = this.texts.get(path);
+    if (text !== undefined) return Buffer.from(text, 'utf8');
+    const e = this.entries.get(path);
+    return e ? entryData(e) : null;
   }
 
   remove(path: string): void {
+    this.bytesSet.delete(path);
     this.texts.delete(path);
     this.changed.delete(path);
     this.entries.delete(path);
@@ -168,7 +191,9 @@ export class Package {
   /** The package as bytes: changed parts as their new text, every other entry as it came. */
   async toBuffer(): Promise<Buffer> {
     for (const path of this.changed) this.entries.set(path, newEntry(path, Buffer.from(this.texts.get(path)!, 'utf8')));
+    for (const [path, bytes] of this.bytesSet) this.entries.set(path, newEntry(path, bytes));
     this.changed.clear();
+    this.bytesSet.clear();
     // [Content_Types].xml first, as Office writes it (some readers look for it there).
     const all = [...this.entries.values()];
     const first = all.filter((e) => e.name === '[Content_Types].xml');

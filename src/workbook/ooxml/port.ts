@@ -19,6 +19,20 @@ import { readWorkbook, workbookPath } from './workbookPart';
 import { writeOps } from './write';
 import { textHash } from '../../output/proof';
 
+/** Whether a worksheet part's bytes hold an s="n" or style="n" attribute with n ≥ first (no decoding). */
+function styleAtOrAfter(bytes: Buffer | null, first: number): boolean {
+  if (!bytes) return false;
+  for (const key of [' s="', ' style="']) {
+    for (let i = bytes.indexOf(key); i >= 0; i = bytes.indexOf(key, i + key.length)) {
+      let n = 0;
+      let j = i + key.length;
+      for (; bytes[j] >= 48 && bytes[j] <= 57; j++) n = n * 10 + bytes[j] - 48;
+      if (bytes[j] === 34 && j > i + key.length && n >= first) return true;
+    }
+  }
+  return false;
+}
+
 export class XlsxPort implements WorkbookPort {
   readonly kind = 'xlsx' as const;
   private constructor(readonly book: Book) {}
@@ -81,7 +95,7 @@ export class XlsxPort implements WorkbookPort {
     book.chartsChanged.clear();
     for (const [p, doc] of book.docs) {
       if (!doc.dirty) continue;
-      book.pkg.set(p, doc.toXml());
+      book.pkg.setBytes(p, doc.toBytes());
       doc.dirty = false;
     }
     await this.saveStyles();
@@ -118,8 +132,7 @@ export class XlsxPort implements WorkbookPort {
   private async usesStyleFrom(first: number): Promise<boolean> {
     for (const sheet of this.book.info.sheets) {
       if (sheet.kind !== 'worksheet') continue;
-      const xml = (await this.book.pkg.text(sheet.path)) ?? '';
-      for (const m of xml.matchAll(/\s(?:s|style)="(\d+)"/g)) if (Number(m[1]) >= first) return true;
+      if (styleAtOrAfter(this.book.pkg.bytes(sheet.path), first)) return true;
     }
     return false;
   }

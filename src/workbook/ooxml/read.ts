@@ -27,6 +27,9 @@ export function listTables(book: Book): TableInfo[] {
   });
 }
 
+/** Characters of sheet XML above which a sheet read whole is not kept parsed. */
+const BIG_SHEET = 64 << 20;
+
 const usedCache = new WeakMap<SheetDoc, { version: number; area: Area | null }>();
 
 /** Bounding box of the cells that hold a value (Excel's getUsedRange(valuesOnly)), or null. */
@@ -82,7 +85,13 @@ export async function readRange(book: Book, ref: RangeRef, opts: IoOptions = {})
   const sheet = whole ? sheetOf(book, ref.sheet) : null;
   const doc = sheet ? await docOf(book, sheet) : null;
   // A whole sheet not yet measured: one pass finds the used range and reads it.
-  if (doc && sheet && usedCache.get(doc)?.version !== doc.version) return readWholeSheet(book, doc, sheet.name, opts);
+  if (doc && sheet && usedCache.get(doc)?.version !== doc.version) {
+    const read = readWholeSheet(book, doc, sheet.name, opts);
+    // A big sheet read whole and not written (the history, before it is rebuilt) is let go: its
+    // text can be gigabytes, and it is parsed again should it be needed.
+    if (!doc.dirty && doc.size > BIG_SHEET) book.docs.delete(sheet.path);
+    return read;
+  }
   const { doc: d, name, area, table } = await locate(book, ref);
   const dateSystem = book.dateSystem;
   if (!area) return { sheet: name, address: 'A1', row: 0, col: 0, values: [], dateSystem };

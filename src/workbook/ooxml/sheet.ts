@@ -135,11 +135,14 @@ export class SheetDoc {
   dirty = false;
   /** Bumped on every change (caches of what the sheet holds compare it). */
   version = 0;
+  /** Length of the part's text as loaded. */
+  readonly size: number;
 
   constructor(
     xml: string,
     private readonly decode: Decoder,
   ) {
+    this.size = xml.length;
     const span = elementSpan(xml, 'sheetData');
     if (!span) {
       const at = xml.lastIndexOf('</worksheet>');
@@ -265,26 +268,48 @@ export class SheetDoc {
 
   /** The part's text: untouched rows as written, touched ones rendered. */
   toXml(): string {
-    const parts: string[] = [this.head, this.sheetDataOpen === '<sheetData/>' ? '<sheetData>' : this.sheetDataOpen];
-    for (const row of this.rows) {
-      if (row.body !== null) {
-        parts.push(row.lead, row.open, row.selfClosing ? '' : `${row.body}</row>`);
-        continue;
-      }
-      const cells = (row.cells ?? []).filter((c) => c.xml !== null || c.style !== 0 || (c.value !== '' && c.value !== null));
-      // A row we created and emptied again goes away; one the author wrote keeps its tag.
-      if (!cells.length && (row.open === `<row r="${row.r + 1}">` || row.selfClosing)) {
-        if (row.selfClosing) parts.push(row.lead, row.open);
-        continue;
-      }
-      const open = row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open;
-      parts.push(row.lead, open);
-      for (const c of cells) parts.push(c.xml ?? renderCell(row.r, c));
+    return this.toBytes().toString('utf8');
+  }
 
-      parts.push('</row>');
-    }
+  /**
+   * The part as UTF-8, rendered in chunks: a 100,000-row sheet never becomes one JavaScript
+   * string (a gigabyte once a Chinese label makes it two bytes a character).
+   */
+  toBytes(): Buffer {
+    const out: Buffer[] = [];
+    let parts: string[] = [this.head, this.sheetDataOpen === '<sheetData/>' ? '<sheetData>' : this.sheetDataOpen];
+    let size = 0;
+    const push = (text: string) => {
+      parts.push(text);
+      size += text.length;
+      if (size < 1 << 20) return;
+      out.push(Buffer.from(parts.join(''), 'utf8'));
+      parts = [];
+      size = 0;
+    };
+    for (const row of this.rows) this.renderRow(row, push);
     parts.push(this.sheetDataEnd, '</sheetData>', this.tail);
-    return parts.join('');
+    out.push(Buffer.from(parts.join(''), 'utf8'));
+    return Buffer.concat(out);
+  }
+
+  private renderRow(row: RowRec, push: (text: string) => void): void {
+    if (row.body !== null) {
+      push(row.lead);
+      push(row.open);
+      if (!row.selfClosing) push(`${row.body}</row>`);
+      return;
+    }
+    const cells = (row.cells ?? []).filter((c) => c.xml !== null || c.style !== 0 || (c.value !== '' && c.value !== null));
+    // A row we created and emptied again goes away; one the author wrote keeps its tag.
+    if (!cells.length && (row.open === `<row r="${row.r + 1}">` || row.selfClosing)) {
+      if (row.selfClosing) (push(row.lead), push(row.open));
+      return;
+    }
+    push(row.lead);
+    push(row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open);
+    for (const c of cells) push(c.xml ?? renderCell(row.r, c));
+    push('</row>');
   }
 
   /** The text of an element outside sheetData (first one), or null. */
