@@ -1,8 +1,8 @@
-// Monthly refreshes of one .xlsx through the CLI's refresh path (open the file, refreshWorkbook,
-// save), as a manager's scheduled job would run them, and the history sheet's size after each.
+// Monthly refreshes of one .xlsx, each one `customer-tiers refresh book.xlsx --analysis-date D`
+// in its own process under /usr/bin/time -v (as a manager's scheduled job runs them), with the
+// process's wall time and peak memory ("Maximum resident set size") and the history sheet's size.
 //
 //   npx tsx bench/history.ts [--customers 100000] [--months 36] [--dir /tmp/x]
-//   /usr/bin/time -v npx tsx bench/history.ts --months 6      (peak memory: "Maximum resident set size")
 //
 // Data: the demo generator (src/cli/demoData.ts) at 100,000 customers, its two years of orders
 // stretched over three so 36 month ends each see new orders, thinned deterministically to fit
@@ -13,7 +13,8 @@ import * as path from 'path';
 import { demoConfig, generateDemo, type DemoCell } from '../src/cli/demoData';
 import { demoWorkbook } from '../src/cli/demo';
 import { rng } from '../src/cli/random';
-import { refreshWorkbook } from '../src/workbook/run';
+import { spawnSync } from 'child_process';
+import { saveConfig } from '../src/workbook/state';
 import { XlsxPort } from '../src/workbook/ooxml/port';
 import { EXCEL_MAX_ROWS } from '../src/output/cells';
 
@@ -52,24 +53,29 @@ async function main(): Promise<void> {
   const data = generateDemo({ customers });
   data.orders = orders(data.orders);
   const t0 = performance.now();
-  await (await demoWorkbook(data)).save(file);
+  const book = await demoWorkbook(data);
+  await saveConfig(book, demoConfig('zh-CN'));
+  await book.save(file);
   console.log(`data: ${data.customers.length} customers, ${data.orders.length - 1} order rows → ${file} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  console.log('run\tdate\tseconds\thistory rows\thistory cols\tdetail dates\tfile MB\trss MB\theap MB');
-  const config = demoConfig('zh-CN');
+  console.log('run\tdate\tseconds\tpeak RSS MB\thistory rows\thistory cols\tdetail dates\tfile MB');
+  const cli = path.resolve(__dirname, '../bin/customer-tiers.mjs');
   for (const [i, date] of monthEnds(months).entries()) {
-    const start = performance.now();
-    // What `customer-tiers refresh book.xlsx --analysis-date <date>` does (src/cli/refresh.ts);
-    // the first run stores the config, as the demo's first classification does.
+    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, 'refresh', file, '--analysis-date', date], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const field = (name: string) => new RegExp(`${name}[^:]*: ([\\d.:]+)`).exec(run.stderr)?.[1] ?? '?';
+    if (run.status !== 0) {
+      console.log(`${i + 1}\t${date}\tfailed (exit ${run.status}): ${run.stderr.split('\n').slice(0, 3).join(' ')}`);
+      break;
+    }
+    const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d.:]+)/.exec(run.stderr)?.[1] ?? '';
+    const wall = elapsed.split(':').reduce((a, x) => a * 60 + Number(x), 0);
+    const peak = Math.round(Number(field('Maximum resident set size')) / 1024);
     const port = await XlsxPort.fromFile(file);
-    const report = await refreshWorkbook(port, i === 0 ? { config, analysisDate: date } : { analysisDate: date });
-    await port.save(file);
-    const seconds = (performance.now() - start) / 1000;
-    const hist = await port.read({ kind: 'sheet', sheet: report.sheets.history });
+    const sheets = (await port.listSheets()).map((s) => s.name);
+    const hist = await port.read({ kind: 'sheet', sheet: sheets.find((s) => s === '分级历史') ?? sheets[sheets.length - 1] });
     const keys = hist.values.find((r) => r[0] === 'customer_id') ?? [];
     const dates = new Set(keys.map((k) => (typeof k === 'string' ? k.split('@')[1] : undefined)).filter(Boolean)).size;
     const width = hist.values.reduce((w, r) => Math.max(w, r.length), 0);
-    const mem = process.memoryUsage();
-    console.log([i + 1, date, seconds.toFixed(1), hist.values.length, width, dates, mb(fs.statSync(file).size), mb(mem.rss), mb(mem.heapUsed)].join('\t'));
+    console.log([i + 1, date, wall.toFixed(1), peak, hist.values.length, width, dates, mb(fs.statSync(file).size)].join('\t'));
   }
 }
 
