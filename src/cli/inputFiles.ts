@@ -20,9 +20,14 @@ export class InputFileError extends Error {
   }
 }
 
-/** `book.xlsx#Sheet 1` → file + sheet. A path that exists as given is never split. */
+/**
+ * `book.xlsx#Sheet 1` → file + sheet. A path that exists as given is never split; otherwise the
+ * split is after the workbook's extension, so a sheet name may hold "#" (`book.xlsx#Q1#2024`).
+ */
 export function splitSheetSpec(spec: string): { file: string; sheet?: string } {
   if (fs.existsSync(spec)) return { file: spec };
+  const m = /^(.*?\.xls[xm])#(.*)$/is.exec(spec);
+  if (m) return { file: m[1], sheet: m[2] || undefined };
   const hash = spec.lastIndexOf('#');
   if (hash > 0) return { file: spec.slice(0, hash), sheet: spec.slice(hash + 1) || undefined };
   return { file: spec };
