@@ -72,7 +72,11 @@ export interface OutputPlan {
   /** Names chosen for our sheets by role key, e.g. { summary: '分级汇总', 'group:abc:A': 'ABC-A类客户' }. */
   sheetNames: Record<string, string>;
   /** What the plan left out on purpose, for the user (e.g. group sheets over the cap). */
-  notes: { code: 'groupsCapped'; params: { method: string; count: number; max: number } }[];
+  notes: (
+    | { code: 'groupsCapped'; params: { method: string; count: number; max: number } }
+    /** The tier block went right of the user's cells it would have covered (set by run.ts, which reads them). */
+    | { code: 'blockMoved'; params: { sheet: string; from: string; to: string; cells: string } }
+  )[];
   /** The cells of the user's sheets the plan writes into: each must be empty or ours. */
   targets: Target[];
 }

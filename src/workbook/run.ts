@@ -10,7 +10,7 @@ import { buildPlan, removalOps, type CustomerSource, type OutputPlan, type Targe
 import { sheetKey } from '../output/sheetNames';
 import { pendingRegistry, type Registry } from '../output/registry';
 import { CancelledError, type RangeRead, type WorkbookPort, type WriteOp } from './port';
-import { a1, rangeAddress } from './a1';
+import { MAX_COLS, a1, rangeAddress } from './a1';
 import { WorkbookError } from './errors';
 import { loadConfig, loadRegistry, saveConfig, saveRegistry, verifyRegistry, type StateProblem } from './state';
 import { applyEditChoice, type EditChoice } from './edits';
@@ -112,7 +112,7 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
   const ops: readonly WriteOp[] = plan.ops;
   // Protection, read-only, merged cells: refused before anything (the registry too) is written.
   await port.checkWritable?.(ops);
-  for (const n of plan.notes) problems.push({ code: n.code, message: t(locale, 'out.note.groupsCapped', n.params) });
+  for (const n of plan.notes) problems.push({ code: n.code, message: n.code === 'blockMoved' ? t(locale, 'out.note.blockMoved', n.params) : t(locale, 'out.note.groupsCapped', n.params) });
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
   // what may exist by then, so the next refresh or remove can still find it: marked pending, a
   // half-written sheet counts as ours by its marker (its hash cannot match yet).
@@ -159,20 +159,55 @@ export async function prepareRefresh(port: WorkbookPort, basis: RefreshBasis, op
   const result = await (opts.classify ?? classify)(read.inputs, config, opts.onProgress);
   check();
   const [sheets, tables] = await Promise.all([port.listSheets(), port.listTables()]);
-  const plan = buildPlan({
-    result,
-    config,
-    locale,
-    registryId: basis.registryId,
-    previous,
-    sheets: sheets.map((s) => s.name),
-    tables: tables.map((x) => x.name),
-    customerSource: read.customerSource,
-    dateSystem: read.dateSystem,
-    history: read.history,
-    sources: read.sources,
-  });
-  return { plan, result };
+  const planFor = (customerSource: CustomerSource | undefined) =>
+    buildPlan({
+      result,
+      config,
+      locale,
+      registryId: basis.registryId,
+      previous,
+      sheets: sheets.map((s) => s.name),
+      tables: tables.map((x) => x.name),
+      customerSource,
+      dateSystem: read.dateSystem,
+      history: read.history,
+      sources: read.sources,
+    });
+  const plan = planFor(read.customerSource);
+  const moved = await freeBlockColumn(port, plan, read.customerSource, previous);
+  if (moved === null) return { plan, result };
+  // The user's cells stay where they are; the tier block goes to the first free columns right of them.
+  const replanned = planFor({ ...read.customerSource!, blockCol: moved.col });
+  replanned.notes.push({ code: 'blockMoved', params: { sheet: moved.sheet, from: moved.from, to: moved.to, cells: moved.cells } });
+  return { plan: replanned, result };
+}
+
+/**
+ * A tier block beside a plain range that would cover the user's cells, placed for the first time
+ * (not where a block of ours stands): the first columns right of it that are empty on its rows.
+ * Null when the block's place is free, is fixed (a table grows only at its edge; our own block
+ * stays where it stood), or when no free place is left on the sheet.
+ */
+async function freeBlockColumn(
+  port: WorkbookPort,
+  plan: OutputPlan,
+  src: CustomerSource | undefined,
+  previous: Registry | null,
+): Promise<{ col: number; sheet: string; from: string; to: string; cells: string } | null> {
+  if (!src || src.table || src.blockCol !== undefined) return null;
+  const target = plan.targets.find((tg) => sheetKey(tg.sheet) === sheetKey(src.sheet) && tg.row === src.row);
+  if (!target) return null;
+  const [blocked] = await blockedTargets(port, [target], previous);
+  if (!blocked) return null;
+  const rows = await port.read({ kind: 'sheet', sheet: target.sheet, address: `${a1(target.row, target.col)}:${a1(target.row + target.rows - 1, MAX_COLS - 1)}` });
+  const used = new Set<number>();
+  rows.values.forEach((line) => line.forEach((v, j) => v !== '' && v !== null && v !== undefined && used.add(rows.col + j)));
+  // The first run of target.cols empty columns at or right of the planned place.
+  let col = target.col;
+  while ([...Array(target.cols).keys()].some((k) => used.has(col + k))) col++;
+  if (col + target.cols > MAX_COLS) return null;
+  const range = (c: number) => rangeAddress(target.row, c, target.rows, target.cols);
+  return { col, sheet: target.sheet, from: range(target.col), to: range(col), cells: targetError(blocked).params.cells as string };
 }
 
 /** The config to run (given, or stored in the workbook) with the one-off analysis date applied. */

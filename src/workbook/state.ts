@@ -25,7 +25,8 @@ export type StateProblemCode =
   | 'columnsEdited'
   | 'tableNotOurs'
   | 'chartNotOurs'
-  | 'groupsCapped';
+  | 'groupsCapped'
+  | 'blockMoved';
 
 /** Which item of the workbook a problem is about (for lists in the pane and the CLI). */
 export interface ProblemItem {

@@ -1,11 +1,9 @@
 // Never write over a user's cell (issue "Nothing the user made is ever lost", cases 1 and 2),
 // on both adapters: the tier block goes where it stood before, and a refresh whose block would
 // land on the user's data stops before anything — the registry included — is written.
-import { fixtureConfig, portSnapshot } from './contract';
+import { fixtureConfig } from './contract';
 import { officeFixture, xlsxFixture } from './ports';
-import { refreshWorkbook } from '../../src/workbook/run';
-import { WorkbookError } from '../../src/workbook/errors';
-import { describeError } from '../../src/workbook/describeError';
+import { refreshWorkbook, removeResults } from '../../src/workbook/run';
 import type { WorkbookPort } from '../../src/workbook/port';
 
 const adapters: [string, () => Promise<WorkbookPort>][] = [
@@ -20,19 +18,31 @@ async function cell(port: WorkbookPort, sheet: string, row: number, col: number)
 }
 
 describe.each(adapters)('%s adapter: never writes over a user cell', (_, make) => {
-  it('a customer range given by address with notes where the tier block would go: stops, names the cells, writes nothing', async () => {
+  it('a customer range given by address with notes where the tier block would go: the block goes right of them, the notes stay, the run says so', async () => {
     const port = await make();
     const base = fixtureConfig('plain-customers');
     const config = { ...base, sources: { ...base.sources, customers: { kind: 'sheet' as const, sheet: '客户', address: 'A1:E151' } } };
     // Notes two columns right of the data (G): inside the block the add-in would write (F…).
-    await port.write([{ op: 'values', sheet: '客户', row: 0, col: 6, values: [['跟进备注'], ['周一回电'], ['VIP']] }]);
-    const before = await portSnapshot(port);
-    const err = await refreshWorkbook(port, { config }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(WorkbookError);
-    expect((err as WorkbookError).code).toBe('targetNotEmpty');
-    expect((err as WorkbookError).params).toMatchObject({ sheet: '客户', count: 3, cells: 'G1, G2, G3' });
-    expect(describeError(err, 'zh-CN')).toContain('G1, G2, G3');
-    expect(await portSnapshot(port)).toEqual(before);
+    const notes = [['跟进备注'], ['周一回电'], ['VIP']];
+    await port.write([{ op: 'values', sheet: '客户', row: 0, col: 6, values: notes }]);
+    const data = (await port.read({ kind: 'sheet', sheet: '客户', address: 'A1:E151' })).values;
+    const first = await refreshWorkbook(port, { config, locale: 'zh-CN' });
+    const block = first.registry.columns.find((c) => c.sheet === '客户')!;
+    expect(block.col).toBe(7); // H: the first column right of the notes
+    for (const [r, [v]] of notes.entries()) expect(await cell(port, '客户', r, 6)).toBe(v);
+    expect(await cell(port, '客户', 0, 5)).toBe('');
+    expect(await cell(port, '客户', 0, 7)).toBe(block.headers[0]);
+    expect((await port.read({ kind: 'sheet', sheet: '客户', address: 'A1:E151' })).values).toEqual(data);
+    const moved = first.problems.find((p) => p.code === 'blockMoved')!;
+    expect(moved.message).toContain('G1, G2, G3');
+    expect(moved.message).toContain('H1:');
+    // Later refreshes keep it there and say nothing more; remove takes exactly the block away.
+    const again = await refreshWorkbook(port, {});
+    expect(again.registry.columns.find((c) => c.sheet === '客户')!.col).toBe(7);
+    expect(again.problems).toEqual([]);
+    await removeResults(port);
+    for (const [r, [v]] of notes.entries()) expect(await cell(port, '客户', r, 6)).toBe(v);
+    expect(['', null]).toContain(await cell(port, '客户', 0, 7));
   });
 
   it('a column the user adds right of the tier block survives the next refresh, and the block stays where it was', async () => {
