@@ -153,8 +153,20 @@ export class XlsxPort implements WorkbookPort {
     doc.setElement('drawing', await addOurDrawing(this.book.pkg, sheet.path, specs, read));
   }
 
+  /**
+   * Writes the file whole or not at all: the bytes go to a temporary file beside it, which then
+   * replaces it in one rename, so a crash or a full disk never leaves a user's workbook half written.
+   */
   async save(file: string): Promise<void> {
-    await fs.writeFile(file, await this.toBuffer());
+    const bytes = await this.toBuffer();
+    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      await fs.writeFile(tmp, bytes);
+      await fs.rename(tmp, file);
+    } catch (e) {
+      await fs.rm(tmp, { force: true });
+      throw e;
+    }
   }
 
   async listSheets(): Promise<SheetInfo[]> {

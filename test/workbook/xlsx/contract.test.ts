@@ -1,3 +1,6 @@
+import * as fsp from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import JSZip from 'jszip';
 import { XMLValidator } from 'fast-xml-parser';
 import { describeContract, fixtureConfig, portSnapshot } from '../contract';
@@ -95,5 +98,23 @@ describe('interrupted writes', () => {
     const again = await refreshWorkbook(port, {});
     expect(again.problems).toEqual([]);
     expect(await portSnapshot(port)).toEqual(done);
+  });
+});
+
+describe('saving a workbook file', () => {
+  it('replaces the file whole, and leaves the old file and no temporary file behind when the write fails', async () => {
+    const dir = fsp.mkdtempSync(path.join(os.tmpdir(), 'ct-save-'));
+    const file = path.join(dir, 'book.xlsx');
+    const port = await xlsxFixture('orders-only');
+    await port.save(file);
+    const first = fsp.readFileSync(file);
+    expect((await XlsxPort.fromFile(file)).kind).toBe('xlsx');
+    // A directory where the file should go: the rename fails, the directory stays, nothing is left over.
+    const blocked = path.join(dir, 'taken.xlsx');
+    fsp.mkdirSync(blocked);
+    await expect(port.save(blocked)).rejects.toThrow();
+    expect(fsp.statSync(blocked).isDirectory()).toBe(true);
+    expect(fsp.readdirSync(dir).sort()).toEqual(['book.xlsx', 'taken.xlsx']);
+    expect(fsp.readFileSync(file)).toEqual(first);
   });
 });
