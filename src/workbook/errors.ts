@@ -25,7 +25,8 @@ export type WorkbookErrorCode =
   | 'tableNoHeaders'
   | 'settingTooLarge'
   | 'settingIncomplete'
-  | 'macroExtension';
+  | 'macroExtension'
+  | 'strictOoxml';
 
 export class WorkbookError extends Error {
   constructor(

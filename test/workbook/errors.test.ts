@@ -30,6 +30,7 @@ const CODES: Record<WorkbookErrorCode, Record<string, string | number>> = {
   settingTooLarge: { key: 'customerTiers.config', size: 17.2, max: 16 },
   settingIncomplete: { key: 'customerTiers.config' },
   macroExtension: { file: 'a.xlsm', out: 'b.xlsx' },
+  strictOoxml: { file: 'a.xlsx' },
 };
 
 describe('workbook errors', () => {

@@ -42,9 +42,11 @@ export class XlsxPort implements WorkbookPort {
     return XlsxPort.fromBuffer(await emptyWorkbook());
   }
 
-  static async fromBuffer(buf: Buffer | ArrayBuffer | Uint8Array): Promise<XlsxPort> {
+  static async fromBuffer(buf: Buffer | ArrayBuffer | Uint8Array, name?: string): Promise<XlsxPort> {
     const pkg = await Package.load(buf);
     const wbPath = await workbookPath(pkg);
+    // Strict OOXML names everything by other namespaces; read as transitional it would look empty.
+    if ((await pkg.text(wbPath))?.includes('http://purl.oclc.org/ooxml/spreadsheetml/main')) throw new WorkbookError('strictOoxml', { file: name ?? 'workbook' });
     const info = await readWorkbook(pkg, wbPath);
     const rels = await pkg.rels(wbPath);
     const partOf = (type: string) => {
@@ -72,8 +74,9 @@ export class XlsxPort implements WorkbookPort {
   static async fromFile(file: string): Promise<XlsxPort> {
     const bytes = await fs.readFile(file);
     try {
-      return await XlsxPort.fromBuffer(bytes);
+      return await XlsxPort.fromBuffer(bytes, path.basename(file));
     } catch (e) {
+      if (e instanceof WorkbookError) throw e;
       throw new WorkbookError('fileUnreadable', { file: path.basename(file), reason: e instanceof Error ? e.message : String(e) });
     }
   }

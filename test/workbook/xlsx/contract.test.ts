@@ -118,3 +118,13 @@ describe('saving a workbook file', () => {
     expect(fsp.readFileSync(file)).toEqual(first);
   });
 });
+
+describe('a Strict Open XML workbook', () => {
+  it('is refused with a message saying how to save it as a normal workbook, not read as empty', async () => {
+    const strict = (await JSZip.loadAsync(await (await xlsxFixture('orders-only')).toBuffer())) as JSZip;
+    const wb = await strict.file('xl/workbook.xml')!.async('string');
+    strict.file('xl/workbook.xml', wb.replace('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'));
+    const err = await XlsxPort.fromBuffer(await strict.generateAsync({ type: 'nodebuffer' }), 'strict.xlsx').catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'strictOoxml', params: { file: 'strict.xlsx' } });
+  });
+});
