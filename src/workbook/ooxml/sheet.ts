@@ -303,7 +303,10 @@ export class SheetDoc {
     const cells = (row.cells ?? []).filter((c) => c.xml !== null || c.style !== 0 || (c.value !== '' && c.value !== null));
     // A row we created and emptied again goes away; one the author wrote keeps its tag.
     if (!cells.length && (row.open === `<row r="${row.r + 1}">` || row.selfClosing)) {
-      if (row.selfClosing) (push(row.lead), push(row.open));
+      if (row.selfClosing) {
+        push(row.lead);
+        push(row.open);
+      }
       return;
     }
     push(row.lead);
