@@ -13,7 +13,7 @@ import { readHistory } from '../../src/engine/history';
 import { WorkbookError } from '../../src/workbook/errors';
 import { formatsFromOps, type FormatView } from './formats';
 
-export type FixtureName = 'demo-small' | 'orders-only' | 'clash' | 'plain-customers';
+export type FixtureName = 'demo-small' | 'orders-only' | 'clash' | 'plain-customers' | 'totals-row';
 
 export interface FixtureSheet {
   name: string;
@@ -21,6 +21,8 @@ export interface FixtureSheet {
   values: CellValue[][];
   /** When set, the whole range is an Excel table of that name. */
   table?: string;
+  /** The table's totals row (Table Design › Total Row), below the values. */
+  totals?: CellValue[];
 }
 
 /** Names that must stay text everywhere they are written. */
@@ -37,6 +39,7 @@ export function fixtureSheets(name: FixtureName): FixtureSheet[] {
   const sheets: FixtureSheet[] = [{ name: '订单', values: orders }];
   if (name === 'plain-customers') sheets.unshift({ name: '客户', values: customers });
   else if (name !== 'orders-only') sheets.unshift({ name: '客户', values: customers, table: '客户表' });
+  if (name === 'totals-row') sheets[0].totals = ['合计', null, null, null, null];
   if (name === 'clash') {
     // User sheets whose names are the ones the add-in would pick.
     sheets.push({ name: '分级汇总', values: [['我的笔记'], ['不要覆盖']] });
@@ -261,6 +264,21 @@ export function describeContract(name: string, makePort: MakePort): void {
       expect(removed.problems.map((p) => p.code).sort()).toEqual(['sheetNotOurs', 'sheetNotOurs']);
       const names = (await port.listSheets()).map((s) => s.name);
       expect(names).toEqual(['客户', '订单', '分级汇总', 'abc-a类客户']);
+    });
+
+    it('reads a customer table with a totals row without taking that row for a customer, and leaves it alone', async () => {
+      const { port } = await makePort('totals-row');
+      const report = await refreshWorkbook(port, { config: fixtureConfig('totals-row') });
+      const ids = (report.result.customers.objects() as Record<string, unknown>[]).map((c) => c.customer_id);
+      expect(ids).toHaveLength(150);
+      expect(ids).not.toContain('合计');
+      const table = (await port.listTables()).find((x) => x.name === '客户表')!;
+      const cells = await port.read({ kind: 'sheet', sheet: '客户', address: table.address });
+      const totals = cells.values[cells.values.length - 1];
+      // The totals row keeps its label and gets no tier in the new columns.
+      expect(totals[0]).toBe('合计');
+      expect(totals.slice(5).every((v) => v === '' || v === null)).toBe(true);
+      expect(cells.values[0].slice(5, 8)).toEqual(['ABC分类', 'RFM得分', 'RFM分群']);
     });
 
     it('builds a customer sheet from orders alone, and keeps one history snapshot per analysis date', async () => {

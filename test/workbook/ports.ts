@@ -14,7 +14,15 @@ export async function xlsxFixture(fixture: FixtureName): Promise<XlsxPort> {
     for (const s of fixtureSheets(fixture)) {
       const ws = wb.addWorksheet(s.name);
       if (s.table) {
-        ws.addTable({ name: s.table, ref: 'A1', headerRow: true, columns: s.values[0].map((h) => ({ name: String(h) })), rows: s.values.slice(1) });
+        const totals = s.totals;
+        ws.addTable({
+          name: s.table,
+          ref: 'A1',
+          headerRow: true,
+          totalsRow: !!totals,
+          columns: s.values[0].map((h, i) => ({ name: String(h), ...(totals && typeof totals[i] === 'string' ? { totalsRowLabel: totals[i] as string } : {}) })),
+          rows: s.values.slice(1),
+        });
       } else {
         s.values.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
       }
@@ -33,11 +41,11 @@ export async function xlsxFromExcelJs(build: (wb: ExcelJS.Workbook) => void): Pr
 export function officeFixture(fixture: FixtureName): { port: OfficePort; fake: FakeExcel } {
   const sheets = fixtureSheets(fixture);
   const workbook = workbookFromGrids(
-    sheets.map((s) => ({ name: s.name, rows: s.values })),
+    sheets.map((s) => ({ name: s.name, rows: s.totals ? [...s.values, s.totals] : s.values })),
     {
       tables: sheets
         .filter((s) => s.table)
-        .map((s) => ({ name: s.table!, sheet: s.name, address: rangeAddress(0, 0, s.values.length, Math.max(...s.values.map((r) => r.length))) })),
+        .map((s) => ({ name: s.table!, sheet: s.name, address: rangeAddress(0, 0, s.values.length + (s.totals ? 1 : 0), Math.max(...s.values.map((r) => r.length))), showTotals: !!s.totals })),
     },
   );
   const fake = createFakeExcel(workbook);
