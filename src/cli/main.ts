@@ -4,6 +4,7 @@ import { runCheck } from './check';
 import { runClassify } from './classify';
 import { runDemo } from './demo';
 import { runRefresh } from './refresh';
+import { runRemove } from './remove';
 
 function locale(argv: readonly string[]): Locale {
   const i = argv.indexOf('--lang');
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'demo') return runDemo(rest);
   if (command === 'refresh') return runRefresh(rest);
   if (command === 'check') return runCheck(rest);
+  if (command === 'remove') return runRemove(rest);
   process.stderr.write(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
   return 2;
 }
