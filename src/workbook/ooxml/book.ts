@@ -86,13 +86,17 @@ export function decoder(strings: string[], dateSystem: 1900 | 1904): Decoder {
   };
 }
 
+/** Sheet parts above this many bytes are decoded row piece by row piece. */
+export const BIG_PART = 256 << 20;
+
 export async function docOf(book: Book, sheet: SheetEntry): Promise<SheetDoc> {
   let doc = book.docs.get(sheet.path);
   if (!doc) {
     // The document is the text's one holder, so a big sheet read once can be let go (read.ts).
-    const xml = await book.pkg.text(sheet.path, { cache: false });
-    if (xml === null) throw new WorkbookError('sheetNotFound', { sheet: sheet.name });
-    doc = new SheetDoc(xml, decoder(book.strings, book.dateSystem));
+    // A part over BIG_PART bytes is decoded in pieces: V8 strings stop at 512 MB.
+    const bytes = book.pkg.bytes(sheet.path);
+    if (bytes === null) throw new WorkbookError('sheetNotFound', { sheet: sheet.name });
+    doc = new SheetDoc(bytes.length > BIG_PART ? bytes : bytes.toString('utf8').replace(/^\uFEFF/, ''), decoder(book.strings, book.dateSystem));
     book.docs.set(sheet.path, doc);
   }
   return doc;

@@ -26,6 +26,9 @@ interface RowRec {
   cells: CellRec[] | null;
 }
 
+/** Bytes of sheetData decoded at a time for a sheet too big to be one string. */
+const CHUNK = 64 << 20;
+
 /** Child elements of <worksheet> in schema order (ECMA-376 Part 1, 18.3.1.99 CT_Worksheet). */
 const ORDER = [
   'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges',
@@ -138,11 +141,17 @@ export class SheetDoc {
   /** Length of the part's text as loaded. */
   readonly size: number;
 
+  /** A part's text, or its UTF-8 bytes (a sheet of more than 512 MB cannot be one JavaScript string). */
   constructor(
-    xml: string,
+    xml: string | Buffer,
     private readonly decode: Decoder,
+    private readonly chunk = CHUNK,
   ) {
     this.size = xml.length;
+    if (typeof xml !== 'string') {
+      this.fromBytes(xml);
+      return;
+    }
     const span = elementSpan(xml, 'sheetData');
     if (!span) {
       const at = xml.lastIndexOf('</worksheet>');
@@ -155,12 +164,43 @@ export class SheetDoc {
     if (span.tag.endsWith('/>')) return;
     this.sheetDataOpen = span.tag;
     const inner = xml.slice(span.start + span.tag.length, span.end - '</sheetData>'.length);
-    this.parseRows(inner);
+    this.sheetDataEnd = this.parseRows(inner);
   }
 
-  private parseRows(inner: string): void {
+  /**
+   * The rows decoded in pieces cut after a "</row>" (ASCII, so never inside a character): each
+   * piece is a string of at most CHUNK bytes, and a row's text is a slice of its piece.
+   */
+  private fromBytes(buf: Buffer): void {
+    const start = buf.indexOf('<sheetData');
+    const end = buf.lastIndexOf('</sheetData>');
+    const openEnd = start < 0 ? -1 : buf.indexOf('>', start);
+    if (start < 0 || end < 0 || buf[openEnd - 1] === 47) {
+      // No rows to speak of: small enough to take as text.
+      Object.assign(this, new SheetDoc(buf.toString('utf8'), this.decode));
+      return;
+    }
+    this.head = buf.toString('utf8', 0, start).replace(/^\uFEFF/, '');
+    this.sheetDataOpen = buf.toString('utf8', start, openEnd + 1);
+    this.tail = buf.toString('utf8', end + '</sheetData>'.length);
+    let carry = '';
+    for (let pos = openEnd + 1; pos < end; ) {
+      let cut = Math.min(pos + this.chunk, end);
+      if (cut < end) {
+        const rowEnd = buf.lastIndexOf('</row>', cut);
+        cut = rowEnd > pos ? rowEnd + 6 : buf.indexOf('</row>', cut) + 6;
+        if (cut < 6 || cut > end) cut = end;
+      }
+      carry = this.parseRows(carry + buf.toString('utf8', pos, cut));
+      pos = cut;
+    }
+    this.sheetDataEnd = carry;
+  }
+
+  /** Adds the rows of a piece of sheetData; returns the text after its last row. */
+  private parseRows(inner: string): string {
     let pos = 0;
-    let prev = -1;
+    let prev = this.rows.length ? this.rows[this.rows.length - 1].r : -1;
     for (let i = inner.indexOf('<row', 0); i >= 0; i = inner.indexOf('<row', pos)) {
       const gt = inner.indexOf('>', i);
       const open = inner.slice(i, gt + 1);
@@ -172,7 +212,7 @@ export class SheetDoc {
       this.rows.push({ r, open, lead: inner.slice(pos, i), body: selfClosing ? '' : inner.slice(gt + 1, close), selfClosing, cells: null });
       pos = selfClosing ? close : close + 6;
     }
-    this.sheetDataEnd = inner.slice(pos);
+    return inner.slice(pos);
   }
 
   private cellsOf(row: RowRec): CellRec[] {
