@@ -8,16 +8,17 @@ import { checkReportLines, checkWorkbook } from '../workbook/check';
 import { describeKnownError } from '../workbook/describeError';
 import { XlsxPort } from '../workbook/ooxml/port';
 import { parseArgs } from './args';
+import { envLocale } from './locale';
 
 export async function runCheck(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['lang'], flags: [] });
-  const envLocale: Locale = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh-CN' : 'en-US';
+  const envLang: Locale = envLocale();
   if (!args.ok) {
-    process.stderr.write(`${t(envLocale, args.error.key, args.error.params)}\n${t(envLocale, 'out.cli.checkUsage')}\n`);
+    process.stderr.write(`${t(envLang, args.error.key, args.error.params)}\n${t(envLang, 'out.cli.checkUsage')}\n`);
     return 2;
   }
   const lang = args.options.lang;
-  const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLocale;
+  const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLang;
   const [file] = args.positional;
   if (!file || args.positional.length > 1) {
     process.stderr.write(`${t(locale, 'out.cli.checkUsage')}\n`);

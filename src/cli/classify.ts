@@ -7,6 +7,7 @@ import { describeIssue } from '../engine/ingest';
 import type { ClassificationResult, InputTables } from '../engine/types';
 import { t, tryT, type Locale, type MessageKey } from '../i18n';
 import { describeKnownError } from '../workbook/describeError';
+import { envLocale } from './locale';
 import { parseArgs } from './args';
 import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
@@ -35,11 +36,6 @@ class UsageError extends Error {
 function checkAnalysisDate(value: string, locale: Locale): void {
   const res = parseConfig({ version: CONFIG_VERSION, analysisDate: value }, locale);
   if (!res.ok) throw new UsageError('cli.bad_date', { value, reason: res.errors[0].message });
-}
-
-function detectLocale(): Locale {
-  const lang = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return /^zh/i.test(lang) ? 'zh-CN' : 'en-US';
 }
 
 function loadConfig(file: string | undefined, analysisDate: string | undefined, lang: Locale | undefined): TieringConfig {
@@ -182,7 +178,7 @@ function writeFile(file: string, text: string): void {
 }
 
 export async function runClassify(argv: readonly string[]): Promise<number> {
-  let locale: Locale = detectLocale();
+  let locale: Locale = envLocale();
   const parsed = parseArgs(argv, SPEC);
   if (!parsed.ok) {
     process.stderr.write(`${t(locale, parsed.error.key, parsed.error.params)}\n${t(locale, 'cli.usage')}\n`);

@@ -4,13 +4,14 @@ import { runCheck } from './check';
 import { runClassify } from './classify';
 import { runDemo } from './demo';
 import { runRefresh } from './refresh';
+import { envLocale } from './locale';
 import { runRemove } from './remove';
 
 function locale(argv: readonly string[]): Locale {
   const i = argv.indexOf('--lang');
   const v = i >= 0 ? argv[i + 1] : (argv.find((a) => a.startsWith('--lang=')) ?? '').slice(7);
   if (v === 'zh-CN' || v === 'en-US') return v;
-  return /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh-CN' : 'en-US';
+  return envLocale();
 }
 
 export async function main(argv: string[]): Promise<number> {

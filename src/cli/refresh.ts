@@ -8,18 +8,19 @@ import { describeKnownError } from '../workbook/describeError';
 import { refreshWorkbook } from '../workbook/run';
 import { XlsxPort } from '../workbook/ooxml/port';
 import { parseArgs } from './args';
+import { envLocale } from './locale';
 import { summaryText } from './classify';
 import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 
 export async function runRefresh(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['out', 'analysis-date', 'lang'], flags: EDIT_FLAGS });
-  const envLocale: Locale = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh-CN' : 'en-US';
+  const envLang: Locale = envLocale();
   if (!args.ok) {
-    process.stderr.write(`${t(envLocale, args.error.key, args.error.params)}\n${t(envLocale, 'out.cli.refreshUsage')}\n`);
+    process.stderr.write(`${t(envLang, args.error.key, args.error.params)}\n${t(envLang, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
   const lang = args.options.lang as Locale | undefined;
-  const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLocale;
+  const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLang;
   const [file] = args.positional;
   const date = args.options['analysis-date'];
   if (!file || args.positional.length > 1) {

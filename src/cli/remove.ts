@@ -8,12 +8,13 @@ import { describeKnownError } from '../workbook/describeError';
 import { removeResults } from '../workbook/run';
 import { XlsxPort } from '../workbook/ooxml/port';
 import { parseArgs } from './args';
+import { envLocale } from './locale';
 
 export async function runRemove(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['out', 'lang'], flags: ['replace-edits'] });
-  const envLocale: Locale = /^zh/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'zh-CN' : 'en-US';
+  const envLang: Locale = envLocale();
   const lang = args.ok ? (args.options.lang as Locale | undefined) : undefined;
-  const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLocale;
+  const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLang;
   if (!args.ok) {
     process.stderr.write(`${t(locale, args.error.key, args.error.params)}\n${t(locale, 'out.cli.removeUsage')}\n`);
     return 2;
