@@ -36,15 +36,11 @@ function rowHash(row: readonly (CellValue | undefined)[], width = row.length): [
   return blank ? null : [h1, h2];
 }
 
-/** The proof of a block: header row (in order) and data rows (in any order, blanks left out). */
-export function blockHash(rows: readonly (readonly (CellValue | undefined)[])[]): string {
-  const [head, ...body] = rows;
-  const h = rowHash(head ?? []) ?? [0, 0];
-  let s1 = h[0];
-  let s2 = h[1];
+/** Row hashes added up as a multiset (order-free), from a seed, with the count of rows mixed in. */
+function multisetHash(rows: Iterable<[number, number] | null>, seed: [number, number] = [0, 0]): string {
+  let [s1, s2] = seed;
   let n = 0;
-  for (const row of body) {
-    const r = rowHash(row);
+  for (const r of rows) {
     if (!r) continue;
     s1 = (s1 + r[0]) >>> 0;
     s2 = (s2 + Math.imul(r[1], 0x9e3779b1)) >>> 0;
@@ -52,6 +48,15 @@ export function blockHash(rows: readonly (readonly (CellValue | undefined)[])[])
   }
   s1 = (s1 ^ n) >>> 0;
   return s1.toString(16).padStart(8, '0') + s2.toString(16).padStart(8, '0');
+}
+
+/** The proof of a block: header row (in order) and data rows (in any order, blanks left out). */
+export function blockHash(rows: readonly (readonly (CellValue | undefined)[])[]): string {
+  const [head, ...body] = rows;
+  return multisetHash(
+    body.map((row) => rowHash(row)),
+    rowHash(head ?? []) ?? [0, 0],
+  );
 }
 
 /** A hash of a text (e.g. a package part as we saved it, to know it is untouched since). */
@@ -74,21 +79,14 @@ function trimmedWidth(row: readonly (CellValue | undefined)[]): number {
  * `firstCol` is the sheet column of each row's first cell (a used range may start right of A).
  */
 export function sheetHash(rows: readonly (readonly (CellValue | undefined)[] | undefined)[], firstCol = 0): string {
-  let s1 = 0;
-  let s2 = 0;
-  let n = 0;
   const pad: null[] = Array.from({ length: firstCol }, () => null);
-  for (const raw of rows) {
-    if (!raw) continue;
-    const row = firstCol ? [...pad, ...raw] : raw;
-    const r = rowHash(row, trimmedWidth(row));
-    if (!r) continue;
-    s1 = (s1 + r[0]) >>> 0;
-    s2 = (s2 + Math.imul(r[1], 0x9e3779b1)) >>> 0;
-    n++;
-  }
-  s1 = (s1 ^ n) >>> 0;
-  return s1.toString(16).padStart(8, '0') + s2.toString(16).padStart(8, '0');
+  return multisetHash(
+    rows.map((raw) => {
+      if (!raw) return null;
+      const row = firstCol ? [...pad, ...raw] : raw;
+      return rowHash(row, trimmedWidth(row));
+    }),
+  );
 }
 
 type Grid = CellValue[][];
