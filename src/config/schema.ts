@@ -179,6 +179,18 @@ export const ClvSchema = z
     churnPAlive: fraction.default(0.5),
     /** Share of customers (by CLV rank) in the top CLV tier, then the middle tier. */
     tierCuts: z.array(fraction).min(1).max(4).refine(increasing, 'cuts must increase').default([0.2, 0.5]),
+    /** Horizon as a number with a unit (e.g. 39 weeks); overrides horizonMonths when given. */
+    horizon: z.object({ value: z.number().positive().max(3660), unit: z.enum(['day', 'week', 'month']) }).strict().optional(),
+    /** Length of the month of the CLV sum and of month horizons: 365.25/12 days, or 30 days as lifetimes. */
+    monthLength: z.enum(['calendar', '30days']).default('calendar'),
+    /** L2 penalty on the Gamma-Gamma parameters p, q, γ (lifetimes' GammaGammaFitter penalizer_coef). */
+    spendPenalizer: z.number().min(0).default(0),
+    /** Money per purchase the spend model learns: order amount, or the mapped profit (margin) column. */
+    spendFrom: z.enum(['amount', 'profit']).default('amount'),
+    /** Calibration ends at the analysis date; orders after it up to `end` only validate the fit. */
+    holdout: z.object({ end: isoDate }).strict().optional(),
+    /** Per-customer intervals (delta method) for expected purchases and CLV at this level. */
+    interval: z.object({ level: fraction.default(0.9) }).strict().optional(),
   })
   .strict();
 

@@ -158,6 +158,7 @@ function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: Pr
     returns: config.returns,
     windowDays: config.methods.activity?.churn.windowDays ?? 90,
     keepOrders: !!config.methods.clv?.enabled,
+    keepOrdersUntil: config.methods.clv?.enabled ? config.methods.clv.holdout?.end : undefined,
   });
   const warnings: Warning[] = [];
   if (metrics.returnRows > 0) warnings.push({ code: config.returns === 'net' ? 'returns_netted' : 'returns_excluded', params: { count: metrics.returnRows } });

@@ -124,6 +124,11 @@ export const RESULT_COLUMNS = {
   clv_value: 'money',
   clv_tier: 'tier',
   clv_churn: 'ratio',
+  clv_p_no_purchase: 'ratio',
+  clv_expected_purchases_low: 'rate',
+  clv_expected_purchases_high: 'rate',
+  clv_low: 'money',
+  clv_high: 'money',
 } as const satisfies Record<string, ColumnKind>;
 
 export type FixedColumn = keyof typeof RESULT_COLUMNS;
@@ -147,7 +152,8 @@ const OUTPUT_COLUMNS = {
     'customer_id', 'name', 'orders', 'revenue', 'profit', 'recency_days', 'first_order', 'last_order', 'avg_order_value',
     'orders_per_month', 'abc', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_score', 'rfm_segment', 'activity', 'frequency_tier',
     'spend_tier', 'churn_risk', DIMS, RULES, 'clv_p_alive', 'clv_expected_purchases', 'clv_expected_spend', 'clv_value',
-    'clv_tier', 'clv_churn',
+    'clv_tier', 'clv_churn', 'clv_p_no_purchase', 'clv_expected_purchases_low', 'clv_expected_purchases_high', 'clv_low',
+    'clv_high',
   ],
   /** The tier block written beside the user's customer data. */
   beside: ['abc', 'rfm_score', 'rfm_segment', 'activity', 'churn_risk', RULES, 'clv_tier'],

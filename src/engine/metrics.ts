@@ -25,6 +25,8 @@ export interface MetricsOptions {
   windowDays: number;
   /** Also return the orders kept after the date filter and returns policy (CLV needs them). */
   keepOrders?: boolean;
+  /** YYYY-MM-DD: also keep orders after the analysis date up to this day (CLV holdout). */
+  keepOrdersUntil?: string;
 }
 
 export interface CustomerMetrics {
@@ -272,7 +274,8 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
   if (m.profit) m.profit = totals.profit;
   aggregateCustomers(m, totals.counts, grouped, analysisDay, opts.windowDays);
 
-  const kept = opts.keepOrders ? keptOrders(o, analysisDay, net) : null;
+  const keepUntil = opts.keepOrdersUntil ? Math.max(analysisDay, isoToDay(opts.keepOrdersUntil)) : analysisDay;
+  const kept = opts.keepOrders ? keptOrders(o, keepUntil, net) : null;
   const { after, returnRows } = tally;
   return {
     metrics: m,
@@ -589,7 +592,7 @@ function fillPurchaseDays(m: CustomerMetrics, c: number, dayG: Int32Array | Floa
   }
 }
 
-/** The orders kept after the analysis-date filter and the returns policy (CLV needs them). */
+/** The orders up to `analysisDay` (or a later holdout end) kept under the returns policy (CLV needs them). */
 function keptOrders(o: OrderData, analysisDay: number, net: boolean): OrderData {
   const { n: nRows, day, amount } = o;
   const rows: number[] = [];

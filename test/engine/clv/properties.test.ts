@@ -4,6 +4,7 @@ import { ClvSchema } from '../../../src/config/schema';
 import { computeClv } from '../../../src/engine/methods/clv';
 import { conditionalExpectedPurchases, pAlive } from '../../../src/engine/methods/clv/bgnbd';
 import type { RfmSummary } from '../../../src/engine/methods/clv/summary';
+import { monthSteps } from '../../../src/engine/methods/clv/horizon';
 import { predict } from '../../../src/engine/methods/clv/value';
 import { CDNOW_LIKE, SIM_ANALYSIS_DAY, simulateOrders } from './simulate';
 
@@ -64,7 +65,7 @@ describe('CLV', () => {
           ordersIgnored: 0,
         };
         const ok = new Uint8Array(rows.length).fill(1);
-        const opts = { horizonMonths: horizon, unitsPerMonth: 365.25 / 12 / 7, discountRate: rate, margin: 1 };
+        const opts = { ...monthSteps(horizon, 365.25 / 12 / 7), discountRate: rate, margin: 1 };
         const full = predict(s, bg, g, ok, opts);
         const half = predict(s, bg, g, ok, { ...opts, margin: 0.5 });
         return rows.every(

@@ -1,4 +1,5 @@
 // CLV tiers by rank and the monthly CLV sum.
+import { monthSteps } from '../../../src/engine/methods/clv/horizon';
 import { predict, tierByClv } from '../../../src/engine/methods/clv/value';
 import { clvTierKeys as tierNames } from '../../../src/engine/columns';
 import { conditionalExpectedPurchases } from '../../../src/engine/methods/clv/bgnbd';
@@ -42,7 +43,7 @@ describe('predict', () => {
   const month = 365.25 / 12 / 7;
 
   it('without discount, CLV = expected purchases over the horizon × expected spend × margin', () => {
-    const out = predict(s, bg, gg, Uint8Array.from([1, 1, 0]), { horizonMonths: 6, unitsPerMonth: month, discountRate: 0, margin: 0.3 });
+    const out = predict(s, bg, gg, Uint8Array.from([1, 1, 0]), { ...monthSteps(6, month), discountRate: 0, margin: 0.3 });
     for (const i of [0, 1]) {
       const e = conditionalExpectedPurchases(bg, 6 * month, s.x[i], s.tx[i], s.T[i]);
       expect(out.expectedPurchases[i]).toBeCloseTo(e, 12);
@@ -57,10 +58,10 @@ describe('predict', () => {
 
   it('discounting lowers CLV and a longer horizon raises it', () => {
     const ok = Uint8Array.from([1, 1, 0]);
-    const base = { horizonMonths: 12, unitsPerMonth: month, discountRate: 0, margin: 1 };
+    const base = { ...monthSteps(12, month), discountRate: 0, margin: 1 };
     const flat = predict(s, bg, gg, ok, base).clv[0];
     const disc = predict(s, bg, gg, ok, { ...base, discountRate: 0.05 }).clv[0];
-    const longer = predict(s, bg, gg, ok, { ...base, horizonMonths: 24, discountRate: 0.05 }).clv[0];
+    const longer = predict(s, bg, gg, ok, { ...base, ...monthSteps(24, month), discountRate: 0.05 }).clv[0];
     expect(disc).toBeLessThan(flat);
     expect(longer).toBeGreaterThan(disc);
   });

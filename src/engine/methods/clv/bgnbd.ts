@@ -189,7 +189,7 @@ export function thinGroups(g: BgNbdGroups, maxGroups: number): BgNbdGroups {
 /** Repeat groups used when screening starts. */
 const SCREEN_GROUPS = 4000;
 
-const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
+export const toParams = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) });
 
 /**
  * Fitted parameters outside these bounds mean the data pushed the model to a limit (e.g. a → ∞,
@@ -208,15 +208,45 @@ export interface BgNbdFit {
   params: BgNbdParams;
   logLikelihood: number;
   minimum: Minimum;
+  /** Time scale of the fit (1 / largest T); minimum.x holds ln α·scale. */
+  scale: number;
+}
+
+/** The groups with t_x and T multiplied by `s` (x and the weights unchanged). */
+export function scaleGroups(g: BgNbdGroups, s: number): BgNbdGroups {
+  return { ...g, txValues: g.txValues.map((v) => v * s), TValues: g.TValues.map((v) => v * s) };
+}
+
+/** lifetimes' `_scale_time`: 1 / the largest T, so the oldest customer's age is 1. */
+export function timeScale(g: BgNbdGroups): number {
+  const maxT = g.TValues.length ? g.TValues[g.TValues.length - 1] : 0;
+  return maxT > 0 ? 1 / maxT : 1;
 }
 
 /**
- * Maximum likelihood on log-parameters. Objective as lifetimes' BetaGeoFitter: mean negative
- * log-likelihood + penalizer · (r² + α² + a² + b²). Starts: all ones (lifetimes' default) and
- * two with α at the data's time scale, since α is in time units. Starts are screened on a
+ * The objective lifetimes' BetaGeoFitter minimises, on log-parameters v over groups whose times
+ * are already multiplied by s = 1/max T (so α here is α·s, dimensionless):
+ *   −(1/N) Σ ln L(r, α·s, a, b | x, s·t_x, s·T) + penalizer · (r² + (α·s)² + a² + b²).
+ * The scaled log-likelihood differs from the unscaled one by the constant −Σx·ln s, so the
+ * unpenalised optimum is the same in any unit and the penalty no longer depends on it.
+ */
+export function bgNbdObjective(scaled: BgNbdGroups, penalizer: number): (v: number[]) => number {
+  return (v: number[]) => {
+    const p = toParams(v);
+    const pen = penalizer > 0 ? penalizer * (p.r ** 2 + p.alpha ** 2 + p.a ** 2 + p.b ** 2) : 0;
+    return -bgNbdLogLikelihood(p, scaled) / scaled.totalWeight + pen;
+  };
+}
+
+/**
+ * Maximum likelihood on log-parameters, as lifetimes' BetaGeoFitter.fit: times divided by the
+ * largest T, objective `bgNbdObjective`, α divided back by the scale. Starts: all ones
+ * (lifetimes' default) and two with α at the data's time scale. Starts are screened on a
  * thinned copy of the groups, the best is polished on all of them.
  */
-export function fitBgNbd(g: BgNbdGroups, penalizer: number): BgNbdFit {
+export function fitBgNbd(groups: BgNbdGroups, penalizer: number): BgNbdFit {
+  const s = timeScale(groups);
+  const g = scaleGroups(groups, s);
   let sumT = 0;
   let sumX = 0;
   for (let k = 0; k < g.TValues.length; k++) {
@@ -224,22 +254,18 @@ export function fitBgNbd(g: BgNbdGroups, penalizer: number): BgNbdFit {
     sumX += g.TWeightX[k];
   }
   // Mean time per purchase, a rough α/r.
-  const scale = Math.max(sumT / (sumX + g.totalWeight), 1e-3);
+  const scale = Math.max(sumT / (sumX + g.totalWeight), 1e-6);
   const starts = [
     [0, 0, 0, 0],
     [Math.log(0.5), Math.log(0.5 * scale), Math.log(0.8), Math.log(2.5)],
     [0, Math.log(scale), Math.log(2), Math.log(2)],
   ];
-  const objective = (groups: BgNbdGroups) =>
-    walled((v: number[]) => {
-      const p = toParams(v);
-      const pen = penalizer > 0 ? penalizer * (p.r ** 2 + p.alpha ** 2 + p.a ** 2 + p.b ** 2) : 0;
-      return -bgNbdLogLikelihood(p, groups) / groups.totalWeight + pen;
-    });
+  const objective = (gr: BgNbdGroups) => walled(bgNbdObjective(gr, penalizer));
   const opts = { xTol: 1e-5, fTol: 1e-10, maxIterations: 3000 };
   const minimum = minimise(objective(g), starts, opts, objective(thinGroups(g, SCREEN_GROUPS)));
-  const params = toParams(minimum.x);
-  return { params, logLikelihood: bgNbdLogLikelihood(params, g), minimum };
+  const fitted = toParams(minimum.x);
+  const params = { ...fitted, alpha: fitted.alpha / s };
+  return { params, logLikelihood: bgNbdLogLikelihood(params, groups), minimum, scale: s };
 }
 
 /** ln of the odds of having dropped out: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)); −∞ for x = 0. */

@@ -110,7 +110,7 @@ function thinSpend(g: SpendGroups, maxGroups: number): SpendGroups {
  * Optimised over (ln p, ln q, ln pγ): pγ sets the spend scale, so the ridge below runs along one
  * axis, which Nelder–Mead follows in a few expansions instead of crawling along a diagonal.
  */
-const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2] - v[0]) });
+export const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Math.exp(v[1]), gamma: Math.exp(v[2] - v[0]) });
 
 /**
  * With few repeat purchases per customer the likelihood often rises forever along p → ∞,
@@ -120,8 +120,21 @@ const toParams = (v: number[]): GammaGammaParams => ({ p: Math.exp(v[0]), q: Mat
  */
 export const LOG_SHAPE_BOUND = Math.log(1e6);
 
-/** Maximum likelihood on log-parameters (mean negative log-likelihood, unpenalised); starts screened on a thinned copy. */
-export function fitGammaGamma(g: SpendGroups): GammaGammaFit {
+/**
+ * The objective lifetimes' GammaGammaFitter minimises (no time involved, so no rescaling):
+ *   −(1/N) Σ ln L(p, q, γ | x, m̄) + penalizer · (p² + q² + γ²), γ in currency units,
+ * here over v = (ln p, ln q, ln pγ).
+ */
+export function gammaGammaObjective(g: SpendGroups, penalizer: number): (v: number[]) => number {
+  return (v: number[]) => {
+    const par = toParams(v);
+    const pen = penalizer > 0 ? penalizer * (par.p ** 2 + par.q ** 2 + par.gamma ** 2) : 0;
+    return -gammaGammaLogLikelihood(par, g) / g.totalWeight + pen;
+  };
+}
+
+/** Maximum likelihood on log-parameters (`gammaGammaObjective`); starts screened on a thinned copy. */
+export function fitGammaGamma(g: SpendGroups, penalizer = 0): GammaGammaFit {
   let sumM = 0;
   for (let i = 0; i < g.size; i++) sumM += g.weight[i] * g.m[i];
   const meanM = sumM / g.totalWeight;
@@ -133,7 +146,7 @@ export function fitGammaGamma(g: SpendGroups): GammaGammaFit {
     [Math.log(5), Math.log(5), Math.log(4 * meanM)],
   ];
   const objective = (groups: SpendGroups) =>
-    walled((v: number[]) => -gammaGammaLogLikelihood(toParams(v), groups) / groups.totalWeight, [LOG_SHAPE_BOUND, LOG_SHAPE_BOUND]);
+    walled(gammaGammaObjective(groups, penalizer), [LOG_SHAPE_BOUND, LOG_SHAPE_BOUND]);
   const opts = { xTol: 1e-5, fTol: 1e-10, maxIterations: 3000 };
   const minimum = minimise(objective(g), starts, opts, objective(thinSpend(g, 4000)));
   const params = toParams(minimum.x);

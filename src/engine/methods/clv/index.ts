@@ -6,12 +6,18 @@ import { tryT } from '../../../i18n';
 import type { OrderData } from '../../types';
 import { fitBgNbd, groupCustomers, isDegenerate } from './bgnbd';
 import { fitGammaGamma, groupSpend } from './gammagamma';
-import { MONTH_DAYS, summarise, UNIT_DAYS, type RfmSummary } from './summary';
-import type { ClvReport, ClvResult } from './types';
+import { summarise, UNIT_DAYS, type RfmSummary } from './summary';
+import type { ClvColumns, ClvReport, ClvResult } from './types';
+import { dayToIso, isoToDay } from '../../calendar';
+import { holdoutReport } from './holdout';
+import { resolveHorizon } from './horizon';
+import { clvIntervals } from './intervals';
+import { countOrdersIn, purchaseOutlook } from './outlook';
 import { mean, median, pearson, populationSummary } from './stats';
 import { predict, tierByClv } from './value';
 
 export type { ClvReport, ClvResult, ClvColumns, BgNbdParams, GammaGammaParams, FitStatus } from './types';
+export type { HoldoutReport } from './holdout';
 
 /** Fewer repeat customers (or positive repeat spenders) than this: no fit. */
 export const MIN_REPEAT_CUSTOMERS = 10;
@@ -63,7 +69,7 @@ function unusable(sm: Sample): ClvResult | null {
   return null;
 }
 
-type Fits = { bg: ReturnType<typeof fitBgNbd>; gg: ReturnType<typeof fitGammaGamma>; groups: ReturnType<typeof groupCustomers> };
+type Fits = { bg: ReturnType<typeof fitBgNbd>; gg: ReturnType<typeof fitGammaGamma>; groups: ReturnType<typeof groupCustomers>; spend: ReturnType<typeof groupSpend> };
 
 /** Both fits, or the failure that stops them (no convergence, degenerate or unbounded). */
 function fitModels(s: RfmSummary, sm: Sample, cfg: ClvConfig): Fits | ClvResult {
@@ -75,11 +81,12 @@ function fitModels(s: RfmSummary, sm: Sample, cfg: ClvConfig): Fits | ClvResult 
     const fmt = (v: number) => Number(v.toPrecision(4));
     return fail('clv.degenerate_fit', { r: fmt(bg.params.r), alpha: fmt(bg.params.alpha), a: fmt(bg.params.a), b: fmt(bg.params.b) });
   }
-  const gg = fitGammaGamma(groupSpend(sm.spendX, sm.spendM));
+  const spend = groupSpend(sm.spendX, sm.spendM);
+  const gg = fitGammaGamma(spend, cfg.spendPenalizer);
   const ggFinite = [gg.params.p, gg.params.q, gg.params.gamma, gg.logLikelihood].every(Number.isFinite);
   if (!gg.minimum.converged || !ggFinite) return fail('clv.not_converged', { model: 'Gamma-Gamma', iterations: gg.minimum.iterations });
   if (gg.params.q <= 1) return fail('clv.spend_unbounded', { q: Number(gg.params.q.toFixed(4)) });
-  return { bg, gg, groups };
+  return { bg, gg, groups, spend };
 }
 
 /** Notes on the fit that do not stop it (doubtful assumptions, customers left out). */
@@ -96,14 +103,25 @@ function fitNotes(s: RfmSummary, sm: Sample, gg: Fits['gg'], corr: number): ClvR
   return notes;
 }
 
+/** Orders whose money is the profit column when `spendFrom` is 'profit'; null when there is none. */
+function spendOrders(orders: OrderData, cfg: ClvConfig): OrderData | null {
+  if (cfg.spendFrom === 'amount') return orders;
+  return orders.profit ? { ...orders, amount: orders.profit } : null;
+}
+
 /**
  * Fits BG/NBD and Gamma-Gamma on the customers of `customerIds` that have orders up to
  * `analysisDay` (days since epoch) and returns one value per customerIds row. Customers
  * without orders get NaN / null. Fails explicitly (ok: false, i18n code) on data the models
- * cannot be fitted to.
+ * cannot be fitted to. With `holdout`, orders after the analysis date up to its end are used
+ * only to validate the predictions (report.holdout).
  */
-export function computeClv(orders: OrderData, customerIds: string[], analysisDay: number, cfg: ClvConfig): ClvResult {
+export function computeClv(allOrders: OrderData, customerIds: string[], analysisDay: number, cfg: ClvConfig): ClvResult {
   const unitDays = UNIT_DAYS[cfg.timeUnit];
+  const orders = spendOrders(allOrders, cfg);
+  if (!orders) return fail('clv.no_profit_column');
+  const holdoutEnd = cfg.holdout ? isoToDay(cfg.holdout.end) : null;
+  if (holdoutEnd !== null && !(holdoutEnd > analysisDay)) return fail('clv.holdout_before_analysis', { end: cfg.holdout!.end, analysisDate: dayToIso(analysisDay) });
   const s = summarise(orders, customerIds, analysisDay, cfg.timeUnit);
   const sm = sampleOf(s);
   const bad = unusable(sm);
@@ -111,22 +129,32 @@ export function computeClv(orders: OrderData, customerIds: string[], analysisDay
   const fits = fitModels(s, sm, cfg);
   if ('ok' in fits) return fits;
   const { bg, gg, groups } = fits;
-  const pred = predict(s, bg.params, gg.params, sm.spendOk, {
-    horizonMonths: cfg.horizonMonths,
-    unitsPerMonth: MONTH_DAYS / unitDays,
-    discountRate: cfg.discountRate,
-    margin: cfg.margin,
-  });
+  const horizon = resolveHorizon(cfg);
+  const valueOpts = { stepEnds: horizon.stepEnds, stepMonths: horizon.stepMonths, discountRate: cfg.discountRate, margin: cfg.margin };
+  const pred = predict(s, bg.params, gg.params, sm.spendOk, valueOpts);
   const tiers = tierByClv(pred.clv, cfg.tierCuts);
   const churn: (string | null)[] = Array.from(pred.pAlive, (p) => (Number.isFinite(p) ? (p < cfg.churnPAlive ? 'warning' : 'ok') : null));
   const corr = pearson(sm.spendX, sm.spendM);
+  const holdout = holdoutEnd === null ? undefined : holdoutReport(orders, customerIds, s, bg.params, analysisDay, holdoutEnd, unitDays);
+  const outlook = purchaseOutlook(s, bg.params, horizon.units);
+  const notes = fitNotes(s, sm, gg, corr);
+  if (holdout) {
+    // Holdout orders are not "ignored": they validate the fit.
+    const ignored = notes.find((n) => n.code === 'clv.note.orders_ignored');
+    const holdoutOrders = countOrdersIn(orders, analysisDay, holdoutEnd!);
+    if (ignored) ignored.params = { count: Number(ignored.params!.count) - holdoutOrders };
+    if (holdout.poor) notes.push(holdout.verdict);
+  }
   const report: ClvReport = {
     timeUnit: cfg.timeUnit,
     unitDays,
-    horizonMonths: cfg.horizonMonths,
+    horizonMonths: horizon.days / horizon.monthDays,
+    horizon: { value: horizon.value, unit: horizon.unit, days: horizon.days, units: horizon.units, monthDays: horizon.monthDays },
     discountRate: cfg.discountRate,
     margin: cfg.margin,
     penalizer: cfg.penalizer,
+    spendPenalizer: cfg.spendPenalizer,
+    spendFrom: cfg.spendFrom,
     customersUsed: sm.used,
     customersWithoutOrders: s.n - sm.used,
     repeatCustomers: sm.repeat,
@@ -134,12 +162,26 @@ export function computeClv(orders: OrderData, customerIds: string[], analysisDay
     bgnbd: { ...bg.params, converged: true, iterations: bg.minimum.iterations, logLikelihood: bg.logLikelihood },
     gammaGamma: { ...gg.params, converged: true, iterations: gg.minimum.iterations, logLikelihood: gg.logLikelihood, customersUsed: sm.spendX.length },
     excludedNonPositiveSpend: sm.repeat - sm.spendX.length,
-    notes: fitNotes(s, sm, gg, corr),
+    notes: notes.filter((n) => n.code !== 'clv.note.orders_ignored' || Number(n.params?.count) > 0),
     frequencySpendCorrelation: corr,
     repeatSpend: { mean: mean(sm.spendM), median: median(sm.spendM), max: sm.spendM.reduce((a, v) => Math.max(a, v), -Infinity) },
-    population: populationSummary(pred, churn),
+    population: { ...populationSummary(pred, churn), ...outlook.population },
     tierCuts: tiers.cuts,
+    ...(holdout ? { holdout } : {}),
   };
-  const columns = { clv_p_alive: pred.pAlive, clv_expected_purchases: pred.expectedPurchases, clv_expected_spend: pred.expectedSpend, clv_value: pred.clv, clv_tier: tiers.tier, clv_churn: churn };
+  const columns: ClvColumns = {
+    clv_p_alive: pred.pAlive,
+    clv_expected_purchases: pred.expectedPurchases,
+    clv_expected_spend: pred.expectedSpend,
+    clv_value: pred.clv,
+    clv_tier: tiers.tier,
+    clv_churn: churn,
+    clv_p_no_purchase: outlook.pNoPurchase,
+  };
+  if (cfg.interval) {
+    const iv = clvIntervals(s, fits, sm.spendOk, valueOpts, cfg);
+    if (iv.ok) Object.assign(columns, iv.columns);
+    report.interval = iv.report;
+  }
   return { ok: true, columns, report };
 }

@@ -29,7 +29,7 @@ export function pearson(x: number[], y: number[]): number {
 }
 
 /** Population figures over the customers with orders (P(alive) defined) and with a CLV. */
-export function populationSummary(pred: Predictions, churn: (string | null)[]): ClvReport['population'] {
+export function populationSummary(pred: Predictions, churn: (string | null)[]): Omit<ClvReport['population'], 'expectedPurchasesNewCustomer' | 'purchaseDistribution'> {
   const clv: number[] = [];
   let used = 0;
   let sumPAlive = 0;

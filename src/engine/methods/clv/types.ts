@@ -1,4 +1,5 @@
 // Shapes of the CLV method's result and report (JSON-serialisable, shown in the CLI JSON).
+import type { HoldoutReport } from './holdout';
 
 /** Outcome of one maximum-likelihood fit. */
 export interface FitStatus {
@@ -27,10 +28,15 @@ export interface ClvReport {
   timeUnit: 'day' | 'week' | 'month';
   /** Length of one time unit in days. */
   unitDays: number;
+  /** Horizon in months of monthDays days (whole when configured as horizonMonths). */
   horizonMonths: number;
+  /** The horizon as configured, its length in days and model units, and the month used. */
+  horizon: { value: number; unit: 'day' | 'week' | 'month'; days: number; units: number; monthDays: number };
   discountRate: number;
   margin: number;
   penalizer: number;
+  spendPenalizer: number;
+  spendFrom: 'amount' | 'profit';
   /** Customers with at least one order (those the BG/NBD model is fitted on). */
   customersUsed: number;
   /** Customers in the result table without orders (their CLV columns are empty). */
@@ -56,9 +62,22 @@ export interface ClvReport {
     totalClv: number;
     meanClv: number;
     medianClv: number;
+    expectedPurchasesNewCustomer: number;
+    purchaseDistribution: { purchases: string; customers: number }[];
   };
   /** CLV thresholds between tiers (lowest CLV still in the tier), best tier first. */
   tierCuts: { tier: string; share: number; minClv: number | null; customers: number }[];
+  /** With methods.clv.holdout: predicted vs actual purchases after the analysis date. */
+  holdout?: HoldoutReport;
+  /** With methods.clv.interval: level, method and standard errors of the parameters. */
+  interval?: {
+    level: number;
+    method: 'delta';
+    bgnbdSe: { r: number; alpha: number; a: number; b: number };
+    gammaGammaSe: { p: number; q: number };
+    /** False when a Hessian is not positive definite (a fit at a limit): no interval columns. */
+    available: boolean;
+  };
 }
 
 export type ClvColumns = Record<string, Float64Array | (string | null)[]>;

@@ -6,13 +6,18 @@ import type { RfmSummary } from './summary';
 import { clvTierKeys } from '../../columns';
 
 export interface ValueOptions {
-  /** Months in the horizon. */
-  horizonMonths: number;
-  /** One month in model time units. */
-  unitsPerMonth: number;
+  /**
+   * End of each step of the CLV sum in model time units (months, the last one possibly partial),
+   * ascending; the last is the horizon.
+   */
+  stepEnds: Float64Array;
+  /** Discount exponent of each step: its end in months (k for whole months). */
+  stepMonths: Float64Array;
   /** Monthly discount rate. */
   discountRate: number;
   margin: number;
+  /** Known spend per purchase per customer (NaN: use the Gamma-Gamma expectation); optional. */
+  knownSpend?: Float64Array;
 }
 
 export interface Predictions {
@@ -23,10 +28,10 @@ export interface Predictions {
 }
 
 /**
- * CLV as lifetimes' `customer_lifetime_value`: for months k = 1..H,
- *   CLV = Σ_k [E(k·f) − E((k−1)·f)] · spend · margin / (1 + d)^k,
- * with E(t) the conditional expected purchases in t units, f the units in a month
- * (365.25/12 days; lifetimes uses 30 days or 4.345 weeks), spend the Gamma-Gamma expected
+ * CLV as lifetimes' `customer_lifetime_value`: for steps k = 1..H ending at e_k (k·f, f the units
+ * in a month; a horizon that is not whole months ends with a partial step),
+ *   CLV = Σ_k [E(e_k) − E(e_{k−1})] · spend · margin / (1 + d)^(e_k / f),
+ * with E(t) the conditional expected purchases in t units, spend the Gamma-Gamma expected
  * average spend and d the monthly discount rate. The part of E that depends on (x, T) only
  * is computed once per distinct (x, T) and month.
  * `spendOk[i]` false (repeat customer with non-positive mean spend) leaves the spend and CLV of
@@ -34,8 +39,8 @@ export interface Predictions {
  */
 export function predict(s: RfmSummary, bg: BgNbdParams, gg: GammaGammaParams, spendOk: Uint8Array, o: ValueOptions): Predictions {
   const n = s.n;
-  const H = o.horizonMonths;
-  const discount = Float64Array.from({ length: H + 1 }, (_, k) => 1 / (1 + o.discountRate) ** k);
+  const H = o.stepEnds.length;
+  const discount = Float64Array.from({ length: H + 1 }, (_, k) => (k === 0 ? 1 : 1 / (1 + o.discountRate) ** o.stepMonths[k - 1]));
   // Keyed by (x, T) as the number x·(distinct T) + T's index: exact and cheaper than strings.
   const TIndex = new Map<number, number>();
   for (let i = 0; i < n; i++) if (Number.isFinite(s.T[i]) && !TIndex.has(s.T[i])) TIndex.set(s.T[i], TIndex.size);
@@ -53,14 +58,15 @@ export function predict(s: RfmSummary, bg: BgNbdParams, gg: GammaGammaParams, sp
     let num = numerators.get(key);
     if (!num) {
       num = new Float64Array(H + 1);
-      for (let k = 1; k <= H; k++) num[k] = expectedNumerator(bg, k * o.unitsPerMonth, x, s.T[i]);
+      for (let k = 1; k <= H; k++) num[k] = expectedNumerator(bg, o.stepEnds[k - 1], x, s.T[i]);
       numerators.set(key, num);
     }
     const den = expectedDenominator(bg, x, s.tx[i], s.T[i]);
     out.pAlive[i] = 1 / den;
     out.expectedPurchases[i] = num[H] / den;
     if (!spendOk[i]) continue;
-    const spend = conditionalExpectedSpend(gg, x, s.meanSpend[i]);
+    const known = o.knownSpend ? o.knownSpend[i] : NaN;
+    const spend = Number.isFinite(known) ? known : conditionalExpectedSpend(gg, x, s.meanSpend[i]);
     out.expectedSpend[i] = spend;
     let value = 0;
     for (let k = 1; k <= H; k++) value += ((num[k] - num[k - 1]) / den) * discount[k];
