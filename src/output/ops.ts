@@ -6,7 +6,7 @@ export type Fill = string; // "#RRGGBB"
 
 export interface ChartSpec {
   name: string;
-  type: 'column' | 'bar' | 'pie' | 'pareto';
+  type: 'column' | 'bar' | 'pie' | 'pareto' | 'line';
   title: string;
   categories: { sheet: string; row: number; col: number; rows: number };
   series: { name: string; sheet: string; row: number; col: number; rows: number; axis?: 'primary' | 'secondary'; kind?: 'column' | 'line' }[];

@@ -71,7 +71,7 @@ function small(queue: (ctx: Ctx) => void, payload?: unknown): Step {
   return { bytes: COMMAND_BYTES + jsonBytes(payload), units: 1, queue };
 }
 
-const CHART_TYPE: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' | 'Pie'> = {
+const CHART_TYPE: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' | 'Pie' | 'Line'> = {
   column: 'ColumnClustered',
   bar: 'BarClustered',
   pie: 'Pie',
@@ -79,6 +79,7 @@ const CHART_TYPE: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' |
   // series say which), which every Excel since 2016 renders; the native Pareto type cannot
   // be built through the API.
   pareto: 'ColumnClustered',
+  line: 'Line',
 };
 
 function queueChart(ctx: Ctx, sheet: string, spec: ChartSpec): void {

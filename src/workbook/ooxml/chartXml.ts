@@ -81,11 +81,19 @@ export function chartXml(spec: ChartSpec, read: CellReader): string {
       : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
     return (
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>${sp}` +
-      `<c:cat>${strCache(read, cat)}</c:cat><c:val>${numCache(read, s, line ? '0%' : '#,##0')}</c:val>${line ? '<c:smooth val="0"/>' : ''}</c:ser>`
+      `<c:cat>${strCache(read, cat)}</c:cat><c:val>${numCache(read, s, line && spec.type !== 'line' ? '0%' : '#,##0')}</c:val>${line ? '<c:smooth val="0"/>' : ''}</c:ser>`
     );
   };
   let plot = '';
-  if (spec.type === 'pie') {
+  if (spec.type === 'line') {
+    // Lines on the primary axis with plain numbers (the line series of a Pareto are shares).
+    plot =
+      `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>` +
+      spec.series.map((s, i) => ser(s, i, true)).join('') +
+      `<c:marker val="1"/><c:axId val="1001"/><c:axId val="1002"/></c:lineChart>` +
+      catAx(1001, 1002, 'b') +
+      valAx(1002, 1001, 'l', '#,##0', { grid: true });
+  } else if (spec.type === 'pie') {
     plot = `<c:pieChart><c:varyColors val="1"/>${bars.map((s, i) => ser(s, i, false)).join('')}<c:firstSliceAng val="0"/></c:pieChart>`;
   } else {
     const primary = bars.length ? bars : spec.series.filter((s) => s.axis !== 'secondary');

@@ -30,7 +30,7 @@ function isChartSpec(x: unknown): x is ChartSpec {
   const c = x as ChartSpec;
   const range = (r: unknown) => !!r && typeof (r as { sheet: unknown }).sheet === 'string' && Number.isInteger((r as { row: unknown }).row) && Number.isInteger((r as { col: unknown }).col) && Number.isInteger((r as { rows: unknown }).rows);
   return (
-    !!c && typeof c.name === 'string' && typeof c.title === 'string' && ['column', 'bar', 'pie', 'pareto'].includes(c.type) && range(c.categories) &&
+    !!c && typeof c.name === 'string' && typeof c.title === 'string' && ['column', 'bar', 'pie', 'pareto', 'line'].includes(c.type) && range(c.categories) &&
     Array.isArray(c.series) && c.series.every((s) => range(s) && typeof s.name === 'string') &&
     !!c.anchor && [c.anchor.row, c.anchor.col, c.anchor.rows, c.anchor.cols].every((n) => Number.isInteger(n) && n >= 0)
   );
