@@ -27,7 +27,7 @@ const CHART_COL = 5;
 
 /**
  * Writes the section at b.row (columns A–D) and returns its charts, anchored beside it (the
- * section is over 35 rows long, so they overlap nothing else): per-bin predicted vs actual
+ * cursor ends below both, so they overlap nothing else): per-bin predicted vs actual
  * (columns) and the cumulative tracking (lines). Nothing when the run has no holdout report.
  */
 export function clvValidation(b: SheetBuilder, result: ClassificationResult, L: Locale, chartCol = CHART_COL): ChartSpec[] {
@@ -59,6 +59,8 @@ export function clvValidation(b: SheetBuilder, result: ClassificationResult, L: 
     h.weekly.map((w) => [w.date, Math.round(w.predicted * 10) / 10, w.actual]),
   );
   b.format(weekAt.row + 1, 1, h.weekly.length, 2, { numberFormat: INT });
+  // A short weekly table must not let the next section run under the charts.
+  b.row = Math.max(b.row, top + 20 + 18 + 1);
   const bins = { sheet, row: binsAt.row + 1, rows: h.bins.length };
   const weeks = { sheet, row: weekAt.row + 1, rows: h.weekly.length };
   return [

@@ -30,6 +30,7 @@ import {
 import { ArrowClockwiseRegular, DeleteRegular, SaveRegular, ShieldTaskRegular } from '@fluentui/react-icons';
 import type { Migration } from '../../engine/history';
 import type { ClassificationResult, MethodSummary } from '../../engine/types';
+import type { ClvReport } from '../../engine/methods/clv';
 import type { TieringConfig } from '../../config';
 import { formatNumber, formatPercent, methodLabel, ruleNames, tierLabel, useLocale, useT, useTryT } from '../i18n';
 import type { Locale, MessageKey } from '../../i18n';
@@ -192,6 +193,8 @@ function Overview({ result }: { result: ClassificationResult }) {
   const locale = useLocale();
   const s = useCommonStyles();
   const st = useStyles();
+  // The CLV holdout check's verdict (methods.clv.holdout), when the run has one.
+  const holdout = (result.reports.clv as ClvReport | undefined)?.holdout;
   return (
     <section className={s.section} aria-labelledby="res-overview">
       <Subtitle2 as="h2" id="res-overview" style={{ margin: 0 }}>
@@ -218,6 +221,11 @@ function Overview({ result }: { result: ClassificationResult }) {
               ))}
             </ul>
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {holdout && (
+        <MessageBar intent={holdout.poor ? 'warning' : 'info'} layout="multiline">
+          <MessageBarBody>{trAny(holdout.verdict.code, holdout.verdict.params)}</MessageBarBody>
         </MessageBar>
       )}
     </section>
