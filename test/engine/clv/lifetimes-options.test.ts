@@ -22,7 +22,7 @@ function run(extra: Record<string, unknown>) {
 
 /** lnΓ by Lanczos (g = 7), written here independently of the engine's lgamma. */
 function lnGamma(z: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61582176302348, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.61582176302348, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
   if (z < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * z))) - lnGamma(1 - z);
   z -= 1;
   let x = c[0];
