@@ -191,6 +191,8 @@ export const ClvSchema = z
     holdout: z.object({ end: isoDate }).strict().optional(),
     /** Per-customer intervals (delta method) for expected purchases and CLV at this level. */
     interval: z.object({ level: fraction.default(0.9) }).strict().optional(),
+    /** Purchase model: BG/NBD, MBG/NBD, or the one with the lower holdout error (needs holdout). */
+    model: z.enum(['bgnbd', 'mbgnbd', 'best']).default('bgnbd'),
   })
   .strict();
 

@@ -23,6 +23,7 @@ const holdout: HoldoutReport = {
   poor: false,
   weekly: [1, 2, 3].map((week) => ({ week, date: `1997-01-0${week}`, predicted: week * 10.04, actual: week * 11 })),
   ordersOfNewCustomers: 0,
+  model: 'bgnbd',
   verdict: { code: 'clv.holdout.verdict_good', params: { predicted: 1653, actual: 1882, percent: 12, binError: 12 } },
 };
 const result = (h: HoldoutReport | undefined) => ({ reports: h ? { clv: { holdout: h } } : {} }) as unknown as ClassificationResult;

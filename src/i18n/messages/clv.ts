@@ -35,6 +35,8 @@ export const messages = defineMessages({
       'CLV was not computed: methods.clv.spendFrom is "profit" but the order table has no profit column mapped. Map a profit (margin) column or set spendFrom to "amount".',
     'clv.holdout_before_analysis':
       'CLV was not computed: the holdout end {end} (methods.clv.holdout.end) is not after the analysis date {analysisDate}. Set the analysis date to the end of the calibration period and the holdout end to a later date.',
+    'clv.best_needs_holdout':
+      'CLV was not computed: methods.clv.model "best" chooses the model by its holdout error, so it needs methods.clv.holdout (with an end after the analysis date).',
     'clv.holdout.verdict_good':
       'Holdout check: the model predicted {predicted} repeat purchases after the analysis date and {actual} happened ({percent} % apart). The fit looks good.',
     'clv.holdout.verdict_poor':
@@ -84,6 +86,7 @@ export const messages = defineMessages({
     'clv.no_profit_column': '未计算客户终身价值：methods.clv.spendFrom 为 "profit"，但订单表未映射利润列。请映射利润（毛利）列，或将 spendFrom 设为 "amount"。',
     'clv.holdout_before_analysis':
       '未计算客户终身价值：验证期结束日 {end}（methods.clv.holdout.end）不晚于分析日期 {analysisDate}。请把分析日期设为校准期结束日，并把验证期结束日设为更晚的日期。',
+    'clv.best_needs_holdout': '未计算客户终身价值：methods.clv.model 为 "best" 时按验证期误差选择模型，需要设置 methods.clv.holdout（结束日晚于分析日期）。',
     'clv.holdout.verdict_good': '验证期检验：模型预测分析日期之后有 {predicted} 次复购，实际发生 {actual} 次（相差 {percent}%）。拟合良好。',
     'clv.holdout.verdict_poor':
       '验证期检验：模型预测分析日期之后有 {predicted} 次复购，实际发生 {actual} 次（相差 {percent}%；按购买次数分组平均偏差 {binError}%）。拟合较差，请谨慎解读终身价值。',

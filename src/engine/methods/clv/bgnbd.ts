@@ -210,6 +210,7 @@ export interface BgNbdFit {
   minimum: Minimum;
   /** Time scale of the fit (1 / largest T); minimum.x holds ln α·scale. */
   scale: number;
+  model: PurchaseModel;
 }
 
 /** The groups with t_x and T multiplied by `s` (x and the weights unchanged). */
@@ -230,11 +231,11 @@ export function timeScale(g: BgNbdGroups): number {
  * The scaled log-likelihood differs from the unscaled one by the constant −Σx·ln s, so the
  * unpenalised optimum is the same in any unit and the penalty no longer depends on it.
  */
-export function bgNbdObjective(scaled: BgNbdGroups, penalizer: number): (v: number[]) => number {
+export function bgNbdObjective(scaled: BgNbdGroups, penalizer: number, model: PurchaseModel = 'bgnbd'): (v: number[]) => number {
   return (v: number[]) => {
     const p = toParams(v);
     const pen = penalizer > 0 ? penalizer * (p.r ** 2 + p.alpha ** 2 + p.a ** 2 + p.b ** 2) : 0;
-    return -bgNbdLogLikelihood(p, scaled) / scaled.totalWeight + pen;
+    return -modelLogLikelihood(p, scaled, model) / scaled.totalWeight + pen;
   };
 }
 
@@ -244,7 +245,7 @@ export function bgNbdObjective(scaled: BgNbdGroups, penalizer: number): (v: numb
  * (lifetimes' default) and two with α at the data's time scale. Starts are screened on a
  * thinned copy of the groups, the best is polished on all of them.
  */
-export function fitBgNbd(groups: BgNbdGroups, penalizer: number): BgNbdFit {
+export function fitBgNbd(groups: BgNbdGroups, penalizer: number, model: PurchaseModel = 'bgnbd'): BgNbdFit {
   const s = timeScale(groups);
   const g = scaleGroups(groups, s);
   let sumT = 0;
@@ -260,23 +261,47 @@ export function fitBgNbd(groups: BgNbdGroups, penalizer: number): BgNbdFit {
     [Math.log(0.5), Math.log(0.5 * scale), Math.log(0.8), Math.log(2.5)],
     [0, Math.log(scale), Math.log(2), Math.log(2)],
   ];
-  const objective = (gr: BgNbdGroups) => walled(bgNbdObjective(gr, penalizer));
+  const objective = (gr: BgNbdGroups) => walled(bgNbdObjective(gr, penalizer, model));
   const opts = { xTol: 1e-5, fTol: 1e-10, maxIterations: 3000 };
   const minimum = minimise(objective(g), starts, opts, objective(thinGroups(g, SCREEN_GROUPS)));
   const fitted = toParams(minimum.x);
   const params = { ...fitted, alpha: fitted.alpha / s };
-  return { params, logLikelihood: bgNbdLogLikelihood(params, groups), minimum, scale: s };
+  return { params, logLikelihood: modelLogLikelihood(params, groups, model), minimum, scale: s, model };
 }
 
-/** ln of the odds of having dropped out: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)); −∞ for x = 0. */
-function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number): number {
-  if (x <= 0) return -Infinity;
-  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+/**
+ * The purchase model: BG/NBD (Fader, Hardie & Lee 2005) or MBG/NBD (Batislam, Denizel & Filiztekin
+ * 2007), where a customer may also drop out right after the first purchase. MBG/NBD's formulas
+ * are BG/NBD's with b + 1 in the posterior parts: E[Y(t) | …]'s numerator is BG/NBD's at b + 1,
+ * the drop-out odds are a/(b+x) · ((α+T)/(α+t_x))^(r+x) for every x (x = 0 included), and its
+ * likelihood is BG/NBD's at b + 1 plus N·ln(b/(a+b)) plus the x = 0 customers' odds term.
+ */
+export type PurchaseModel = 'bgnbd' | 'mbgnbd';
+
+/** ln of the odds of having dropped out; BG/NBD: ln(a/(b+x−1)) + (r+x) ln((α+T)/(α+t_x)), −∞ for x = 0. */
+function logDropoutOdds(p: BgNbdParams, x: number, tx: number, T: number, model: PurchaseModel = 'bgnbd'): number {
+  if (model === 'bgnbd' && x <= 0) return -Infinity;
+  const bx = model === 'mbgnbd' ? p.b + x : p.b + x - 1;
+  return Math.log(p.a / bx) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
 }
 
-/** P(alive | x, t_x, T) = 1 / (1 + odds); 1 for customers without repeat purchases. */
-export function pAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
-  return 1 / (1 + Math.exp(logDropoutOdds(p, x, tx, T)));
+/** P(alive | x, t_x, T) = 1 / (1 + odds); BG/NBD: 1 for customers without repeat purchases. */
+export function pAlive(p: BgNbdParams, x: number, tx: number, T: number, model: PurchaseModel = 'bgnbd'): number {
+  return 1 / (1 + Math.exp(logDropoutOdds(p, x, tx, T, model)));
+}
+
+/** The model's log-likelihood over the groups (MBG/NBD from BG/NBD's, see PurchaseModel). */
+export function modelLogLikelihood(p: BgNbdParams, g: BgNbdGroups, model: PurchaseModel): number {
+  if (model === 'bgnbd') return bgNbdLogLikelihood(p, g);
+  let ll = bgNbdLogLikelihood({ ...p, b: p.b + 1 }, g) + g.totalWeight * Math.log(p.b / (p.a + p.b));
+  // x = 0 customers (t_x = 0): + softplus(ln(a/b) + r·ln((α+T)/α)) each.
+  const base = Math.log(p.a / p.b);
+  for (let k = 0; k < g.TValues.length; k++) {
+    if (!g.TWeightZero[k]) continue;
+    const d = base + p.r * (Math.log(p.alpha + g.TValues[k]) - Math.log(p.alpha));
+    ll += g.TWeightZero[k] * (d > 0 ? d + Math.log1p(Math.exp(-d)) : Math.log1p(Math.exp(d)));
+  }
+  return ll;
 }
 
 /** |a − 1| below which (F′ − 1)/(a − 1) is not taken from the 1 − z transformation (cancellation). */
@@ -293,7 +318,11 @@ const A_NEAR_ONE = 1e-3;
  * of 1, F′ − 1 would be lost to cancellation; the value is then interpolated (cubic, error
  * ~1e-9) from a = 1 ± 2e-3 and 1 ± 4e-3, where it is accurate: the function is smooth in a.
  */
-export function expectedNumerator(p: BgNbdParams, t: number, x: number, T: number): number {
+export function expectedNumerator(p: BgNbdParams, t: number, x: number, T: number, model: PurchaseModel = 'bgnbd'): number {
+  return model === 'mbgnbd' ? bgNumerator({ ...p, b: p.b + 1 }, t, x, T) : bgNumerator(p, t, x, T);
+}
+
+function bgNumerator(p: BgNbdParams, t: number, x: number, T: number): number {
   if (t <= 0) return 0;
   const z = t / (p.alpha + T + t);
   if (Math.abs(p.a - 1) < A_NEAR_ONE && usesReflection(p.a + p.b - 1 - p.r, p.a - 1, p.a + p.b + x - 1, z)) {
@@ -329,12 +358,12 @@ function numeratorAt(p: BgNbdParams, t: number, x: number, T: number): number {
   return c * (first - scaled / am1);
 }
 
-/** Denominator of E[Y(t) | …]: 1 + [x>0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x). */
-export function expectedDenominator(p: BgNbdParams, x: number, tx: number, T: number): number {
-  return 1 + Math.exp(logDropoutOdds(p, x, tx, T));
+/** Denominator of E[Y(t) | …]: 1 + drop-out odds (BG/NBD: [x>0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x)). */
+export function expectedDenominator(p: BgNbdParams, x: number, tx: number, T: number, model: PurchaseModel = 'bgnbd'): number {
+  return 1 + Math.exp(logDropoutOdds(p, x, tx, T, model));
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t time units. */
-export function conditionalExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
-  return expectedNumerator(p, t, x, T) / expectedDenominator(p, x, tx, T);
+export function conditionalExpectedPurchases(p: BgNbdParams, t: number, x: number, tx: number, T: number, model: PurchaseModel = 'bgnbd'): number {
+  return expectedNumerator(p, t, x, T, model) / expectedDenominator(p, x, tx, T, model);
 }

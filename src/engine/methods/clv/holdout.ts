@@ -4,7 +4,7 @@
 import type { OrderData } from '../../types';
 import { dayToIso } from '../../calendar';
 import type { BgNbdParams } from './types';
-import { conditionalExpectedPurchases } from './bgnbd';
+import { conditionalExpectedPurchases, type PurchaseModel } from './bgnbd';
 import { populationExpected } from './probability';
 import type { RfmSummary } from './summary';
 
@@ -47,6 +47,10 @@ export interface HoldoutReport {
   /** Orders in the holdout of customers without calibration orders (new customers, not predicted). */
   ordersOfNewCustomers: number;
   verdict: { code: string; params: Record<string, string | number> };
+  /** The purchase model these predictions are from. */
+  model: PurchaseModel;
+  /** With model "best": each candidate's holdout error; the one with the lower MAE is used. */
+  candidates?: { model: PurchaseModel; mae: number; ratio: number; predicted: number }[];
 }
 
 /** Each customer's distinct purchase days up to `endDay`, sorted (customers by customerIds row). */
@@ -83,14 +87,14 @@ function binsOf(s: RfmSummary, predicted: Float64Array, actual: Float64Array): H
  * own first purchase), actual the purchase days after each customer's first up to that day.
  * E[X] is computed once per day offset.
  */
-function weekly(days: number[][], bg: BgNbdParams, unitDays: number, endDay: number): HoldoutReport['weekly'] {
+function weekly(days: number[][], bg: BgNbdParams, unitDays: number, endDay: number, model: PurchaseModel): HoldoutReport['weekly'] {
   const firsts = days.filter((d) => d.length > 0 && d[0] <= endDay).map((d) => d[0]);
   if (!firsts.length) return [];
   const start = Math.min(...firsts);
   const expectedAt = new Map<number, number>();
   const ex = (offset: number) => {
     let v = expectedAt.get(offset);
-    if (v === undefined) expectedAt.set(offset, (v = populationExpected(bg, offset / unitDays)));
+    if (v === undefined) expectedAt.set(offset, (v = populationExpected(bg, offset / unitDays, model)));
     return v;
   };
   const out: HoldoutReport['weekly'] = [];
@@ -112,7 +116,7 @@ function weekly(days: number[][], bg: BgNbdParams, unitDays: number, endDay: num
  * Predicts each calibrated customer's repeat purchases over the holdout (analysisDay, endDay]
  * with FHL eq. (10) and compares them with the purchase days that happened there.
  */
-export function holdoutReport(orders: OrderData, customerIds: string[], s: RfmSummary, bg: BgNbdParams, analysisDay: number, endDay: number, unitDays: number): HoldoutReport {
+export function holdoutReport(orders: OrderData, customerIds: string[], s: RfmSummary, bg: BgNbdParams, analysisDay: number, endDay: number, unitDays: number, model: PurchaseModel = 'bgnbd'): HoldoutReport {
   const units = (endDay - analysisDay) / unitDays;
   const days = purchaseDays(orders, customerIds, endDay);
   const predicted = new Float64Array(s.n).fill(NaN);
@@ -128,7 +132,7 @@ export function holdoutReport(orders: OrderData, customerIds: string[], s: RfmSu
       ordersOfNewCustomers += d.length;
       continue;
     }
-    predicted[i] = conditionalExpectedPurchases(bg, units, s.x[i], s.tx[i], s.T[i]);
+    predicted[i] = conditionalExpectedPurchases(bg, units, s.x[i], s.tx[i], s.T[i], model);
     actual[i] = d.filter((v) => v > analysisDay).length;
     customers++;
     sumP += predicted[i];
@@ -154,7 +158,8 @@ export function holdoutReport(orders: OrderData, customerIds: string[], s: RfmSu
     ratio,
     binError,
     poor,
-    weekly: weekly(days, bg, unitDays, endDay),
+    weekly: weekly(days, bg, unitDays, endDay, model),
+    model,
     ordersOfNewCustomers,
     verdict: { code: poor ? 'clv.holdout.verdict_poor' : 'clv.holdout.verdict_good', params },
   };

@@ -4,7 +4,7 @@
 import type { ClvConfig } from '../../../config/schema';
 import { tryT } from '../../../i18n';
 import type { OrderData } from '../../types';
-import { fitBgNbd, groupCustomers, isDegenerate } from './bgnbd';
+import { fitBgNbd, groupCustomers, isDegenerate, type BgNbdFit, type BgNbdGroups, type PurchaseModel } from './bgnbd';
 import { fitGammaGamma, groupSpend } from './gammagamma';
 import { summarise, UNIT_DAYS, type RfmSummary } from './summary';
 import type { ClvColumns, ClvReport, ClvResult } from './types';
@@ -71,16 +71,25 @@ function unusable(sm: Sample): ClvResult | null {
 
 type Fits = { bg: ReturnType<typeof fitBgNbd>; gg: ReturnType<typeof fitGammaGamma>; groups: ReturnType<typeof groupCustomers>; spend: ReturnType<typeof groupSpend> };
 
-/** Both fits, or the failure that stops them (no convergence, degenerate or unbounded). */
-function fitModels(s: RfmSummary, sm: Sample, cfg: ClvConfig): Fits | ClvResult {
-  const groups = groupCustomers(s.x, s.tx, s.T);
-  const bg = fitBgNbd(groups, cfg.penalizer);
+const MODEL_NAMES: Record<PurchaseModel, string> = { bgnbd: 'BG/NBD', mbgnbd: 'MBG/NBD' };
+
+/** The purchase model's fit, or the failure that stops it (no convergence, degenerate). */
+function fitPurchases(groups: BgNbdGroups, cfg: ClvConfig, model: PurchaseModel): BgNbdFit | ClvResult {
+  const bg = fitBgNbd(groups, cfg.penalizer, model);
   const bgFinite = [bg.params.r, bg.params.alpha, bg.params.a, bg.params.b, bg.logLikelihood].every(Number.isFinite);
-  if (!bg.minimum.converged || !bgFinite) return fail('clv.not_converged', { model: 'BG/NBD', iterations: bg.minimum.iterations });
+  if (!bg.minimum.converged || !bgFinite) return fail('clv.not_converged', { model: MODEL_NAMES[model], iterations: bg.minimum.iterations });
   if (isDegenerate(bg.params)) {
     const fmt = (v: number) => Number(v.toPrecision(4));
     return fail('clv.degenerate_fit', { r: fmt(bg.params.r), alpha: fmt(bg.params.alpha), a: fmt(bg.params.a), b: fmt(bg.params.b) });
   }
+  return bg;
+}
+
+/** Both fits, or the failure that stops them (no convergence, degenerate or unbounded). */
+function fitModels(s: RfmSummary, sm: Sample, cfg: ClvConfig, model: PurchaseModel): Fits | ClvResult {
+  const groups = groupCustomers(s.x, s.tx, s.T);
+  const bg = fitPurchases(groups, cfg, model);
+  if ('ok' in bg) return bg;
   const spend = groupSpend(sm.spendX, sm.spendM);
   const gg = fitGammaGamma(spend, cfg.spendPenalizer);
   const ggFinite = [gg.params.p, gg.params.q, gg.params.gamma, gg.logLikelihood].every(Number.isFinite);
@@ -101,6 +110,20 @@ function fitNotes(s: RfmSummary, sm: Sample, gg: Fits['gg'], corr: number): ClvR
   if (s.ordersIgnored > 0) notes.push({ code: 'clv.note.orders_ignored', params: { count: s.ordersIgnored } });
   if (sm.used - sm.repeat > 0) notes.push({ code: 'clv.note.single_purchase', params: { count: sm.used - sm.repeat } });
   return notes;
+}
+
+/**
+ * model "best": BG/NBD (already fitted) and MBG/NBD, each predicting the holdout; the one with
+ * the lower mean absolute error per customer is used (BG/NBD on a tie or when MBG/NBD cannot be
+ * fitted). The holdout report lists both candidates.
+ */
+function bestModel(fits: Fits, orders: OrderData, ids: string[], s: RfmSummary, analysisDay: number, endDay: number, unitDays: number, cfg: ClvConfig) {
+  const reports = [{ fit: fits.bg, holdout: holdoutReport(orders, ids, s, fits.bg.params, analysisDay, endDay, unitDays, 'bgnbd') }];
+  const mbg = fitPurchases(fits.groups, cfg, 'mbgnbd');
+  if (!('ok' in mbg)) reports.push({ fit: mbg, holdout: holdoutReport(orders, ids, s, mbg.params, analysisDay, endDay, unitDays, 'mbgnbd') });
+  const best = reports.reduce((a, c) => (c.holdout.mae < a.holdout.mae ? c : a));
+  best.holdout.candidates = reports.map((c) => ({ model: c.fit.model, mae: c.holdout.mae, ratio: c.holdout.ratio, predicted: c.holdout.predicted }));
+  return best;
 }
 
 /** Orders whose money is the profit column when `spendFrom` is 'profit'; null when there is none. */
@@ -126,17 +149,21 @@ export function computeClv(allOrders: OrderData, customerIds: string[], analysis
   const sm = sampleOf(s);
   const bad = unusable(sm);
   if (bad) return bad;
-  const fits = fitModels(s, sm, cfg);
+  if (cfg.model === 'best' && holdoutEnd === null) return fail('clv.best_needs_holdout');
+  const fits = fitModels(s, sm, cfg, cfg.model === 'mbgnbd' ? 'mbgnbd' : 'bgnbd');
   if ('ok' in fits) return fits;
-  const { bg, gg, groups } = fits;
+  const candidates = cfg.model === 'best' ? bestModel(fits, orders, customerIds, s, analysisDay, holdoutEnd!, unitDays, cfg) : null;
+  const { gg, groups } = fits;
+  const bg = candidates ? candidates.fit : fits.bg;
+  const model = bg.model;
   const horizon = resolveHorizon(cfg);
-  const valueOpts = { stepEnds: horizon.stepEnds, stepMonths: horizon.stepMonths, discountRate: cfg.discountRate, margin: cfg.margin };
+  const valueOpts = { stepEnds: horizon.stepEnds, stepMonths: horizon.stepMonths, discountRate: cfg.discountRate, margin: cfg.margin, model };
   const pred = predict(s, bg.params, gg.params, sm.spendOk, valueOpts);
   const tiers = tierByClv(pred.clv, cfg.tierCuts);
   const churn: (string | null)[] = Array.from(pred.pAlive, (p) => (Number.isFinite(p) ? (p < cfg.churnPAlive ? 'warning' : 'ok') : null));
   const corr = pearson(sm.spendX, sm.spendM);
-  const holdout = holdoutEnd === null ? undefined : holdoutReport(orders, customerIds, s, bg.params, analysisDay, holdoutEnd, unitDays);
-  const outlook = purchaseOutlook(s, bg.params, horizon.units);
+  const holdout = holdoutEnd === null ? undefined : (candidates?.holdout ?? holdoutReport(orders, customerIds, s, bg.params, analysisDay, holdoutEnd, unitDays, model));
+  const outlook = purchaseOutlook(s, bg.params, horizon.units, model);
   const notes = fitNotes(s, sm, gg, corr);
   if (holdout) {
     // Holdout orders are not "ignored": they validate the fit.
@@ -147,6 +174,7 @@ export function computeClv(allOrders: OrderData, customerIds: string[], analysis
   }
   const report: ClvReport = {
     timeUnit: cfg.timeUnit,
+    model,
     unitDays,
     horizonMonths: horizon.days / horizon.monthDays,
     horizon: { value: horizon.value, unit: horizon.unit, days: horizon.days, units: horizon.units, monthDays: horizon.monthDays },
@@ -179,7 +207,7 @@ export function computeClv(allOrders: OrderData, customerIds: string[], analysis
     clv_p_no_purchase: outlook.pNoPurchase,
   };
   if (cfg.interval) {
-    const iv = clvIntervals(s, fits, sm.spendOk, valueOpts, cfg);
+    const iv = clvIntervals(s, { ...fits, bg }, sm.spendOk, valueOpts, cfg);
     if (iv.ok) Object.assign(columns, iv.columns);
     report.interval = iv.report;
   }

@@ -26,7 +26,7 @@ type IntervalResult = { ok: boolean; columns: Record<string, Float64Array>; repo
 export function clvIntervals(s: RfmSummary, f: IntervalFits, spendOk: Uint8Array, o: ValueOptions, cfg: ClvConfig): IntervalResult {
   const level = cfg.interval?.level ?? 0.9;
   const scaled = scaleGroups(f.groups, f.bg.scale);
-  const covBg = covarianceAt(bgNbdObjective(scaled, cfg.penalizer), f.bg.minimum.x, scaled.totalWeight);
+  const covBg = covarianceAt(bgNbdObjective(scaled, cfg.penalizer, f.bg.model), f.bg.minimum.x, scaled.totalWeight);
   const covGg = covarianceAt(gammaGammaObjective(f.spend, cfg.spendPenalizer), f.gg.minimum.x, f.spend.totalWeight);
   const sd = (cov: number[][] | null, i: number) => (cov ? Math.sqrt(cov[i][i]) : NaN);
   const report = {

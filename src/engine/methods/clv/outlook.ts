@@ -2,6 +2,7 @@
 // customers with 0 … 7+ purchases, and E[X(t)] for a customer acquired today.
 import type { OrderData } from '../../types';
 import type { BgNbdParams } from './types';
+import type { PurchaseModel } from './bgnbd';
 import { pmfConditional, pNoPurchase, populationExpected } from './probability';
 import type { RfmSummary } from './summary';
 
@@ -19,7 +20,7 @@ export interface Outlook {
 }
 
 /** Per customer P(no purchase in t), and the population's expected count distribution over t. */
-export function purchaseOutlook(s: RfmSummary, bg: BgNbdParams, t: number): Outlook {
+export function purchaseOutlook(s: RfmSummary, bg: BgNbdParams, t: number, model: PurchaseModel = 'bgnbd'): Outlook {
   const pNo = new Float64Array(s.n).fill(NaN);
   const dist = new Float64Array(OUTLOOK_COUNTS);
   // Customers with the same (x, t_x, T) share every probability.
@@ -27,13 +28,13 @@ export function purchaseOutlook(s: RfmSummary, bg: BgNbdParams, t: number): Outl
   for (let i = 0; i < s.n; i++) {
     const x = s.x[i];
     if (!Number.isFinite(x)) continue;
-    pNo[i] = pNoPurchase(bg, t, x, s.tx[i], s.T[i]);
+    pNo[i] = pNoPurchase(bg, t, x, s.tx[i], s.T[i], model);
     const key = `${x}|${s.tx[i]}|${s.T[i]}`;
     let pmf = memo.get(key);
     if (!pmf) {
       pmf = new Float64Array(OUTLOOK_COUNTS);
       let head = 0;
-      for (let n = 0; n < OUTLOOK_COUNTS - 1; n++) head += pmf[n] = pmfConditional(bg, n, t, x, s.tx[i], s.T[i]);
+      for (let n = 0; n < OUTLOOK_COUNTS - 1; n++) head += pmf[n] = pmfConditional(bg, n, t, x, s.tx[i], s.T[i], model);
       pmf[OUTLOOK_COUNTS - 1] = Math.max(0, 1 - head);
       memo.set(key, pmf);
     }
@@ -42,7 +43,7 @@ export function purchaseOutlook(s: RfmSummary, bg: BgNbdParams, t: number): Outl
   return {
     pNoPurchase: pNo,
     population: {
-      expectedPurchasesNewCustomer: populationExpected(bg, t),
+      expectedPurchasesNewCustomer: populationExpected(bg, t, model),
       purchaseDistribution: Array.from(dist, (customers, n) => ({ purchases: n === OUTLOOK_COUNTS - 1 ? `${n}+` : String(n), customers })),
     },
   };

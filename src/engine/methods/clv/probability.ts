@@ -1,7 +1,7 @@
 // Probabilities of purchase counts under BG/NBD (Fader, Hardie & Lee 2005): for a customer just
 // acquired (eq. 8), conditional on a customer's history, and the population expectation E[X(t)].
 import type { BgNbdParams } from './types';
-import { expectedNumerator, pAlive } from './bgnbd';
+import { expectedDenominator, expectedNumerator, pAlive, type PurchaseModel } from './bgnbd';
 import { lgamma } from './special';
 
 const lbeta = (x: number, y: number) => lgamma(x) + lgamma(y) - lgamma(x + y);
@@ -32,8 +32,9 @@ export function pmfNew(p: BgNbdParams, n: number, t: number): number {
  * p ~ Beta(a, b+x) (the posterior given x purchases in T while alive), and the Poisson
  * process and drop-out after purchases restart unchanged (both are memoryless).
  */
-export function posteriorIfAlive(p: BgNbdParams, x: number, T: number): BgNbdParams {
-  return { r: p.r + x, alpha: p.alpha + T, a: p.a, b: p.b + x };
+export function posteriorIfAlive(p: BgNbdParams, x: number, T: number, model: PurchaseModel = 'bgnbd'): BgNbdParams {
+  // MBG/NBD: the customer also survived the drop-out chance at the first purchase.
+  return { r: p.r + x, alpha: p.alpha + T, a: p.a, b: p.b + x + (model === 'mbgnbd' ? 1 : 0) };
 }
 
 /**
@@ -41,21 +42,24 @@ export function posteriorIfAlive(p: BgNbdParams, x: number, T: number): BgNbdPar
  * with the posterior parameters: (1 − P(alive))·[n = 0] + P(alive)·pmfNew(posterior, n, t).
  * Its mean is FHL eq. (10).
  */
-export function pmfConditional(p: BgNbdParams, n: number, t: number, x: number, tx: number, T: number): number {
-  const alive = pAlive(p, x, tx, T);
-  return (n === 0 ? 1 - alive : 0) + alive * pmfNew(posteriorIfAlive(p, x, T), n, t);
+export function pmfConditional(p: BgNbdParams, n: number, t: number, x: number, tx: number, T: number, model: PurchaseModel = 'bgnbd'): number {
+  const alive = pAlive(p, x, tx, T, model);
+  return (n === 0 ? 1 - alive : 0) + alive * pmfNew(posteriorIfAlive(p, x, T, model), n, t);
 }
 
 /**
  * P(no purchase in the next t | x, t_x, T) = 1 − P(alive) + P(alive)·((α+T)/(α+T+t))^(r+x):
  * an alive customer cannot drop out without buying, so only the Poisson part matters.
  */
-export function pNoPurchase(p: BgNbdParams, t: number, x: number, tx: number, T: number): number {
-  const alive = pAlive(p, x, tx, T);
+export function pNoPurchase(p: BgNbdParams, t: number, x: number, tx: number, T: number, model: PurchaseModel = 'bgnbd'): number {
+  const alive = pAlive(p, x, tx, T, model);
   return 1 - alive + alive * Math.exp((p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + T + t)));
 }
 
-/** E[X(t)] for a customer acquired at time 0 (FHL eq. 9): the numerator of eq. (10) at x = T = 0. */
-export function populationExpected(p: BgNbdParams, t: number): number {
-  return expectedNumerator(p, t, 0, 0);
+/**
+ * E[X(t)] for a customer acquired at time 0 (FHL eq. 9): eq. (10) at x = t_x = T = 0 (for
+ * BG/NBD its denominator is 1; MBG/NBD's is 1 + a/b, the chance of leaving at once).
+ */
+export function populationExpected(p: BgNbdParams, t: number, model: PurchaseModel = 'bgnbd'): number {
+  return expectedNumerator(p, t, 0, 0, model) / expectedDenominator(p, 0, 0, 0, model);
 }

@@ -26,6 +26,8 @@ export interface GammaGammaParams {
 
 export interface ClvReport {
   timeUnit: 'day' | 'week' | 'month';
+  /** The purchase model used (bgnbd: BG/NBD; mbgnbd: MBG/NBD); report.bgnbd holds its r, α, a, b. */
+  model: 'bgnbd' | 'mbgnbd';
   /** Length of one time unit in days. */
   unitDays: number;
   /** Horizon in months of monthDays days (whole when configured as horizonMonths). */

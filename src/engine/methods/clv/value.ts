@@ -1,6 +1,6 @@
 // Per-customer predictions over the horizon: expected purchases, CLV and CLV tiers.
 import type { BgNbdParams, GammaGammaParams } from './types';
-import { expectedDenominator, expectedNumerator } from './bgnbd';
+import { expectedDenominator, expectedNumerator, type PurchaseModel } from './bgnbd';
 import { conditionalExpectedSpend } from './gammagamma';
 import type { RfmSummary } from './summary';
 import { clvTierKeys } from '../../columns';
@@ -18,6 +18,8 @@ export interface ValueOptions {
   margin: number;
   /** Known spend per purchase per customer (NaN: use the Gamma-Gamma expectation); optional. */
   knownSpend?: Float64Array;
+  /** Purchase model (default BG/NBD). */
+  model?: PurchaseModel;
 }
 
 export interface Predictions {
@@ -58,10 +60,10 @@ export function predict(s: RfmSummary, bg: BgNbdParams, gg: GammaGammaParams, sp
     let num = numerators.get(key);
     if (!num) {
       num = new Float64Array(H + 1);
-      for (let k = 1; k <= H; k++) num[k] = expectedNumerator(bg, o.stepEnds[k - 1], x, s.T[i]);
+      for (let k = 1; k <= H; k++) num[k] = expectedNumerator(bg, o.stepEnds[k - 1], x, s.T[i], o.model);
       numerators.set(key, num);
     }
-    const den = expectedDenominator(bg, x, s.tx[i], s.T[i]);
+    const den = expectedDenominator(bg, x, s.tx[i], s.T[i], o.model);
     out.pAlive[i] = 1 / den;
     out.expectedPurchases[i] = num[H] / den;
     if (!spendOk[i]) continue;
