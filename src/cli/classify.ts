@@ -1,4 +1,5 @@
 // `customer-tiers classify`: files → classify → per-customer CSV, JSON report, one-screen summary.
+import type { ClvReport } from '../engine/methods/clv';
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatConfigErrors, parseConfig, parseConfigText, CONFIG_VERSION, type TieringConfig } from '../config';
@@ -131,6 +132,8 @@ export function summaryText(result: ClassificationResult, locale: Locale, config
     out.push('', renderTable(header, rows, new Set([1, 2, 3, 4])));
   }
   if (compact.length > 0) out.push('', ...compact);
+  const holdout = (result.reports.clv as ClvReport | undefined)?.holdout;
+  if (holdout) out.push(tryT(locale, holdout.verdict.code, holdout.verdict.params));
   out.push('');
   const total = result.issuesTotal ?? result.issues.length;
   out.push(total > 0 ? t(locale, 'cli.summary_issues', { count: total, errors: s.rowsWithIssues }) : t(locale, 'cli.summary_no_issues'));
