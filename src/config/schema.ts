@@ -180,7 +180,11 @@ export const ClvSchema = z
     /** Share of customers (by CLV rank) in the top CLV tier, then the middle tier. */
     tierCuts: z.array(fraction).min(1).max(4).refine(increasing, 'cuts must increase').default([0.2, 0.5]),
     /** Horizon as a number with a unit (e.g. 39 weeks); overrides horizonMonths when given. */
-    horizon: z.object({ value: z.number().positive().max(3660), unit: z.enum(['day', 'week', 'month']) }).strict().optional(),
+    horizon: z
+      .object({ value: z.number().positive(), unit: z.enum(['day', 'week', 'month']) })
+      .strict()
+      .refine((h) => h.value * { day: 1, week: 7, month: 30.4375 }[h.unit] <= 3653, 'the horizon can be at most 10 years (120 months, 521 weeks, 3653 days)')
+      .optional(),
     /** Length of the month of the CLV sum and of month horizons: 365.25/12 days, or 30 days as lifetimes. */
     monthLength: z.enum(['calendar', '30days']).default('calendar'),
     /** L2 penalty on the Gamma-Gamma parameters p, q, γ (lifetimes' GammaGammaFitter penalizer_coef). */

@@ -198,3 +198,13 @@ describe('purchase-count probabilities', () => {
     expect(pNo.reduce((a, v) => a + v, 0)).toBeCloseTo(dist[0].customers, 6);
   });
 });
+
+describe('horizon limits', () => {
+  it('accepts up to 10 years in any unit and refuses more with a message', () => {
+    expect(ClvSchema.safeParse({ horizon: { value: 521, unit: 'week' } }).success).toBe(true);
+    expect(ClvSchema.safeParse({ horizon: { value: 120, unit: 'month' } }).success).toBe(true);
+    const bad = ClvSchema.safeParse({ horizon: { value: 600, unit: 'week' } });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error.issues[0].message).toMatch(/10 years/);
+  });
+});
