@@ -6,7 +6,7 @@ import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { checkReportLines, checkWorkbook } from '../workbook/check';
 import { describeKnownError } from '../workbook/describeError';
-import { XlsxPort } from '../workbook/ooxml/port';
+import { openWorkbook } from './openWorkbook';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 
@@ -29,7 +29,7 @@ export async function runCheck(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const report = await checkWorkbook(await XlsxPort.fromFile(file), { locale });
+    const report = await checkWorkbook(await openWorkbook(file), { locale });
     process.stdout.write(`${[t(locale, 'out.check.title', { file }), ...checkReportLines(report)].join('\n')}\n`);
     return report.ok ? 0 : 2;
   } catch (e) {

@@ -9,6 +9,7 @@ import { refreshWorkbook, type RefreshReport } from '../workbook/run';
 import { XlsxPort } from '../workbook/ooxml/port';
 import type { WriteOp } from '../workbook/port';
 import { dateToExcelSerial } from '../engine/calendar';
+import { envLocale } from './locale';
 import { parseArgs } from './args';
 import { summaryText } from './classify';
 import { demoConfig, generateDemo, type DemoData } from './demoData';
@@ -57,11 +58,11 @@ export async function tierDemo(port: XlsxPort, locale: Locale, midDate: string):
 export async function runDemo(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['out-dir', 'lang', 'customers', 'seed'], flags: [] });
   if (!args.ok) {
-    process.stderr.write(`${t('en-US', args.error.key, args.error.params)}\n`);
+    process.stderr.write(`${t(envLocale(), args.error.key, args.error.params)}\n`);
     return 2;
   }
   const lang = args.options.lang;
-  const locale: Locale = lang === 'en-US' || lang === 'zh-CN' ? lang : 'zh-CN';
+  const locale: Locale = lang === 'en-US' || lang === 'zh-CN' ? lang : envLocale();
   const dir = path.resolve(args.options['out-dir'] ?? 'demo');
   fs.mkdirSync(dir, { recursive: true });
   const data = generateDemo({ customers: args.options.customers ? Number(args.options.customers) : undefined, seed: args.options.seed ? Number(args.options.seed) : undefined });

@@ -8,17 +8,11 @@ import type { SourceGrid } from '../engine/types';
 import { sheetKey } from '../output/sheetNames';
 import { WorkbookError } from '../workbook/errors';
 import { XlsxPort } from '../workbook/ooxml/port';
+import { InputFileError } from './inputError';
+import { openWorkbook } from './openWorkbook';
 
 /** A file the CLI cannot use; `key`/`params` render through i18n (cli.*). */
-export class InputFileError extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly params: Record<string, string | number>,
-  ) {
-    super(key);
-    this.name = 'InputFileError';
-  }
-}
+export { InputFileError };
 
 /**
  * `book.xlsx#Sheet 1` → file + sheet. A path that exists as given is never split; otherwise the
@@ -38,8 +32,9 @@ export function splitSheetSpec(spec: string): { file: string; sheet?: string } {
 async function readXlsx(file: string, sheet: string | undefined, display: string): Promise<SourceGrid> {
   let port: XlsxPort;
   try {
-    port = await XlsxPort.fromFile(file);
+    port = await openWorkbook(file);
   } catch (e) {
+    if (e instanceof InputFileError) throw e;
     const reason = e instanceof WorkbookError ? String(e.params.reason) : e instanceof Error ? e.message : String(e);
     throw new InputFileError('cli.file_unreadable', { file: display, reason });
   }

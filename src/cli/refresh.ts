@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { refreshWorkbook } from '../workbook/run';
-import { XlsxPort } from '../workbook/ooxml/port';
+import { openWorkbook } from './openWorkbook';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 import { summaryText } from './classify';
@@ -38,7 +38,7 @@ export async function runRefresh(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const port = await XlsxPort.fromFile(file);
+    const port = await openWorkbook(file);
     const report = await refreshWorkbook(port, { analysisDate: date, edits, ...(lang ? { locale: lang } : {}) });
     const out = args.options.out ?? file;
     await port.save(out);

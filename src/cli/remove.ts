@@ -6,7 +6,7 @@ import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { removeResults } from '../workbook/run';
-import { XlsxPort } from '../workbook/ooxml/port';
+import { openWorkbook } from './openWorkbook';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 
@@ -29,7 +29,7 @@ export async function runRemove(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const port = await XlsxPort.fromFile(file);
+    const port = await openWorkbook(file);
     const report = await removeResults(port, { locale, edits: args.flags.has('replace-edits') ? 'replace' : 'keep' });
     const out = args.options.out ?? file;
     await port.save(out);
