@@ -3,7 +3,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { textToGrid } from '../engine/ingest';
-import type { MessageKey } from '../i18n';
 import type { SourceGrid } from '../engine/types';
 import { sheetKey } from '../output/sheetNames';
 import { WorkbookError } from '../workbook/errors';

@@ -46,7 +46,7 @@ interface Kept {
 }
 
 export function ingestCustomers(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList): CustomersIngest {
-  const cols = resolveColumns([...place.headers], 'customers', given, grid.name, ['customerId']);
+  const cols = resolveColumns([...place.headers], 'customers', given, grid.name, ['customerId'], place.firstColumn);
   const { keep, customer } = keptRows(grid, place, cols.customerId, issues);
   const m = keep.length;
   const sourceRow = new Int32Array(m);
@@ -141,7 +141,7 @@ function numberFact(kept: Kept, col: number | undefined, key: string): Float64Ar
     out[j] = x;
     if (x !== x) {
       const why = numberFailure(v);
-      if (why !== 'blank') issues.cell(place, keep[j] + 1, col, v, why === 'excel_error' ? 'excel_error' : 'number_not_number', 'warning', { key });
+      if (why !== 'blank') issues.cell(place, keep[j] + 1, col, v, why === 'excel_error' ? 'excel_error' : why === 'out_of_range' ? 'number_out_of_range' : 'number_not_number', 'warning', { key });
     }
   }
   return out;

@@ -1,0 +1,74 @@
+// Unclosed quotes in delimited text. A quote that opens a field and is never closed makes a
+// CSV parser read the rest of the file as one cell (50 orders silently gone). Instead the line
+// that opens it is read as plain fields (its quote kept as a character), parsing resumes on the
+// next line, and the line is reported by number.
+import type { ReadNote } from './encoding';
+
+/** Offset of a quote that opens a field and is never closed, or -1 (RFC 4180 quoting). */
+export function unclosedQuoteAt(text: string, delimiter: string): number {
+  let inQuote = false;
+  let openedAt = -1;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inQuote) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else inQuote = false;
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) {
+      inQuote = true;
+      openedAt = i;
+      fieldStart = false;
+      continue;
+    }
+    fieldStart = c === delimiter || c === '\n' || c === '\r';
+  }
+  return inQuote ? openedAt : -1;
+}
+
+function lineBreaks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || (c === 13 && s.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/**
+ * Rows of `text` parsed by `parse`, with every unclosed quote's line read as plain fields and
+ * reported ('unterminated_quote', 1-based `line` counted from `firstLine`).
+ */
+export function parseRecoveringQuotes(text: string, delimiter: string, parse: (text: string) => string[][], firstLine = 1): { rows: string[][]; notes: ReadNote[] } {
+  const rows: string[][] = [];
+  const notes: ReadNote[] = [];
+  let rest = text;
+  let line = firstLine;
+  for (;;) {
+    const at = unclosedQuoteAt(rest, delimiter);
+    if (at < 0) break;
+    const lineStart = Math.max(rest.lastIndexOf('\n', at), rest.lastIndexOf('\r', at)) + 1;
+    const nl = rest.slice(at).search(/\r\n|\n|\r/);
+    const lineEnd = nl < 0 ? rest.length : at + nl;
+    const after = nl < 0 ? rest.length : lineEnd + (rest.startsWith('\r\n', lineEnd) ? 2 : 1);
+    const head = rest.slice(0, lineStart);
+    if (head !== '') rows.push(...dropTrailingEmpty(parse(head)));
+    const badLine = line + lineBreaks(head);
+    rows.push(rest.slice(lineStart, lineEnd).split(delimiter));
+    rest = rest.slice(after);
+    notes.push({ code: 'unterminated_quote', severity: 'error', params: { line: badLine, following: lineBreaks(rest) + (rest !== '' && !/[\r\n]$/.test(rest) ? 1 : 0) } });
+    line = badLine + 1;
+  }
+  if (rest !== '') rows.push(...parse(rest));
+  return { rows, notes };
+}
+
+/** Text ending with a line break parses to a last [''] row: not a row of the file. */
+function dropTrailingEmpty(rows: string[][]): string[][] {
+  const last = rows[rows.length - 1];
+  if (last && last.length === 1 && last[0] === '') rows.pop();
+  return rows;
+}
