@@ -14,7 +14,7 @@ import { formatNumber, formatPercent, renderTable } from './table';
 import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 import { writeTieredWorkbook } from './writeOut';
 import { guardFormula } from './csvGuard';
-import { checkWritable, isWorkbookSpec, ruleErrorsText } from './userErrors';
+import { checkWritable, headerRowHint, isWorkbookSpec, ruleErrorsText } from './userErrors';
 import { writeErr, writeOut } from './terminal';
 import { outputColumns } from '../engine/columns';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
@@ -191,6 +191,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const { options, flags } = parsed;
+  const tables: InputTables = {};
   try {
     if (options.lang && options.lang !== 'zh-CN' && options.lang !== 'en-US') throw new UsageError('cli.bad_lang', { value: options.lang });
     if (options.lang) locale = options.lang as Locale;
@@ -213,7 +214,6 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       if (problem) throw new UsageError('cli.out_unwritable', { file: options[key]!, reason: problem });
     }
 
-    const tables: InputTables = {};
     if (options.orders) tables.orders = await readInputFile(options.orders);
     if (options.customers) tables.customers = await readInputFile(options.customers);
     const result = classify(tables, config);
@@ -249,7 +249,8 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     }
     const known = editedStopText(e, locale) ?? describeKnownError(e, locale);
     if (known !== null) {
-      writeErr(`${known}\n`);
+      const hint = headerRowHint(e, tables, locale);
+      writeErr(`${known}${hint ? `\n${hint}` : ''}\n`);
       return 2;
     }
     writeErr(`${t(locale, 'cli.unexpected', { message: e instanceof Error ? e.message : String(e) })}\n`);

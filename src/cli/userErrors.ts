@@ -2,7 +2,8 @@
 // an output that cannot be written, --in-place without a workbook, rules that do not compile.
 import * as fs from 'fs';
 import * as path from 'path';
-import type { ClassificationResult } from '../engine/types';
+import { TieringError, type ClassificationResult, type InputTables } from '../engine/types';
+import { t, type Locale } from '../i18n';
 import { splitSheetSpec } from './inputFiles';
 
 export const isWorkbookSpec = (spec?: string): boolean => !!spec && /\.xls[xm]$/i.test(splitSheetSpec(spec).file);
@@ -33,4 +34,16 @@ export function ruleErrorsText(result: Pick<ClassificationResult, 'warnings'>): 
     .filter((w) => w.code === 'rule_error')
     .map((w) => `  - ${String(w.params?.ruleSet ?? '')}: ${String(w.params?.message ?? '')}`)
     .join('\n');
+}
+
+/**
+ * A missing column usually means the headings are not on the row read as the header (a title
+ * above them): say which row was read and what it held, in the user's words.
+ */
+export function headerRowHint(e: unknown, tables: InputTables, locale: Locale): string | null {
+  if (!(e instanceof TieringError) || e.code !== 'missing_column') return null;
+  const grid = e.params.table === 'customers' ? tables.customers : tables.orders;
+  if (!grid) return null;
+  const headers = (grid.values[0] ?? []).map((c) => (c === null || c === undefined ? '' : String(c))).filter((c) => c.trim() !== '');
+  return t(locale, 'cli.hint_header_row', { row: grid.headerRow ?? 1, sheet: grid.name, headers: headers.map((h) => `"${h}"`).join(', ') || '—' });
 }

@@ -1,7 +1,6 @@
 // Unclosed quotes in delimited text. A quote that opens a field and is never closed makes a
 // CSV parser read the rest of the file as one cell (50 orders silently gone). Instead the line
-// that opens it is read as plain fields (its quote kept as a character), parsing resumes on the
-// next line, and the line is reported by number.
+// that opens it is left out and reported by number, and parsing resumes on the next line.
 import type { ReadNote } from './encoding';
 
 /** Offset of a quote that opens a field and is never closed, or -1 (RFC 4180 quoting). */
@@ -39,7 +38,7 @@ function lineBreaks(s: string): number {
 }
 
 /**
- * Rows of `text` parsed by `parse`, with every unclosed quote's line read as plain fields and
+ * Rows of `text` parsed by `parse`, with every unclosed quote's line left out (a blank row) and
  * reported ('unterminated_quote', 1-based `line` counted from `firstLine`).
  */
 export function parseRecoveringQuotes(text: string, delimiter: string, parse: (text: string) => string[][], firstLine = 1): { rows: string[][]; notes: ReadNote[] } {
@@ -57,7 +56,8 @@ export function parseRecoveringQuotes(text: string, delimiter: string, parse: (t
     const head = rest.slice(0, lineStart);
     if (head !== '') rows.push(...dropTrailingEmpty(parse(head)));
     const badLine = line + lineBreaks(head);
-    rows.push(rest.slice(lineStart, lineEnd).split(delimiter));
+    // Left out as a blank row (row numbers still match lines): its fields cannot be told apart.
+    rows.push(['']);
     rest = rest.slice(after);
     notes.push({ code: 'unterminated_quote', severity: 'error', params: { line: badLine, following: lineBreaks(rest) + (rest !== '' && !/[\r\n]$/.test(rest) ? 1 : 0) } });
     line = badLine + 1;
