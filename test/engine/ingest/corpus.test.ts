@@ -44,8 +44,12 @@ test('the corpus has at least 15 files, all on disk', () => {
 const readable = CASES.filter((c) => !c.error && c.headerRow === undefined);
 
 describe.each(readable.map((c) => [c.file, c] as const))('%s', (_file, c) => {
-  const grid = read(c.file);
-  const result = classify({ orders: grid }, defaultConfig());
+  let grid: ReturnType<typeof read>;
+  let result: ReturnType<typeof classify>;
+  beforeAll(() => {
+    grid = read(c.file);
+    result = classify({ orders: grid }, defaultConfig());
+  });
 
   test('per customer: the intended revenue and orders, and no other customer', () => {
     const want = expected(c.truth);
