@@ -8,7 +8,7 @@ import { sheetKey } from '../output/sheetNames';
 import { WorkbookError } from '../workbook/errors';
 import { XlsxPort } from '../workbook/ooxml/port';
 import { InputFileError } from './inputError';
-import { openWorkbook } from './openWorkbook';
+import { openWorkbook, withUncalculated } from './openWorkbook';
 
 /** A file the CLI cannot use; `key`/`params` render through i18n (cli.*). */
 export { InputFileError };
@@ -41,7 +41,8 @@ async function readXlsx(file: string, sheet: string | undefined, display: string
   const name = sheet === undefined ? sheets[0] : sheets.find((s) => sheetKey(s) === sheetKey(sheet));
   if (name === undefined) throw new InputFileError('cli.sheet_missing', { file: display, sheet: sheet ?? '', sheets: sheets.join(', ') });
   const read = await port.read({ kind: 'sheet', sheet: name });
-  return { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
+  const grid: SourceGrid = { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
+  return withUncalculated(grid, port, read);
 }
 
 /** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet` into a grid. */

@@ -5,9 +5,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import type { SourceGrid } from '../engine/types';
 import { XlsxPort } from '../workbook/ooxml/port';
 import { readZip, ZipError, type ZipEntry } from '../workbook/ooxml/zip';
 import { InputFileError } from './inputError';
+
+/** At most this many blank cells are checked for a formula without a saved result. */
+export const UNCALCULATED_CHECK_CAP = 5000;
 
 /** Parts other than worksheets are read as one string: V8 strings stop near 512 MB, keep margin. */
 export const PART_LIMIT_BYTES = 400 * 1024 * 1024;
@@ -69,4 +73,26 @@ export async function openWorkbook(file: string): Promise<XlsxPort> {
     if (e instanceof ZipError || e instanceof RangeError) throw new InputFileError('cli.xlsx_damaged', { file: path.basename(file), reason: e.message });
     throw e;
   }
+}
+
+/**
+ * The grid with its blank cells that are formulas without a saved result (a workbook written by
+ * a program that does not calculate), so ingest reports them as such and not as empty cells.
+ */
+export async function withUncalculated(grid: SourceGrid, port: XlsxPort, read: { sheet: string; row: number; col: number; values: readonly (readonly unknown[])[] }): Promise<SourceGrid> {
+  const blanks: [number, number][] = [];
+  // Capped: a sparse sheet of a million rows must not cost a million cell lookups (beyond the cap
+  // a formula cell is reported as empty, as before).
+  for (let r = 0; r < read.values.length && blanks.length < UNCALCULATED_CHECK_CAP; r++) {
+    const row = read.values[r];
+    for (let c = 0; c < row.length; c++) if (row[c] === null || row[c] === '') blanks.push([read.row + r, read.col + c]);
+  }
+  const found = await port.uncalculatedFormulas(read.sheet, blanks);
+  if (found.size === 0) return grid;
+  const local = new Map<string, string>();
+  for (const [key, formula] of found) {
+    const [r, c] = key.split(',').map(Number);
+    local.set(`${r - read.row},${c - read.col}`, formula);
+  }
+  return { ...grid, uncalculated: local };
 }

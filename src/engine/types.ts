@@ -24,6 +24,8 @@ export interface SourceGrid {
   fromText?: boolean;
   /** What the reader noticed about the file (lines in another encoding, unclosed quotes): reported as issues. */
   notes?: { code: string; severity: 'error' | 'warning' | 'info'; params: Record<string, string | number> }[];
+  /** Blank cells that hold a formula whose result was never saved: "gridRow,gridCol" → formula text. */
+  uncalculated?: ReadonlyMap<string, string>;
 }
 
 export interface InputTables {

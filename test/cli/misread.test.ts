@@ -11,6 +11,10 @@ import { InputFileError } from '../../src/cli/inputError';
 import { guardFormula } from '../../src/cli/csvGuard';
 import { safeText } from '../../src/cli/terminal';
 import { readZip, writeZip, newEntry, entryData } from '../../src/workbook/ooxml/zip';
+import { readInputFile } from '../../src/cli/inputFiles';
+import { defaultConfig } from '../../src/config';
+import { classify } from '../../src/engine/classify';
+import { describeIssue } from '../../src/engine/ingest';
 
 const ROOT = path.resolve(__dirname, '../..');
 const INPUTS = path.join(ROOT, 'test/fixtures/inputs');
@@ -219,4 +223,23 @@ describe('the per-customer CSV and the terminal', () => {
     expect(res.out).toContain('\\x1b]0;pwned\\x07\\x1b[2J12');
     expect(safeText('a\u009b31mb\r\n')).toBe('a\\x9b31mb\\x0d\n');
   });
+});
+
+test('a formula without a saved result (openpyxl) is reported as such, not as an empty amount', async () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(INPUTS, 'cases.json'), 'utf8')) as { file: string; truth: [string, number][] }[];
+  const truth = cases.find((c) => c.file === 'openpyxl-formula.xlsx')!.truth;
+  const result = classify({ orders: await readInputFile(input('openpyxl-formula.xlsx')) }, defaultConfig());
+  const issue = result.issues.find((i) => i.code === 'formula_no_value')!;
+  expect(issue).toMatchObject({ sheet: 'Orders', row: 5, col: 2, severity: 'error', params: { formula: '=2*C2' } });
+  expect(result.issues.filter((i) => i.code === 'amount_blank')).toEqual([]);
+  expect(describeIssue(issue, 'en-US')).toEqual({
+    where: 'Orders!C5',
+    problem: 'The cell holds a formula (=2*C2) whose result was never saved; its value is unknown, so the row was left out.',
+    action: 'Open the workbook in Excel (or LibreOffice), let it calculate, save it, then run again.',
+  });
+  const sums = new Map<string, number>();
+  for (const [id, amount] of truth) sums.set(id, Math.round(((sums.get(id) ?? 0) + amount) * 100) / 100);
+  const ids = result.customers.array('customer_id') as string[];
+  const revenue = result.customers.array('revenue') as number[];
+  expect(new Map(ids.map((id, i) => [id, Math.round(revenue[i] * 100) / 100]))).toEqual(sums);
 });

@@ -21,7 +21,9 @@ export function headerTexts(grid: SourceGrid): string[] {
 }
 
 export function placeOf(grid: SourceGrid, table: TableKind, headers: string[]): GridPlace {
-  return { table, sheet: grid.name, headerRow: grid.headerRow ?? 1, firstColumn: grid.firstColumn ?? 0, headers };
+  const place: GridPlace = { table, sheet: grid.name, headerRow: grid.headerRow ?? 1, firstColumn: grid.firstColumn ?? 0, headers };
+  if (grid.uncalculated && grid.uncalculated.size > 0) place.uncalculated = grid.uncalculated;
+  return place;
 }
 
 export function throwError(code: string, params: Record<string, string | number>): never {
