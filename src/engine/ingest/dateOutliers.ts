@@ -11,7 +11,7 @@ export const DATE_OUTLIER = 4;
 
 /** A gap larger than a year and than the whole span of the other orders sets the top dates apart. */
 const MIN_GAP_DAYS = 366;
-/** The dates set apart are a handful at most (1% of orders, at least 3): a real shift in the data is not an outlier. */
+/** The dates set apart are a handful at most (1% of orders, at least 1): a real shift in the data is not an outlier. */
 const MAX_SHARE = 0.01;
 const TOP = 16;
 
@@ -51,7 +51,7 @@ function topDays(days: Float64Array, errors: Uint8Array, until: number): { top: 
 /** The first day of the far group (all days ≥ it are set apart) and the latest day below it; null when none. */
 export function farCutoff(days: Float64Array, errors: Uint8Array, until: number): { cutoff: number; latest: number } | null {
   const { top, counts, min, valid } = topDays(days, errors, until);
-  const limit = Math.max(3, Math.floor(valid * MAX_SHARE));
+  const limit = Math.max(1, Math.floor(valid * MAX_SHARE));
   let taken = 0;
   for (let g = 0; g + 1 < top.length; g++) {
     taken += counts[g];

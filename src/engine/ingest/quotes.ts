@@ -3,7 +3,11 @@
 // that opens it is left out and reported by number, and parsing resumes on the next line.
 import type { ReadNote } from './encoding';
 
-/** Offset of a quote that opens a field and is never closed, or -1 (RFC 4180 quoting). */
+/**
+ * Offset of a quote that opens a field and is never closed, or -1 (RFC 4180 quoting). A quoted
+ * field that spans lines and is followed by more text after its "closing" quote counts as never
+ * closed: two stray quotes must not swallow the lines between them.
+ */
 export function unclosedQuoteAt(text: string, delimiter: string): number {
   let inQuote = false;
   let openedAt = -1;
@@ -13,6 +17,7 @@ export function unclosedQuoteAt(text: string, delimiter: string): number {
     if (inQuote) {
       if (c === '"') {
         if (text[i + 1] === '"') i++;
+        else if (strayClose(text, i + 1, delimiter) && /[\r\n]/.test(text.slice(openedAt, i))) return openedAt;
         else inQuote = false;
       }
       continue;
@@ -26,6 +31,12 @@ export function unclosedQuoteAt(text: string, delimiter: string): number {
     fieldStart = c === delimiter || c === '\n' || c === '\r';
   }
   return inQuote ? openedAt : -1;
+}
+
+/** A closing quote followed by more text in the field ("a\nb"c): it was another stray quote, and the first never closed. */
+function strayClose(text: string, next: number, delimiter: string): boolean {
+  const c = text[next];
+  return c !== undefined && c !== delimiter && c !== '\n' && c !== '\r';
 }
 
 function lineBreaks(s: string): number {
