@@ -96,3 +96,12 @@ export async function withUncalculated(grid: SourceGrid, port: XlsxPort, read: {
   }
   return { ...grid, uncalculated: local };
 }
+
+/** Saves the workbook; a file that cannot be written is a user error (exit 2), not a crash. */
+export async function saveOrUserError(port: XlsxPort, out: string): Promise<void> {
+  try {
+    await port.save(out);
+  } catch (e) {
+    throw new InputFileError('cli.out_unwritable', { file: out, reason: e instanceof Error ? e.message : String(e) });
+  }
+}

@@ -6,7 +6,8 @@ import { t } from '../i18n';
 import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { refreshWorkbook } from '../workbook/run';
-import { openWorkbook } from './openWorkbook';
+import { openWorkbook, saveOrUserError } from './openWorkbook';
+import { writeOut } from './terminal';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 import { summaryText } from './classify';
@@ -41,10 +42,12 @@ export async function runRefresh(argv: string[]): Promise<number> {
     const port = await openWorkbook(file);
     const report = await refreshWorkbook(port, { analysisDate: date, edits, ...(lang ? { locale: lang } : {}) });
     const out = args.options.out ?? file;
-    await port.save(out);
-    process.stdout.write(`${summaryText(report.result, locale, report.config)}\n`);
-    for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
-    process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
+    await saveOrUserError(port, out);
+    // --lang, else the workbook's stored config's locale (the run's language), else the environment's.
+    const said: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : (report.config.locale ?? locale);
+    writeOut(`${summaryText(report.result, said, report.config)}\n`);
+    for (const p of report.problems) writeOut(`${t(said, 'out.cli.problem', { message: p.message })}\n`);
+    writeOut(`${t(said, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
     return 0;
   } catch (e) {
     // Coded errors (state, engine, workbook) as sentences; anything else is unexpected (main.ts).

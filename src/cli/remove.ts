@@ -6,7 +6,7 @@ import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { removeResults } from '../workbook/run';
-import { openWorkbook } from './openWorkbook';
+import { openWorkbook, saveOrUserError } from './openWorkbook';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 
@@ -32,7 +32,7 @@ export async function runRemove(argv: string[]): Promise<number> {
     const port = await openWorkbook(file);
     const report = await removeResults(port, { locale, edits: args.flags.has('replace-edits') ? 'replace' : 'keep' });
     const out = args.options.out ?? file;
-    await port.save(out);
+    await saveOrUserError(port, out);
     for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
     process.stdout.write(`${t(locale, 'out.cli.removed', { file: out, sheets: report.sheets.length, columns: report.columns })}\n`);
     return 0;
