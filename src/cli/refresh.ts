@@ -7,7 +7,7 @@ import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { refreshWorkbook } from '../workbook/run';
 import { openWorkbook, saveOrUserError } from './openWorkbook';
-import { writeOut } from './terminal';
+import { writeErr, writeOut } from './terminal';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 import { summaryText } from './classify';
@@ -17,7 +17,7 @@ export async function runRefresh(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['out', 'analysis-date', 'lang'], flags: EDIT_FLAGS });
   const envLang: Locale = envLocale();
   if (!args.ok) {
-    process.stderr.write(`${t(envLang, args.error.key, args.error.params)}\n${t(envLang, 'out.cli.refreshUsage')}\n`);
+    writeErr(`${t(envLang, args.error.key, args.error.params)}\n${t(envLang, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
   const lang = args.options.lang as Locale | undefined;
@@ -25,17 +25,17 @@ export async function runRefresh(argv: string[]): Promise<number> {
   const [file] = args.positional;
   const date = args.options['analysis-date'];
   if (!file || args.positional.length > 1) {
-    process.stderr.write(`${t(locale, 'out.cli.refreshUsage')}\n`);
+    writeErr(`${t(locale, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
   // Edited output is never replaced without being asked: stop unless a flag says what to do.
   const edits = editChoiceOf(args.flags);
   if (!edits) {
-    process.stderr.write(`${t(locale, 'out.cli.editsExclusive')}\n${t(locale, 'out.cli.refreshUsage')}\n`);
+    writeErr(`${t(locale, 'out.cli.editsExclusive')}\n${t(locale, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
   if (!fs.existsSync(file)) {
-    process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
+    writeErr(`${t(locale, 'cli.file_missing', { file })}\n`);
     return 2;
   }
   try {
@@ -53,7 +53,7 @@ export async function runRefresh(argv: string[]): Promise<number> {
     // Coded errors (state, engine, workbook) as sentences; anything else is unexpected (main.ts).
     const known = editedStopText(e, locale) ?? describeKnownError(e, locale);
     if (known === null) throw e;
-    process.stderr.write(`${known}\n`);
+    writeErr(`${known}\n`);
     return 2;
   }
 }

@@ -7,6 +7,7 @@ import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { removeResults } from '../workbook/run';
 import { openWorkbook, saveOrUserError } from './openWorkbook';
+import { writeErr, writeOut } from './terminal';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 
@@ -16,16 +17,16 @@ export async function runRemove(argv: string[]): Promise<number> {
   const lang = args.ok ? (args.options.lang as Locale | undefined) : undefined;
   const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLang;
   if (!args.ok) {
-    process.stderr.write(`${t(locale, args.error.key, args.error.params)}\n${t(locale, 'out.cli.removeUsage')}\n`);
+    writeErr(`${t(locale, args.error.key, args.error.params)}\n${t(locale, 'out.cli.removeUsage')}\n`);
     return 2;
   }
   const [file] = args.positional;
   if (!file || args.positional.length > 1) {
-    process.stderr.write(`${t(locale, 'out.cli.removeUsage')}\n`);
+    writeErr(`${t(locale, 'out.cli.removeUsage')}\n`);
     return 2;
   }
   if (!fs.existsSync(file)) {
-    process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
+    writeErr(`${t(locale, 'cli.file_missing', { file })}\n`);
     return 2;
   }
   try {
@@ -33,13 +34,13 @@ export async function runRemove(argv: string[]): Promise<number> {
     const report = await removeResults(port, { locale, edits: args.flags.has('replace-edits') ? 'replace' : 'keep' });
     const out = args.options.out ?? file;
     await saveOrUserError(port, out);
-    for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
-    process.stdout.write(`${t(locale, 'out.cli.removed', { file: out, sheets: report.sheets.length, columns: report.columns })}\n`);
+    for (const p of report.problems) writeOut(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
+    writeOut(`${t(locale, 'out.cli.removed', { file: out, sheets: report.sheets.length, columns: report.columns })}\n`);
     return 0;
   } catch (e) {
     const known = describeKnownError(e, locale);
     if (known === null) throw e;
-    process.stderr.write(`${known}\n`);
+    writeErr(`${known}\n`);
     return 2;
   }
 }
