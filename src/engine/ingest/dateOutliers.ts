@@ -21,8 +21,10 @@ export function todayDay(): number {
 
 /** The TOP latest distinct days (descending) with their counts, the earliest day, and how many days are valid. */
 function topDays(days: Float64Array, errors: Uint8Array, until: number): { top: number[]; counts: number[]; min: number; valid: number } {
-  const top: number[] = [];
-  const counts: number[] = [];
+  // Typed arrays and plain loops: this runs once per row of every order table.
+  const top = new Float64Array(TOP);
+  const counts = new Int32Array(TOP);
+  let size = 0;
   let min = Infinity;
   let valid = 0;
   for (let i = 0; i < days.length; i++) {
@@ -30,22 +32,22 @@ function topDays(days: Float64Array, errors: Uint8Array, until: number): { top: 
     if (errors[i] !== DATE_OK || d > until) continue;
     valid++;
     if (d < min) min = d;
-    if (top.length === TOP && d < top[TOP - 1]) continue;
-    let k = top.indexOf(d);
-    if (k >= 0) {
+    if (size === TOP && d < top[TOP - 1]) continue;
+    let k = 0;
+    while (k < size && top[k] > d) k++;
+    if (k < size && top[k] === d) {
       counts[k]++;
       continue;
     }
-    k = top.findIndex((x) => x < d);
-    if (k < 0) k = top.length;
-    top.splice(k, 0, d);
-    counts.splice(k, 0, 1);
-    if (top.length > TOP) {
-      top.pop();
-      counts.pop();
+    const last = size < TOP ? size++ : TOP - 1;
+    for (let j = last; j > k; j--) {
+      top[j] = top[j - 1];
+      counts[j] = counts[j - 1];
     }
+    top[k] = d;
+    counts[k] = 1;
   }
-  return { top, counts, min, valid };
+  return { top: Array.from(top.subarray(0, size)), counts: Array.from(counts.subarray(0, size)), min, valid };
 }
 
 /** The first day of the far group (all days ≥ it are set apart) and the latest day below it; null when none. */

@@ -16,7 +16,7 @@ export function decimalSeparatorOf(rows: readonly (readonly unknown[] | undefine
   let dot = 0;
   for (let i = 1; i < rows.length; i++) {
     const v = rows[i]?.[col];
-    if (typeof v !== 'string') continue;
+    if (typeof v !== 'string' || (v.indexOf(',') < 0 && v.indexOf('.') < 0)) continue;
     const s = v.trim();
     if (COMMA_DECIMAL.test(s) || DOT_GROUPED_COMMA_DECIMAL.test(s)) comma++;
     else if (DOT_DECIMAL.test(s) || COMMA_GROUPED_DOT_DECIMAL.test(s)) dot++;
@@ -26,6 +26,19 @@ export function decimalSeparatorOf(rows: readonly (readonly unknown[] | undefine
   return null;
 }
 
+/** decimalSeparatorOf(...) === 'comma', stopping at the first dot decimal (the usual column costs a few cells). */
+function writesDecimalCommas(rows: readonly (readonly unknown[] | undefined)[], col: number): boolean {
+  let comma = false;
+  for (let i = 1; i < rows.length; i++) {
+    const v = rows[i]?.[col];
+    if (typeof v !== 'string' || (v.indexOf(',') < 0 && v.indexOf('.') < 0)) continue;
+    const s = v.trim();
+    if (COMMA_DECIMAL.test(s) || DOT_GROUPED_COMMA_DECIMAL.test(s)) comma = true;
+    else if (DOT_DECIMAL.test(s) || COMMA_GROUPED_DOT_DECIMAL.test(s)) return false;
+  }
+  return comma;
+}
+
 /**
  * In a decimal-comma column of a text grid, each "1,234" is rewritten to "1.234" (in place: the
  * grid is the text reader's own) with a 'decimal_comma_ambiguous' warning. Other cells are left
@@ -33,11 +46,11 @@ export function decimalSeparatorOf(rows: readonly (readonly unknown[] | undefine
  */
 export function settleDecimalCommas(rows: (unknown[] | undefined)[], cols: readonly number[], place: GridPlace, issues: IssueList): void {
   for (const col of cols) {
-    if (col < 0 || decimalSeparatorOf(rows, col) !== 'comma') continue;
+    if (col < 0 || !writesDecimalCommas(rows, col)) continue;
     for (let i = 1; i < rows.length; i++) {
       const row = rows[i];
       const v = row?.[col];
-      if (typeof v !== 'string') continue;
+      if (typeof v !== 'string' || v.indexOf(',') < 0) continue;
       const m = AMBIGUOUS.exec(v.trim());
       if (!m || !row) continue;
       const asDecimal = `${m[1]}.${m[2]}`;
