@@ -7,6 +7,7 @@ import { DATE_BLANK, DATE_OK, parseDateColumn, type DateOrder } from './dates';
 import { resolveColumns, rowIsBlank } from './grid';
 import type { GridPlace, IssueList } from './issues';
 import { cellToNumber, numberFailure } from './numbers';
+import { settleDecimalCommas } from './decimalComma';
 import { reportDateColumn } from './orders';
 
 export interface CustomersIngest {
@@ -47,6 +48,7 @@ interface Kept {
 
 export function ingestCustomers(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList): CustomersIngest {
   const cols = resolveColumns([...place.headers], 'customers', given, grid.name, ['customerId'], place.firstColumn);
+  if (grid.fromText) settleDecimalCommas(grid.values as unknown[][], [cols.revenue ?? -1, cols.profit ?? -1, cols.orders ?? -1], place, issues);
   const { keep, customer } = keptRows(grid, place, cols.customerId, issues);
   const m = keep.length;
   const sourceRow = new Int32Array(m);

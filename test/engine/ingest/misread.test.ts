@@ -109,3 +109,10 @@ test('two columns with the same heading: ambiguous unless the config names one',
   const mapped = ingest({ orders: { name: 'Orders', values } }, { ...defaultConfig(), columns: { orders: { amount: '金额 (2)' }, customers: {} } });
   expect(Array.from(mapped.orders!.amount)).toEqual([12]);
 });
+
+test('a customer list from a semicolon file: revenue with decimal commas, "1,234" reported', () => {
+  const values: Cell[][] = [['客户编号', '金额'], ['K1', '12,50'], ['K2', '1,234'], ['K3', '7,5']];
+  const r = ingest({ customers: { name: 'c.csv', fromText: true, values } }, defaultConfig());
+  expect(Array.from(r.customers!.facts!.revenue!)).toEqual([12.5, 1.234, 7.5]);
+  expect(r.issues.map((i) => [i.code, i.row, i.table])).toEqual([['decimal_comma_ambiguous', 3, 'customers']]);
+});
