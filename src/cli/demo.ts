@@ -64,6 +64,13 @@ export async function runDemo(argv: string[]): Promise<number> {
   }
   const lang = args.options.lang;
   const locale: Locale = lang === 'en-US' || lang === 'zh-CN' ? lang : envLocale();
+  for (const option of ['customers', 'seed'] as const) {
+    const v = args.options[option];
+    if (v !== undefined && !/^[1-9]\d{0,6}$/.test(v)) {
+      writeErr(`${t(locale, 'cli.bad_count', { option: `--${option}`, value: v })}\n`);
+      return 2;
+    }
+  }
   const dir = path.resolve(args.options['out-dir'] ?? 'demo');
   fs.mkdirSync(dir, { recursive: true });
   const data = generateDemo({ customers: args.options.customers ? Number(args.options.customers) : undefined, seed: args.options.seed ? Number(args.options.seed) : undefined });

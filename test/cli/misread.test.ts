@@ -90,6 +90,14 @@ describe('user errors exit 2 with what to do; nothing is written', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  test('demo --customers abc: exit 2 naming the option, nothing generated', () => {
+    const dir = tmp();
+    const res = cli(['demo', '--customers', 'abc', '--out-dir', path.join(dir, 'd')]);
+    expect(res.code).toBe(2);
+    expect(res.err).toBe('Option --customers must be a whole number from 1 to 9999999, got "abc".\n');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   test('two amount columns: the error names both', () => {
     const res = cli(['classify', '--orders', input('duplicate-amount.csv')]);
     expect(res.code).toBe(2);
