@@ -6,7 +6,8 @@ import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { checkReportLines, checkWorkbook } from '../workbook/check';
 import { describeKnownError } from '../workbook/describeError';
-import { XlsxPort } from '../workbook/ooxml/port';
+import { openWorkbook } from './openWorkbook';
+import { writeErr, writeOut } from './terminal';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 
@@ -14,28 +15,28 @@ export async function runCheck(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['lang'], flags: [] });
   const envLang: Locale = envLocale();
   if (!args.ok) {
-    process.stderr.write(`${t(envLang, args.error.key, args.error.params)}\n${t(envLang, 'out.cli.checkUsage')}\n`);
+    writeErr(`${t(envLang, args.error.key, args.error.params)}\n${t(envLang, 'out.cli.checkUsage')}\n`);
     return 2;
   }
   const lang = args.options.lang;
   const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLang;
   const [file] = args.positional;
   if (!file || args.positional.length > 1) {
-    process.stderr.write(`${t(locale, 'out.cli.checkUsage')}\n`);
+    writeErr(`${t(locale, 'out.cli.checkUsage')}\n`);
     return 2;
   }
   if (!fs.existsSync(file)) {
-    process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
+    writeErr(`${t(locale, 'cli.file_missing', { file })}\n`);
     return 2;
   }
   try {
-    const report = await checkWorkbook(await XlsxPort.fromFile(file), { locale });
-    process.stdout.write(`${[t(locale, 'out.check.title', { file }), ...checkReportLines(report)].join('\n')}\n`);
+    const report = await checkWorkbook(await openWorkbook(file), { locale });
+    writeOut(`${[t(locale, 'out.check.title', { file }), ...checkReportLines(report)].join('\n')}\n`);
     return report.ok ? 0 : 2;
   } catch (e) {
     const known = describeKnownError(e, locale);
     if (known === null) throw e;
-    process.stderr.write(`${known}\n`);
+    writeErr(`${known}\n`);
     return 2;
   }
 }

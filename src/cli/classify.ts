@@ -14,12 +14,15 @@ import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
 import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 import { writeTieredWorkbook } from './writeOut';
+import { guardFormula } from './csvGuard';
+import { checkWritable, headerRowHint, isWorkbookSpec, ruleErrorsText } from './userErrors';
+import { writeErr, writeOut } from './terminal';
 import { outputColumns } from '../engine/columns';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
 
 const SPEC = {
   values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out'],
-  flags: ['in-place', 'help', ...EDIT_FLAGS],
+  flags: ['in-place', 'help', 'csv-raw', ...EDIT_FLAGS],
 } as const;
 
 /** Thrown for bad usage/input; rendered as a localized message, exit code 2. */
@@ -58,16 +61,18 @@ function loadConfig(file: string | undefined, analysisDate: string | undefined, 
   }
   if (analysisDate) raw = { ...raw, analysisDate };
   if (lang) raw = { ...raw, locale: lang };
+  // No --lang and no locale written in the config: the environment's language, not the schema's default.
+  else if (raw.locale === undefined) raw = { ...raw, locale: envLocale() };
   const res = parseConfig(raw);
   if (!res.ok) throw new UsageError('cli.config_invalid', { file: file ?? '--analysis-date' }, formatConfigErrors(res.errors));
   return res.config;
 }
 
 /** CSV field: numbers without float noise, text quoted when needed (data kept exact). */
-export function csvField(v: unknown): string {
+export function csvField(v: unknown, raw = true): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '';
-  const s = String(v);
+  const s = raw ? String(v) : guardFormula(String(v));
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -75,12 +80,13 @@ export function csvColumns(result: ClassificationResult, dimensionColumns: strin
   return outputColumns('csv', result.customers.columnNames(), dimensionColumns);
 }
 
-export function toCsv(result: ClassificationResult, columns: string[]): string {
+/** `raw: false` guards formula-like text (see csvGuard.ts); the CLI's default, `--csv-raw` turns it off. */
+export function toCsv(result: ClassificationResult, columns: string[], raw = true): string {
   const t = result.customers;
   const arrays = columns.map((c) => t.array(c) as ArrayLike<unknown>);
-  const lines = [columns.map(csvField).join(',')];
+  const lines = [columns.map((c) => csvField(c, raw)).join(',')];
   const n = t.numRows();
-  for (let i = 0; i < n; i++) lines.push(arrays.map((a) => csvField(a[i])).join(','));
+  for (let i = 0; i < n; i++) lines.push(arrays.map((a) => csvField(a[i], raw)).join(','));
   // BOM so Excel opens UTF-8 (Chinese names) correctly.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
@@ -184,15 +190,16 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
   let locale: Locale = envLocale();
   const parsed = parseArgs(argv, SPEC);
   if (!parsed.ok) {
-    process.stderr.write(`${t(locale, parsed.error.key, parsed.error.params)}\n${t(locale, 'cli.usage')}\n`);
+    writeErr(`${t(locale, parsed.error.key, parsed.error.params)}\n${t(locale, 'cli.usage')}\n`);
     return 2;
   }
   const { options, flags } = parsed;
+  const tables: InputTables = {};
   try {
     if (options.lang && options.lang !== 'zh-CN' && options.lang !== 'en-US') throw new UsageError('cli.bad_lang', { value: options.lang });
     if (options.lang) locale = options.lang as Locale;
     if (flags.has('help')) {
-      process.stdout.write(`${t(locale, 'cli.usage')}\n`);
+      writeOut(`${t(locale, 'cli.usage')}\n`);
       return 0;
     }
     const date = options['analysis-date'];
@@ -201,44 +208,55 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     const config = loadConfig(options.config, date, options.lang as Locale | undefined);
     refuseOutputOverInput(options);
     if (!options.lang) locale = config.locale;
+    // Checked before anything is read or written: a run that cannot finish writes nothing.
+    if (flags.has('in-place') && !isWorkbookSpec(options.orders) && !isWorkbookSpec(options.customers)) {
+      throw new UsageError('cli.in_place_not_xlsx', { file: options.orders ?? options.customers ?? '' });
+    }
+    for (const key of ['csv', 'json', 'out'] as const) {
+      const problem = options[key] ? checkWritable(options[key]) : null;
+      if (problem) throw new UsageError('cli.out_unwritable', { file: options[key]!, reason: problem });
+    }
 
-    const tables: InputTables = {};
     if (options.orders) tables.orders = await readInputFile(options.orders);
     if (options.customers) tables.customers = await readInputFile(options.customers);
     const result = classify(tables, config);
+    // A rule that does not compile is a config error: a scheduled job must notice (exit 2, nothing written).
+    const ruleErrors = ruleErrorsText(result);
+    if (ruleErrors) throw new UsageError('cli.rules_invalid', { file: options.config ?? '' }, ruleErrors);
 
     const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));
     if (options.csv) {
-      writeFile(options.csv, toCsv(result, csvColumns(result, dimColumns)));
+      writeFile(options.csv, toCsv(result, csvColumns(result, dimColumns), flags.has('csv-raw')));
     }
     if (options.json) writeFile(options.json, `${JSON.stringify(toJsonReport(result, config, locale), null, 2)}\n`);
-    process.stdout.write(`${summaryText(result, locale, config)}\n`);
-    if (options.csv) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
-    if (options.json) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
+    writeOut(`${summaryText(result, locale, config)}\n`);
+    if (options.csv) writeOut(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
+    if (options.json) writeOut(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
 
     if (options.out || flags.has('in-place')) {
       const edits = editChoiceOf(flags);
       if (!edits) throw new UsageError('out.cli.editsExclusive');
       const report = await writeTieredWorkbook({ result, inputs: tables, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place'), edits });
-      for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
-      if (options.out) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
+      for (const p of report.problems) writeOut(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
+      if (options.out) writeOut(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
     }
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${t(locale, e.key, e.params)}${e.detail ? `\n${e.detail}` : ''}\n`);
+      writeErr(`${t(locale, e.key, e.params)}${e.detail ? `\n${e.detail}` : ''}\n`);
       return 2;
     }
     if (e instanceof InputFileError) {
-      process.stderr.write(`${t(locale, e.key, e.params)}\n`);
+      writeErr(`${t(locale, e.key, e.params)}\n`);
       return 2;
     }
     const known = editedStopText(e, locale) ?? describeKnownError(e, locale);
     if (known !== null) {
-      process.stderr.write(`${known}\n`);
+      const hint = headerRowHint(e, tables, locale);
+      writeErr(`${known}${hint ? `\n${hint}` : ''}\n`);
       return 2;
     }
-    process.stderr.write(`${t(locale, 'cli.unexpected', { message: e instanceof Error ? e.message : String(e) })}\n`);
+    writeErr(`${t(locale, 'cli.unexpected', { message: e instanceof Error ? e.message : String(e) })}\n`);
     return 1;
   }
 }

@@ -9,7 +9,9 @@ import { refreshWorkbook, type RefreshReport } from '../workbook/run';
 import { XlsxPort } from '../workbook/ooxml/port';
 import type { WriteOp } from '../workbook/port';
 import { dateToExcelSerial } from '../engine/calendar';
+import { envLocale } from './locale';
 import { parseArgs } from './args';
+import { writeErr, writeOut } from './terminal';
 import { summaryText } from './classify';
 import { demoConfig, generateDemo, type DemoData } from './demoData';
 
@@ -57,24 +59,31 @@ export async function tierDemo(port: XlsxPort, locale: Locale, midDate: string):
 export async function runDemo(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['out-dir', 'lang', 'customers', 'seed'], flags: [] });
   if (!args.ok) {
-    process.stderr.write(`${t('en-US', args.error.key, args.error.params)}\n`);
+    writeErr(`${t(envLocale(), args.error.key, args.error.params)}\n`);
     return 2;
   }
   const lang = args.options.lang;
-  const locale: Locale = lang === 'en-US' || lang === 'zh-CN' ? lang : 'zh-CN';
+  const locale: Locale = lang === 'en-US' || lang === 'zh-CN' ? lang : envLocale();
+  for (const option of ['customers', 'seed'] as const) {
+    const v = args.options[option];
+    if (v !== undefined && !/^[1-9]\d{0,6}$/.test(v)) {
+      writeErr(`${t(locale, 'cli.bad_count', { option: `--${option}`, value: v })}\n`);
+      return 2;
+    }
+  }
   const dir = path.resolve(args.options['out-dir'] ?? 'demo');
   fs.mkdirSync(dir, { recursive: true });
   const data = generateDemo({ customers: args.options.customers ? Number(args.options.customers) : undefined, seed: args.options.seed ? Number(args.options.seed) : undefined });
   const demoFile = path.join(dir, DEMO_FILE);
   await (await demoWorkbook(data)).save(demoFile);
-  process.stdout.write(`${t(locale, 'out.cli.demoData', { customers: data.customers.length, orders: data.orders.length - 1, file: demoFile })}\n`);
+  writeOut(`${t(locale, 'out.cli.demoData', { customers: data.customers.length, orders: data.orders.length - 1, file: demoFile })}\n`);
 
   // Classify a fresh copy read from the file, as a user's workbook would be.
   const port = await XlsxPort.fromFile(demoFile);
   const report = await tierDemo(port, locale, '2024-06-30');
   const tiered = path.join(dir, DEMO_TIERED_FILE);
   await port.save(tiered);
-  process.stdout.write(`\n${summaryText(report.result, locale, report.config)}\n\n`);
-  process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: tiered, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
+  writeOut(`\n${summaryText(report.result, locale, report.config)}\n\n`);
+  writeOut(`${t(locale, 'out.cli.refreshed', { file: tiered, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
   return 0;
 }

@@ -3,22 +3,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { textToGrid } from '../engine/ingest';
-import type { MessageKey } from '../i18n';
 import type { SourceGrid } from '../engine/types';
 import { sheetKey } from '../output/sheetNames';
 import { WorkbookError } from '../workbook/errors';
 import { XlsxPort } from '../workbook/ooxml/port';
+import { InputFileError } from './inputError';
+import { openWorkbook, withUncalculated } from './openWorkbook';
 
 /** A file the CLI cannot use; `key`/`params` render through i18n (cli.*). */
-export class InputFileError extends Error {
-  constructor(
-    readonly key: MessageKey,
-    readonly params: Record<string, string | number>,
-  ) {
-    super(key);
-    this.name = 'InputFileError';
-  }
-}
+export { InputFileError };
 
 /**
  * `book.xlsx#Sheet 1` → file + sheet. A path that exists as given is never split; otherwise the
@@ -38,8 +31,9 @@ export function splitSheetSpec(spec: string): { file: string; sheet?: string } {
 async function readXlsx(file: string, sheet: string | undefined, display: string): Promise<SourceGrid> {
   let port: XlsxPort;
   try {
-    port = await XlsxPort.fromFile(file);
+    port = await openWorkbook(file);
   } catch (e) {
+    if (e instanceof InputFileError) throw e;
     const reason = e instanceof WorkbookError ? String(e.params.reason) : e instanceof Error ? e.message : String(e);
     throw new InputFileError('cli.file_unreadable', { file: display, reason });
   }
@@ -47,7 +41,8 @@ async function readXlsx(file: string, sheet: string | undefined, display: string
   const name = sheet === undefined ? sheets[0] : sheets.find((s) => sheetKey(s) === sheetKey(sheet));
   if (name === undefined) throw new InputFileError('cli.sheet_missing', { file: display, sheet: sheet ?? '', sheets: sheets.join(', ') });
   const read = await port.read({ kind: 'sheet', sheet: name });
-  return { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
+  const grid: SourceGrid = { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
+  return withUncalculated(grid, port, read);
 }
 
 /** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet` into a grid. */

@@ -1,11 +1,16 @@
 // Command-line entry: `customer-tiers <command> ...` (run with tsx, or through bin/customer-tiers.mjs).
+// Exit codes: 0 done, 2 a user error (the message says what, where and what to do), 1 a bug.
 import { t, type Locale } from '../i18n';
+import { describeKnownError } from '../workbook/describeError';
 import { runCheck } from './check';
 import { runClassify } from './classify';
 import { runDemo } from './demo';
+import { helpText, isCommand, isHelpFlag, isVersionFlag, versionText } from './help';
+import { InputFileError } from './inputFiles';
 import { runRefresh } from './refresh';
 import { envLocale } from './locale';
 import { runRemove } from './remove';
+import { writeErr, writeOut } from './terminal';
 
 function locale(argv: readonly string[]): Locale {
   const i = argv.indexOf('--lang');
@@ -17,17 +22,32 @@ function locale(argv: readonly string[]): Locale {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const loc = locale(argv);
-  if (!command || command === '--help' || command === 'help') {
-    process.stdout.write(`${t(loc, 'cli.usage')}\n`);
+  if (command !== undefined && isVersionFlag(command)) {
+    writeOut(`${versionText(loc)}\n`);
+    return 0;
+  }
+  if (!command || isHelpFlag(command) || command === 'help') {
+    const about = command === 'help' && isCommand(rest[0]) ? rest[0] : undefined;
+    (command ? writeOut : writeErr)(`${helpText(loc, about)}\n`);
     return command ? 0 : 2;
+  }
+  if (isCommand(command) && rest.some(isHelpFlag)) {
+    writeOut(`${helpText(loc, command)}\n`);
+    return 0;
   }
   if (command === 'classify') return runClassify(rest);
   if (command === 'demo') return runDemo(rest);
   if (command === 'refresh') return runRefresh(rest);
   if (command === 'check') return runCheck(rest);
   if (command === 'remove') return runRemove(rest);
-  process.stderr.write(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
+  writeErr(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
   return 2;
+}
+
+/** A thrown value the user can act on (bad file, workbook state) → its sentence; else null (a bug). */
+export function userErrorText(e: unknown, loc: Locale): string | null {
+  if (e instanceof InputFileError) return t(loc, e.key, e.params);
+  return describeKnownError(e, loc);
 }
 
 main(process.argv.slice(2)).then(
@@ -35,7 +55,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`${t(locale(process.argv), 'cli.unexpected', { message: e instanceof Error ? e.message : String(e) })}\n`);
-    process.exitCode = 1;
+    const loc = locale(process.argv);
+    const known = userErrorText(e, loc);
+    writeErr(`${known ?? t(loc, 'cli.unexpected', { message: e instanceof Error ? e.message : String(e) })}\n`);
+    process.exitCode = known === null ? 1 : 2;
   },
 );

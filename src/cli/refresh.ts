@@ -6,7 +6,8 @@ import { t } from '../i18n';
 import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { refreshWorkbook } from '../workbook/run';
-import { XlsxPort } from '../workbook/ooxml/port';
+import { openWorkbook, saveOrUserError } from './openWorkbook';
+import { writeErr, writeOut } from './terminal';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 import { summaryText } from './classify';
@@ -16,7 +17,7 @@ export async function runRefresh(argv: string[]): Promise<number> {
   const args = parseArgs(argv, { values: ['out', 'analysis-date', 'lang'], flags: EDIT_FLAGS });
   const envLang: Locale = envLocale();
   if (!args.ok) {
-    process.stderr.write(`${t(envLang, args.error.key, args.error.params)}\n${t(envLang, 'out.cli.refreshUsage')}\n`);
+    writeErr(`${t(envLang, args.error.key, args.error.params)}\n${t(envLang, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
   const lang = args.options.lang as Locale | undefined;
@@ -24,33 +25,35 @@ export async function runRefresh(argv: string[]): Promise<number> {
   const [file] = args.positional;
   const date = args.options['analysis-date'];
   if (!file || args.positional.length > 1) {
-    process.stderr.write(`${t(locale, 'out.cli.refreshUsage')}\n`);
+    writeErr(`${t(locale, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
   // Edited output is never replaced without being asked: stop unless a flag says what to do.
   const edits = editChoiceOf(args.flags);
   if (!edits) {
-    process.stderr.write(`${t(locale, 'out.cli.editsExclusive')}\n${t(locale, 'out.cli.refreshUsage')}\n`);
+    writeErr(`${t(locale, 'out.cli.editsExclusive')}\n${t(locale, 'out.cli.refreshUsage')}\n`);
     return 2;
   }
   if (!fs.existsSync(file)) {
-    process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
+    writeErr(`${t(locale, 'cli.file_missing', { file })}\n`);
     return 2;
   }
   try {
-    const port = await XlsxPort.fromFile(file);
+    const port = await openWorkbook(file);
     const report = await refreshWorkbook(port, { analysisDate: date, edits, ...(lang ? { locale: lang } : {}) });
     const out = args.options.out ?? file;
-    await port.save(out);
-    process.stdout.write(`${summaryText(report.result, locale, report.config)}\n`);
-    for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
-    process.stdout.write(`${t(locale, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
+    await saveOrUserError(port, out);
+    // --lang, else the workbook's stored config's locale (the run's language), else the environment's.
+    const said: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : (report.config.locale ?? locale);
+    writeOut(`${summaryText(report.result, said, report.config)}\n`);
+    for (const p of report.problems) writeOut(`${t(said, 'out.cli.problem', { message: p.message })}\n`);
+    writeOut(`${t(said, 'out.cli.refreshed', { file: out, sheets: Object.keys(report.sheets).length, columns: report.columns, charts: report.charts })}\n`);
     return 0;
   } catch (e) {
     // Coded errors (state, engine, workbook) as sentences; anything else is unexpected (main.ts).
     const known = editedStopText(e, locale) ?? describeKnownError(e, locale);
     if (known === null) throw e;
-    process.stderr.write(`${known}\n`);
+    writeErr(`${known}\n`);
     return 2;
   }
 }

@@ -6,7 +6,8 @@ import { t, type Locale } from '../i18n';
 import '../output/labels';
 import { describeKnownError } from '../workbook/describeError';
 import { removeResults } from '../workbook/run';
-import { XlsxPort } from '../workbook/ooxml/port';
+import { openWorkbook, saveOrUserError } from './openWorkbook';
+import { writeErr, writeOut } from './terminal';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 
@@ -16,30 +17,30 @@ export async function runRemove(argv: string[]): Promise<number> {
   const lang = args.ok ? (args.options.lang as Locale | undefined) : undefined;
   const locale: Locale = lang === 'zh-CN' || lang === 'en-US' ? lang : envLang;
   if (!args.ok) {
-    process.stderr.write(`${t(locale, args.error.key, args.error.params)}\n${t(locale, 'out.cli.removeUsage')}\n`);
+    writeErr(`${t(locale, args.error.key, args.error.params)}\n${t(locale, 'out.cli.removeUsage')}\n`);
     return 2;
   }
   const [file] = args.positional;
   if (!file || args.positional.length > 1) {
-    process.stderr.write(`${t(locale, 'out.cli.removeUsage')}\n`);
+    writeErr(`${t(locale, 'out.cli.removeUsage')}\n`);
     return 2;
   }
   if (!fs.existsSync(file)) {
-    process.stderr.write(`${t(locale, 'cli.file_missing', { file })}\n`);
+    writeErr(`${t(locale, 'cli.file_missing', { file })}\n`);
     return 2;
   }
   try {
-    const port = await XlsxPort.fromFile(file);
+    const port = await openWorkbook(file);
     const report = await removeResults(port, { locale, edits: args.flags.has('replace-edits') ? 'replace' : 'keep' });
     const out = args.options.out ?? file;
-    await port.save(out);
-    for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
-    process.stdout.write(`${t(locale, 'out.cli.removed', { file: out, sheets: report.sheets.length, columns: report.columns })}\n`);
+    await saveOrUserError(port, out);
+    for (const p of report.problems) writeOut(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
+    writeOut(`${t(locale, 'out.cli.removed', { file: out, sheets: report.sheets.length, columns: report.columns })}\n`);
     return 0;
   } catch (e) {
     const known = describeKnownError(e, locale);
     if (known === null) throw e;
-    process.stderr.write(`${known}\n`);
+    writeErr(`${known}\n`);
     return 2;
   }
 }

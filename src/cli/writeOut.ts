@@ -5,14 +5,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { TieringConfig, RangeRef } from '../config/schema';
 import type { InputTables, SourceGrid } from '../engine/types';
-import { t, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
 import '../output/labels';
 import { cleanCell } from '../output/cells';
 import { uniqueSheetName, sheetKey } from '../output/sheetNames';
 import { refreshWorkbook, type EditChoice, type RefreshReport } from '../workbook/run';
 import { XlsxPort } from '../workbook/ooxml/port';
 import { WorkbookError } from '../workbook/errors';
-import { readInputFile, splitSheetSpec } from './inputFiles';
+import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 
 export interface WriteOutOptions {
   orders?: string;
@@ -44,9 +44,9 @@ async function addDataSheet(port: XlsxPort, grid: SourceGrid, wanted: string): P
 
 export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string, unknown>): Promise<RefreshReport> {
   const base = isXlsx(opts.orders) ? opts.orders : isXlsx(opts.customers) ? opts.customers : undefined;
-  if (opts.inPlace && !base) throw new Error(t(opts.locale, 'out.cli.inPlaceCsv'));
+  if (opts.inPlace && !base) throw new InputFileError('cli.in_place_not_xlsx', { file: opts.orders ?? opts.customers ?? '' });
   const target = opts.out ?? (opts.inPlace ? splitSheetSpec(base!).file : undefined);
-  if (!target) throw new Error(t(opts.locale, 'out.cli.needOut'));
+  if (!target) throw new InputFileError('out.cli.needOut', {});
   const baseFile = base ? splitSheetSpec(base).file : undefined;
   const port = baseFile ? await XlsxPort.fromFile(baseFile) : await XlsxPort.create();
   // A macro-enabled package saved under .xlsx is a file Excel refuses to open: say so before any work.
@@ -68,7 +68,11 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
     }
   }
   const report = await refreshWorkbook(port, { config: { ...opts.config, sources: { ...opts.config.sources, ...sources } }, locale: opts.locale, edits: opts.edits });
-  fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
-  await port.save(target);
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
+    await port.save(target);
+  } catch (e) {
+    throw new InputFileError('cli.out_unwritable', { file: target, reason: e instanceof Error ? e.message : String(e) });
+  }
   return report;
 }

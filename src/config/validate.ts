@@ -1,6 +1,7 @@
 // Turning untrusted JSON (a hand-written file, a shared workbook's stored config) into a
 // TieringConfig, or into a list of field errors a person can act on.
 import { z } from 'zod';
+import { semanticErrors } from './semantics';
 import { ConfigSchema, CONFIG_VERSION, type TieringConfig, type TieringConfigInput } from './schema';
 
 export type ConfigLocale = 'zh-CN' | 'en-US';
@@ -77,7 +78,10 @@ export function parseConfig(input: unknown, locale: ConfigLocale = 'en-US'): Con
     }
   }
   const res = ConfigSchema.safeParse(withDefaultMethods(upgraded), locale === 'zh-CN' ? { error: z.locales.zhCN().localeError } : undefined);
-  if (res.success) return { ok: true, config: res.data };
+  if (res.success) {
+    const named = semanticErrors(res.data, locale);
+    return named.length ? { ok: false, errors: named } : { ok: true, config: res.data };
+  }
   return {
     ok: false,
     errors: res.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: localize(i.message, locale) })),

@@ -22,6 +22,10 @@ export interface SourceGrid {
   dateSystem?: 1900 | 1904;
   /** True when the cells came from a text file: numbers and dates arrive as strings. */
   fromText?: boolean;
+  /** What the reader noticed about the file (lines in another encoding, unclosed quotes): reported as issues. */
+  notes?: { code: string; severity: 'error' | 'warning' | 'info'; params: Record<string, string | number> }[];
+  /** Blank cells that hold a formula whose result was never saved: "gridRow,gridCol" → formula text. */
+  uncalculated?: ReadonlyMap<string, string>;
 }
 
 export interface InputTables {

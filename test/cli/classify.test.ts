@@ -94,7 +94,7 @@ describe('customer-tiers classify', () => {
     expect(rows[0]).toContain('name');
     const byId = Object.fromEntries(rows.slice(1).map((r) => [r[0], Object.fromEntries(rows[0].map((h, j) => [h, r[j]]))]));
     expect(Object.keys(byId)).toEqual(['c,2', 'c1', 'c3', 'c4']);
-    expect(byId.c1.name).toBe('=SUM(A1)'); // kept exact, not prefixed
+    expect(byId.c1.name).toBe("'=SUM(A1)"); // guarded for spreadsheets (OWASP); --csv-raw keeps it exact
     expect(byId['c,2'].name).toBe('Say "hi"');
     expect(byId.c3.revenue).toBe('15'); // 20 - 5 netted
     expect(byId.c4.activity).toBe('potential');

@@ -75,7 +75,7 @@ describe('demo, refresh and --out on real files', () => {
   });
 
   it('npm run demo writes the demo workbook and its tiered copy; the source sheets keep their values', async () => {
-    expect(await runDemo(['--out-dir', dir, '--customers', '300'])).toBe(0);
+    expect(await runDemo(['--out-dir', dir, '--customers', '300', '--lang', 'zh-CN'])).toBe(0);
     const src = await XlsxPort.fromFile(path.join(dir, DEMO_FILE));
     const out = await XlsxPort.fromFile(path.join(dir, DEMO_TIERED_FILE));
     expect((await src.listSheets()).map((s) => s.name)).toEqual(['客户', '订单']);

@@ -7,6 +7,7 @@ import { DATE_BLANK, DATE_OK, parseDateColumn, type DateOrder } from './dates';
 import { resolveColumns, rowIsBlank } from './grid';
 import type { GridPlace, IssueList } from './issues';
 import { cellToNumber, numberFailure } from './numbers';
+import { settleDecimalCommas } from './decimalComma';
 import { reportDateColumn } from './orders';
 
 export interface CustomersIngest {
@@ -46,7 +47,8 @@ interface Kept {
 }
 
 export function ingestCustomers(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList): CustomersIngest {
-  const cols = resolveColumns([...place.headers], 'customers', given, grid.name, ['customerId']);
+  const cols = resolveColumns([...place.headers], 'customers', given, grid.name, ['customerId'], place.firstColumn);
+  if (grid.fromText) settleDecimalCommas(grid.values as unknown[][], [cols.revenue ?? -1, cols.profit ?? -1, cols.orders ?? -1], place, issues);
   const { keep, customer } = keptRows(grid, place, cols.customerId, issues);
   const m = keep.length;
   const sourceRow = new Int32Array(m);
@@ -141,7 +143,7 @@ function numberFact(kept: Kept, col: number | undefined, key: string): Float64Ar
     out[j] = x;
     if (x !== x) {
       const why = numberFailure(v);
-      if (why !== 'blank') issues.cell(place, keep[j] + 1, col, v, why === 'excel_error' ? 'excel_error' : 'number_not_number', 'warning', { key });
+      if (why !== 'blank') issues.cell(place, keep[j] + 1, col, v, why === 'excel_error' ? 'excel_error' : why === 'out_of_range' ? 'number_out_of_range' : 'number_not_number', 'warning', { key });
     }
   }
   return out;

@@ -4,6 +4,7 @@ import { TieringError, type SourceGrid } from '../types';
 import { cellText, columnLetter, isBlank } from './cells';
 import { detectRemaining, findHeader, HEADER_EXAMPLES, type TableKind } from './headers';
 import type { GridPlace } from './issues';
+import { findAmbiguousColumn } from './ambiguity';
 
 /** Header texts of a grid (blank headers become "Column C"; repeated ones get " (2)"). */
 export function headerTexts(grid: SourceGrid): string[] {
@@ -20,7 +21,9 @@ export function headerTexts(grid: SourceGrid): string[] {
 }
 
 export function placeOf(grid: SourceGrid, table: TableKind, headers: string[]): GridPlace {
-  return { table, sheet: grid.name, headerRow: grid.headerRow ?? 1, firstColumn: grid.firstColumn ?? 0, headers };
+  const place: GridPlace = { table, sheet: grid.name, headerRow: grid.headerRow ?? 1, firstColumn: grid.firstColumn ?? 0, headers };
+  if (grid.uncalculated && grid.uncalculated.size > 0) place.uncalculated = grid.uncalculated;
+  return place;
 }
 
 export function throwError(code: string, params: Record<string, string | number>): never {
@@ -37,6 +40,7 @@ export function resolveColumns(
   given: Record<string, string | undefined>,
   sheet: string,
   required: readonly string[],
+  firstColumn = 0,
 ): Record<string, number> {
   const idx: Record<string, number> = {};
   const taken = new Set<number>();
@@ -47,7 +51,10 @@ export function resolveColumns(
     idx[key] = j;
     taken.add(j);
   }
-  Object.assign(idx, detectRemaining(headers, table, taken, new Set(Object.keys(idx))));
+  const givenKeys = new Set(Object.keys(idx));
+  Object.assign(idx, detectRemaining(headers, table, taken, givenKeys));
+  const twin = findAmbiguousColumn(headers, idx, givenKeys, firstColumn);
+  if (twin) throwError('ambiguous_column', { table, sheet, ...twin });
   for (const key of required) {
     if (!(key in idx)) throwError('missing_column', { table, sheet, column: key, expected: HEADER_EXAMPLES[key] ?? key, headers: headers.join(', ') });
   }

@@ -50,6 +50,10 @@ export function ingest(tables: InputTables, config: TieringConfig): IngestResult
   const hasOrders = !!tables.orders && tables.orders.values.length > 0;
   const hasCustomers = !!tables.customers && tables.customers.values.length > 0;
   if (!tables.orders && !tables.customers) throwError('no_input', {});
+  for (const table of ['orders', 'customers'] as const) {
+    const grid = tables[table];
+    for (const note of grid?.notes ?? []) issues.add({ table, sheet: grid!.name, row: 0, column: '', value: '', code: note.code, severity: note.severity, params: note.params });
+  }
 
   let orders: OrdersIngest | null = null;
   let orderPlace: GridPlace | null = null;

@@ -27,6 +27,12 @@ export class IssueList {
 
   /** A cell issue, built only while under the cap (a million bad rows must not make a million objects). */
   cell(place: GridPlace, gridRow: number, colIndex: number, value: unknown, code: string, severity: DataIssue['severity'], params?: Record<string, string | number>): void {
+    // A "blank" cell that is a formula nobody calculated is reported as that, not as empty.
+    const formula = place.uncalculated && BLANK_CODES.has(code) ? place.uncalculated.get(`${gridRow},${colIndex}`) : undefined;
+    if (formula !== undefined) {
+      code = 'formula_no_value';
+      params = { ...params, formula };
+    }
     this.total++;
     if (gridRow > 0 && severity !== 'info') this.rows[place.table].add(place.headerRow + gridRow);
     if (this.items.length < this.cap) this.items.push(cellIssue(place, gridRow, colIndex, value, code, severity, params));
@@ -52,7 +58,11 @@ export interface GridPlace {
   /** 0-based sheet column of the grid's first column. */
   firstColumn: number;
   headers: readonly string[];
+  /** The grid's formula cells without a saved result ("gridRow,gridCol" → formula), if any. */
+  uncalculated?: ReadonlyMap<string, string>;
 }
+
+const BLANK_CODES = new Set(['amount_blank', 'date_blank', 'id_blank']);
 
 /** An issue about one cell: `gridRow` indexes grid.values (the header row is 0). */
 export function cellIssue(

@@ -2,14 +2,17 @@
 // separators, accounting negatives, full-width digits) but never guessed at.
 import { isBlank, isExcelError, type AnyCell } from './cells';
 
-export type NumberFailure = 'blank' | 'excel_error' | 'not_number';
+export type NumberFailure = 'blank' | 'excel_error' | 'not_number' | 'out_of_range';
+
+/** Beyond this a value is a typo or a pasted id, not an amount: sums of it lose every cent or overflow to Infinity. */
+export const NUMBER_LIMIT = 1e15;
 
 /**
  * The value of a number cell, or NaN when it has none. Fast path first: Range.values gives
  * numbers as numbers, so most cells never reach string handling. Call `numberFailure` on NaN.
  */
 export function cellToNumber(v: AnyCell): number {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : NaN;
+  if (typeof v === 'number') return v <= NUMBER_LIMIT && v >= -NUMBER_LIMIT ? v : NaN;
   if (typeof v === 'string') return parseNumberString(v);
   return NaN;
 }
@@ -18,6 +21,8 @@ export function cellToNumber(v: AnyCell): number {
 export function numberFailure(v: AnyCell): NumberFailure {
   if (isBlank(v)) return 'blank';
   if (isExcelError(v)) return 'excel_error';
+  if (typeof v === 'number' && !Number.isNaN(v)) return 'out_of_range';
+  if (typeof v === 'string' && !Number.isNaN(parseUnbounded(v))) return 'out_of_range';
   return 'not_number';
 }
 
@@ -31,8 +36,14 @@ export function parseNumberCell(v: AnyCell): number | null | { error: string } {
   return why === 'blank' ? null : { error: why };
 }
 
-/** Text → number; NaN when the text is not a number. */
+/** Text → number; NaN when the text is not a number or beyond ±NUMBER_LIMIT (numberFailure tells which). */
 export function parseNumberString(s: string): number {
+  const x = parseUnbounded(s);
+  return x <= NUMBER_LIMIT && x >= -NUMBER_LIMIT ? x : NaN;
+}
+
+/** Text → number, ±Infinity for a number too long for a double ("1e400", 400 digits); NaN for text. */
+function parseUnbounded(s: string): number {
   const n = s.length;
   if (n === 0) return NaN;
   // Plain "-123.45": Number() is exact and fast; no allocation.
@@ -78,7 +89,6 @@ function parseLoose(input: string): number {
   else if (DECIMAL_COMMA.test(t)) body = t.replace(',', '.');
   else return NaN;
   const x = Number(body);
-  if (!Number.isFinite(x)) return NaN;
   return neg ? -x : x;
 }
 

@@ -8,6 +8,8 @@ import { resolveColumns, rowIsBlank } from './grid';
 import { columnIssue, type GridPlace, type IssueList } from './issues';
 import { StringInterner } from './intern';
 import { cellToNumber, numberFailure } from './numbers';
+import { settleDecimalCommas } from './decimalComma';
+import { DATE_OUTLIER, reportOutlierDates, todayDay } from './dateOutliers';
 
 export interface OrdersIngest {
   data: OrderData;
@@ -25,9 +27,9 @@ export function reportDateColumn(place: GridPlace, col: number, dates: DateColum
   if (dates.format.includes('+')) issues.add(columnIssue(place, col, '', 'date_formats_mixed', 'info', { formats: dates.format }));
 }
 
-export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList): OrdersIngest {
+export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList, today = todayDay()): OrdersIngest {
   const headers = place.headers;
-  const cols = resolveColumns([...headers], 'orders', given, grid.name, ['customerId', 'orderDate', 'amount']);
+  const cols = resolveColumns([...headers], 'orders', given, grid.name, ['customerId', 'orderDate', 'amount'], place.firstColumn);
   const ci = cols.customerId;
   const di = cols.orderDate;
   const ai = cols.amount;
@@ -37,8 +39,10 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
 
   const values = grid.values;
   const n = Math.max(values.length - 1, 0);
+  if (grid.fromText) settleDecimalCommas(values as unknown[][], [ai, pi, qi], place, issues);
   const dates = parseDateGridColumn(values, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
   reportDateColumn(place, di, dates, issues);
+  reportOutlierDates(values, di, dates, place, issues, today);
 
   const customerCode = new Int32Array(n);
   // Small start: structured ids bypass the hash table, which grows only for the others.
@@ -175,13 +179,13 @@ function reportBadRow(
   const idCell = row[ci];
   if (id === '') issues.cell(place, r, ci, idCell, 'id_blank', 'error');
   else if (isExcelError(id)) issues.cell(place, r, ci, idCell, 'excel_error', 'error');
-  if (dateStatus !== DATE_OK) {
+  if (dateStatus !== DATE_OK && dateStatus !== DATE_OUTLIER) {
     const code = dateStatus === DATE_BLANK ? 'date_blank' : dateStatus === DATE_EXCEL_ERROR ? 'excel_error' : 'date_invalid';
     issues.cell(place, r, di, row[di], code, 'error');
   }
   if (amt !== amt) {
     const why = numberFailure(row[ai] as AnyCell);
-    const code = why === 'blank' ? 'amount_blank' : why === 'excel_error' ? 'excel_error' : 'amount_not_number';
+    const code = why === 'blank' ? 'amount_blank' : why === 'excel_error' ? 'excel_error' : why === 'out_of_range' ? 'amount_out_of_range' : 'amount_not_number';
     issues.cell(place, r, ai, row[ai], code, 'error');
   }
 }
@@ -192,6 +196,6 @@ function optionalNumber(place: GridPlace, row: readonly unknown[], r: number, co
   const x = cellToNumber(v);
   if (x === x) return x;
   const why = numberFailure(v);
-  if (why !== 'blank') issues.cell(place, r, col, v, why === 'excel_error' ? 'excel_error' : code, 'warning', { column: place.headers[col] });
+  if (why !== 'blank') issues.cell(place, r, col, v, why === 'excel_error' ? 'excel_error' : why === 'out_of_range' ? 'number_out_of_range' : code, 'warning', { column: place.headers[col] });
   return 0;
 }

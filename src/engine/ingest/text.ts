@@ -1,17 +1,18 @@
-// Text files (CSV and friends) → grids of strings. Encodings: BOM first; else strict UTF-8;
-// else GB18030 when the high bytes pair up like GBK text (what Excel saves on Chinese
-// Windows); else windows-1252 (Latin-1 as browsers read it).
+// Text files (CSV and friends) → grids of strings. Encodings: UTF-16 BOM first; else strict
+// UTF-8 (after any UTF-8 BOM); else decided with evidence per file and per line (encoding.ts):
+// GB18030 when the high bytes pair up like GBK text (what Excel saves on Chinese Windows),
+// else windows-1252 (Latin-1 as browsers read it).
 import Papa from 'papaparse';
 import type { SourceGrid } from '../types';
+import { decodeWithEvidence, type ReadNote } from './encoding';
+import { parseRecoveringQuotes } from './quotes';
 
 export interface DecodedText {
   text: string;
   /** WHATWG encoding name: utf-8, utf-16le, utf-16be, gb18030 or windows-1252. */
   encoding: string;
-}
-
-function decode(bytes: Uint8Array, encoding: string, fatal = false): string {
-  return new TextDecoder(encoding, { fatal, ignoreBOM: false }).decode(bytes);
+  /** Lines in another encoding, a BOM that did not match (absent when there is nothing to say). */
+  notes?: ReadNote[];
 }
 
 /** UTF-16 without a BOM: every other byte of ASCII text is zero. */
@@ -30,45 +31,9 @@ function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/**
- * GBK evidence: high bytes that pair as GB2312 hanzi (both bytes A1–FE) against high bytes
- * standing alone between ASCII (typical of Latin-1 accents: "café", "Müller").
- */
-function looksGbk(bytes: Uint8Array): boolean {
-  let pairs = 0;
-  let lone = 0;
-  const n = bytes.length;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b < 0x80) continue;
-    const next = i + 1 < n ? bytes[i + 1] : 0;
-    if (b >= 0x81 && b <= 0xfe && next >= 0x40 && next <= 0xfe && next !== 0x7f) {
-      if (b >= 0xa1 && next >= 0xa1) pairs++;
-      i++;
-    } else lone++;
-  }
-  return pairs > 0 && pairs >= lone;
-}
-
+/** The file's text; `notes` lists what a reader should know (lines in another encoding, a BOM that lied). */
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode(bytes, 'utf-8'), encoding: 'utf-8' };
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode(bytes, 'utf-16le'), encoding: 'utf-16le' };
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode(bytes, 'utf-16be'), encoding: 'utf-16be' };
-  const u16 = looksUtf16(bytes);
-  if (u16) return { text: decode(bytes, u16), encoding: u16 };
-  try {
-    return { text: decode(bytes, 'utf-8', true), encoding: 'utf-8' };
-  } catch {
-    // not UTF-8: fall through
-  }
-  if (looksGbk(bytes)) {
-    try {
-      return { text: decode(bytes, 'gb18030', true), encoding: 'gb18030' };
-    } catch {
-      // not GB18030 either
-    }
-  }
-  return { text: decode(bytes, 'windows-1252'), encoding: 'windows-1252' };
+  return decodeWithEvidence(bytes, looksUtf16);
 }
 
 const CANDIDATES = [',', ';', '\t'];
@@ -96,7 +61,7 @@ export function detectDelimiter(text: string): string {
  * doubled quotes and embedded line breaks. Empty lines stay as [''] so row numbers match
  * the file's lines (ingest skips blank rows); a trailing newline adds no row.
  */
-export function parseDelimited(text: string): { rows: string[][]; delimiter: string; skippedLines: number } {
+export function parseDelimited(text: string): { rows: string[][]; delimiter: string; skippedLines: number; notes?: ReadNote[] } {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Excel's "sep=;" first line names the delimiter and is not data.
   const sep = /^sep=(.)\r?\n?/i.exec(body.slice(0, 8));
@@ -106,18 +71,22 @@ export function parseDelimited(text: string): { rows: string[][]; delimiter: str
     skippedLines = 1;
   }
   const delimiter = sep ? sep[1] : detectDelimiter(body);
-  const res = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false, quoteChar: '"' });
-  const rows = res.data;
+  const parse = (part: string) => Papa.parse<string[]>(part, { delimiter, skipEmptyLines: false, quoteChar: '"' }).data;
+  const { rows, notes } = parseRecoveringQuotes(body, delimiter, parse, 1 + skippedLines);
   if (rows.length > 0) {
     const last = rows[rows.length - 1];
     if (last.length === 1 && last[0] === '') rows.pop();
   }
-  return { rows, delimiter, skippedLines };
+  return notes.length > 0 ? { rows, delimiter, skippedLines, notes } : { rows, delimiter, skippedLines };
 }
 
 /** A text file → a SourceGrid of strings (fromText: numbers and dates are parsed from text). */
 export function textToGrid(bytes: Uint8Array, name: string): SourceGrid & { encoding: string; delimiter: string } {
-  const { text, encoding } = decodeText(bytes);
-  const { rows, delimiter, skippedLines } = parseDelimited(text);
-  return { name, headerRow: 1 + skippedLines, firstColumn: 0, values: rows, fromText: true, encoding, delimiter };
+  const decoded = decodeText(bytes);
+  const { rows, delimiter, skippedLines, notes } = parseDelimited(decoded.text);
+  const encoding = decoded.encoding;
+  const readNotes = [...(decoded.notes ?? []), ...(notes ?? [])];
+  const grid: SourceGrid & { encoding: string; delimiter: string } = { name, headerRow: 1 + skippedLines, firstColumn: 0, values: rows, fromText: true, encoding, delimiter };
+  if (readNotes.length > 0) grid.notes = readNotes;
+  return grid;
 }

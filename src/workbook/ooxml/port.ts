@@ -17,6 +17,7 @@ import { StyleBook } from './styles';
 import { MINIMAL_STYLES, emptyWorkbook } from './template';
 import { readWorkbook, workbookPath } from './workbookPart';
 import { writeOps } from './write';
+import { uncalculatedFormulas } from './formulas';
 import { textHash } from '../../output/proof';
 
 /** Whether a worksheet part's bytes hold an s="n" or style="n" attribute with n ≥ first (no decoding). */
@@ -186,6 +187,11 @@ export class XlsxPort implements WorkbookPort {
 
   async read(ref: RangeRef, opts: IoOptions = {}): Promise<RangeRead> {
     return readRange(this.book, ref, opts);
+  }
+
+  /** Of the given blank cells, those holding a formula whose result was never saved ("r,c" → formula). */
+  async uncalculatedFormulas(sheet: string, cells: readonly (readonly [number, number])[]): Promise<Map<string, string>> {
+    return uncalculatedFormulas(this.book, sheet, cells);
   }
 
   /** Protection and merged cells, for the whole list of ops (run.ts asks before its first write). */

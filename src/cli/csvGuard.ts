@@ -1,0 +1,13 @@
+// Formula-injection guard for CSV files opened in spreadsheets (OWASP "CSV Injection"): a
+// cell starting with = + - @ tab or CR is prefixed with ' so Excel and LibreOffice show it
+// as text instead of running it (=HYPERLINK(…), =cmd|' /C calc'!A0). Genuine numbers
+// (-12.5, +3) are left alone; `--csv-raw` writes every value as it is.
+
+const TRIGGER = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The text a spreadsheet cannot mistake for a formula. */
+export function guardFormula(s: string): string {
+  if (!TRIGGER.test(s) || NUMBER.test(s)) return s;
+  return `'${s}`;
+}

@@ -1,0 +1,84 @@
+// Order dates that cannot be right: after today, or far beyond every other order (one order
+// typed 2204 instead of 2024). By default the latest order date is the analysis date, so one
+// such typo would make almost every customer "lost"; these rows are left out and reported,
+// and their dates are never taken as the analysis date.
+import { dateToDay, dayToIso } from '../calendar';
+import { DATE_OK, type DateColumn } from './dates';
+import type { GridPlace, IssueList } from './issues';
+
+/** Status in DateColumn.errors of a date left out as an outlier (next to DATE_OK … DATE_EXCEL_ERROR). */
+export const DATE_OUTLIER = 4;
+
+/** A gap larger than a year and than the whole span of the other orders sets the top dates apart. */
+const MIN_GAP_DAYS = 366;
+/** The dates set apart are a handful at most (1% of orders, at least 1): a real shift in the data is not an outlier. */
+const MAX_SHARE = 0.01;
+const TOP = 16;
+
+export function todayDay(): number {
+  return dateToDay(new Date());
+}
+
+/** The TOP latest distinct days (descending) with their counts, the earliest day, and how many days are valid. */
+function topDays(days: Float64Array, errors: Uint8Array, until: number): { top: number[]; counts: number[]; min: number; valid: number } {
+  // Typed arrays and plain loops: this runs once per row of every order table.
+  const top = new Float64Array(TOP);
+  const counts = new Int32Array(TOP);
+  let size = 0;
+  let min = Infinity;
+  let valid = 0;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (errors[i] !== DATE_OK || d > until) continue;
+    valid++;
+    if (d < min) min = d;
+    if (size === TOP && d < top[TOP - 1]) continue;
+    let k = 0;
+    while (k < size && top[k] > d) k++;
+    if (k < size && top[k] === d) {
+      counts[k]++;
+      continue;
+    }
+    const last = size < TOP ? size++ : TOP - 1;
+    for (let j = last; j > k; j--) {
+      top[j] = top[j - 1];
+      counts[j] = counts[j - 1];
+    }
+    top[k] = d;
+    counts[k] = 1;
+  }
+  return { top: Array.from(top.subarray(0, size)), counts: Array.from(counts.subarray(0, size)), min, valid };
+}
+
+/** The first day of the far group (all days ≥ it are set apart) and the latest day below it; null when none. */
+export function farCutoff(days: Float64Array, errors: Uint8Array, until: number): { cutoff: number; latest: number } | null {
+  const { top, counts, min, valid } = topDays(days, errors, until);
+  const limit = Math.max(1, Math.floor(valid * MAX_SHARE));
+  let taken = 0;
+  for (let g = 0; g + 1 < top.length; g++) {
+    taken += counts[g];
+    if (taken > limit) break;
+    const gap = top[g] - top[g + 1];
+    if (gap > MIN_GAP_DAYS && gap > top[g + 1] - min) return { cutoff: top[g], latest: top[g + 1] };
+  }
+  return null;
+}
+
+/**
+ * Marks outlier dates DATE_OUTLIER (day NaN) so the row is left out, with one 'date_future' or
+ * 'date_far' error per row. `today` is whole days since 1970-01-01 (a day of slack for time zones).
+ */
+export function reportOutlierDates(values: readonly (readonly unknown[] | undefined)[], col: number, dates: DateColumn, place: GridPlace, issues: IssueList, today: number): void {
+  const { days, errors } = dates;
+  const until = today + 1;
+  const far = farCutoff(days, errors, until);
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (errors[i] !== DATE_OK || (d <= until && (!far || d < far.cutoff))) continue;
+    const future = d > until;
+    const params: Record<string, string> = future ? { date: dayToIso(d), today: dayToIso(today) } : { date: dayToIso(d), latest: dayToIso(far!.latest) };
+    issues.cell(place, i + 1, col, values[i + 1]?.[col], future ? 'date_future' : 'date_far', 'error', params);
+    days[i] = NaN;
+    errors[i] = DATE_OUTLIER;
+  }
+}
