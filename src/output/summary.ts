@@ -6,6 +6,7 @@ import { t, type Locale } from '../i18n';
 import { migration, moversDown, type Snapshot } from '../engine/history';
 import type { CellValue, ChartSpec, PlanOp } from './ops';
 import { SheetBuilder } from './cells';
+import { preferencesSection } from './preferencesSection';
 import { NOTE_FONT, columnHeader, methodLabel, tierFill, tierLabel, type RuleNames } from './labels';
 
 export interface SummaryInput {
@@ -72,6 +73,7 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
   cutPoints(ctx);
   crossTabs(ctx);
   rfmHeatMap(ctx);
+  const preferenceCharts = preferencesSection(b, inp.result, L, inp.ruleNames, inp.chartCol);
   if (inp.prev) {
     migrations(ctx, inp.prev);
     moversList(ctx, inp.prev);
@@ -79,7 +81,7 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
     b.note(t(L, 'out.migration.none'));
     b.row++;
   }
-  const charts = chartSection(ctx);
+  const charts = [...chartSection(ctx), ...preferenceCharts];
   for (const c of charts) b.ops.push({ op: 'addChart', sheet: inp.sheet, chart: c });
   b.ops.push({ op: 'columnWidth', sheet: inp.sheet, col: 0, cols: 1, width: 30 });
   b.ops.push({ op: 'columnWidth', sheet: inp.sheet, col: 1, cols: inp.chartCol - 1, width: 14 });
