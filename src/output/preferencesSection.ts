@@ -1,6 +1,6 @@
 // The summary's "needs and habits" section (issue 15) and the rows of the next-category sheet,
 // as plan ops: category × tier heat map (colour scale), top categories per ABC class and RFM
-// segment, categories, channel mix (pie), purchase days by weekday (columns), and habit tiers
+// segment, categories, channel mix (bars), purchase days by weekday (columns), and habit tiers
 // cross-tabbed against ABC and activity. Reads only result.reports.preferences and the result
 // table; every word through i18n and labels.
 import type { ClassificationResult } from '../engine/types';
@@ -98,12 +98,14 @@ function channels(s: Section): void {
   const span = { sheet: b.sheet, row: at.row + 1, rows: rows.length };
   s.charts.push({
     name: 'ct_pref_channels',
-    type: 'pie',
+    type: 'bar',
     title: t(L, 'pref.chart.channels'),
     categories: { ...span, col: 0 },
     series: [{ name: t(L, 'pref.col.spend'), ...span, col: 1 }],
     anchor: { row: at.row, col: s.chartCol, rows: 14, cols: 7 },
   });
+  // The chart is 14 rows tall: the next table (and its chart) start below it.
+  b.row = Math.max(b.row, at.row + 15);
 }
 
 /** Distinct customer-days and spend per weekday, Monday first. */
@@ -124,7 +126,6 @@ function weekdays(s: Section): void {
     series: [{ name: t(L, 'pref.weekday.days'), ...span, col: 1 }],
     anchor: { row: at.row, col: s.chartCol, rows: 14, cols: 7 },
   });
-  // The chart is as tall as 14 rows: keep the next table clear of it.
   b.row = Math.max(b.row, at.row + 15);
 }
 
