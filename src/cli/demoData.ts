@@ -164,8 +164,7 @@ export function generateDemo(opts: { customers?: number; seed?: number } = {}): 
 
   const orders: DemoCell[][] = [['订单号', '客户ID', '订单日期', '金额', '利润', '品类', '渠道', '促销']];
   let orderNo = 100000;
-  // Habits come from a stream of their own: the draws above and below are the same as before.
-  const h = rng(((opts.seed ?? 20241231) ^ 0x2545f491) >>> 0);
+  const h = rng(((opts.seed ?? 20241231) ^ 0x2545f491) >>> 0); // habits: a stream of their own, the other draws are as before
   for (const c of customers) {
     const hb = drawHabits(h, c.size);
     // Buyer type: whales, regulars, occasional, one-off, churned, never ordered (potential).
@@ -196,12 +195,11 @@ export function generateDemo(opts: { customers?: number; seed?: number } = {}): 
       }
       const amount = Math.round(aov * Math.exp(0.35 * normal(r)) * 100) / 100;
       const margin = 0.12 + r() * 0.2;
-      const [category, channel, promo] = orderHabits(h, hb, day);
-      orders.push([`SO${++orderNo}`, c.id, new Date(day), amount, Math.round(amount * margin * 100) / 100, category, channel, promo]);
+      orders.push([`SO${++orderNo}`, c.id, new Date(day), amount, Math.round(amount * margin * 100) / 100, ...orderHabits(h, hb, day)]);
       if (r() < 0.03) {
         // A return a few days later: negative amount and profit.
         const back = Math.round(amount * (0.3 + r() * 0.7) * 100) / 100;
-        orders.push([`RT${orderNo}`, c.id, new Date(Math.min(end, day + Math.floor(3 + r() * 20) * DAY)), -back, -Math.round(back * margin * 100) / 100, category, channel, '否']);
+        orders.push([`RT${orderNo}`, c.id, new Date(Math.min(end, day + Math.floor(3 + r() * 20) * DAY)), -back, -Math.round(back * margin * 100) / 100, ...orders[orders.length - 1].slice(5, 7), '否']);
       }
     }
   }
