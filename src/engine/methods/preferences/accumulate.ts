@@ -1,8 +1,7 @@
 // The per-customer loop of the preferences kernel (see kernel.ts for what counts and the ties).
 import { civilFromDays } from '../../calendar';
-import type { OrderData } from '../../types';
-import type { CodedColumn, OrderHabits } from '../../ingest/habits';
-import { bandOfMinute, categoryColumn, codeUnitRank, groupRows, weekdayOf, type CustomerPreferences, type Dimension, type PreferenceInput } from './kernel';
+import type { CodedColumn } from '../../ingest/habits';
+import { categoryColumn, codeUnitRank, groupLines, weekdayOf, type CustomerPreferences, type Dimension, type GroupedLines, type PreferenceInput } from './kernel';
 
 /** Spend per key of one customer: dense scratch over the keys, reset through the touched list. */
 class KeyTally {
@@ -33,8 +32,7 @@ class KeyTally {
     this.count = new Float64Array(nc);
   }
 
-  add(row: number, cents: number, day: number): void {
-    const k = this.column.codes[row];
+  add(k: number, cents: number, day: number): void {
     if (k < 0) return;
     if (this.first[k] === Infinity) this.touched[this.size++] = k;
     this.cents[k] += cents;
@@ -111,17 +109,6 @@ function monthTable(lo: number, hi: number): Int8Array {
   return out;
 }
 
-function dayRange(o: OrderData, rows: Int32Array): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < rows.length; i++) {
-    const d = o.day[rows[i]];
-    if (d < lo) lo = d;
-    if (d > hi) hi = d;
-  }
-  return rows.length ? [Math.floor(lo), Math.floor(hi)] : [0, -1];
-}
-
 function emptyPreferences(nc: number): CustomerPreferences {
   return {
     n: nc,
@@ -145,76 +132,73 @@ function emptyPreferences(nc: number): CustomerPreferences {
 export function computePreferences(inp: PreferenceInput): CustomerPreferences {
   const { orders: o, habits, ids, analysisDay } = inp;
   const nc = ids.length;
-  const { offsets, rows } = groupRows(o, ids, analysisDay);
-  const p = emptyPreferences(nc);
   const catCol = categoryColumn(habits, inp.level);
-  const cat = catCol ? new KeyTally(catCol, nc, rows.length) : null;
-  const chan = habits.channel ? new KeyTally(habits.channel, nc, rows.length) : null;
-  const [lo, hi] = dayRange(o, rows);
-  const months = monthTable(lo, hi);
+  const g = groupLines(o, habits, catCol, ids, analysisDay);
+  const p = emptyPreferences(nc);
+  const cat = catCol ? new KeyTally(catCol, nc, g.cents.length) : null;
+  const chan = habits.channel ? new KeyTally(habits.channel, nc, g.cents.length) : null;
+  const months = monthTable(g.lo, g.hi);
+  // Weekday of each day of the range, and a stamp per day for distinct days per customer.
+  const weekday = Int8Array.from({ length: months.length }, (_, d) => weekdayOf(d + g.lo));
   const stamp = new Int32Array(months.length);
-  const loop: CustomerLoop = { o, habits, p, cat, chan, lo, months, stamp };
-  for (let c = 0; c < nc; c++) customerLoop(loop, c, rows, offsets[c], offsets[c + 1]);
+  const loop: CustomerLoop = { g, p, cat, chan, months, weekday, stamp };
+  for (let c = 0; c < nc; c++) customerLoop(loop, c, g.offsets[c], g.offsets[c + 1]);
   p.category = cat ? cat.dimension() : null;
   p.channel = chan ? chan.dimension() : null;
   return p;
 }
 
 interface CustomerLoop {
-  o: OrderData;
-  habits: OrderHabits;
+  g: GroupedLines;
   p: CustomerPreferences;
   cat: KeyTally | null;
   chan: KeyTally | null;
-  lo: number;
   months: Int8Array;
+  weekday: Int8Array;
   stamp: Int32Array;
 }
 
 const monthCents = new Float64Array(13);
 const bandCents = new Float64Array(5);
 
-// long: one customer's rows in one loop (the kernel's hot path; splitting it costs a call per row)
-function customerLoop(L: CustomerLoop, c: number, rows: Int32Array, s: number, e: number): void {
-  const { o, habits, p, cat, chan, lo, months, stamp } = L;
-  const promoted = habits.promoted;
-  const minute = habits.minute;
+// long: one customer's lines in one loop (the kernel's hot path; splitting it costs a call per line)
+function customerLoop(L: CustomerLoop, c: number, s: number, e: number): void {
+  const { g, p, cat, chan, months, weekday, stamp } = L;
+  const { cents: centsOf, day: dayOf, promo, band } = g;
+  const catOf = g.cat;
+  const chanOf = g.chan;
   monthCents.fill(0);
   bandCents.fill(0);
   let total = 0;
-  let promo = 0;
+  let promoted = 0;
   let days = 0;
   let weekend = 0;
   let timed = 0;
   for (let i = s; i < e; i++) {
-    const r = rows[i];
-    const cents = Math.round(o.amount[r] * 100);
-    const d = Math.floor(o.day[r]);
+    const cents = centsOf[i];
+    const d = dayOf[i];
     total += cents;
-    if (promoted && promoted[r] === 1) promo += cents;
-    cat?.add(r, cents, d);
-    chan?.add(r, cents, d);
-    monthCents[months[d - lo]] += cents;
-    const w = weekdayOf(d);
+    if (promo !== null && promo[i] === 1) promoted += cents;
+    if (cat !== null) cat.add(catOf![i], cents, d);
+    if (chan !== null) chan.add(chanOf![i], cents, d);
+    monthCents[months[d]] += cents;
+    const w = weekday[d];
     p.weekdayCents[w] += cents;
-    if (stamp[d - lo] !== c + 1) {
-      stamp[d - lo] = c + 1;
+    if (stamp[d] !== c + 1) {
+      stamp[d] = c + 1;
       days++;
       p.weekdayDays[w]++;
       if (w === 0 || w === 6) weekend++;
     }
-    if (minute) {
-      const m = minute[r];
-      if (m === m) {
-        bandCents[bandOfMinute(m)] += cents;
-        timed += cents;
-      }
+    if (band !== null && band[i] >= 0) {
+      bandCents[band[i]] += cents;
+      timed += cents;
     }
   }
   p.spendCents[c] = total;
   p.purchaseDays[c] = days;
   if (days > 0) p.weekendShare[c] = weekend / days;
-  if (promoted && total > 0) p.discountShare[c] = promo / total;
+  if (promo !== null && total > 0) p.discountShare[c] = promoted / total;
   const m = argMax(monthCents, 1);
   if (total > 0 && m > 0) {
     p.peakMonth[c] = m;
@@ -225,8 +209,8 @@ function customerLoop(L: CustomerLoop, c: number, rows: Int32Array, s: number, e
     p.timeBand[c] = b;
     p.timeBandShare[c] = bandCents[b] / timed;
   }
-  if (cat) p.newestCategory[c] = cat.close(c);
-  chan?.close(c);
+  if (cat !== null) p.newestCategory[c] = cat.close(c);
+  if (chan !== null) chan.close(c);
 }
 
 /** Index of the largest positive value from `from` on (the first on ties), −1 when none. */

@@ -84,23 +84,26 @@ export function nextCategory(cat: Dimension, tiers: readonly (string | null)[] |
   const groups = peerGroups(cat, tiers);
   const { offsets, codes } = cat.entries;
   const overallRank = overallOrder(cat);
+  const mark = new Int32Array(nk);
+  const bought = new Int32Array(nk);
   for (const members of groups.values()) {
     for (const c of members) out.peers[c] = members.length;
     if (members.length < minPeers) continue;
-    const bought = new Int32Array(nk);
-    for (const c of members) for (let e = offsets[c]; e < offsets[c + 1]; e++) bought[codes[e]]++;
+    // Work proportional to the group's own lines: many groups × many categories stays cheap.
+    const touched: number[] = [];
+    for (const c of members) for (let e = offsets[c]; e < offsets[c + 1]; e++) if (bought[codes[e]]++ === 0) touched.push(codes[e]);
     const need = Math.ceil(support * members.length - 1e-9);
-    const candidates = Array.from({ length: nk }, (_, j) => j)
-      .filter((j) => bought[j] >= need && bought[j] > 0)
-      .sort((a, b) => bought[b] - bought[a] || overallRank[a] - overallRank[b]);
+    const candidates = touched.filter((j) => bought[j] >= need).sort((a, b) => bought[b] - bought[a] || overallRank[a] - overallRank[b]);
+    const counts = candidates.map((j) => bought[j]);
+    for (const j of touched) bought[j] = 0;
     if (!candidates.length) continue;
     for (const c of members) {
-      const has = new Set<number>();
-      for (let e = offsets[c]; e < offsets[c + 1]; e++) has.add(codes[e]);
-      const pick = candidates.find((j) => !has.has(j));
+      // mark[j] === c + 1: customer c bought category j (a stamp, not a set per customer)
+      for (let e = offsets[c]; e < offsets[c + 1]; e++) mark[codes[e]] = c + 1;
+      const pick = candidates.find((j) => mark[j] !== c + 1);
       if (pick === undefined) continue;
       out.code[c] = pick;
-      out.support[c] = bought[pick] / members.length;
+      out.support[c] = counts[candidates.indexOf(pick)] / members.length;
     }
   }
   return out;

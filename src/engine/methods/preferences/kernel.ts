@@ -87,18 +87,79 @@ export function categoryColumn(h: OrderHabits, level: 'category' | 'subcategory'
   return level === 'subcategory' ? (h.subcategory ?? h.category) : (h.category ?? h.subcategory);
 }
 
-/** Rows of each customer (result order), purchase rows up to the analysis date only. */
-export function groupRows(o: OrderData, ids: readonly string[], analysisDay: number): { offsets: Int32Array; rows: Int32Array } {
+/**
+ * The purchase lines (up to the analysis date) grouped by customer in result order: customer c's
+ * lines are offsets[c]..offsets[c + 1] of every array. The values are gathered in the scatter
+ * pass, so the per-customer loop reads them sequentially: reading the original columns through
+ * a row index grouped by customer misses the cache on nearly every line (4x slower at a million).
+ */
+export interface GroupedLines {
+  offsets: Int32Array;
+  cents: Float64Array;
+  /** Whole days since 1970-01-01, relative to `lo`. */
+  day: Int32Array;
+  lo: number;
+  hi: number;
+  cat: Int32Array | null;
+  chan: Int32Array | null;
+  promo: Uint8Array | null;
+  /** Time band per line, −1 when the line has no time; null when the dates carry none. */
+  band: Int8Array | null;
+}
+
+export function groupLines(o: OrderData, h: OrderHabits, cat: CodedColumn | null, ids: readonly string[], analysisDay: number): GroupedLines {
   const nc = ids.length;
   const rowCustomer = customerIndexOfRows(o, ids);
   const offsets = new Int32Array(nc + 1);
   const { day, amount } = o;
-  for (let r = 0; r < o.n; r++) if (day[r] <= analysisDay && amount[r] >= 0 && rowCustomer[r] >= 0) offsets[rowCustomer[r] + 1]++;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let r = 0; r < o.n; r++) {
+    const d = day[r];
+    if (d <= analysisDay && amount[r] >= 0 && rowCustomer[r] >= 0) {
+      offsets[rowCustomer[r] + 1]++;
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    } else rowCustomer[r] = -1;
+  }
   for (let c = 0; c < nc; c++) offsets[c + 1] += offsets[c];
-  const rows = new Int32Array(offsets[nc]);
-  const pos = offsets.slice(0, nc);
-  for (let r = 0; r < o.n; r++) if (day[r] <= analysisDay && amount[r] >= 0 && rowCustomer[r] >= 0) rows[pos[rowCustomer[r]]++] = r;
-  return { offsets, rows };
+  const n = offsets[nc];
+  lo = n ? Math.floor(lo) : 0;
+  const g: GroupedLines = {
+    offsets,
+    cents: new Float64Array(n),
+    day: new Int32Array(n),
+    lo,
+    hi: n ? Math.floor(hi) : -1,
+    cat: cat ? new Int32Array(n) : null,
+    chan: h.channel ? new Int32Array(n) : null,
+    promo: h.promoted ? new Uint8Array(n) : null,
+    band: h.minute ? new Int8Array(n) : null,
+  };
+  scatter(o, h, cat, rowCustomer, offsets.slice(0, nc), g);
+  return g;
+}
+
+function scatter(o: OrderData, h: OrderHabits, cat: CodedColumn | null, rowCustomer: Int32Array, pos: Int32Array, g: GroupedLines): void {
+  const catIn = cat ? cat.codes : null;
+  const chanIn = h.channel ? h.channel.codes : null;
+  const promoIn = h.promoted;
+  const minute = h.minute;
+  const { cents, day, lo } = g;
+  for (let r = 0; r < o.n; r++) {
+    const c = rowCustomer[r];
+    if (c < 0) continue;
+    const i = pos[c]++;
+    cents[i] = Math.round(o.amount[r] * 100);
+    day[i] = Math.floor(o.day[r]) - lo;
+    if (catIn) g.cat![i] = catIn[r];
+    if (chanIn) g.chan![i] = chanIn[r];
+    if (promoIn) g.promo![i] = promoIn[r];
+    if (minute) {
+      const m = minute[r];
+      g.band![i] = m === m ? bandOfMinute(m) : -1;
+    }
+  }
 }
 
 /** Result-order customer index of each row (−1 for an id not in `ids`). */
