@@ -76,7 +76,7 @@ export function runPreferences(orders: OrderData, ids: readonly string[], analys
     const abc = by.find((b) => b.method === 'abc');
     const next = nextCategory(p.category, abc ? abc.tiers : null, cfg.support, cfg.minPeers);
     columns.next_category = Array.from(next.code, (j) => (j < 0 ? null : p.category!.keys[j]));
-    columns.next_category_support = Array.from(next.support, (x) => (x === x ? x : null));
+    columns.next_category_support = nullIfNaN(next.support);
     for (const j of next.code) if (j >= 0) suggestions++;
   }
   const { enabled: _e, level, ...thresholds } = cfg;
@@ -102,7 +102,9 @@ function heatOf(p: CustomerPreferences, by: TierInput[]): PreferencesReport['hea
   return { method: b.method, ...categoryTierShares(p.category, b.tiers, b.order, HEAT_CATEGORIES) };
 }
 
-const nullIfNaN = (a: Float64Array) => Array.from(a, (x) => (x === x ? x : null));
+/** Shares as Excel stores numbers (15 significant digits), so every adapter reads back the same value. */
+const excelNumber = (x: number) => Number(x.toPrecision(15));
+const nullIfNaN = (a: Float64Array) => Array.from(a, (x) => (x === x ? excelNumber(x) : null));
 const keyOrNull = (keys: readonly string[], codes: Int32Array) => Array.from(codes, (j) => (j < 0 ? null : keys[j]));
 
 /** The per-customer columns (names registered in engine/columns.ts). */
