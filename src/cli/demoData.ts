@@ -222,14 +222,14 @@ export function demoConfig(locale: Locale, withRules = true): TieringConfig {
     locale,
     sources: { orders: { kind: 'sheet', sheet: '订单' }, customers: { kind: 'table', table: '客户表' } },
     columns: {
-      orders: { customerId: '客户ID', orderDate: '订单日期', amount: '金额', profit: '利润', orderId: '订单号', category: '品类', channel: '渠道', promotion: '促销' },
+      // 品类, 渠道 and 促销 are detected (not mapped), so the config also fits order sheets without them.
+      orders: { customerId: '客户ID', orderDate: '订单日期', amount: '金额', profit: '利润', orderId: '订单号' },
       customers: { customerId: '客户ID', name: '客户名称', region: '地区', industry: '行业', size: '规模' },
     },
     methods: {
       abc: { basis: 'revenue' },
       rfm: {},
       activity: {},
-      preferences: {},
       dimensions: ['region', 'industry', 'size'],
       rules: withRules
         ? [{ name: '电商分级', rules: [{ tier: 'A', when: 'monthly_spend > 1000 and orders_per_month >= 4' }, { tier: 'B', when: 'monthly_spend between 500 and 1000' }], otherwise: 'C' }]
