@@ -18,7 +18,7 @@ export type DemoCell = string | number | Date | null;
 
 export interface DemoData {
   customers: DemoCustomer[];
-  /** Header + rows: 订单号, 客户ID, 订单日期, 金额, 利润. */
+  /** Header + rows: 订单号, 客户ID, 订单日期, 金额, 利润, 品类, 渠道, 促销. */
   orders: DemoCell[][];
   /** Last calendar day covered. */
   endDate: string;
@@ -90,6 +90,50 @@ export function seasonality(ms: number): number {
   return 1;
 }
 
+/** Fresh-food categories with their base weight and whether demand leans to the weekend. */
+const CATEGORIES: [string, number, boolean][] = [
+  ['有机蔬菜', 22, true],
+  ['进口水果', 18, true],
+  ['海鲜水产', 12, true],
+  ['肉禽蛋', 16, false],
+  ['乳品烘焙', 14, false],
+  ['粮油干货', 12, false],
+  ['酒水饮料', 6, false],
+];
+const CHANNELS: [string, number][] = [['门店', 35], ['线上商城', 30], ['小程序', 25], ['电话订购', 10]];
+
+/** A customer's buying habits (drawn from their own stream, so the order figures stay as they were). */
+interface Habits {
+  /** Category weights: a favourite, a few others. */
+  weights: [number, number][];
+  channel: string;
+  /** Chance an order is on promotion outside the promotion seasons. */
+  promo: number;
+}
+
+function drawHabits(h: () => number, size: string): Habits {
+  const fav = pick(h, CATEGORIES.map(([, w], i) => [i, w] as [number, number]));
+  const breadth = h() < 0.35 ? 0 : 1 + Math.floor(h() * 4);
+  const weights: [number, number][] = [[fav, 6]];
+  for (let k = 0; k < breadth; k++) {
+    const c = pick(h, CATEGORIES.map(([, w], i) => [i, w] as [number, number]));
+    if (!weights.some(([x]) => x === c)) weights.push([c, 1 + h() * 2]);
+  }
+  const channel = size === '大型' && h() < 0.5 ? '电话订购' : pick(h, CHANNELS);
+  return { weights, channel, promo: h() < 0.15 ? 0.65 : 0.08 };
+}
+
+/** Category, channel and promotion flag of one order: fresh food and 门店/小程序 lean to weekends, 双十一 and 618 are promotions. */
+function orderHabits(h: () => number, hb: Habits, ms: number): [string, string, string] {
+  const dow = new Date(ms).getUTCDay();
+  const weekend = dow === 0 || dow === 6;
+  const cat = pick(h, hb.weights.map(([c, w]) => [c, w * (weekend ? (CATEGORIES[c][2] ? 4 : 0.5) : 1)] as [number, number]));
+  let channel = hb.channel;
+  if (h() > 0.75) channel = weekend ? pick(h, [['门店', 3], ['小程序', 2], ['线上商城', 1]]) : pick(h, CHANNELS);
+  const season = seasonality(ms) > 1.3 ? 0.45 : 0;
+  return [CATEGORIES[cat][0], channel, h() < hb.promo + season ? '是' : '否'];
+}
+
 export function generateDemo(opts: { customers?: number; seed?: number } = {}): DemoData {
   const n = opts.customers ?? 3000;
   const r = rng(opts.seed ?? 20241231);
@@ -118,9 +162,11 @@ export function generateDemo(opts: { customers?: number; seed?: number } = {}): 
   customers[9].name = '@王总的店';
   customers[10].name = '-折扣客户-';
 
-  const orders: DemoCell[][] = [['订单号', '客户ID', '订单日期', '金额', '利润']];
+  const orders: DemoCell[][] = [['订单号', '客户ID', '订单日期', '金额', '利润', '品类', '渠道', '促销']];
   let orderNo = 100000;
+  const h = rng(((opts.seed ?? 20241231) ^ 0x2545f491) >>> 0); // habits: a stream of their own, the other draws are as before
   for (const c of customers) {
+    const hb = drawHabits(h, c.size);
     // Buyer type: whales, regulars, occasional, one-off, churned, never ordered (potential).
     const u = r();
     let rate: number; // orders per month while active
@@ -149,11 +195,11 @@ export function generateDemo(opts: { customers?: number; seed?: number } = {}): 
       }
       const amount = Math.round(aov * Math.exp(0.35 * normal(r)) * 100) / 100;
       const margin = 0.12 + r() * 0.2;
-      orders.push([`SO${++orderNo}`, c.id, new Date(day), amount, Math.round(amount * margin * 100) / 100]);
+      orders.push([`SO${++orderNo}`, c.id, new Date(day), amount, Math.round(amount * margin * 100) / 100, ...orderHabits(h, hb, day)]);
       if (r() < 0.03) {
         // A return a few days later: negative amount and profit.
         const back = Math.round(amount * (0.3 + r() * 0.7) * 100) / 100;
-        orders.push([`RT${orderNo}`, c.id, new Date(Math.min(end, day + Math.floor(3 + r() * 20) * DAY)), -back, -Math.round(back * margin * 100) / 100]);
+        orders.push([`RT${orderNo}`, c.id, new Date(Math.min(end, day + Math.floor(3 + r() * 20) * DAY)), -back, -Math.round(back * margin * 100) / 100, ...orders[orders.length - 1].slice(5, 7), '否']);
       }
     }
   }
@@ -176,6 +222,7 @@ export function demoConfig(locale: Locale, withRules = true): TieringConfig {
     locale,
     sources: { orders: { kind: 'sheet', sheet: '订单' }, customers: { kind: 'table', table: '客户表' } },
     columns: {
+      // 品类, 渠道 and 促销 are detected (not mapped), so the config also fits order sheets without them.
       orders: { customerId: '客户ID', orderDate: '订单日期', amount: '金额', profit: '利润', orderId: '订单号' },
       customers: { customerId: '客户ID', name: '客户名称', region: '地区', industry: '行业', size: '规模' },
     },

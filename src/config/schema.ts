@@ -21,6 +21,12 @@ export const OrderColumnsSchema = z
     profit: z.string().min(1),
     orderId: z.string().min(1),
     quantity: z.string().min(1),
+    /** Needs and habits (issue 15): product, category (two levels), channel, promotion flag. */
+    product: z.string().min(1),
+    category: z.string().min(1),
+    subcategory: z.string().min(1),
+    channel: z.string().min(1),
+    promotion: z.string().min(1),
   })
   .partial()
   .strict();
@@ -200,6 +206,34 @@ export const ClvSchema = z
   })
   .strict();
 
+/** Preference (needs and habits) tiers; thresholds documented in docs/preferences.md. */
+export const PreferencesSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Category level the preferences are taken at: the category column, or category › subcategory. */
+    level: z.enum(['category', 'subcategory']).default('category'),
+    /** Weekend share of distinct purchase days: ≥ weekendShare → weekend shopper; ≤ weekdayShare → weekday shopper. */
+    weekendShare: fraction.default(0.5),
+    weekdayShare: z.number().min(0).lt(1).default(0.15),
+    /** Customers with fewer distinct purchase days get the "unknown" day habit. */
+    minDays: z.number().int().min(1).default(3),
+    /** Dominant category's share of spend ≥ singleShare → single-category; categoryCount ≥ broadCount → broad; else focused. */
+    singleShare: z.number().gt(0).max(1).default(0.9),
+    broadCount: z.number().int().min(2).default(5),
+    /** Share of spend on promotion/discount rows ≥ discountShare → discount-driven, else full-price. */
+    discountShare: fraction.default(0.5),
+    /** Next category to offer: bought by ≥ support of the customer's peers (same ABC class and dominant category). */
+    support: fraction.default(0.2),
+    /** Peers needed before a suggestion is made. */
+    minPeers: z.number().int().min(1).default(5),
+    /** Top categories listed per tier on the summary. */
+    topCategories: z.number().int().min(1).max(20).default(5),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.weekdayShare >= v.weekendShare) ctx.addIssue({ code: 'custom', path: ['weekdayShare'], message: 'weekdayShare must be below weekendShare' });
+  });
+
 export const RangeRefSchema = z.union([
   z.object({ kind: z.literal('sheet'), sheet: z.string().min(1).max(31), address: z.string().max(40).optional() }).strict(),
   z.object({ kind: z.literal('table'), table: z.string().min(1).max(255) }).strict(),
@@ -254,6 +288,7 @@ export const ConfigSchema = z
         dimensions: z.array(z.string().min(1)).max(20).default([]),
         rules: z.array(RuleSetSchema).max(MAX_RULE_SETS).default([]),
         clv: ClvSchema.optional(),
+        preferences: PreferencesSchema.optional(),
       })
       .strict()
       .default({ dimensions: [], rules: [] }),
@@ -266,6 +301,7 @@ export type TieringConfigInput = z.input<typeof ConfigSchema>;
 /** A validated config with every default filled in. */
 export type TieringConfig = z.output<typeof ConfigSchema>;
 export type AbcConfig = z.output<typeof AbcSchema>;
+export type PreferencesConfig = z.output<typeof PreferencesSchema>;
 export type RfmConfig = z.output<typeof RfmSchema>;
 export type ActivityConfig = z.output<typeof ActivitySchema>;
 export type RuleSetConfig = z.output<typeof RuleSetSchema>;

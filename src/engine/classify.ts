@@ -14,6 +14,8 @@ import { computeClv } from './methods/clv';
 import { crossTab, dimensionColumns } from './methods/dimensions';
 import { OTHERS, scoreRfm } from './methods/rfm';
 import { applyRuleSets, ruleColumnName } from './methods/rules';
+import { runPreferences } from './methods/preferences';
+import { PreferencesSchema } from '../config/schema';
 import { summarise } from './summaries';
 import { clvTierKeys } from './columns';
 import {
@@ -142,6 +144,7 @@ export function classifyIngested(ingested: IngestResult, config: TieringConfig, 
   const dim = dimensionColumns(dimensions, ingested.customers, run.metrics.metrics.ids, new Set(Object.keys(run.cols)), ingested.mapping.customers);
   run.warnings.push(...dim.warnings);
   for (const d of dim.dims) run.cols[d.column] = d.values;
+  preferencesStep(run);
   if (clv?.enabled) clvStep(run, clv, hasOrders);
   if (config.methods.rules.length > 0) rulesStep(run);
   progress(onProgress, 'summaries');
@@ -212,6 +215,29 @@ function clvStep(run: Run, cfg: NonNullable<TieringConfig['methods']['clv']>, ha
   run.reports.clv = res.report;
   const tiers = res.columns.clv_tier;
   if (Array.isArray(tiers)) addSummary(run, 'clv_tier', tiers as (string | null)[], clvTierKeys(cfg.tierCuts.length + 1));
+}
+
+/**
+ * Needs and habits (issue 15): on when configured, or by default when the orders carry a category
+ * or channel column. Runs after ABC, RFM and activity (its insight is cut by their tiers) and
+ * before the rules (which may name its columns).
+ */
+function preferencesStep(run: Run): void {
+  const orders = run.ingested.orders;
+  const h = orders?.habits;
+  const cfg = run.config.methods.preferences ?? (h && (h.category || h.subcategory || h.channel) ? PreferencesSchema.parse({}) : undefined);
+  if (!orders || !cfg?.enabled) return;
+  const by = run.tierColumns
+    .filter((x) => x.summary.method === 'abc' || x.summary.method === 'rfm_segment' || x.summary.method === 'activity')
+    .map((x) => ({ method: x.summary.method, tiers: x.tiers, order: x.summary.tiers.map((s) => s.tier) }));
+  const res = runPreferences(orders, run.metrics.metrics.ids, run.metrics.analysisDay, cfg, by);
+  if (!res) {
+    run.warnings.push({ code: 'preferences_need_columns' });
+    return;
+  }
+  for (const [column, values] of Object.entries(res.columns)) run.cols[column] = values;
+  for (const x of res.habits) addSummary(run, x.method, x.tiers, x.order);
+  run.reports.preferences = res.report;
 }
 
 /** Rule sets run last, so they can use every other column (CLV included). */

@@ -28,6 +28,12 @@ export const RFM_SEGMENTS = [
 ] as const;
 export const OTHERS = 'Others' satisfies (typeof RFM_SEGMENTS)[number];
 
+/** Habit tiers (issue 15, engine/methods/preferences/tiers.ts) and time-of-day bands. */
+export const DAY_HABIT_TIERS = ['weekend', 'weekday', 'mixed', 'unknown'] as const;
+export const BREADTH_HABIT_TIERS = ['single', 'focused', 'broad'] as const;
+export const PRICE_HABIT_TIERS = ['discount', 'full_price'] as const;
+export const TIME_BAND_TIERS = ['morning', 'midday', 'afternoon', 'evening', 'night'] as const;
+
 /**
  * Methods with a fixed tier vocabulary. `ranks` groups tiers of equal standing, best group
  * first; a tier in no group (potential, unknown, Others) is unranked, so a move to or from it
@@ -39,6 +45,11 @@ export const TIER_VOCABULARY = {
   spend_tier: { tiers: SPEND_TIERS, ranks: [['high'], ['mid'], ['low']] },
   churn_risk: { tiers: CHURN_TIERS, ranks: [['ok'], ['warning']] },
   clv_tier: { tiers: CLV_TIERS, ranks: [['top'], ['high'], ['middle'], ['low'], ['bottom']] },
+  // Habits are not better or worse: no ranks, so a move between them is never "down".
+  day_habit: { tiers: DAY_HABIT_TIERS, ranks: [] },
+  breadth_habit: { tiers: BREADTH_HABIT_TIERS, ranks: [] },
+  price_habit: { tiers: PRICE_HABIT_TIERS, ranks: [] },
+  time_band: { tiers: TIME_BAND_TIERS, ranks: [] },
   rfm_segment: {
     tiers: RFM_SEGMENTS,
     ranks: [
@@ -129,6 +140,24 @@ export const RESULT_COLUMNS = {
   clv_expected_purchases_high: 'rate',
   clv_low: 'money',
   clv_high: 'money',
+  // Needs and habits (issue 15, docs/preferences.md).
+  dominant_category: 'text',
+  dominant_category_share: 'ratio',
+  category_count: 'count',
+  newest_category: 'text',
+  dominant_channel: 'text',
+  dominant_channel_share: 'ratio',
+  channel_count: 'count',
+  weekend_share: 'ratio',
+  time_band: 'tier',
+  peak_month: 'count',
+  peak_month_share: 'ratio',
+  discount_share: 'ratio',
+  day_habit: 'tier',
+  breadth_habit: 'tier',
+  price_habit: 'tier',
+  next_category: 'text',
+  next_category_support: 'ratio',
 } as const satisfies Record<string, ColumnKind>;
 
 export type FixedColumn = keyof typeof RESULT_COLUMNS;
@@ -154,9 +183,12 @@ const OUTPUT_COLUMNS = {
     'spend_tier', 'churn_risk', DIMS, RULES, 'clv_p_alive', 'clv_expected_purchases', 'clv_expected_spend', 'clv_value',
     'clv_tier', 'clv_churn', 'clv_p_no_purchase', 'clv_expected_purchases_low', 'clv_expected_purchases_high', 'clv_low',
     'clv_high',
+    'dominant_category', 'dominant_category_share', 'category_count', 'newest_category', 'dominant_channel',
+    'dominant_channel_share', 'channel_count', 'weekend_share', 'time_band', 'peak_month', 'peak_month_share',
+    'discount_share', 'day_habit', 'breadth_habit', 'price_habit', 'next_category', 'next_category_support',
   ],
   /** The tier block written beside the user's customer data. */
-  beside: ['abc', 'rfm_score', 'rfm_segment', 'activity', 'churn_risk', RULES, 'clv_tier'],
+  beside: ['abc', 'rfm_score', 'rfm_segment', 'activity', 'churn_risk', RULES, 'clv_tier', 'dominant_category', 'dominant_channel', 'weekend_share', 'day_habit', 'breadth_habit', 'price_habit', 'next_category'],
   /** Methods kept in history snapshots and compared for migration. */
   history: ['abc', 'rfm_segment', 'activity', 'churn_risk', 'clv_tier', RULES],
   /** Identity, dimensions and key metrics of the group-sheet and customer-list tables. */

@@ -4,6 +4,7 @@ import type { ColumnTable } from 'arquero';
 import type { AbcCuts } from './methods/abc';
 import type { ActivityCuts } from './methods/activity';
 import type { RfmCuts } from './methods/rfm';
+import type { OrderHabits } from './ingest/habits';
 
 /** One cell as Excel's Range.values gives it (blank = ''), or as a CSV/XLSX reader gives it. */
 export type Cell = string | number | boolean | null | undefined;
@@ -175,6 +176,8 @@ export interface OrderData {
   /** customer[i] === customerKeys[customerCode[i]]: ids interned once by ingest (first-seen order). */
   customerCode?: Int32Array;
   customerKeys?: string[];
+  /** Category, channel, promotion and time-of-day columns per row when mapped (ingest/habits.ts). */
+  habits?: OrderHabits | null;
 }
 
 /** Customers after ingest (customer list, or customer-level facts). */

@@ -69,6 +69,11 @@ const PALETTE: { [M in VocabularyMethod]: Record<TierOf<M>, string> } = {
   frequency_tier: { several_per_week: GOOD, few_per_month: FAIR, monthly_or_less: WEAK },
   spend_tier: { high: GOOD, mid: FAIR, low: WEAK },
   clv_tier: { top: BEST, high: GOOD, middle: FAIR, low: WEAK, bottom: BAD },
+  // Habits: distinguishable, none reads as a verdict.
+  day_habit: { weekend: '#E2EFDA', weekday: INFO, mixed: '#FFF2CC', unknown: NEUTRAL },
+  breadth_habit: { single: '#EDE1F5', focused: '#D9E1F2', broad: '#E2EFDA' },
+  price_habit: { discount: WEAK, full_price: INFO },
+  time_band: { morning: '#FFF2CC', midday: '#FCE4D6', afternoon: '#E2EFDA', evening: '#D9E1F2', night: '#EDE1F5' },
   rfm_segment: {
     Champions: BEST,
     'Loyal Customers': GOOD,

@@ -15,6 +15,7 @@ import { SheetBuilder, cleanCell, cleanOps, fillRuns, toCell, uniqueHeaders } fr
 import { blockHash, withSheetProof } from './proof';
 import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
+import { NEXT_CATEGORY_COLUMNS, hasSuggestions, nextCategoryRule } from './preferencesSection';
 import { historyLimits, writeHistory } from './historySheet';
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
@@ -250,11 +251,13 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   const groups = planGroups(ctx, notes);
   const issuesName = out.issuesSheet && inp.result.issues.length ? ctx.addSheet('issues', t(L, 'out.sheet.issues'), 'issues') : null;
   const historyName = out.history && history.snapshots.length ? ctx.addSheet('history', t(L, 'out.sheet.history'), 'history') : null;
+  const nextName = hasSuggestions(inp.result) ? ctx.addSheet('nextCategory', t(L, 'pref.next.sheet'), 'group') : null;
   // 5.–8. The sheets' content.
   if (summaryName) summarySheet(ctx, summaryName, issuesName, prevSnap, now);
   for (const g of groups) groupSheet(ctx, g, groups.indexOf(g) + 1);
   if (issuesName) issuesSheet(ctx, issuesName);
   if (historyName) historySheet(ctx, historyName, history);
+  if (nextName) nextCategorySheet(ctx, nextName);
   const ops = cleanOps(ctx.ops);
   // Each sheet's proof is taken from the very cells the ops write (after clean-up).
   return { ops, registry: withSheetProof(ctx.registry, ops), history, sheetNames: ctx.sheetNames, notes, targets: ctx.targets };
@@ -401,6 +404,20 @@ function historySheet(ctx: PlanContext, name: string, history: History): void {
     tableName: (wanted) => uniqueTableName(wanted, ctx.takenTables),
   });
   for (const tb of tables) ctx.registry.tables.push({ name: tb, sheet: name });
+  append(ctx.ops, b.ops);
+}
+
+/** Customers with a next category to offer (issue 15), by revenue. */
+function nextCategorySheet(ctx: PlanContext, name: string): void {
+  const L = ctx.locale;
+  const next = ctx.col('next_category');
+  const rows = sortedRows(ctx.idList.length, ctx.col('revenue'), ctx.idList, (i) => next[i] !== null && next[i] !== undefined);
+  const b = ctx.builder(name, t(L, 'pref.next.title', { n: rows.length }));
+  b.note(nextCategoryRule(ctx.inp.result, L));
+  const cols = NEXT_CATEGORY_COLUMNS.filter((c) => ctx.names.includes(c));
+  writeTable(b, cols.map((c) => ctx.headerOf(c)), rows.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName('CT_NextCategory', ctx.takenTables), ctx.registry);
+  const support = cols.indexOf('next_category_support');
+  if (support >= 0) b.format(b.row - rows.length, support, rows.length, 1, { numberFormat: '0.0%' });
   append(ctx.ops, b.ops);
 }
 

@@ -7,6 +7,7 @@ import { migration, moversDown, type Snapshot } from '../engine/history';
 import type { CellValue, ChartSpec, PlanOp } from './ops';
 import { SheetBuilder } from './cells';
 import { clvValidation } from './clvValidation';
+import { preferencesSection } from './preferencesSection';
 import { NOTE_FONT, columnHeader, methodLabel, tierFill, tierLabel, type RuleNames } from './labels';
 
 export interface SummaryInput {
@@ -74,6 +75,7 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
   crossTabs(ctx);
   rfmHeatMap(ctx);
   const clvCharts = clvValidation(b, inp.result, L);
+  const preferenceCharts = preferencesSection(b, inp.result, L, inp.ruleNames, inp.chartCol);
   if (inp.prev) {
     migrations(ctx, inp.prev);
     moversList(ctx, inp.prev);
@@ -81,7 +83,7 @@ export function buildSummary(inp: SummaryInput): { ops: PlanOp[]; charts: ChartS
     b.note(t(L, 'out.migration.none'));
     b.row++;
   }
-  const charts = [...chartSection(ctx), ...clvCharts];
+  const charts = [...chartSection(ctx), ...clvCharts, ...preferenceCharts];
   for (const c of charts) b.ops.push({ op: 'addChart', sheet: inp.sheet, chart: c });
   b.ops.push({ op: 'columnWidth', sheet: inp.sheet, col: 0, cols: 1, width: 30 });
   b.ops.push({ op: 'columnWidth', sheet: inp.sheet, col: 1, cols: inp.chartCol - 1, width: 14 });

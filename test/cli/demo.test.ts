@@ -64,6 +64,35 @@ describe('demo data', () => {
   });
 });
 
+describe('demo needs and habits', () => {
+  const data = generateDemo();
+  const head = data.orders[0];
+  const body = data.orders.slice(1).filter((r) => r[2] instanceof Date && typeof r[3] === 'number' && r[3] > 0);
+  const col = (h: string) => head.indexOf(h);
+
+  it('orders carry fresh-food categories, four channels and a promotion flag', () => {
+    expect(new Set(body.map((r) => r[col('品类')]))).toEqual(new Set(['有机蔬菜', '进口水果', '海鲜水产', '肉禽蛋', '乳品烘焙', '粮油干货', '酒水饮料']));
+    expect(new Set(body.map((r) => r[col('渠道')]))).toEqual(new Set(['门店', '线上商城', '小程序', '电话订购']));
+    expect(new Set(body.map((r) => r[col('促销')]))).toEqual(new Set(['是', '否']));
+  });
+
+  it('fresh food leans to the weekend, and promotions cluster in 双十一', () => {
+    const weekendShare = (cats: string[]) => {
+      const rows = body.filter((r) => cats.includes(r[col('品类')] as string));
+      return rows.filter((r) => [0, 6].includes((r[2] as Date).getUTCDay())).length / rows.length;
+    };
+    // 2 of 7 days are weekend days (0.286): fresh food well above, dry goods near or below
+    const fresh = weekendShare(['有机蔬菜', '进口水果', '海鲜水产']);
+    const dry = weekendShare(['粮油干货', '乳品烘焙', '肉禽蛋']);
+    expect(fresh).toBeGreaterThan(0.33);
+    expect(dry).toBeLessThan(0.26);
+    const promoShare = (rows: typeof body) => rows.filter((r) => r[col('促销')] === '是').length / rows.length;
+    const nov = body.filter((r) => (r[2] as Date).getUTCMonth() === 10 && (r[2] as Date).getUTCDate() <= 11);
+    const other = body.filter((r) => [2, 3, 4].includes((r[2] as Date).getUTCMonth()));
+    expect(promoShare(nov)).toBeGreaterThan(promoShare(other) + 0.3);
+  });
+});
+
 describe('demo, refresh and --out on real files', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-demo-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -83,9 +112,15 @@ describe('demo, refresh and --out on real files', () => {
     expect(names).toEqual(expect.arrayContaining(['客户', '订单', '分级汇总', 'ABC-A类客户', 'RFM-重要价值客户', '分级历史']));
     expect((await out.read({ kind: 'sheet', sheet: '订单' })).values).toEqual((await src.read({ kind: 'sheet', sheet: '订单' })).values);
     const table = await out.read({ kind: 'table', table: '客户表' });
-    expect(table.values[0]).toEqual(['客户ID', '客户名称', '地区', '行业', '规模', 'ABC分类', 'RFM得分', 'RFM分群', '活跃度', '流失风险', '规则：电商分级']);
+    expect(table.values[0]).toEqual([
+      '客户ID', '客户名称', '地区', '行业', '规模', 'ABC分类', 'RFM得分', 'RFM分群', '活跃度', '流失风险', '规则：电商分级',
+      // needs and habits (issue 15): the demo's orders carry 品类, 渠道 and 促销
+      '主要品类', '主要渠道', '周末购买天数占比', '购物日习惯', '品类广度', '价格偏好', '推荐下一品类',
+    ]);
     expect(table.values.map((r) => r.slice(0, 5))).toEqual((await src.read({ kind: 'table', table: '客户表' })).values);
-    expect(await out.listCharts('分级汇总')).toHaveLength(3);
+    // Pareto, segments, revenue per class; channel mix and weekdays of the preferences section
+    expect(await out.listCharts('分级汇总')).toHaveLength(5);
+    expect((await out.listSheets()).map((s) => s.name)).toContain('推荐下一品类');
   });
 
   it('refresh re-runs from the config stored in the workbook, adding a snapshot for a new date', async () => {

@@ -6,7 +6,7 @@
 import { defaultConfig } from '../../src/config';
 import { classifyIngested } from '../../src/engine/classify';
 import { TIER_VOCABULARY, isTierMethod, isVocabularyMethod, isVocabularyTier, type VocabularyMethod } from '../../src/engine/columns';
-import type { ClassificationResult } from '../../src/engine/types';
+import type { ClassificationResult, OrderData } from '../../src/engine/types';
 import { buildPlan, type CustomerSource } from '../../src/output/plan';
 import type { PlanOp } from '../../src/output/ops';
 import { columnHeader, fixedFill, isTierBlockHeader, methodLabel, tierFill, tierLabel } from '../../src/output/labels';
@@ -18,8 +18,23 @@ import { t } from '../../src/i18n';
 const CJK = /[\u4e00-\u9fff]/;
 const TIER_CUTS = [[0.5], [0.2, 0.5], [0.1, 0.3, 0.6], [0.05, 0.2, 0.5, 0.8]];
 
+/** CDNOW lines with made-up categories, channels, promotion flags and times (every habit tier and time band occurs). */
+function withHabits(orders: OrderData): OrderData {
+  const keyed = (n: number, f: (i: number) => number) => ({ codes: Int32Array.from({ length: orders.n }, (_, i) => f(i) % n), keys: Array.from({ length: n }, (_, k) => `k${k}`) });
+  const cust = (i: number) => Number(orders.customer[i].replace(/\D/g, '')) || 0;
+  orders.habits = {
+    category: keyed(6, (i) => (cust(i) % 4 === 0 ? 0 : i * 7)),
+    subcategory: null,
+    product: null,
+    channel: keyed(3, (i) => i),
+    promoted: Uint8Array.from({ length: orders.n }, (_, i) => (cust(i) % 3 === 0 ? 1 : 0)),
+    minute: Float64Array.from({ length: orders.n }, (_, i) => (i * 97) % 1440),
+  };
+  return orders;
+}
+
 function run(tierCuts: number[], locale: 'zh-CN' | 'en-US' = 'zh-CN'): ClassificationResult {
-  const orders = loadCdnowSample();
+  const orders = withHabits(loadCdnowSample());
   const ids = [...new Set(orders.customer), 'never-bought-1', 'never-bought-2'];
   const config = defaultConfig({
     locale,

@@ -33,7 +33,7 @@ describe.each(adapters)('%s adapter: check this workbook', (_, make) => {
     expect(report.refresh.filter((e) => e.action === 'rewriteColumns').map((e) => e.where)).toEqual([expect.stringMatching(/^客户!F1:[A-Z]+151$/)]);
     expect(report.remove.filter((e) => e.action === 'deleteSheet').map((e) => e.sheet).sort()).toEqual(ours);
     expect(report.remove.map((e) => e.sheet)).not.toContain('订单');
-    expect(report.remove.find((e) => e.sheet === first.sheets.summary)!.text).toContain('3 个图表');
+    expect(report.remove.find((e) => e.sheet === first.sheets.summary)!.text).toContain('5 个图表'); // 3 + the preferences section's channels and weekdays
     expect(checkReportLines(report).at(-1)).toContain('一切正常');
     expect(await portSnapshot(port)).toEqual(before);
   });

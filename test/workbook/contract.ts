@@ -124,7 +124,8 @@ export function describeContract(name: string, makePort: MakePort): void {
           expect(await port.listCharts(op.sheet)).toContain(op.chart.name);
         }
       }
-      expect(report.charts).toBe(3);
+      // Pareto, segments, revenue per class; channels and weekdays of the preferences section
+      expect(report.charts).toBe(5);
       expect(Object.keys(report.sheets)).toEqual(expect.arrayContaining(['summary', 'history', 'group:abc:A', 'group:rfm_segment:Champions']));
     });
 
@@ -139,8 +140,12 @@ export function describeContract(name: string, makePort: MakePort): void {
       expect(Object.keys(have.sheets).sort()).toEqual(Object.keys(want.sheets).sort());
       for (const name of Object.keys(want.sheets)) expect([name, have.sheets[name]]).toEqual([name, want.sheets[name]]);
       expect(have.tables).toEqual({ ...want.tables, 客户表: 'TableStyleMedium2' });
-      // The plan's choices are all in the ops: a three-colour scale, links that look like links.
-      expect(rec.ops.filter((o) => o.op === 'colorScale')).toEqual([expect.objectContaining({ low: '#F8696B', mid: '#FFEB84', midPercentile: 50, high: '#63BE7B' })]);
+      // The plan's choices are all in the ops: three-colour scales (the RFM grid, the category heat
+      // map of the preferences section), links that look like links.
+      expect(rec.ops.filter((o) => o.op === 'colorScale')).toEqual([
+        expect.objectContaining({ low: '#F8696B', mid: '#FFEB84', midPercentile: 50, high: '#63BE7B' }),
+        expect.objectContaining({ low: '#FFFFFF', mid: '#C6EFCE', midPercentile: 50, high: '#63BE7B' }),
+      ]);
       expect(Object.values(want.sheets).flatMap((x) => Object.keys(x.links))).toHaveLength(1);
     });
 

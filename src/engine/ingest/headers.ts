@@ -40,6 +40,33 @@ const ORDER_KEYS: KeySynonyms[] = [
     contains: ['订单号', '订单编号', 'orderid', 'orderno', 'invoiceno'],
   },
   { key: 'quantity', exact: ['数量', '件数', 'qty', 'quantity', 'numberofcds', 'units'], contains: ['数量', 'quantity'] },
+  // Needs and habits (issue 15). Subcategory before category and both before product, so a
+  // "Sub-Category" or "产品类别" header is not taken by a shorter key's contains-match.
+  {
+    key: 'subcategory',
+    exact: ['子类', '子类别', '二级类目', '二级分类', '二级品类', '小类', 'subcategory', 'subcat', 'subcategoryname'],
+    contains: ['子类', '二级类', '二级分类', '二级品类', 'subcategory'],
+  },
+  {
+    key: 'category',
+    exact: ['品类', '类目', '分类', '类别', '商品类别', '商品分类', '商品品类', '产品类别', '产品分类', '一级类目', '一级分类', '大类', 'category', 'productcategory', 'categoryname', 'productline', 'department'],
+    contains: ['品类', '类目', '分类', '类别', 'category'],
+  },
+  {
+    key: 'product',
+    exact: ['商品', '商品名称', '商品名', '产品', '产品名称', '品名', 'sku', '商品编码', 'product', 'productname', 'item', 'itemname', 'stockcode', 'description'],
+    contains: ['商品', '产品', 'product', 'sku'],
+  },
+  {
+    key: 'channel',
+    exact: ['渠道', '销售渠道', '下单渠道', '购买渠道', '订单来源', '来源', '来源渠道', '平台', 'channel', 'saleschannel', 'orderchannel', 'source', 'ordersource', 'platform'],
+    contains: ['渠道', 'channel'],
+  },
+  {
+    key: 'promotion',
+    exact: ['促销', '是否促销', '促销活动', '活动', '是否活动', '优惠', '是否优惠', '促销标记', 'promotion', 'promo', 'onpromotion', 'promoflag', 'ispromo', 'ispromotion', 'onsale'],
+    contains: ['促销', 'promo'],
+  },
 ];
 
 const CUSTOMER_KEYS: KeySynonyms[] = [
@@ -160,6 +187,11 @@ export const HEADER_EXAMPLES: Record<string, string> = {
   profit: '利润, 毛利, profit',
   orderId: '订单号, 订单编号, order id, invoice',
   quantity: '数量, qty, quantity',
+  product: '商品, 产品, SKU, product',
+  category: '品类, 类目, 分类, category',
+  subcategory: '子类, 二级类目, subcategory',
+  channel: '渠道, 来源, channel',
+  promotion: '促销, 活动, promotion',
   name: '客户名称, 名称, name, company',
   region: '地区, 区域, region',
   industry: '行业, industry',

@@ -22,6 +22,7 @@ import { ingestCustomers, type CustomersIngest } from './customers';
 import { headerTexts, placeOf, throwError } from './grid';
 import { IssueList, type GridPlace } from './issues';
 import { ingestOrders, type OrdersIngest } from './orders';
+import { readHabits } from './habits';
 
 export { normalizeId, isBlank, isExcelError, columnLetter, EXCEL_ERRORS } from './cells';
 export { parseNumberCell, cellToNumber } from './numbers';
@@ -64,6 +65,7 @@ export function ingest(tables: InputTables, config: TieringConfig): IngestResult
     orderPlace = placeOf(tables.orders, 'orders', orderHeaders);
     orders = ingestOrders(tables.orders, orderPlace, given.orders ?? {}, dateOrder, issues);
     if (orders.data.n === 0) throwError('no_valid_rows', { table: 'orders', sheet: tables.orders.name, rows: orders.rows });
+    orders.data.habits = readHabits(tables.orders, orders.columns, orders.data, orderPlace.headerRow);
   }
 
   let customers: CustomersIngest | null = null;

@@ -15,6 +15,7 @@ export const messages = defineMessages({
     'warning.rule_error': 'Rule set "{ruleSet}": {message}',
     'warning.clv_needs_orders': 'CLV needs order-level data (one row per order); it was skipped.',
     'warning.clv_failed': 'CLV could not be computed: {message}',
+    'warning.preferences_need_columns': 'Needs and habits need a category, channel or promotion column in the orders; none was found, so no preference columns were made. Map one under columns.orders (category, channel, promotion).',
     'error.no_usable_rows': 'No usable order or customer rows were found.',
     'error.bad_analysis_date': 'The analysis date must be a real calendar date written YYYY-MM-DD, got "{value}".',
     'cli.usage':
@@ -61,6 +62,7 @@ export const messages = defineMessages({
     'warning.rule_error': '规则集“{ruleSet}”：{message}',
     'warning.clv_needs_orders': 'CLV 需要订单级数据（每行一笔订单），已跳过。',
     'warning.clv_failed': '无法计算 CLV：{message}',
+    'warning.preferences_need_columns': '需求与习惯分析需要订单中的品类、渠道或促销列；未找到，因此没有生成偏好列。请在 columns.orders 中映射其一（category、channel、promotion）。',
     'error.no_usable_rows': '没有找到可用的订单行或客户行。',
     'error.bad_analysis_date': '分析日期须为日历上真实存在的日期，写作 YYYY-MM-DD，收到“{value}”。',
     'cli.usage':

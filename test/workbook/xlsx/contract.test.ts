@@ -49,9 +49,9 @@ describe('xlsx package', () => {
     }
   });
 
-  it('adds native charts: a Pareto with bars and a line on a secondary axis, and two bar charts', async () => {
+  it('adds native charts: a Pareto with bars and a line on a secondary axis, and two bar charts (and the two of the preferences section)', async () => {
     const charts = files.filter((p) => /^xl\/charts\/ctChart\d+\.xml$/.test(p));
-    expect(charts).toHaveLength(3);
+    expect(charts).toHaveLength(5);
     const xml = await Promise.all(charts.map((p) => zip.file(p)!.async('string')));
     const pareto = xml.find((x) => x.includes('帕累托'))!;
     expect(pareto).toMatch(/<c:barChart>[\s\S]*<c:lineChart>/);
@@ -59,15 +59,15 @@ describe('xlsx package', () => {
     const ct = await zip.file('[Content_Types].xml')!.async('string');
     for (const p of charts) expect(ct).toContain(`PartName="/${p}"`);
     const drawing = files.find((p) => /^xl\/drawings\/ctDrawing\d+\.xml$/.test(p))!;
-    expect((await zip.file(drawing)!.async('string')).match(/<xdr:graphicFrame/g)).toHaveLength(3);
+    expect((await zip.file(drawing)!.async('string')).match(/<xdr:graphicFrame/g)).toHaveLength(5);
   });
 
   it('stores settings in a custom XML part and reads them back', async () => {
     const item = files.find((p) => /^customXml\/item\d+\.xml$/.test(p))!;
     expect(await zip.file(item)!.async('string')).toContain('urn:customer-tiers:settings:1');
     const again = await XlsxPort.fromBuffer(await zip.generateAsync({ type: 'nodebuffer' }));
-    expect(JSON.parse((await again.getSetting('customerTiers.registry'))!).charts).toHaveLength(3);
-    expect(await again.listCharts('分级汇总')).toEqual(['ct_pareto', 'ct_segments', 'ct_revenue_tier']);
+    expect(JSON.parse((await again.getSetting('customerTiers.registry'))!).charts).toHaveLength(5);
+    expect(await again.listCharts('分级汇总')).toEqual(['ct_pareto', 'ct_segments', 'ct_revenue_tier', 'ct_pref_channels', 'ct_pref_weekday']);
   });
 
   it('links to the issues sheet inside the workbook, not as an external file', async () => {

@@ -31,6 +31,24 @@ const KNOWN_TYPES: Record<string, ValueType> = {
   frequency_tier: 'string',
   spend_tier: 'string',
   churn_risk: 'string',
+  // Needs and habits (issue 15): e.g. dominant_category = '有机蔬菜' and weekend_share > 0.6
+  dominant_category: 'string',
+  dominant_category_share: 'number',
+  category_count: 'number',
+  newest_category: 'string',
+  dominant_channel: 'string',
+  dominant_channel_share: 'number',
+  channel_count: 'number',
+  weekend_share: 'number',
+  time_band: 'string',
+  peak_month: 'number',
+  peak_month_share: 'number',
+  discount_share: 'number',
+  day_habit: 'string',
+  breadth_habit: 'string',
+  price_habit: 'string',
+  next_category: 'string',
+  next_category_support: 'number',
 };
 
 /**
