@@ -201,7 +201,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
 
     const tables: InputTables = {};
     if (options.orders) tables.orders = await readInputFile(options.orders);
-    if (options.customers) tables.customers = await readInputFile(options.customers);
+    if (options.customers) tables.customers = await readInputFile(options.customers, 'customers');
     const result = classify(tables, config);
 
     const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));

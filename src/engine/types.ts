@@ -22,6 +22,8 @@ export interface SourceGrid {
   dateSystem?: 1900 | 1904;
   /** True when the cells came from a text file: numbers and dates arrive as strings. */
   fromText?: boolean;
+  /** What the reader noticed about the source (sheet chosen, hidden rows…), for the run's notes. */
+  notes?: { code: string; params?: Record<string, string | number> }[];
 }
 
 export interface InputTables {
@@ -171,6 +173,8 @@ export interface OrderData {
   /** customer[i] === customerKeys[customerCode[i]]: ids interned once by ingest (first-seen order). */
   customerCode?: Int32Array;
   customerKeys?: string[];
+  /** The customer's name from the orders per customer code (first non-empty), when a name column is mapped. */
+  customerName?: (string | null)[];
 }
 
 /** Customers after ingest (customer list, or customer-level facts). */
@@ -209,4 +213,6 @@ export interface IngestResult {
   issuesTotal?: number;
   /** Distinct sheet rows with an error or warning issue, counted before the cap. */
   rowsWithIssues?: number;
+  /** What reading did that the user should know (header row found, amount computed…): the run's notes. */
+  notes?: { code: string; params?: Record<string, string | number> }[];
 }
