@@ -6,9 +6,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseConfig, type TieringConfig } from '../../../src/config';
 import { classify } from '../../../src/engine/classify';
-import { TieringError, type ClassificationResult } from '../../../src/engine/types';
+import { TieringError } from '../../../src/engine/types';
 import { readInputFile } from '../../../src/cli/inputFiles';
-import { corpus, expected, type Entry } from './corpus';
+import { expectSameCustomers } from './check';
+import { corpus } from './corpus';
 
 const DIR = path.resolve(__dirname, '../../fixtures/sources');
 
@@ -16,23 +17,6 @@ function config(): TieringConfig {
   const res = parseConfig({ version: 1 });
   if (!res.ok) throw new Error('config');
   return res.config;
-}
-
-export function perCustomer(result: ClassificationResult) {
-  const rows = result.customers.objects() as { customer_id: string; name?: string | null; orders: number; revenue: number; last_order: string }[];
-  return new Map(rows.map((r) => [r.customer_id, { revenue: r.revenue, orders: r.orders, name: r.name ?? null, last: r.last_order }]));
-}
-
-export function expectSameCustomers(result: ClassificationResult, e: Entry, withNames: boolean): void {
-  const want = expected(e);
-  const got = perCustomer(result);
-  expect([...got.keys()].sort()).toEqual([...want.keys()].sort());
-  for (const [id, w] of want) {
-    const g = got.get(id)!;
-    expect([id, g.orders, g.last]).toEqual([id, w.orders, w.last]);
-    expect(g.revenue).toBeCloseTo(w.revenue, 6);
-    if (withNames) expect([id, g.name]).toEqual([id, w.name]);
-  }
 }
 
 const entries = corpus();

@@ -69,7 +69,7 @@ const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '艳', '�
 const PRICES = [9.9, 19.9, 25, 99, 128.5, 6.8, 45];
 
 /** Seeded order lines: 1–3 lines per order, dates in 2024, some discounts. */
-export function makeLines(seed: number, count: number, customers = 30, withDiscount = true): Line[] {
+export function makeLines(seed: number, count: number, customers = 30, withDiscount = true, maxLines = 3): Line[] {
   const r = rng(seed);
   const out: Line[] = [];
   let order = 1000 + seed * 10_000;
@@ -79,7 +79,7 @@ export function makeLines(seed: number, count: number, customers = 30, withDisco
     const name = `${SURNAMES[c % 10]}${GIVEN[Math.floor(c / 10) % 10]}${c > 9 ? '商贸' : ''}`;
     const day = 1 + Math.floor(r() * 360);
     const date = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
-    const nLines = 1 + Math.floor(r() * 3);
+    const nLines = 1 + Math.floor(r() * maxLines);
     order++;
     for (let k = 0; k < nLines && out.length < count; k++) {
       const qty = 1 + Math.floor(r() * 9);
@@ -287,9 +287,27 @@ function refusals(writer: 'exceljs' | 'openpyxl', p: string, seed: number): Entr
   ];
 }
 
+/**
+ * The issue's workbook: written by openpyxl, a notes sheet first, then 订单 with a title row and
+ * the table tbl_orders at B3:G403 (400 lines of 客户编号, 客户名称, 下单时间, 商品数量, 单价, 折扣金额;
+ * no order number, so every line is an order).
+ */
+export function issueBook(): Entry {
+  const lines = makeLines(7, 400, 40, true, 1);
+  const cols: Col[] = ['customer', 'name', 'date', 'qty', 'price', 'discount'];
+  return {
+    writer: 'openpyxl',
+    file: 'p-issue-book.xlsx',
+    book: { sheets: [NOTES_SHEET, titledSheet('订单', lines, cols, 'tbl_orders')] },
+    specs: ['tbl_orders', '订单!B3:G403', '订单', null],
+    lines,
+    notes: ['amount_computed_discount', 'names_from_orders'],
+  };
+}
+
 export function corpus(): Entry[] {
   const xl = [...entries('exceljs', 'x', 100), ...refusals('exceljs', 'x', 100)];
-  const py = [...entries('openpyxl', 'p', 200), ...refusals('openpyxl', 'p', 200)];
+  const py = [...entries('openpyxl', 'p', 200), ...refusals('openpyxl', 'p', 200), issueBook()];
   // LibreOffice re-saves of two openpyxl files (its own styles, shared strings, no tables kept as written).
   const lo: Entry[] = ['p-notes-first-table-b3.xlsx', 'p-plain-totals.xlsx', 'p-merged.xlsx'].map((from) => {
     const e = py.find((x) => x.file === from)!;
