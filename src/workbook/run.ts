@@ -14,6 +14,7 @@ import { MAX_COLS, a1, rangeAddress } from './a1';
 import { WorkbookError } from './errors';
 import { loadConfig, loadRegistry, saveConfig, saveRegistry, verifyRegistry, type StateProblem } from './state';
 import { applyEditChoice, type EditChoice } from './edits';
+import { readNotes } from './readNotes';
 
 export { EditedOutputError, type EditChoice } from './edits';
 
@@ -94,7 +95,8 @@ function withoutOwnColumns(read: RangeRead, own: Registry | null): { values: Ran
 }
 
 function toGrid(read: RangeRead, values: RangeRead['values'], name: string): SourceGrid {
-  return { name, headerRow: read.row + 1, firstColumn: read.col, values, dateSystem: read.dateSystem };
+  const notes = readNotes(read);
+  return { name, headerRow: read.row + 1, firstColumn: read.col, values, dateSystem: read.dateSystem, ...(notes.length ? { notes } : {}) };
 }
 
 export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions = {}): Promise<RefreshReport> {

@@ -15,10 +15,11 @@ export type AmountPlan =
   | { kind: 'column'; col: number }
   | { kind: 'computed'; quantity: number; unitPrice: number; discount: number };
 
-/** How the amount is read, from the resolved columns; no way to get one is 'missing_column'. */
-export function planAmount(cols: Record<string, number>, place: GridPlace): AmountPlan {
+/** How the amount is read, from the resolved columns; no way to get one is 'missing_column', a discount column of rates 'discount_is_rate'. */
+export function planAmount(cols: Record<string, number>, place: GridPlace, values: SourceGrid['values']): AmountPlan {
   if (cols.amount !== undefined) return { kind: 'column', col: cols.amount };
   if (cols.quantity !== undefined && cols.unitPrice !== undefined) {
+    if (cols.discount !== undefined) checkDiscountColumn(values, cols.discount, place);
     return { kind: 'computed', quantity: cols.quantity, unitPrice: cols.unitPrice, discount: cols.discount ?? -1 };
   }
   throwError('missing_column', {

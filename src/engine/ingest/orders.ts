@@ -8,7 +8,7 @@ import { resolveColumns, rowIsBlank } from './grid';
 import { columnIssue, type GridPlace, type IssueList } from './issues';
 import { StringInterner } from './intern';
 import { cellToNumber, numberFailure } from './numbers';
-import { amountNote, checkDiscountColumn, computedAmount, planAmount, reportComputedFailure, type AmountPlan } from './amounts';
+import { amountNote, computedAmount, planAmount, reportComputedFailure, type AmountPlan } from './amounts';
 import { OrderNames } from './orderNames';
 import type { GridNote } from './layout';
 
@@ -33,8 +33,7 @@ export function reportDateColumn(place: GridPlace, col: number, dates: DateColum
 export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList): OrdersIngest {
   const headers = place.headers;
   const cols = resolveColumns([...headers], 'orders', given, grid.name, ['customerId', 'orderDate']);
-  const plan = planAmount(cols, place);
-  if (plan.kind === 'computed' && plan.discount >= 0) checkDiscountColumn(grid.values, plan.discount, place);
+  const plan = planAmount(cols, place, grid.values);
   const ci = cols.customerId;
   const di = cols.orderDate;
   const ai = plan.kind === 'column' ? plan.col : -1;
@@ -108,12 +107,17 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
 
   if (orderId) orderId.length = k;
   const data = withLazyColumns(trimmed({ n: k, day, amount, profit, orderId, sourceRow, quantity, customerCode, customerKeys }, n), headerRow);
-  const notes: GridNote[] = plan.kind === 'computed' ? [amountNote(plan, headers)] : [];
-  if (names) {
-    data.customerName = names.names(customerKeys.length);
-    notes.push(...names.notes(place, customerKeys));
+  return { data, rows, columns: cols, dateFormat: dates.format, notes: readingNotes(data, plan, names, place) };
+}
+
+/** How the amount was read and where names came from (names are set on the data here). */
+function readingNotes(data: OrderData, plan: AmountPlan, names: OrderNames | null, place: GridPlace): GridNote[] {
+  const notes: GridNote[] = plan.kind === 'computed' ? [amountNote(plan, place.headers)] : [];
+  if (names && data.customerKeys) {
+    data.customerName = names.names(data.customerKeys.length);
+    notes.push(...names.notes(place, data.customerKeys));
   }
-  return { data, rows, columns: cols, dateFormat: dates.format, notes };
+  return notes;
 }
 
 /** The kept rows' arrays cut to length k (no copy when every row was kept). */
