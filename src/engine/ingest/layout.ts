@@ -32,26 +32,22 @@ function rowTexts(row: readonly unknown[] | undefined): string[] {
 /** How many of a row's cells read as headers of the table kind (detected or named in the config). */
 export function headerScore(row: readonly unknown[] | undefined, kind: TableKind, given: Record<string, string | undefined> = {}): number {
   const texts = rowTexts(row);
-  if (texts.filter((t) => t !== '').length < MIN_SCORE[kind]) return 0;
+  // A title is one cell; a header row has at least two.
+  if (texts.filter((t) => t !== '').length < 2) return 0;
   const detected = detectColumns(texts, kind);
   const keys = new Set(IDENTIFYING[kind].filter((k) => detected[k] !== undefined && detected[k] !== ''));
   for (const [key, name] of Object.entries(given)) if (name && findHeader(texts, name) >= 0) keys.add(key);
   return keys.size;
 }
 
-/** Index of the header row in `values`: the first row scoring best, 0 when no row scores enough. */
+/**
+ * Index of the header row in `values`: the first row that reads as one (data rows come after
+ * it, so a data cell such as "华东地区" is never mistaken for a header), 0 when none does.
+ */
 export function findHeaderRow(values: SourceGrid['values'], kind: TableKind, given: Record<string, string | undefined> = {}): number {
-  let best = 0;
-  let bestScore = 0;
   const end = Math.min(values.length, HEADER_SCAN);
-  for (let i = 0; i < end; i++) {
-    const score = headerScore(values[i], kind, given);
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
-  }
-  return bestScore >= MIN_SCORE[kind] ? best : 0;
+  for (let i = 0; i < end; i++) if (headerScore(values[i], kind, given) >= MIN_SCORE[kind]) return i;
+  return 0;
 }
 
 /** Whether a row is a totals row: a cell labelled 合计/总计/Total… and a number beside it. */
