@@ -82,3 +82,12 @@ test.each(cases)('%s read as %s: the add-in and the CLI agree', async (file, spe
   expectSameCustomers(addin, e, false);
   expect(addin.issues.map((i) => [i.code, i.row, i.col])).toEqual(cli.issues.map((i) => [i.code, i.row, i.col]));
 });
+
+test('hidden and filtered rows: both adapters report the same rows, and the notes match', async () => {
+  const e = corpus().find((x) => x.file === 'x-hidden-filtered.xlsx')!;
+  const office = await officePort(e.book).read({ kind: 'sheet', sheet: '订单' });
+  const cli = await readInputFile(`${path.join(DIR, e.file)}#订单`);
+  expect(office.hiddenRows).toEqual(e.book.sheets[0].hiddenRows!.map((r) => r - 1));
+  expect(toSourceGrid(office).notes).toEqual(cli.notes);
+  expect(cli.notes).toEqual([{ code: 'source_hidden_rows', params: { sheet: '订单', count: 3, row: 3 } }]);
+});

@@ -47,7 +47,7 @@ test('covered cells of a merged area read blank in both adapters, and the amount
   const res = parseConfig({ version: 1 });
   if (!res.ok) throw new Error('config');
   const result = classify({ orders: toSourceGrid(xlsx) }, res.config);
-  expect(result.customers.objects().map((r) => [r.customer_id, r.revenue])).toEqual([
+  expect((result.customers.objects() as Record<string, unknown>[]).map((r) => [r.customer_id, r.revenue])).toEqual([
     ['K1', 300],
     ['K2', 50],
   ]);

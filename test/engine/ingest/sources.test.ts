@@ -109,7 +109,7 @@ describe('names from the orders', () => {
       ['K1', '张三（北京）', '2024-01-03', 1],
     ];
     const result = classify({ orders: grid(values) }, config());
-    expect(result.customers.objects().map((r) => [r.customer_id, r.name])).toEqual([
+    expect((result.customers.objects() as Record<string, unknown>[]).map((r) => [r.customer_id, r.name])).toEqual([
       ['K1', '张三'],
       ['K2', '李四'],
     ]);
@@ -121,7 +121,7 @@ describe('names from the orders', () => {
     const orders = grid([['客户编号', '客户名称', '下单时间', '金额'], ['K1', '张三', '2024-01-02', 1]]);
     const customers: SourceGrid = { name: '客户', values: [['客户编号', '客户名称'], ['K1', '张三有限公司']] };
     const result = classify({ orders, customers }, config());
-    expect(result.customers.objects().map((r) => r.name)).toEqual(['张三有限公司']);
+    expect((result.customers.objects() as Record<string, unknown>[]).map((r) => r.name)).toEqual(['张三有限公司']);
     expect(result.warnings.map((w) => w.code)).not.toContain('names_from_orders');
   });
 });
