@@ -14,6 +14,8 @@ export class OrderNames {
 
   see(code: number, row: readonly unknown[]): void {
     const v = row[this.col];
+    // The usual case: the same name again (one string per distinct text from both readers).
+    if (v === this.byCode[code]) return;
     const name = isBlank(v) ? null : typeof v === 'string' ? fastTrim(v) : String(v);
     const known = this.byCode[code];
     if (known === undefined || known === null) this.byCode[code] = name;
