@@ -218,7 +218,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     }
 
     if (options.orders) tables.orders = await readInputFile(options.orders);
-    if (options.customers) tables.customers = await readInputFile(options.customers);
+    if (options.customers) tables.customers = await readInputFile(options.customers, 'customers');
     const result = classify(tables, config);
     // A rule that does not compile is a config error: a scheduled job must notice (exit 2, nothing written).
     const ruleErrors = ruleErrorsText(result);

@@ -3,14 +3,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { textToGrid } from '../engine/ingest';
+import type { TableKind } from '../engine/ingest/headers';
 import type { SourceGrid } from '../engine/types';
-import { sheetKey } from '../output/sheetNames';
 import { WorkbookError } from '../workbook/errors';
 import { XlsxPort } from '../workbook/ooxml/port';
+import { readNotes } from '../workbook/readNotes';
 import { InputFileError } from './inputError';
 import { openWorkbook, withUncalculated } from './openWorkbook';
+import { resolveSource } from './sourceSpec';
 
-/** A file the CLI cannot use; `key`/`params` render through i18n (cli.*). */
 export { InputFileError };
 
 /**
@@ -26,9 +27,9 @@ export function splitSheetSpec(spec: string): { file: string; sheet?: string } {
   return { file: spec };
 }
 
-/** The sheet (the first one when none is named) read through the xlsx adapter: cells as
- *  Range.values gives them, the same values the add-in reads in Excel. */
-async function readXlsx(file: string, sheet: string | undefined, display: string): Promise<SourceGrid> {
+/** The sheet, table, named range or address (the sheet holding the orders when none is named)
+ *  read through the xlsx adapter: cells as Range.values gives them, as the add-in reads them. */
+async function readXlsx(file: string, sheet: string | undefined, display: string, kind: TableKind): Promise<SourceGrid> {
   let port: XlsxPort;
   try {
     port = await openWorkbook(file);
@@ -37,21 +38,20 @@ async function readXlsx(file: string, sheet: string | undefined, display: string
     const reason = e instanceof WorkbookError ? String(e.params.reason) : e instanceof Error ? e.message : String(e);
     throw new InputFileError('cli.file_unreadable', { file: display, reason });
   }
-  const sheets = (await port.listSheets()).map((s) => s.name);
-  const name = sheet === undefined ? sheets[0] : sheets.find((s) => sheetKey(s) === sheetKey(sheet));
-  if (name === undefined) throw new InputFileError('cli.sheet_missing', { file: display, sheet: sheet ?? '', sheets: sheets.join(', ') });
-  const read = await port.read({ kind: 'sheet', sheet: name });
-  const grid: SourceGrid = { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
+  const { ref, notes } = await resolveSource(port, sheet, kind, display);
+  // A table without headers or a name that is not one range: a WorkbookError, said in the user's words (exit 2).
+  const read = await port.read(ref);
+  const grid: SourceGrid = { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem, notes: [...notes, ...readNotes(read)] };
   return withUncalculated(grid, port, read);
 }
 
-/** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet` into a grid. */
-export async function readInputFile(spec: string): Promise<SourceGrid> {
+/** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet|Table|Name|Sheet!B3:G40` into a grid. */
+export async function readInputFile(spec: string, kind: TableKind = 'orders'): Promise<SourceGrid> {
   const { file, sheet } = splitSheetSpec(spec);
   const display = path.basename(file);
   if (!fs.existsSync(file)) throw new InputFileError('cli.file_missing', { file });
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, sheet, display);
+  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, sheet, display, kind);
   if (ext !== '.csv' && ext !== '.txt' && ext !== '.tsv') throw new InputFileError('cli.file_type', { file });
   let bytes: Uint8Array;
   try {

@@ -13,6 +13,7 @@ import { refreshWorkbook, type EditChoice, type RefreshReport } from '../workboo
 import { XlsxPort } from '../workbook/ooxml/port';
 import { WorkbookError } from '../workbook/errors';
 import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
+import { resolveSource } from './sourceSpec';
 
 export interface WriteOutOptions {
   orders?: string;
@@ -58,12 +59,12 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
     if (!spec) continue;
     const { file, sheet } = splitSheetSpec(spec);
     if (baseFile && path.resolve(file) === path.resolve(baseFile)) {
-      const name = sheet ?? (await port.listSheets())[0].name;
-      // A sheet that holds one Excel table is read as that table, so tier columns join it.
-      const tables = (await port.listTables()).filter((x) => sheetKey(x.sheet) === sheetKey(name));
-      sources[key] = tables.length === 1 ? { kind: 'table', table: tables[0].name } : { kind: 'sheet', sheet: name };
+      const { ref } = await resolveSource(port, sheet, key, path.basename(file));
+      // A whole sheet that holds one Excel table is read as that table, so tier columns join it.
+      const tables = ref.kind === 'sheet' && !ref.address ? (await port.listTables()).filter((x) => sheetKey(x.sheet) === sheetKey(ref.sheet)) : [];
+      sources[key] = tables.length === 1 ? { kind: 'table', table: tables[0].name } : ref;
     } else {
-      const grid = opts.inputs?.[key] ?? (await readInputFile(spec));
+      const grid = opts.inputs?.[key] ?? (await readInputFile(spec, key));
       sources[key] = await addDataSheet(port, grid, path.basename(file).replace(/\.[^.]+$/, ''));
     }
   }

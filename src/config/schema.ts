@@ -21,6 +21,11 @@ export const OrderColumnsSchema = z
     profit: z.string().min(1),
     orderId: z.string().min(1),
     quantity: z.string().min(1),
+    /** Line items: without an amount column, amount = quantity × unitPrice − discount (a discount is an amount, not a rate). */
+    unitPrice: z.string().min(1),
+    discount: z.string().min(1),
+    /** The customer's name in the orders (used when no customer list gives names). */
+    customerName: z.string().min(1),
     /** Needs and habits (issue 15): product, category (two levels), channel, promotion flag. */
     product: z.string().min(1),
     category: z.string().min(1),

@@ -90,13 +90,22 @@ function metricColumns(m: CustomerMetrics, names: (string | null)[] | null): Rec
 
 function customerNames(ingested: IngestResult, ids: string[]): (string | null)[] | null {
   const c = ingested.customers;
-  if (!c || !c.name) return null;
+  if (!c || !c.name) return orderNames(ingested, ids);
   const rowOf = new Map<string, number>();
   for (let i = 0; i < c.n; i++) if (!rowOf.has(c.customer[i])) rowOf.set(c.customer[i], i);
   return ids.map((id) => {
     const r = rowOf.get(id);
     return r === undefined ? null : c.name![r];
   });
+}
+
+/** Names the orders carry (客户编号 beside 客户名称), when no customer list gives names. */
+function orderNames(ingested: IngestResult, ids: string[]): (string | null)[] | null {
+  const o = ingested.orders;
+  if (!o?.customerName || !o.customerKeys) return null;
+  const byId = new Map<string, string | null>();
+  o.customerKeys.forEach((k, c) => byId.set(k, o.customerName![c]));
+  return ids.map((id) => byId.get(id) ?? null);
 }
 
 /** Rows left out because of an error (distinct table rows; issues beyond ingest's cap are not seen). */
@@ -163,7 +172,8 @@ function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: Pr
     keepOrders: !!config.methods.clv?.enabled,
     keepOrdersUntil: config.methods.clv?.enabled ? config.methods.clv.holdout?.end : undefined,
   });
-  const warnings: Warning[] = [];
+  // What reading did (header row found, amount computed, names taken) comes first.
+  const warnings: Warning[] = [...(ingested.notes ?? [])];
   if (metrics.returnRows > 0) warnings.push({ code: config.returns === 'net' ? 'returns_netted' : 'returns_excluded', params: { count: metrics.returnRows } });
   if (metrics.ordersAfterAnalysisDate > 0) warnings.push({ code: 'orders_after_analysis_date', params: { count: metrics.ordersAfterAnalysisDate, date: metrics.analysisDate } });
   const cols = metricColumns(metrics.metrics, customerNames(ingested, metrics.metrics.ids));

@@ -23,8 +23,10 @@ export interface SourceGrid {
   dateSystem?: 1900 | 1904;
   /** True when the cells came from a text file: numbers and dates arrive as strings. */
   fromText?: boolean;
+  /** What the reader noticed about the source (sheet chosen, hidden rows…), for the run's notes. */
+  notes?: { code: string; params?: Record<string, string | number> }[];
   /** What the reader noticed about the file (lines in another encoding, unclosed quotes): reported as issues. */
-  notes?: { code: string; severity: 'error' | 'warning' | 'info'; params: Record<string, string | number> }[];
+  readIssues?: { code: string; severity: 'error' | 'warning' | 'info'; params: Record<string, string | number> }[];
   /** Blank cells that hold a formula whose result was never saved: "gridRow,gridCol" → formula text. */
   uncalculated?: ReadonlyMap<string, string>;
 }
@@ -178,6 +180,8 @@ export interface OrderData {
   customerKeys?: string[];
   /** Category, channel, promotion and time-of-day columns per row when mapped (ingest/habits.ts). */
   habits?: OrderHabits | null;
+  /** The customer's name from the orders per customer code (first non-empty), when a name column is mapped. */
+  customerName?: (string | null)[];
 }
 
 /** Customers after ingest (customer list, or customer-level facts). */
@@ -216,4 +220,6 @@ export interface IngestResult {
   issuesTotal?: number;
   /** Distinct sheet rows with an error or warning issue, counted before the cap. */
   rowsWithIssues?: number;
+  /** What reading did that the user should know (header row found, amount computed…): the run's notes. */
+  notes?: { code: string; params?: Record<string, string | number> }[];
 }

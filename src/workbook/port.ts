@@ -47,6 +47,10 @@ export interface RangeRead {
   /** The range is an Excel table (its columns can be extended as table columns). */
   table?: string;
   dateSystem: 1900 | 1904;
+  /** 0-based sheet rows of the area that are hidden (by hand or by a filter); still read. */
+  hiddenRows?: number[];
+  /** Merged areas that meet the area (A1), whose cells but the top-left read blank. */
+  merged?: string[];
 }
 
 // The ops are the output plan's vocabulary (src/output/ops.ts): decided once, purely,

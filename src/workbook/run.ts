@@ -14,6 +14,8 @@ import { MAX_COLS, a1, rangeAddress } from './a1';
 import { WorkbookError } from './errors';
 import { loadConfig, loadRegistry, saveConfig, saveRegistry, verifyRegistry, type StateProblem } from './state';
 import { applyEditChoice, type EditChoice } from './edits';
+import { readNotes, type ReadNote } from './readNotes';
+import { locateTable } from '../engine/ingest/layout';
 
 export { EditedOutputError, type EditChoice } from './edits';
 
@@ -93,8 +95,19 @@ function withoutOwnColumns(read: RangeRead, own: Registry | null): { values: Ran
   return { values: read.values.map((r) => keep.map((i) => r[i])), width: keep.length };
 }
 
-function toGrid(read: RangeRead, values: RangeRead['values'], name: string): SourceGrid {
-  return { name, headerRow: read.row + 1, firstColumn: read.col, values, dateSystem: read.dateSystem };
+/** A read without the title and blank rows above its header row (layout.ts), the skip said in a note. */
+function fromHeaderRow(read: RangeRead & { notes?: ReadNote[] }, kind: 'orders' | 'customers', config: TieringConfig): RangeRead & { notes?: ReadNote[] } {
+  if (read.table) return read;
+  const grid = { name: read.sheet, headerRow: read.row + 1, values: read.values };
+  const located = locateTable(grid, kind, (config.columns?.[kind] ?? {}) as Record<string, string | undefined>);
+  const skipped = (located.grid.headerRow ?? 1) - 1 - read.row;
+  if (skipped <= 0) return read;
+  return { ...read, row: read.row + skipped, values: read.values.slice(skipped), notes: located.notes.filter((n) => n.code === 'source_header_row') };
+}
+
+function toGrid(read: RangeRead & { notes?: ReadNote[] }, values: RangeRead['values'], name: string): SourceGrid {
+  const notes = [...(read.notes ?? []), ...readNotes(read)];
+  return { name, headerRow: read.row + 1, firstColumn: read.col, values, dateSystem: read.dateSystem, ...(notes.length ? { notes } : {}) };
 }
 
 export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions = {}): Promise<RefreshReport> {
@@ -260,17 +273,19 @@ interface Inputs {
 async function readInputs(port: WorkbookPort, config: TieringConfig, previous: Registry | null, kept: Registry | null, check: () => void, signal?: AbortSignal): Promise<Inputs> {
   const out: Inputs = { inputs: {}, sources: [], dateSystem: 1900, history: emptyHistory() };
   const { orders: ordersRef, customers: customersRef } = config.sources;
-  const readSource = async (ref: RangeRef) => {
-    const r = await port.read(ref, { signal });
+  const readSource = async (ref: RangeRef, kind: 'orders' | 'customers') => {
+    // A plain range is cut to its header row (titles above it skipped), so a tier block beside
+    // the customers starts on the header row; the note is kept for the run.
+    const r = fromHeaderRow(await port.read(ref, { signal }), kind, config);
     out.dateSystem = r.dateSystem;
     const { values, width } = withoutOwnColumns(r, previous);
     out.sources.push(describeRef(ref, r, width));
     return { r, values, grid: toGrid(r, values, r.table ?? r.sheet) };
   };
-  if (ordersRef) out.inputs.orders = (await readSource(ordersRef)).grid;
+  if (ordersRef) out.inputs.orders = (await readSource(ordersRef, 'orders')).grid;
   check();
   if (customersRef) {
-    const { r, values, grid } = await readSource(customersRef);
+    const { r, values, grid } = await readSource(customersRef, 'customers');
     out.inputs.customers = grid;
     out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
     const blockCol = r.table ? undefined : blockColumn(r, values[0]?.length ?? 0, previous, kept);

@@ -123,7 +123,7 @@ describe('customer-tiers classify', () => {
     ]);
     const missing = cli(['classify', '--orders', 'book.xlsx#Nope', '--lang', 'en-US'], dir);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain('has no sheet named "Nope" (sheets: Notes, Orders 2024)');
+    expect(missing.err).toContain('has no sheet, table or named range "Nope". Sheets: Notes, Orders 2024. Tables: —. Named ranges: —.');
   });
 
   test('rows with problems are counted in the summary and explained in the JSON; the rest is classified', () => {

@@ -10,6 +10,8 @@ interface KeySynonyms {
   exact: string[];
   /** Fallback: header contains one of these (specific words only; "name" or "date" alone would over-match). */
   contains: string[];
+  /** Never a contains-match when the header also holds one of these ("折扣金额" is no amount). */
+  exclude?: string[];
 }
 
 const CUSTOMER_ID: KeySynonyms = {
@@ -32,6 +34,7 @@ const ORDER_KEYS: KeySynonyms[] = [
     key: 'amount',
     exact: ['金额', '销售额', '实付金额', '订单金额', '成交金额', '销售金额', '付款金额', 'revenue', 'amount', 'sales', 'total', 'dollarvalue', 'value', 'ordervalue', 'orderamount', 'salesamount', 'totalamount', 'monetary', 'spend'],
     contains: ['金额', '销售额', 'revenue', 'amount', 'sales'],
+    exclude: ['折扣', '优惠', '折让', 'discount', '单价', 'unitprice'],
   },
   { key: 'profit', exact: ['利润', '毛利', '毛利润', 'profit', 'margin', 'grossprofit', 'grossmargin'], contains: ['利润', '毛利', 'profit'] },
   {
@@ -39,7 +42,25 @@ const ORDER_KEYS: KeySynonyms[] = [
     exact: ['订单号', '订单编号', '订单id', '单号', 'orderid', 'orderno', 'ordernumber', 'invoice', 'invoiceno', 'invoiceid', 'invoicenumber', 'transactionid'],
     contains: ['订单号', '订单编号', 'orderid', 'orderno', 'invoiceno'],
   },
-  { key: 'quantity', exact: ['数量', '件数', 'qty', 'quantity', 'numberofcds', 'units'], contains: ['数量', 'quantity'] },
+  { key: 'quantity', exact: ['数量', '件数', 'qty', 'quantity', 'numberofcds', 'units', '商品数量', '购买数量', '销售数量', '订购数量'], contains: ['数量', 'quantity', 'qty'] },
+  // Line items: amount = quantity × unit price − discount when no amount column is there (amounts.ts).
+  {
+    key: 'unitPrice',
+    exact: ['单价', '价格', '售价', '销售单价', '商品单价', '成交单价', '含税单价', 'unitprice', 'price', 'saleprice', 'priceeach', 'unitcost'],
+    contains: ['单价', 'unitprice', 'price'],
+    exclude: ['total', '总'],
+  },
+  {
+    key: 'discount',
+    exact: ['折扣', '优惠', '折扣金额', '优惠金额', '折让', '折让金额', 'discount', 'discountamount', 'rebate'],
+    contains: ['折扣', '优惠', '折让', 'discount'],
+  },
+  // The customer's name beside the id, for results when no customer list is given.
+  {
+    key: 'customerName',
+    exact: ['客户名称', '客户姓名', '客户名', '姓名', '公司名称', 'customername', 'clientname', 'buyername', 'company', 'companyname'],
+    contains: ['客户名称', '姓名', 'customername'],
+  },
   // Needs and habits (issue 15). Subcategory before category and both before product, so a
   // "Sub-Category" or "产品类别" header is not taken by a shorter key's contains-match.
   {
@@ -64,7 +85,7 @@ const ORDER_KEYS: KeySynonyms[] = [
   },
   {
     key: 'promotion',
-    exact: ['促销', '是否促销', '促销活动', '活动', '是否活动', '优惠', '是否优惠', '促销标记', 'promotion', 'promo', 'onpromotion', 'promoflag', 'ispromo', 'ispromotion', 'onsale'],
+    exact: ['促销', '是否促销', '促销活动', '活动', '是否活动', '是否优惠', '促销标记', 'promotion', 'promo', 'onpromotion', 'promoflag', 'ispromo', 'ispromotion', 'onsale'],
     contains: ['促销', 'promo'],
   },
 ];
@@ -157,7 +178,7 @@ function detectIndexes(headers: readonly string[], keys: KeySynonyms[], taken: S
   for (const k of keys) {
     if (k.key in found) continue;
     for (const syn of k.contains) {
-      const j = folded.findIndex((f, i) => f !== '' && f.includes(syn) && !taken.has(i));
+      const j = folded.findIndex((f, i) => f !== '' && f.includes(syn) && !taken.has(i) && !k.exclude?.some((x) => f.includes(x)));
       if (j >= 0) {
         found[k.key] = j;
         taken.add(j);
@@ -186,7 +207,10 @@ export const HEADER_EXAMPLES: Record<string, string> = {
   amount: '金额, 销售额, 实付金额, revenue, amount, sales',
   profit: '利润, 毛利, profit',
   orderId: '订单号, 订单编号, order id, invoice',
-  quantity: '数量, qty, quantity',
+  quantity: '数量, 件数, 商品数量, qty, quantity',
+  unitPrice: '单价, 价格, 售价, unit price, price',
+  discount: '折扣, 优惠, 折扣金额, discount',
+  customerName: '客户名称, 姓名, customer name',
   product: '商品, 产品, SKU, product',
   category: '品类, 类目, 分类, category',
   subcategory: '子类, 二级类目, subcategory',

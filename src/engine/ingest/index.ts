@@ -23,6 +23,7 @@ import { headerTexts, placeOf, throwError } from './grid';
 import { IssueList, type GridPlace } from './issues';
 import { ingestOrders, type OrdersIngest } from './orders';
 import { readHabits } from './habits';
+import { locatedTables, sourceNotes } from './sources';
 
 export { normalizeId, isBlank, isExcelError, columnLetter, EXCEL_ERRORS } from './cells';
 export { parseNumberCell, cellToNumber } from './numbers';
@@ -44,16 +45,18 @@ function mappingOf(headers: string[], cols: Record<string, number>): ResolvedMap
  * 'missing_column' / 'mapped_column_missing' (a needed column is not there), 'no_valid_rows'
  * (a table has no usable row; a customer list is optional when orders are usable).
  */
-export function ingest(tables: InputTables, config: TieringConfig): IngestResult {
+export function ingest(input: InputTables, config: TieringConfig): IngestResult {
   const issues = new IssueList();
   const dateOrder = config.dateOrder ?? 'auto';
   const given = config.columns ?? { orders: {}, customers: {} };
+  // Title rows above the header and a totals row below the data are cut off (and said).
+  const { tables, notes } = locatedTables(input, given);
   const hasOrders = !!tables.orders && tables.orders.values.length > 0;
   const hasCustomers = !!tables.customers && tables.customers.values.length > 0;
   if (!tables.orders && !tables.customers) throwError('no_input', {});
   for (const table of ['orders', 'customers'] as const) {
     const grid = tables[table];
-    for (const note of grid?.notes ?? []) issues.add({ table, sheet: grid!.name, row: 0, column: '', value: '', code: note.code, severity: note.severity, params: note.params });
+    for (const note of grid?.readIssues ?? []) issues.add({ table, sheet: grid!.name, row: 0, column: '', value: '', code: note.code, severity: note.severity, params: note.params });
   }
 
   let orders: OrdersIngest | null = null;
@@ -101,6 +104,7 @@ export function ingest(tables: InputTables, config: TieringConfig): IngestResult
     orderRows: orders ? orders.rows : 0,
     issuesTotal: issues.total,
     rowsWithIssues: issues.rowsWithIssues,
+    notes: sourceNotes(notes, orders, customers),
   };
 }
 

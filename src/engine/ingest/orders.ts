@@ -10,6 +10,9 @@ import { StringInterner } from './intern';
 import { cellToNumber, numberFailure } from './numbers';
 import { settleDecimalCommas } from './decimalComma';
 import { DATE_OUTLIER, reportOutlierDates, todayDay } from './dateOutliers';
+import { amountNote, computedAmount, planAmount, reportComputedFailure, type AmountPlan } from './amounts';
+import { OrderNames } from './orderNames';
+import type { GridNote } from './layout';
 
 export interface OrdersIngest {
   data: OrderData;
@@ -18,6 +21,8 @@ export interface OrdersIngest {
   /** Column index per mapping key. */
   columns: Record<string, number>;
   dateFormat: string;
+  /** How the amount was read and names taken, for the run's notes. */
+  notes: GridNote[];
 }
 
 /** Column-level date issues: undecidable d/m order, conflicting evidence, mixed formats. */
@@ -29,17 +34,19 @@ export function reportDateColumn(place: GridPlace, col: number, dates: DateColum
 
 export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList, today = todayDay()): OrdersIngest {
   const headers = place.headers;
-  const cols = resolveColumns([...headers], 'orders', given, grid.name, ['customerId', 'orderDate', 'amount'], place.firstColumn);
+  const cols = resolveColumns([...headers], 'orders', given, grid.name, ['customerId', 'orderDate'], place.firstColumn);
+  const plan = planAmount(cols, place, grid.values);
   const ci = cols.customerId;
   const di = cols.orderDate;
-  const ai = cols.amount;
+  const ai = plan.kind === 'column' ? plan.col : -1;
+  const names = cols.customerName !== undefined ? new OrderNames(cols.customerName) : null;
   const pi = cols.profit ?? -1;
   const oi = cols.orderId ?? -1;
   const qi = cols.quantity ?? -1;
 
   const values = grid.values;
   const n = Math.max(values.length - 1, 0);
-  if (grid.fromText) settleDecimalCommas(values as unknown[][], [ai, pi, qi], place, issues);
+  if (grid.fromText) settleDecimalCommas(values as unknown[][], plan.kind === 'computed' ? [pi, qi, plan.unitPrice, plan.discount] : [ai, pi, qi], place, issues);
   const dates = parseDateGridColumn(values, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
   reportDateColumn(place, di, dates, issues);
   reportOutlierDates(values, di, dates, place, issues, today);
@@ -67,17 +74,18 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
     if (!row) continue;
     const idCell = row[ci] as AnyCell;
     const id = normalizeId(idCell);
-    const amt = cellToNumber(row[ai] as AnyCell);
+    const amt = ai >= 0 ? cellToNumber(row[ai] as AnyCell) : computedAmount(row, plan as Extract<AmountPlan, { kind: 'computed' }>);
     const d = day[i];
     // Slow path: something is wrong (or the row is empty).
     if (id === '' || amt !== amt || d !== d || (id.charCodeAt(0) === 35 && isExcelError(id))) {
       if (rowIsBlank(row)) continue;
       rows++;
-      reportBadRow(place, row, r, ci, ai, di, id, amt, dates.errors[i], issues);
+      reportBadRow(place, row, r, ci, plan, di, id, amt, dates.errors[i], issues);
       continue;
     }
     rows++;
     const code = interner.intern(id);
+    if (names) names.see(code, row);
     customerCode[k] = code;
     day[k] = d;
     amount[k] = amt;
@@ -103,7 +111,17 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
 
   if (orderId) orderId.length = k;
   const data = withLazyColumns(trimmed({ n: k, day, amount, profit, orderId, sourceRow, quantity, customerCode, customerKeys }, n), headerRow);
-  return { data, rows, columns: cols, dateFormat: dates.format };
+  return { data, rows, columns: cols, dateFormat: dates.format, notes: readingNotes(data, plan, names, place) };
+}
+
+/** How the amount was read and where names came from (names are set on the data here). */
+function readingNotes(data: OrderData, plan: AmountPlan, names: OrderNames | null, place: GridPlace): GridNote[] {
+  const notes: GridNote[] = plan.kind === 'computed' ? [amountNote(plan, place.headers)] : [];
+  if (names && data.customerKeys) {
+    data.customerName = names.names(data.customerKeys.length);
+    notes.push(...names.notes(place, data.customerKeys));
+  }
+  return notes;
 }
 
 /** The kept rows' arrays cut to length k (no copy when every row was kept). */
@@ -169,7 +187,7 @@ function reportBadRow(
   row: readonly unknown[],
   r: number,
   ci: number,
-  ai: number,
+  plan: AmountPlan,
   di: number,
   id: string,
   amt: number,
@@ -183,7 +201,9 @@ function reportBadRow(
     const code = dateStatus === DATE_BLANK ? 'date_blank' : dateStatus === DATE_EXCEL_ERROR ? 'excel_error' : 'date_invalid';
     issues.cell(place, r, di, row[di], code, 'error');
   }
-  if (amt !== amt) {
+  if (amt !== amt && plan.kind === 'computed') reportComputedFailure(place, row, r, plan, issues);
+  else if (amt !== amt && plan.kind === 'column') {
+    const ai = plan.col;
     const why = numberFailure(row[ai] as AnyCell);
     const code = why === 'blank' ? 'amount_blank' : why === 'excel_error' ? 'excel_error' : why === 'out_of_range' ? 'amount_out_of_range' : 'amount_not_number';
     issues.cell(place, r, ai, row[ai], code, 'error');

@@ -87,6 +87,6 @@ export function textToGrid(bytes: Uint8Array, name: string): SourceGrid & { enco
   const encoding = decoded.encoding;
   const readNotes = [...(decoded.notes ?? []), ...(notes ?? [])];
   const grid: SourceGrid & { encoding: string; delimiter: string } = { name, headerRow: 1 + skippedLines, firstColumn: 0, values: rows, fromText: true, encoding, delimiter };
-  if (readNotes.length > 0) grid.notes = readNotes;
+  if (readNotes.length > 0) grid.readIssues = readNotes;
   return grid;
 }

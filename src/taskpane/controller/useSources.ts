@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { RangeRef } from '../../config';
 import { detectColumns } from '../../engine/ingest';
+import { findHeaderRow } from '../../engine/ingest/layout';
 import type { RangeRead } from '../../workbook/port';
 import type { SourceKind, Step } from '../state';
 import type { PaneContext } from './context';
@@ -16,8 +17,9 @@ export interface SourceCallbacks {
   selectCell(sheet: string, address: string): void;
 }
 
-function headersOf(read: RangeRead): string[] {
-  const first = read.values[0] ?? [];
+/** The header row as ingest will find it: below any title and blank rows (layout.ts). */
+function headersOf(read: RangeRead, kind: SourceKind): string[] {
+  const first = read.values[findHeaderRow(read.values, kind)] ?? [];
   return first.map((v, i) => (v === null || v === '' ? `#${i + 1}` : String(v)));
 }
 
@@ -31,7 +33,7 @@ export function useSources(c: PaneContext, step: Step): SourceCallbacks {
           dispatch({ type: 'sourceError', kind, message: say('data.error.empty') });
           return;
         }
-        const headers = headersOf(read);
+        const headers = headersOf(read, kind);
         dispatch({ type: 'sourceLoaded', kind, source: { ref, read, headers, detected: detectColumns(headers, kind) } });
       } catch (e) {
         dispatch({ type: 'sourceError', kind, message: describe(e) });

@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import type { InputTables, ProgressFn, SourceGrid } from '../../engine/types';
 import { EditedOutputError, editedItemText, type EditChoice } from '../../workbook/edits';
 import { CancelledError, type RangeRead } from '../../workbook/port';
+import { readNotes } from '../../workbook/readNotes';
 import { cancellable, type PaneContext } from './context';
 
 export interface TaskCallbacks {
@@ -20,7 +21,8 @@ export interface TaskCallbacks {
 
 /** Issues name the sheet (not the table) so a click can select their cell. */
 export function toSourceGrid(read: RangeRead): SourceGrid {
-  return { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
+  const notes = readNotes(read);
+  return { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem, ...(notes.length ? { notes } : {}) };
 }
 
 export function useTasks(c: PaneContext): TaskCallbacks {

@@ -10,6 +10,16 @@ import { fromExcelValue } from './cells';
 import { isPayloadLimitError, officeErrorCode } from './errors';
 import { COMMAND_BYTES, jsonBytes, PAYLOAD_BUDGET } from './payload';
 import { throwIfAborted, type AdapterLimits } from './types';
+import { hiddenRows } from './readFacts';
+
+/** A property if its load came back (a sync that failed for its size may not have loaded it). */
+function loaded<T>(get: () => T): T | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
+}
 
 const FIRST_CHUNK_ROWS = 100;
 /** Headroom over the bytes per row measured so far (later rows may be longer): wide after
@@ -93,6 +103,8 @@ export async function readRange(ctx: Excel.RequestContext, ref: RangeRef, limits
   let done = 0;
   let chunk = Math.min(where.rows, FIRST_CHUNK_ROWS);
   let bytesRead = 0;
+  // Whether rows are hidden rides on the first chunk's sync (readFacts.ts).
+  const hiddenProbe = ws.getRangeByIndexes(where.row, where.col, where.rows, 1).load('rowHidden');
   while (done < where.rows) {
     throwIfAborted(opts.signal, () => new CancelledError());
     const n = Math.min(chunk, where.rows - done);
@@ -119,7 +131,9 @@ export async function readRange(ctx: Excel.RequestContext, ref: RangeRef, limits
     chunk = Math.max(1, Math.floor(budget / Math.max(perRow, 1)));
     opts.onProgress?.({ stage: 'reading', done, total: where.rows });
   }
+  const hidden = await hiddenRows(ctx, ws, where, loaded(() => hiddenProbe.rowHidden));
   return {
+    ...(hidden.length ? { hiddenRows: hidden } : {}),
     sheet: where.sheet,
     address: rangeAddress(where.row, where.col, where.rows, where.cols),
     row: where.row,

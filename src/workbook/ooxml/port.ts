@@ -181,6 +181,11 @@ export class XlsxPort implements WorkbookPort {
     return listTables(this.book);
   }
 
+  /** Defined names that refer to a range (Excel's own _xlnm.* names, e.g. print areas, left out). */
+  listNames(): string[] {
+    return this.book.info.names.filter((n) => !n.name.startsWith('_xlnm.')).map((n) => n.name);
+  }
+
   async listCharts(sheet: string): Promise<string[]> {
     return (this.book.own.charts.get(sheetOf(this.book, sheet).name) ?? []).map((c) => c.name);
   }

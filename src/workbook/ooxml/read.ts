@@ -4,6 +4,7 @@
 import type { RangeRef } from '../../config/schema';
 import { CancelledError, type CellValue, type IoOptions, type RangeRead, type SheetInfo, type TableInfo } from '../port';
 import { intersect, parseAddress, rangeAddress, type Area } from '../a1';
+import { asExcelReads } from './readFacts';
 import { WorkbookError } from '../errors';
 import { docOf, sheetOf, sheetOfPath, tableOf, type Book } from './book';
 import type { SheetDoc } from './sheet';
@@ -90,7 +91,7 @@ export async function readRange(book: Book, ref: RangeRef, opts: IoOptions = {})
     // A big sheet read whole and not written (the history, before it is rebuilt) is let go: its
     // text can be gigabytes, and it is parsed again should it be needed.
     if (!doc.dirty && doc.size > BIG_SHEET) book.docs.delete(sheet.path);
-    return read;
+    return asExcelReads(doc, read);
   }
   const { doc: d, name, area, table } = await locate(book, ref);
   const dateSystem = book.dateSystem;
@@ -104,7 +105,7 @@ export async function readRange(book: Book, ref: RangeRef, opts: IoOptions = {})
     area.row + area.rows,
   );
   opts.onProgress?.({ stage: 'reading', done: area.rows, total: area.rows });
-  return { sheet: name, address: rangeAddress(area.row, area.col, area.rows, area.cols), row: area.row, col: area.col, values, ...(table ? { table: table.name } : {}), dateSystem };
+  return asExcelReads(d, { sheet: name, address: rangeAddress(area.row, area.col, area.rows, area.cols), row: area.row, col: area.col, values, ...(table ? { table: table.name } : {}), dateSystem });
 }
 
 function readWholeSheet(book: Book, doc: SheetDoc, name: string, opts: IoOptions): RangeRead {

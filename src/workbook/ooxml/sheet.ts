@@ -355,6 +355,17 @@ export class SheetDoc {
     push('</row>');
   }
 
+  /** 0-based rows in [from, to) whose <row> says hidden="1" (hidden by hand or by a filter). */
+  hiddenRows(from = 0, to = Infinity): number[] {
+    const out: number[] = [];
+    for (const row of this.rows) {
+      if (row.r < from || row.r >= to || !row.open.includes('hidden')) continue;
+      const h = attr(row.open, 'hidden');
+      if (h === '1' || h === 'true') out.push(row.r);
+    }
+    return out;
+  }
+
   /** The text of an element outside sheetData (first one), or null. */
   element(name: string): string | null {
     for (const part of [this.head, this.tail]) {

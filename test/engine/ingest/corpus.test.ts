@@ -106,13 +106,13 @@ describe('what the readers must never do', () => {
     const g = read('utf8-one-latin1-line.csv');
     const ids = new Set(g.values.slice(1).map((r) => r[0]));
     expect(ids).toEqual(new Set(['张三', '李四', '王五', 'Café Olé']));
-    expect(g.notes).toEqual([expect.objectContaining({ code: 'text_line_encoding', params: expect.objectContaining({ used: 'WINDOWS-1252' }) })]);
+    expect(g.readIssues).toEqual([expect.objectContaining({ code: 'text_line_encoding', params: expect.objectContaining({ used: 'WINDOWS-1252' }) })]);
   });
 
   test('an unclosed quote costs its own line only: the 50 rows after it are read', () => {
     const g = read('unterminated-quote.csv');
     expect(g.values).toHaveLength(56);
-    expect(g.notes?.[0].params).toEqual({ line: 6, following: 50 });
+    expect(g.readIssues?.[0].params).toEqual({ line: 6, following: 50 });
   });
 
   test('"1,234" in a decimal-comma column is 1.234 with a warning, never 1234', () => {

@@ -1,0 +1,23 @@
+// What a read found that the run should say: hidden or filtered rows (read like the others,
+// as Range.values gives them) and merged cells (only their top-left cell holds the value).
+import type { RangeRead } from './port';
+
+export interface ReadNote {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+/** Merged areas named in a note at most (the rest are counted). */
+const SHOWN_MERGES = 5;
+
+export function readNotes(read: RangeRead): ReadNote[] {
+  const notes: ReadNote[] = [];
+  const hidden = read.hiddenRows ?? [];
+  if (hidden.length > 0) notes.push({ code: 'source_hidden_rows', params: { sheet: read.sheet, count: hidden.length, row: Math.min(...hidden) + 1 } });
+  const merged = read.merged ?? [];
+  if (merged.length > 0) {
+    const areas = merged.slice(0, SHOWN_MERGES).join(', ') + (merged.length > SHOWN_MERGES ? ` … (+${merged.length - SHOWN_MERGES})` : '');
+    notes.push({ code: 'source_merged', params: { sheet: read.sheet, areas } });
+  }
+  return notes;
+}
