@@ -104,10 +104,20 @@ describe('user errors exit 2 with what to do; nothing is written', () => {
     expect(res.err).toMatch(/two columns headed "amount" \(columns C and D\)/);
   });
 
-  test('the header on row 3: the message says which row was read as the header', () => {
-    const res = cli(['classify', '--orders', input('header-row-3.csv')], { LANG: 'zh_CN.UTF-8' });
-    expect(res.code).toBe(2);
-    expect(res.err).toMatch(/表头取自 header-row-3\.csv 的第 1 行：“?"Orders export 2024"/);
+  test('the header on row 3 under a title: found, the title row said, every order counted', () => {
+    const dir = tmp();
+    const out = path.join(dir, 'out.csv');
+    const res = cli(['classify', '--orders', input('header-row-3.csv'), '--csv', out, '--csv-raw'], { LANG: 'en_US.UTF-8' });
+    expect(res.code).toBe(0);
+    expect(res.out + res.err).toMatch(/row 3/);
+    // The truth is the generator's rows (cases.json), summed here, not by the engine.
+    const cases: { file: string; truth: [string, number][] }[] = JSON.parse(fs.readFileSync(path.join(INPUTS, 'cases.json'), 'utf8'));
+    const want = new Map<string, number>();
+    for (const [id, amount] of cases.find((c) => c.file === 'header-row-3.csv')!.truth) want.set(id, Math.round(((want.get(id) ?? 0) + amount) * 100) / 100);
+    const lines = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const head = lines[0].split(',');
+    const got = new Map(lines.slice(1).map((l) => { const c = l.split(','); return [c[head.indexOf('customer_id')], Number(c[head.indexOf('revenue')])] as const; }));
+    expect(got).toEqual(want);
   });
 
   test('a CSV renamed .xlsx (process: exit 2, in the environment\'s language)', () => {
