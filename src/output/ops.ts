@@ -11,6 +11,10 @@ export interface ChartSpec {
   categories: { sheet: string; row: number; col: number; rows: number };
   series: { name: string; sheet: string; row: number; col: number; rows: number; axis?: 'primary' | 'secondary'; kind?: 'column' | 'line' }[];
   anchor: { row: number; col: number; rows: number; cols: number };
+  /** Axis titles: categories (x), values (y), the secondary value axis (y2). */
+  axisTitles?: { x?: string; y?: string; y2?: string };
+  /** Show each bar's value on it. */
+  dataLabels?: boolean;
 }
 
 export type PlanOp =

@@ -24,6 +24,8 @@ export interface ChartSeriesData {
   xValues?: { sheet: string; rect: Rect };
   chartType?: string;
   axisGroup?: string;
+  /** hasDataLabels with showValue. */
+  dataLabels?: boolean;
 }
 
 export interface ChartData {
@@ -34,6 +36,8 @@ export interface ChartData {
   series: ChartSeriesData[];
   position?: { start: string; end?: string };
   legend: { visible: boolean; position: string };
+  /** Axis titles by "type/group", e.g. "Category/Primary", "Value/Secondary". */
+  axisTitles?: Record<string, string>;
 }
 
 export interface ConditionalFormatData {

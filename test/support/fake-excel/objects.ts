@@ -1103,8 +1103,14 @@ export class Chart extends FakeProxy<ChartTarget> {
   readonly title: { text: string; visible: boolean };
   readonly legend: { visible: boolean; position: string };
   readonly series: ChartSeriesCollection;
+  readonly axes: { categoryAxis: ChartAxis; valueAxis: ChartAxis; getItem(type: string, group?: string): ChartAxis };
   constructor(context: FakeRequestContext, resolve: (() => ChartTarget | null) | ChartTarget, nullable = false) {
     super(context, resolve, nullable);
+    const axis = (type: string, group = 'Primary') => {
+      if (!['Category', 'Value', 'Series'].includes(type) || !['Primary', 'Secondary'].includes(group)) fail('InvalidArgument', 'Unknown chart axis.');
+      return new ChartAxis(context, this, `${type}/${group}`);
+    };
+    this.axes = { categoryAxis: axis('Category'), valueAxis: axis('Value'), getItem: axis };
     this.title = chartPart<{ text: string; visible: boolean }>(context, this, { text: (t, v) => (t.chart.title = String(v)), visible: () => undefined });
     this.legend = chartPart<{ visible: boolean; position: string }>(context, this, {
       visible: (t, v) => (t.chart.legend.visible = !!v),
@@ -1143,6 +1149,17 @@ export class Chart extends FakeProxy<ChartTarget> {
       const t = this._chart();
       checkUnprotected(t.sheet);
       t.sheet.charts = t.sheet.charts.filter((c) => c !== t.chart);
+    });
+  }
+}
+
+/** A chart axis: only its title can be set (what the adapter does). */
+export class ChartAxis {
+  readonly title: { text: string; visible: boolean };
+  constructor(context: FakeRequestContext, chart: Chart, key: string) {
+    this.title = chartPart<{ text: string; visible: boolean }>(context, chart, {
+      text: (t, v) => (t.chart.axisTitles = { ...t.chart.axisTitles, [key]: String(v) }),
+      visible: () => undefined,
     });
   }
 }
@@ -1202,6 +1219,14 @@ export class ChartSeries extends FakeProxy<ChartTarget & { series: ChartSeriesDa
   }
   set chartType(v: string) {
     this._set('chartType', v, (t) => (t.series.chartType = chartType(v)));
+  }
+  set hasDataLabels(v: boolean) {
+    this._set('hasDataLabels', v, (t) => (t.series.dataLabels = !!v));
+  }
+  get dataLabels(): { showValue: boolean } {
+    const part = {} as { showValue: boolean };
+    Object.defineProperty(part, 'showValue', { enumerable: true, set: (v: unknown) => this._set('dataLabels.showValue', v, () => undefined) });
+    return part;
   }
   set axisGroup(v: string) {
     this._set('axisGroup', v, (t) => {
