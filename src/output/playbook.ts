@@ -8,6 +8,7 @@
 import type { TieringConfig } from '../config/schema';
 import { isRuleColumn, isVocabularyMethod, type TierOf, type VocabularyMethod } from '../engine/columns';
 import { tierRanks } from '../engine/history';
+import { abcLabels } from '../engine/methods/abc';
 import type { Locale } from '../i18n';
 
 export interface Play {
@@ -146,7 +147,8 @@ export function defaultPlay(locale: Locale, method: string, tier: string, config
     return Object.prototype.hasOwnProperty.call(row, tier) ? play(row[tier]) : null;
   }
   if (method === 'abc' || isRuleColumn(method)) {
-    const ranks = tierRanks(method, config);
+    // ABC ranks by the labels this config gives (A, B, C by default), rules by their order.
+    const ranks = method === 'abc' ? new Map((config?.methods.abc ? abcLabels(config.methods.abc) : ['A', 'B', 'C']).map((k, i) => [k, i])) : tierRanks(method, config);
     const r = ranks.get(tier);
     if (r === undefined) return null;
     const last = Math.max(...ranks.values());

@@ -15,6 +15,7 @@ import { SheetBuilder } from './cells';
 import { NOTE_FONT, columnHeader, methodLabel, tierFill, tierLabel, type RuleNames } from './labels';
 import { changePlay, playFor, playText, type ChangeKind } from './playbook';
 import { cutSentences, plainNumber } from './cutText';
+import { ruleSenseProblems, ruleSenseText } from './sense';
 import { cellWidth, fitWidths } from './widths';
 import { headlineChanges, revenueById, type Changes } from './changes';
 
@@ -72,6 +73,7 @@ export type Section = (ctx: Ctx) => void;
 /** The summary's sections, top to bottom. One line adds a section. */
 export const SUMMARY_SECTIONS: Section[] = [
   dashboard,
+  ruleSense,
   whatChanged,
   tierTables,
   playbookSection,
@@ -184,6 +186,15 @@ function totalRevenue(ctx: Ctx): number {
   let s = 0;
   for (const v of ctx.revenue.values()) s += v;
   return Math.round(s * 100) / 100;
+}
+
+/** A warning when a rule set puts most of the top ABC value in its lowest tier. */
+function ruleSense(ctx: Ctx): void {
+  for (const p of ruleSenseProblems(ctx.inp.result, ctx.inp.config)) {
+    ctx.b.values(ctx.b.row, 0, [[`⚠ ${ruleSenseText(ctx.L, p)}`]]);
+    ctx.b.format(ctx.b.row, 0, 1, 1, { bold: true, fontColor: '#C00000' });
+    ctx.b.row += 2;
+  }
 }
 
 /** New, moved up, moved down, at risk: customers, their revenue, and what to do. */

@@ -83,6 +83,7 @@ export const messages = defineMessages({
     'mg.export.phone': 'Phone',
     'mg.export.email': 'E-mail',
     'mg.export.owner': 'Owner',
+    'mg.export.sheet': 'Campaign list',
   },
   zh: {
     'mg.dash.title': '概览',
@@ -165,5 +166,6 @@ export const messages = defineMessages({
     'mg.export.phone': '电话',
     'mg.export.email': '邮箱',
     'mg.export.owner': '负责人',
+    'mg.export.sheet': '营销名单',
   },
 });
