@@ -16,6 +16,7 @@ import { blockHash, withSheetProof } from './proof';
 import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
 import { historyLimits, writeHistory } from './historySheet';
+import { playFor, playText } from './playbook';
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
 
@@ -357,6 +358,12 @@ function summarySheet(ctx: PlanContext, name: string, issuesSheet: string | null
 function groupSheet(ctx: PlanContext, g: GroupPlan, index: number): void {
   const L = ctx.locale;
   const b = ctx.builder(g.name, t(L, 'out.title.group', { method: methodLabel(L, g.method, ctx.rules), tier: tierLabel(L, g.method, g.tier), count: g.rows.length }));
+  const play = playFor(L, g.method, g.tier, ctx.inp.config);
+  if (play) {
+    // The tier's action on the blank row above the table (the table stays where it was).
+    b.row--;
+    b.note(t(L, 'mg.group.action', { action: playText(L, play) }));
+  }
   const gcols = listColumns(ctx.names, ctx.inp.config).concat(historyMethods(ctx.inp.result).filter((m) => m !== 'clv_tier'));
   const cols = gcols.filter((c, i) => gcols.indexOf(c) === i);
   writeTable(b, cols.map((c) => ctx.headerOf(c)), g.rows.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName(`CT_${g.method}_${index}`, ctx.takenTables), ctx.registry);
