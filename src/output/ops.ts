@@ -35,6 +35,8 @@ export type PlanOp =
       bold?: boolean;
       underline?: boolean;
       numberFormat?: string;
+      /** Horizontal alignment (headers over numbers are right-aligned like their numbers). */
+      align?: 'left' | 'center' | 'right';
     }
   | { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }
   | { op: 'freeze'; sheet: string; rows: number; cols: number }

@@ -120,7 +120,12 @@ function makeCtx(inp: SummaryInput, b: SheetBuilder): Ctx {
     revenue: revenueById(inp.result),
     table(headers, rows, col = 0) {
       for (const r of [headers, ...rows]) r.forEach((v, j) => ctx.widest.set(col + j, Math.max(ctx.widest.get(col + j) ?? 0, cellWidth(v))));
-      return b.block(headers, rows, col);
+      const at = b.block(headers, rows, col);
+      // A header over numbers is right-aligned like them, so it never looks a column off.
+      headers.forEach((_, j) => {
+        if (j > 0 && rows.some((r) => typeof r[j] === 'number')) b.format(at.row, col + j, 1, 1, { align: 'right' });
+      });
+      return at;
     },
     chartHere(spec, rows = INLINE_CHART.rows) {
       ctx.charts.push({ ...spec, anchor: { row: b.row, col: 0, rows, cols: INLINE_CHART.cols } });
@@ -130,13 +135,13 @@ function makeCtx(inp: SummaryInput, b: SheetBuilder): Ctx {
   return ctx;
 }
 
-/** A label + value row that counts for the widths of column A only (values may run over). */
-function fact(ctx: Ctx, label: string, value: CellValue, fmt?: string): void {
+/** A label + value row; with `measure`, the label counts for the width of column A (values may run over). */
+function fact(ctx: Ctx, label: string, value: CellValue, fmt?: string, measure = true): void {
   const { b } = ctx;
   b.values(b.row, 0, [[label, value]]);
   b.format(b.row, 0, 1, 1, { bold: true });
   if (fmt) b.format(b.row, 1, 1, 1, { numberFormat: fmt });
-  ctx.widest.set(0, Math.max(ctx.widest.get(0) ?? 0, cellWidth(label)));
+  if (measure) ctx.widest.set(0, Math.max(ctx.widest.get(0) ?? 0, cellWidth(label)));
   b.row++;
 }
 
@@ -145,7 +150,7 @@ function dashboard(ctx: Ctx): void {
   const { inp, b, L } = ctx;
   const { result } = inp;
   const st = result.stats;
-  b.title(t(L, 'mg.dash.title'));
+  b.title(ctx.changes.from ? t(L, 'mg.dash.titleSince', { from: ctx.changes.from }) : t(L, 'mg.dash.title'));
   fact(ctx, t(L, 'out.meta.analysisDate'), t(L, result.analysisDateSource === 'config' ? 'out.meta.analysisDate.config' : 'out.meta.analysisDate.latest', { date: result.analysisDate }));
   fact(ctx, t(L, 'mg.dash.customers'), st.customers, INT);
   fact(ctx, t(L, 'mg.dash.withOrders'), customersWithOrders(result), INT);
@@ -153,7 +158,7 @@ function dashboard(ctx: Ctx): void {
   const m = ctx.changes.method ? ctx.label(ctx.changes.method) : '';
   const line = (kind: ChangeKind) => ctx.changes.lines.find((x) => x.kind === kind);
   if (ctx.changes.from) {
-    fact(ctx, t(L, 'mg.dash.new', { from: ctx.changes.from }), line('new')?.customers ?? 0, INT);
+    fact(ctx, t(L, 'mg.dash.new'), line('new')?.customers ?? 0, INT);
     fact(ctx, t(L, 'mg.dash.up', { method: m }), line('up')?.customers ?? 0, INT);
     fact(ctx, t(L, 'mg.dash.down', { method: m }), line('down')?.customers ?? 0, INT);
   } else if (inp.historyMethods.length) {
@@ -366,11 +371,12 @@ function moversList(ctx: Ctx): void {
   const sep = L === 'zh-CN' ? '；' : '; ';
   const moveText = (x: (typeof movers)[number]) =>
     x.moves.map((mv) => `${label(mv.method)}: ${mv.from === null ? '—' : tierLabel(L, mv.method, mv.from)} → ${mv.to === null ? '—' : tierLabel(L, mv.method, mv.to)}`).join(sep);
-  const rows = shown.map((x) => [inp.customerNames.get(x.customer) ?? x.customer, x.customer, Math.round(x.value * 100) / 100]);
-  const at = ctx.table([t(L, 'out.col.name'), t(L, 'out.col.customer_id'), t(L, 'mg.movers.value')], rows);
+  // Id, value at stake and name count for the widths (the name is never cut); the moves run over.
+  const rows = shown.map((x) => [x.customer, Math.round(x.value * 100) / 100, inp.customerNames.get(x.customer) ?? null]);
+  const at = ctx.table([t(L, 'out.col.customer_id'), t(L, 'mg.movers.value'), t(L, 'out.col.name')], rows);
   b.values(at.row, 3, [[t(L, 'mg.movers.moves')], ...shown.map((x) => [moveText(x)])]);
   b.format(at.row, 3, 1, 5, { bold: true, fill: '#1F4E78', fontColor: '#FFFFFF' });
-  b.format(at.row + 1, 2, rows.length, 1, { numberFormat: MONEY });
+  b.format(at.row + 1, 1, rows.length, 1, { numberFormat: MONEY });
   if (movers.length > shown.length) {
     b.row--;
     b.note(t(L, 'mg.movers.more', { n: plainNumber(movers.length - shown.length) }));
@@ -383,11 +389,13 @@ function runDetails(ctx: Ctx): void {
   const { inp, b, L } = ctx;
   const st = inp.result.stats;
   b.title(t(L, 'mg.details.title'));
-  fact(ctx, t(L, 'out.meta.sources'), inp.sources.join('; '));
-  fact(ctx, t(L, 'out.meta.configVersion'), inp.result.configVersion);
-  fact(ctx, t(L, 'out.meta.ordersUsed'), st.ordersUsed, INT);
-  fact(ctx, t(L, 'out.meta.ordersAfter'), st.ordersAfterAnalysisDate, INT);
-  fact(ctx, t(L, 'out.meta.returns'), t(L, st.returnsPolicy === 'net' ? 'out.meta.returns.net' : 'out.meta.returns.exclude', { n: st.returnRows }));
+  // At the bottom of the sheet: these labels run over column B rather than widen column A.
+  fact(ctx, t(L, 'out.meta.sources'), null, undefined, false);
+  b.values(b.row - 1, 1, [[inp.sources.join('; ')]]);
+  fact(ctx, t(L, 'out.meta.configVersion'), inp.result.configVersion, undefined, false);
+  fact(ctx, t(L, 'out.meta.ordersUsed'), st.ordersUsed, INT, false);
+  fact(ctx, t(L, 'out.meta.ordersAfter'), st.ordersAfterAnalysisDate, INT, false);
+  fact(ctx, t(L, 'out.meta.returns'), t(L, st.returnsPolicy === 'net' ? 'out.meta.returns.net' : 'out.meta.returns.exclude', { n: st.returnRows }), undefined, false);
   b.row++;
 }
 
@@ -398,8 +406,10 @@ function chartData(ctx: Ctx): void {
   if (!pareto.length) return;
   b.title(t(L, 'out.chart.data'));
   const headers = [t(L, 'out.chart.rank'), t(L, 'out.chart.revenue'), t(L, 'out.chart.cumShare')];
-  const rows = pareto.map((p) => [`${p.tier ? `${tierLabel(L, 'abc', p.tier)} · ` : ''}${t(L, 'out.chart.bucket', { from: p.from, to: p.to })}`, p.revenue, p.cumShare]);
-  const at = ctx.table(headers, rows);
+  // "A 5" … "B 25" … "C 100": the class and the top share of customers the bucket ends at.
+  const rows = pareto.map((p) => [`${p.tier ? `${tierLabel(L, 'abc', p.tier)} ` : ''}${p.to}`, p.revenue, p.cumShare]);
+  // The chart's data, last on the sheet: it does not set the widths of the tables above.
+  const at = b.block(headers, rows);
   b.format(at.row + 1, 1, rows.length, 1, { numberFormat: MONEY });
   b.format(at.row + 1, 2, rows.length, 1, { numberFormat: PCT });
   ctx.paretoData = { row: at.row + 1, rows: rows.length };

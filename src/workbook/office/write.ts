@@ -192,7 +192,7 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
 
 function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, room: number): Step[] {
   const steps: Step[] = [];
-  if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined || op.underline !== undefined)
+  if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined || op.underline !== undefined || op.align !== undefined)
     steps.push(
       small((ctx) => {
         const f = sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).format;
@@ -200,6 +200,7 @@ function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, roo
         if (op.fontColor !== undefined) f.font.color = op.fontColor;
         if (op.bold !== undefined) f.font.bold = op.bold;
         if (op.underline !== undefined) f.font.underline = op.underline ? 'Single' : 'None';
+        if (op.align !== undefined) f.horizontalAlignment = op.align === 'left' ? 'Left' : op.align === 'center' ? 'Center' : 'Right';
       }),
     );
   if (op.numberFormat !== undefined) {

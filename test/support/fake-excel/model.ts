@@ -62,6 +62,8 @@ export interface SheetData {
   bold: FormatLayer<boolean>[];
   /** Font underline style ('Single', 'Double', …); 'None' and no layer read alike. */
   underline: FormatLayer<string>[];
+  /** Horizontal alignment ('Left', 'Center', 'Right', …). */
+  align: FormatLayer<string>[];
   hyperlinks: Map<number, Hyperlink>;
   columnWidths: Map<number, number>;
   freeze: { rows: number; cols: number };
@@ -137,6 +139,7 @@ export function newSheet(wb: FakeWorkbookData, name: string): SheetData {
     fontColor: [],
     bold: [],
     underline: [],
+    align: [],
     hyperlinks: new Map(),
     columnWidths: new Map(),
     freeze: { rows: 0, cols: 0 },

@@ -616,6 +616,20 @@ export class RangeFormat {
       w,
     );
   }
+  set horizontalAlignment(v: string) {
+    this.context.enqueue(
+      {
+        write: true,
+        run: () => {
+          const t = this.range._range();
+          checkUnprotected(t.sheet);
+          if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(v)) fail('InvalidArgument', 'Unknown horizontal alignment.');
+          pushLayer(t.sheet.align, t.rect, v);
+        },
+      },
+      v,
+    );
+  }
   autofitColumns(): void {
     this.context.enqueue({ write: true, run: () => void this.range._range() });
   }
