@@ -390,8 +390,7 @@ function runDetails(ctx: Ctx): void {
   const st = inp.result.stats;
   b.title(t(L, 'mg.details.title'));
   // At the bottom of the sheet: these labels run over column B rather than widen column A.
-  fact(ctx, t(L, 'out.meta.sources'), null, undefined, false);
-  b.values(b.row - 1, 1, [[inp.sources.join('; ')]]);
+  fact(ctx, t(L, 'out.meta.sources'), inp.sources.join('; '), undefined, false);
   fact(ctx, t(L, 'out.meta.configVersion'), inp.result.configVersion, undefined, false);
   fact(ctx, t(L, 'out.meta.ordersUsed'), st.ordersUsed, INT, false);
   fact(ctx, t(L, 'out.meta.ordersAfter'), st.ordersAfterAnalysisDate, INT, false);
