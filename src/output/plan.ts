@@ -17,6 +17,7 @@ import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberF
 import { buildSummary } from './summary';
 import { historyLimits, writeHistory } from './historySheet';
 import { playFor, playText } from './playbook';
+import { headerWidthOps } from './widths';
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
 
@@ -450,7 +451,7 @@ function writeTable(b: SheetBuilder, headers: string[], rows: CellValue[][], col
     const nf = numberFormat(c);
     if (nf) b.format(top + 1, j, body.length, 1, { numberFormat: nf });
   });
-  b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 0, cols: hs.length, width: 14 });
+  for (const op of headerWidthOps(b.sheet, 0, hs, 12)) b.ops.push(op);
   if (cols[1] === 'name') b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 1, cols: 1, width: 28 });
   b.ops.push({ op: 'freeze', sheet: b.sheet, rows: top + 1, cols: 0 });
   b.row = top + body.length + 1;

@@ -23,3 +23,18 @@ export function fitWidths(widest: ReadonlyMap<number, number>, min = 8, max = 40
   for (const [col, w] of widest) out.set(col, Math.min(max, Math.max(min, Math.ceil(w + 2))));
   return out;
 }
+
+/**
+ * Column-width ops fitting each header of a table (plus room for the filter button) within
+ * [min, max], runs of equal widths as one op (a history of many dates has thousands of columns).
+ */
+export function headerWidthOps(sheet: string, col: number, headers: readonly string[], min: number, max = 30): { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }[] {
+  const widths = headers.map((h) => Math.min(max, Math.max(min, displayWidth(h) + 4)));
+  const ops: { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }[] = [];
+  for (let j = 0; j < widths.length; j++) {
+    const last = ops[ops.length - 1];
+    if (last && last.width === widths[j] && last.col + last.cols === col + j) last.cols++;
+    else ops.push({ op: 'columnWidth', sheet, col: col + j, cols: 1, width: widths[j] });
+  }
+  return ops;
+}
