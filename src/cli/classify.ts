@@ -14,14 +14,18 @@ import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
 import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 import { writeTieredWorkbook } from './writeOut';
-import { guardFormula } from './csvGuard';
+import { guardFormula } from '../output/csvGuard';
 import { checkWritable, headerRowHint, isWorkbookSpec, ruleErrorsText } from './userErrors';
 import { writeErr, writeOut } from './terminal';
-import { outputColumns } from '../engine/columns';
+import { isTierMethod, outputColumns } from '../engine/columns';
+import { playFor } from '../output/playbook';
+import { ruleSenseProblems, ruleSenseText } from '../output/sense';
+import { campaignCsv, campaignRows, parseTierSelection } from '../output/campaign';
+import { writeCampaignXlsx } from './campaignXlsx';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
 
 const SPEC = {
-  values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out'],
+  values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out', 'export', 'export-tiers'],
   flags: ['in-place', 'help', 'csv-raw', ...EDIT_FLAGS],
 } as const;
 
@@ -80,15 +84,38 @@ export function csvColumns(result: ClassificationResult, dimensionColumns: strin
   return outputColumns('csv', result.customers.columnNames(), dimensionColumns);
 }
 
-/** `raw: false` guards formula-like text (see csvGuard.ts); the CLI's default, `--csv-raw` turns it off. */
-export function toCsv(result: ClassificationResult, columns: string[], raw = true): string {
+/**
+ * The per-customer CSV. Headers are the stable column keys (for machines); with `labels`, tier
+ * values read in the run's language and each tier column is followed by `<column>_action`, the
+ * playbook's action for the tier (the stable tier keys are in the JSON report's tierLabels).
+ * `raw: false` guards formula-like text (see csvGuard.ts); the CLI's default, `--csv-raw` turns it off.
+ */
+export function toCsv(result: ClassificationResult, columns: string[], labels?: { locale: Locale; config: TieringConfig }, raw = true): string {
   const t = result.customers;
-  const arrays = columns.map((c) => t.array(c) as ArrayLike<unknown>);
-  const lines = [columns.map((c) => csvField(c, raw)).join(',')];
+  const fields: { header: string; at: (i: number) => unknown }[] = [];
+  for (const c of columns) {
+    const a = t.array(c) as ArrayLike<unknown>;
+    if (!labels || !isTierMethod(c)) {
+      fields.push({ header: c, at: (i) => a[i] });
+      continue;
+    }
+    const { locale, config } = labels;
+    const key = (i: number) => (a[i] === null || a[i] === undefined || a[i] === '' ? null : String(a[i]));
+    fields.push({ header: c, at: (i) => (key(i) === null ? null : tierLabel(locale, c, key(i)!)) });
+    fields.push({ header: `${c}_action`, at: (i) => (key(i) === null ? null : (playFor(locale, c, key(i)!, config)?.action ?? null)) });
+  }
+  const lines = [fields.map((f) => csvField(f.header, raw)).join(',')];
   const n = t.numRows();
-  for (let i = 0; i < n; i++) lines.push(arrays.map((a) => csvField(a[i], raw)).join(','));
+  for (let i = 0; i < n; i++) lines.push(fields.map((f) => csvField(f.at(i), raw)).join(','));
   // BOM so Excel opens UTF-8 (Chinese names) correctly.
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Tier key → label in the run's language, per tier column: maps the CSV's labels back to keys. */
+export function tierLabelMap(result: ClassificationResult, locale: Locale): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const s of result.summaries) out[s.method] = Object.fromEntries(s.tiers.map((x) => [x.tier, tierLabel(locale, s.method, x.tier)]));
+  return out;
 }
 
 export function toJsonReport(result: ClassificationResult, config: TieringConfig, locale: Locale): unknown {
@@ -101,6 +128,7 @@ export function toJsonReport(result: ClassificationResult, config: TieringConfig
     stats: result.stats,
     summaries: result.summaries,
     crosstabs: result.crosstabs,
+    tierLabels: tierLabelMap(result, locale),
     warnings: result.warnings.map((w) => ({ ...w, message: tryT(locale, `warning.${w.code}`, w.params ?? {}, w.code) })),
     reports: result.reports,
     issuesTotal: result.issuesTotal ?? result.issues.length,
@@ -171,7 +199,7 @@ function sameFile(a: string, b: string): boolean {
 function refuseOutputOverInput(options: Partial<Record<(typeof SPEC.values)[number], string>>): void {
   const inputs = [options.orders, options.customers].filter((x): x is string => !!x).map((s) => splitSheetSpec(s).file);
   if (options.config) inputs.push(options.config);
-  for (const key of ['csv', 'json', 'out'] as const) {
+  for (const key of ['csv', 'json', 'out', 'export'] as const) {
     const out = options[key];
     const hit = out ? inputs.find((f) => sameFile(f, out)) : undefined;
     if (out && hit) throw new UsageError('cli.output_is_input', { option: `--${key}`, file: out });
@@ -184,6 +212,23 @@ function writeFile(file: string, text: string): void {
   } catch (e) {
     throw new UsageError('cli.write_failed', { file, reason: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** --export <file> --export-tiers abc=A,activity=silent: the chosen tiers' customers with their contacts. */
+async function exportCampaign(file: string | undefined, spec: string | undefined, run: { result: ClassificationResult; config: TieringConfig; locale: Locale; customers?: InputTables['customers'] }): Promise<void> {
+  if (!file || !spec) throw new UsageError('mg.export.needTiers');
+  const rules = ruleNames(run.config);
+  const sel = parseTierSelection(spec, run.result, rules);
+  if (!sel.ok) throw new UsageError(sel.key, sel.params);
+  const list = campaignRows({ result: run.result, selection: sel.selection, locale: run.locale, config: run.config, rules, customers: run.customers });
+  if (/\.xlsx$/i.test(file)) {
+    try {
+      await writeCampaignXlsx(list, file, t(run.locale, 'mg.export.sheet'));
+    } catch (e) {
+      throw new UsageError('cli.write_failed', { file, reason: e instanceof Error ? e.message : String(e) });
+    }
+  } else writeFile(file, campaignCsv(list));
+  process.stdout.write(`${t(run.locale, 'mg.export.written', { n: list.rows.length, file })}\n`);
 }
 
 export async function runClassify(argv: readonly string[]): Promise<number> {
@@ -226,12 +271,14 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
 
     const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));
     if (options.csv) {
-      writeFile(options.csv, toCsv(result, csvColumns(result, dimColumns), flags.has('csv-raw')));
+      writeFile(options.csv, toCsv(result, csvColumns(result, dimColumns), { locale, config }, flags.has('csv-raw')));
     }
     if (options.json) writeFile(options.json, `${JSON.stringify(toJsonReport(result, config, locale), null, 2)}\n`);
     writeOut(`${summaryText(result, locale, config)}\n`);
+    for (const p of ruleSenseProblems(result, config)) writeOut(`  - ${ruleSenseText(locale, p)}\n`);
     if (options.csv) writeOut(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
     if (options.json) writeOut(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
+    if (options.export || options['export-tiers']) await exportCampaign(options.export, options['export-tiers'], { result, config, locale, customers: tables.customers });
 
     if (options.out || flags.has('in-place')) {
       const edits = editChoiceOf(flags);

@@ -232,7 +232,7 @@ export function demoConfig(locale: Locale, withRules = true): TieringConfig {
       activity: {},
       dimensions: ['region', 'industry', 'size'],
       rules: withRules
-        ? [{ name: '电商分级', rules: [{ tier: 'A', when: 'monthly_spend > 1000 and orders_per_month >= 4' }, { tier: 'B', when: 'monthly_spend between 500 and 1000' }], otherwise: 'C' }]
+        ? [{ name: '电商分级', rules: [{ tier: 'A', when: 'monthly_spend >= 300 and orders_per_month >= 1' }, { tier: 'B', when: 'monthly_spend >= 50 or orders_per_month >= 1' }], otherwise: 'C' }]
         : [],
     },
     output: { groupSheets: ['abc', 'rfm_segment'] },

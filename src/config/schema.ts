@@ -267,6 +267,11 @@ export const OutputSchema = z
   })
   .strict();
 
+/** One play of the playbook: what to do with a tier's customers, and who (through which channel). */
+export const PlaySchema = z.object({ action: z.string().max(500).optional(), owner: z.string().max(200).optional() }).strict();
+/** method key (abc, rfm_segment, activity, rule_<name>, … or `changes`) → tier key → play; overrides the defaults (src/output/playbook.ts). */
+export const PlaybookSchema = z.record(z.string().min(1).max(80), z.record(z.string().min(1).max(80), PlaySchema));
+
 export const ConfigSchema = z
   .object({
     version: z.literal(CONFIG_VERSION),
@@ -298,6 +303,8 @@ export const ConfigSchema = z
       .strict()
       .default({ dimensions: [], rules: [] }),
     output: OutputSchema.default({ tierColumns: true, groupSheets: ['abc'], summary: true, history: true, historySnapshots: DEFAULT_HISTORY_SNAPSHOTS, issuesSheet: true }),
+    /** What to do with each tier (action and owner/channel); only the entries that differ from the defaults. */
+    playbook: PlaybookSchema.optional(),
   })
   .strict();
 

@@ -14,18 +14,33 @@ export interface Snapshot {
   rows: Map<string, (string | null)[]>;
 }
 
+/**
+ * What happened to one method's tiers between two snapshots, for every customer classified in
+ * either: a from × to matrix over every tier present in either run, plus a "new this period" row
+ * (a class now, none before: new buyers, or customers not in the earlier data) and a "no longer
+ * classified" column (a class before, none now). Read across, a tier's row (with its gone cell)
+ * adds up to its customers before; read down, its column (with its new cell) to its customers
+ * now; the tiers' rows add up to `before`, the columns to `after` (test/engine/migration.test.ts).
+ */
 export interface Migration {
   method: string;
   from: string;
   to: string;
-  /** Tier keys of the rows (before) and columns (now), in the method's order. */
+  /** Tier keys of the rows (before) and columns (now): both every tier of either run, in the method's order. */
   fromTiers: string[];
   toTiers: string[];
   /** counts[i][j]: customers in fromTiers[i] before and toTiers[j] now. */
   counts: number[][];
-  /** Customers present now but not before, and before but not now. */
+  /** newRow[j]: customers in toTiers[j] now with no class before ("new this period"). */
+  newRow: number[];
+  /** goneCol[i]: customers in fromTiers[i] before with no class now ("no longer classified"). */
+  goneCol: number[];
+  /** Customers with a class now but none before (the sum of newRow), and the reverse (of goneCol). */
   entered: number;
   left: number;
+  /** Customers with a class in the earlier and in this run. */
+  before: number;
+  after: number;
 }
 
 export interface Mover {
@@ -104,44 +119,87 @@ export function previousSnapshot(history: readonly Snapshot[], date: string): Sn
   return best;
 }
 
+/** The tier of each customer with one in the snapshot for `method` (none when the method is absent). */
+function tiersOf(s: Snapshot, method: string): Map<string, string> {
+  const i = s.methods.indexOf(method);
+  const out = new Map<string, string>();
+  if (i < 0) return out;
+  for (const [id, tiers] of s.rows) if (tiers[i] != null) out.set(id, tiers[i] as string);
+  return out;
+}
+
 /**
- * Migration matrix for one method between two snapshots (customers present in both). Rows and
- * columns share one tier order, so unchanged customers sit on the diagonal.
+ * Migration of one method between two snapshots over every customer classified in either (see
+ * Migration). Rows and columns share one tier order, so unchanged customers sit on the diagonal.
+ * Null when neither snapshot has the method.
  */
 export function migration(prev: Snapshot, now: Snapshot, method: string, config?: TieringConfig, display: readonly string[] = []): Migration | null {
-  const pi = prev.methods.indexOf(method);
-  const ni = now.methods.indexOf(method);
-  if (pi < 0 || ni < 0) return null;
-  const ranks = tierRanks(method, config);
-  const fromSeen: string[] = [];
-  const toSeen: string[] = [];
-  const pairs: [string, string][] = [];
-  let left = 0;
-  for (const [id, tiers] of prev.rows) {
-    const nowTiers = now.rows.get(id);
-    const a = tiers[pi];
-    if (!nowTiers) {
-      left++;
-      continue;
-    }
-    const b = nowTiers[ni];
-    if (a == null || b == null) continue;
-    fromSeen.push(a);
-    toSeen.push(b);
-    pairs.push([a, b]);
+  if (!prev.methods.includes(method) && !now.methods.includes(method)) return null;
+  const before = tiersOf(prev, method);
+  const after = tiersOf(now, method);
+  const tiers = orderTiers([...before.values(), ...after.values()], tierRanks(method, config), display);
+  const at = new Map(tiers.map((k, i) => [k, i]));
+  const counts = tiers.map(() => tiers.map(() => 0));
+  const newRow = tiers.map(() => 0);
+  const goneCol = tiers.map(() => 0);
+  for (const [id, a] of before) {
+    const b = after.get(id);
+    if (b === undefined) goneCol[at.get(a)!]++;
+    else counts[at.get(a)!][at.get(b)!]++;
   }
-  let entered = 0;
-  for (const id of now.rows.keys()) if (!prev.rows.has(id)) entered++;
-  const all = orderTiers([...fromSeen, ...toSeen], ranks, display);
-  const fromSet = new Set(fromSeen);
-  const toSet = new Set(toSeen);
-  const fromTiers = all.filter((k) => fromSet.has(k));
-  const toTiers = all.filter((k) => toSet.has(k));
-  const fi = new Map(fromTiers.map((k, i) => [k, i]));
-  const ti = new Map(toTiers.map((k, i) => [k, i]));
-  const counts = fromTiers.map(() => toTiers.map(() => 0));
-  for (const [a, b] of pairs) counts[fi.get(a)!][ti.get(b)!]++;
-  return { method, from: prev.date, to: now.date, fromTiers, toTiers, counts, entered, left };
+  for (const [id, b] of after) if (!before.has(id)) newRow[at.get(b)!]++;
+  const sum = (xs: number[]) => xs.reduce((x, y) => x + y, 0);
+  return {
+    method,
+    from: prev.date,
+    to: now.date,
+    fromTiers: tiers,
+    toTiers: [...tiers],
+    counts,
+    newRow,
+    goneCol,
+    entered: sum(newRow),
+    left: sum(goneCol),
+    before: before.size,
+    after: after.size,
+  };
+}
+
+/** One customer whose tiers changed: every move, and what the customer is worth (value at stake). */
+export interface CustomerMoves {
+  customer: string;
+  /** Every method whose tier changed, in the methods' order; `dir` by tierRanks (0 = unranked). */
+  moves: { method: string; from: string | null; to: string | null; dir: -1 | 0 | 1 }[];
+  /** The customer's value in this run (revenue by default), 0 when unknown. */
+  value: number;
+}
+
+/**
+ * Customers who moved down in at least one method (by tierRanks), one entry each with all their
+ * moves, most valuable first (ties by id). A customer new or gone is not "down".
+ */
+export function customerMovesDown(prev: Snapshot, now: Snapshot, methods: readonly string[], value: ReadonlyMap<string, number>, config?: TieringConfig): CustomerMoves[] {
+  const pos = methods.map((m) => [prev.methods.indexOf(m), now.methods.indexOf(m)] as const);
+  const ranks = methods.map((m) => tierRanks(m, config));
+  const out: CustomerMoves[] = [];
+  for (const [id, nowTiers] of now.rows) {
+    const was = prev.rows.get(id);
+    if (!was) continue;
+    const moves: CustomerMoves['moves'] = [];
+    methods.forEach((method, k) => {
+      const [pi, ni] = pos[k];
+      if (pi < 0 || ni < 0) return;
+      const a = was[pi] ?? null;
+      const b = nowTiers[ni] ?? null;
+      if (a === b) return;
+      const ra = a === null ? undefined : ranks[k].get(a);
+      const rb = b === null ? undefined : ranks[k].get(b);
+      const dir = ra === undefined || rb === undefined ? 0 : rb > ra ? -1 : rb < ra ? 1 : 0;
+      moves.push({ method, from: a, to: b, dir });
+    });
+    if (moves.some((m) => m.dir === -1)) out.push({ customer: id, moves, value: value.get(id) ?? 0 });
+  }
+  return out.sort((x, y) => y.value - x.value || (x.customer < y.customer ? -1 : x.customer > y.customer ? 1 : 0));
 }
 
 /** Customers whose tier got worse (by tierRanks) between two snapshots, per method, in id order. */

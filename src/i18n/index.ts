@@ -6,6 +6,7 @@ import { messages as core } from './messages/core';
 import { messages as engine } from './messages/engine';
 import { messages as ingest } from './messages/ingest';
 import { messages as misread } from './messages/misread';
+import { messages as manager } from './messages/manager';
 import { messages as office } from './messages/office';
 import { messages as output } from './messages/output';
 import { messages as ownership } from './messages/ownership';
@@ -17,7 +18,7 @@ import { messages as workbook } from './messages/workbook';
 
 export type Locale = 'zh-CN' | 'en-US';
 
-const MODULES = [clv, core, engine, ingest, office, output, ownership, rules, ui, workbook, misread, preferences, sources] as const;
+const MODULES = [clv, core, engine, ingest, office, output, ownership, rules, ui, workbook, misread, preferences, sources, manager] as const;
 type Module = (typeof MODULES)[number];
 type KeysOf<M> = M extends { en: infer E } ? keyof E & string : never;
 /** Every message key of every module. */

@@ -19,6 +19,7 @@ import { t, type Locale } from '../i18n';
 import type { CellValue } from './ops';
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, uniqueHeaders, type SheetBuilder } from './cells';
 import { NOTE_FONT, columnHeader, methodLabel, tierLabel, type RuleNames } from './labels';
+import { headerWidthOps } from './widths';
 
 export interface HistorySheetInput {
   history: History;
@@ -171,7 +172,7 @@ function detailTable(b: SheetBuilder, inp: HistorySheetInput, methods: string[],
   });
   b.note(t(L, 'out.history.detail', { n: snaps.length }));
   const name = table(b, inp, 'CT_History', keys, headers, rows);
-  b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 0, cols: keys.length, width: 16 });
+  for (const op of headerWidthOps(b.sheet, 0, headers, 16)) b.ops.push(op);
   if (withNames) b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 1, cols: 1, width: 24 });
   b.ops.push({ op: 'freeze', sheet: b.sheet, rows: 0, cols: lead.length });
   return name;

@@ -11,6 +11,10 @@ export interface ChartSpec {
   categories: { sheet: string; row: number; col: number; rows: number };
   series: { name: string; sheet: string; row: number; col: number; rows: number; axis?: 'primary' | 'secondary'; kind?: 'column' | 'line' }[];
   anchor: { row: number; col: number; rows: number; cols: number };
+  /** Axis titles: categories (x), values (y), the secondary value axis (y2). */
+  axisTitles?: { x?: string; y?: string; y2?: string };
+  /** Show each bar's value on it. */
+  dataLabels?: boolean;
 }
 
 export type PlanOp =
@@ -31,6 +35,8 @@ export type PlanOp =
       bold?: boolean;
       underline?: boolean;
       numberFormat?: string;
+      /** Horizontal alignment (headers over numbers are right-aligned like their numbers). */
+      align?: 'left' | 'center' | 'right';
     }
   | { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }
   | { op: 'freeze'; sheet: string; rows: number; cols: number }

@@ -17,6 +17,8 @@ import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberF
 import { buildSummary } from './summary';
 import { NEXT_CATEGORY_COLUMNS, hasSuggestions, nextCategoryRule } from './preferencesSection';
 import { historyLimits, writeHistory } from './historySheet';
+import { playFor, playText } from './playbook';
+import { headerWidthOps } from './widths';
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
 
@@ -360,6 +362,12 @@ function summarySheet(ctx: PlanContext, name: string, issuesSheet: string | null
 function groupSheet(ctx: PlanContext, g: GroupPlan, index: number): void {
   const L = ctx.locale;
   const b = ctx.builder(g.name, t(L, 'out.title.group', { method: methodLabel(L, g.method, ctx.rules), tier: tierLabel(L, g.method, g.tier), count: g.rows.length }));
+  const play = playFor(L, g.method, g.tier, ctx.inp.config);
+  if (play) {
+    // The tier's action on the blank row above the table (the table stays where it was).
+    b.row--;
+    b.note(t(L, 'mg.group.action', { action: playText(L, play) }));
+  }
   const gcols = listColumns(ctx.names, ctx.inp.config).concat(historyMethods(ctx.inp.result).filter((m) => m !== 'clv_tier'));
   const cols = gcols.filter((c, i) => gcols.indexOf(c) === i);
   writeTable(b, cols.map((c) => ctx.headerOf(c)), g.rows.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName(`CT_${g.method}_${index}`, ctx.takenTables), ctx.registry);
@@ -460,7 +468,7 @@ function writeTable(b: SheetBuilder, headers: string[], rows: CellValue[][], col
     const nf = numberFormat(c);
     if (nf) b.format(top + 1, j, body.length, 1, { numberFormat: nf });
   });
-  b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 0, cols: hs.length, width: 14 });
+  for (const op of headerWidthOps(b.sheet, 0, hs, 12)) b.ops.push(op);
   if (cols[1] === 'name') b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 1, cols: 1, width: 28 });
   b.ops.push({ op: 'freeze', sheet: b.sheet, rows: top + 1, cols: 0 });
   b.row = top + body.length + 1;

@@ -61,9 +61,11 @@ describe('customer-tiers classify', () => {
     expect(res.out).toContain('Data issues: none.');
 
     const rows = parseCsv(fs.readFileSync(path.join(dir, 'out.csv'), 'utf8'));
+    // Stable keys in the header; each tier column is followed by the playbook's action for it.
     expect(rows[0]).toEqual([
       'customer_id', 'orders', 'revenue', 'recency_days', 'first_order', 'last_order', 'avg_order_value', 'orders_per_month',
-      'abc', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_score', 'rfm_segment', 'activity', 'frequency_tier', 'spend_tier', 'churn_risk',
+      'abc', 'abc_action', 'rfm_r', 'rfm_f', 'rfm_m', 'rfm_score', 'rfm_segment', 'rfm_segment_action', 'activity', 'activity_action',
+      'frequency_tier', 'frequency_tier_action', 'spend_tier', 'spend_tier_action', 'churn_risk', 'churn_risk_action',
     ]);
     expect(rows).toHaveLength(996);
     const col = (name: string) => rows[0].indexOf(name);
@@ -97,11 +99,32 @@ describe('customer-tiers classify', () => {
     expect(byId.c1.name).toBe("'=SUM(A1)"); // guarded for spreadsheets (OWASP); --csv-raw keeps it exact
     expect(byId['c,2'].name).toBe('Say "hi"');
     expect(byId.c3.revenue).toBe('15'); // 20 - 5 netted
-    expect(byId.c4.activity).toBe('potential');
+    // Tier values in the run's language, with their action; the keys behind the labels are in the JSON.
+    expect(byId.c4.activity).toBe('潜在客户');
+    expect(byId.c4.activity_action).toBe('试用装与首单优惠，促成第一单');
     expect(byId.c4.abc).toBe('');
     const json = JSON.parse(fs.readFileSync(path.join(dir, 'o.json'), 'utf8'));
     expect(json.crosstabs.some((c: { dimension: string }) => c.dimension === '地区')).toBe(true);
     expect(json.warnings.map((w: { code: string }) => w.code)).toContain('returns_netted');
+    expect(json.tierLabels.activity.potential).toBe('潜在客户');
+  });
+
+  test('exports a campaign list of chosen tiers with contacts, formula-guarded; bad tiers exit 2', () => {
+    fs.writeFileSync(path.join(dir, 'co.csv'), '客户ID,订单日期,金额\nc1,2024-01-05,900\nc1,2024-02-05,500\nc2,2024-02-01,30\nc3,2024-01-20,20\n');
+    fs.writeFileSync(path.join(dir, 'cc.csv'), '客户ID,客户名称,手机,邮箱,负责人\nc1,"=cmd|x",+86 13800000000,a@x.cn,@王\nc2,乙,138,b@x.cn,李\nc3,丙,139,c@x.cn,张\n');
+    const res = cli(['classify', '--orders', 'co.csv', '--customers', 'cc.csv', '--export', 'camp.csv', '--export-tiers', 'abc=A', '--lang', 'zh-CN'], dir);
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('营销名单：1 位客户 → camp.csv');
+    const rows = parseCsv(fs.readFileSync(path.join(dir, 'camp.csv'), 'utf8'));
+    expect(rows[0].slice(0, 5)).toEqual(['客户ID', '客户名称', '电话', '邮箱', '负责人']);
+    expect(rows[1].slice(0, 5)).toEqual(['c1', "'=cmd|x", "'+86 13800000000", 'a@x.cn', "'@王"]);
+    const bad = cli(['classify', '--orders', 'co.csv', '--export', 'x.csv', '--export-tiers', 'abc=Z', '--lang', 'en-US'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('abc has no tier "Z"');
+    const none = cli(['classify', '--orders', 'co.csv', '--export', 'x.csv', '--lang', 'en-US'], dir);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('--export needs --export-tiers');
   });
 
   test('reads an .xlsx sheet given as file.xlsx#Sheet (dates as cells, rich text, formulas)', async () => {

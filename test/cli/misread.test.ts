@@ -8,7 +8,7 @@ import * as path from 'path';
 import { helpText, COMMANDS, versionText } from '../../src/cli/help';
 import { preflightXlsx } from '../../src/cli/openWorkbook';
 import { InputFileError } from '../../src/cli/inputError';
-import { guardFormula } from '../../src/cli/csvGuard';
+import { guardFormula } from '../../src/output/csvGuard';
 import { safeText } from '../../src/cli/terminal';
 import { readZip, writeZip, newEntry, entryData } from '../../src/workbook/ooxml/zip';
 import { readInputFile } from '../../src/cli/inputFiles';

@@ -19,32 +19,36 @@ const feb = snap('2024-02-29', {
 });
 
 describe('history', () => {
-  it('counts migrations from tier to tier for customers present in both snapshots', () => {
+  it('counts migrations from tier to tier, with new customers in a row and gone ones in a column', () => {
     const m = migration(jan, feb, 'abc')!;
-    expect(m.fromTiers).toEqual(['A', 'B']);
+    // Every tier of either run on both axes: C was in January (c4) and is in February (c5, c6).
+    expect(m.fromTiers).toEqual(['A', 'B', 'C']);
     expect(m.toTiers).toEqual(['A', 'B', 'C']);
     expect(m.counts).toEqual([
-      [1, 1, 0],
-      [1, 0, 1],
+      [1, 1, 0], // c2 A→A, c1 A→B
+      [1, 0, 1], // c3 B→A, c5 B→C
+      [0, 0, 0], // c4 C → gone
     ]);
-    expect(m.entered).toBe(1); // c6
-    expect(m.left).toBe(1); // c4
-    const total = m.counts.flat().reduce((a, x) => a + x, 0);
-    expect(total).toBe(4);
+    expect(m.newRow).toEqual([0, 0, 1]); // c6 new in C
+    expect(m.goneCol).toEqual([0, 0, 1]); // c4
+    expect(m.entered).toBe(1);
+    expect(m.left).toBe(1);
+    expect([m.before, m.after]).toEqual([5, 5]);
   });
 
   it('orders rows and columns alike (ranks, then the display order), so the unchanged sit on the diagonal', () => {
     const display = ['Loyal Customers', 'Champions', 'Promising', 'Potential Loyalist', 'At Risk', 'Lost', 'Others'];
     const m = migration(jan, feb, 'rfm_segment', undefined, display)!;
-    expect(m.fromTiers).toEqual(['Loyal Customers', 'Champions', 'Potential Loyalist', 'Others']);
-    expect(m.toTiers).toEqual(['Champions', 'Promising', 'At Risk', 'Lost']);
-    // c2 Loyal → Champions, c1 Champions → At Risk, c3 Potential Loyalist → Promising, c5 Others → Lost.
-    expect(m.counts).toEqual([
-      [1, 0, 0, 0],
-      [0, 0, 1, 0],
-      [0, 1, 0, 0],
-      [0, 0, 0, 1],
-    ]);
+    const tiers = ['Loyal Customers', 'Champions', 'Promising', 'Potential Loyalist', 'New Customers', 'At Risk', 'Lost', 'Others'];
+    expect(m.fromTiers).toEqual(tiers);
+    expect(m.toTiers).toEqual(tiers);
+    // c2 Loyal → Champions, c1 Champions → At Risk, c3 Potential Loyalist → Promising, c5 Others → Lost,
+    // c4 Lost → gone, c6 new → New Customers.
+    const cell = (a: string, b: string) => m.counts[tiers.indexOf(a)][tiers.indexOf(b)];
+    expect([cell('Loyal Customers', 'Champions'), cell('Champions', 'At Risk'), cell('Potential Loyalist', 'Promising'), cell('Others', 'Lost')]).toEqual([1, 1, 1, 1]);
+    expect(m.counts.flat().reduce((a, x) => a + x, 0)).toBe(4);
+    expect(m.newRow[tiers.indexOf('New Customers')]).toBe(1);
+    expect(m.goneCol[tiers.indexOf('Lost')]).toBe(1);
   });
 
   it('lists movers down with an explicit order per method, ignoring unranked tiers', () => {

@@ -127,7 +127,8 @@ describe('output plan', () => {
     const p = plan();
     const s = p.sheetNames.summary;
     const text = [...cells(p.ops, s).values()].filter((v) => typeof v === 'string') as string[];
-    expect(text).toEqual(expect.arrayContaining(['Cut points and thresholds used', 'recency', '115, 181, 297.4, 482']));
+    // The R package's recency cut points (shared/data/SOURCES.md), in plain words with the unit.
+    expect(text).toEqual(expect.arrayContaining(['How the tiers were decided', 'R (recency): cut at 115 / 181 / 297.4 / 482 days since the last order']));
     const heat = p.ops.find((o) => o.op === 'colorScale') as Extract<PlanOp, { op: 'colorScale' }>;
     expect([heat.rows, heat.cols]).toEqual([5, 5]);
     expect(p.ops.some((o) => o.op === 'link')).toBe(result.issues.length > 0);
@@ -143,10 +144,10 @@ describe('output plan', () => {
     const p = plan({ history: { snapshots: [snapshotOf(earlier)], older: [], names: new Map() } });
     const text = [...cells(p.ops, p.sheetNames.summary).values()].filter((v) => typeof v === 'string') as string[];
     expect(text).toContain('ABC: migration since 2006-06-30 (rows: before, columns: now)');
-    expect(text).toContain('Customers who moved down since 2006-06-30');
-    // Half a year later many customers are less recent: some moved down, listed with before/now.
+    expect(text).toContain('Customers who moved down since 2006-06-30, most revenue first');
+    // Half a year later many customers are less recent: some moved down, listed with their moves.
     expect(text).not.toContain('Nobody moved down.');
-    expect(text).toEqual(expect.arrayContaining(['Before', 'Now']));
+    expect(text).toEqual(expect.arrayContaining(['Moves', 'New this period', 'No longer classified']));
     const hist = readHistory(gridOf(p.ops, p.sheetNames.history));
     expect(hist.snapshots.map((x) => x.date)).toEqual(['2006-06-30', '2006-12-31']);
   });

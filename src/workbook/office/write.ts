@@ -82,6 +82,25 @@ const CHART_TYPE: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' |
   line: 'Line',
 };
 
+/** The spec's axis titles and value labels, as the .xlsx writer draws them (chartXml.ts). */
+function axisTitles(chart: Excel.Chart, spec: ChartSpec): void {
+  const at = spec.axisTitles ?? {};
+  const title = (axis: Excel.ChartAxis, text: string | undefined) => {
+    if (!text) return;
+    axis.title.text = text;
+    axis.title.visible = true;
+  };
+  title(chart.axes.categoryAxis, at.x);
+  title(chart.axes.valueAxis, at.y);
+  if (at.y2) title(chart.axes.getItem('Value', 'Secondary'), at.y2);
+  if (!spec.dataLabels) return;
+  spec.series.forEach((_, i) => {
+    const s = chart.series.getItemAt(i);
+    s.hasDataLabels = true;
+    s.dataLabels.showValue = true;
+  });
+}
+
 function queueChart(ctx: Ctx, sheet: string, spec: ChartSpec): void {
   const column = (s: { sheet: string; row: number; col: number; rows: number }) =>
     sheetOf(ctx, s.sheet).getRangeByIndexes(s.row, s.col, Math.max(1, s.rows), 1);
@@ -107,6 +126,7 @@ function queueChart(ctx: Ctx, sheet: string, spec: ChartSpec): void {
   }
   chart.legend.visible = spec.series.length > 1;
   if (spec.series.length > 1) chart.legend.position = 'Bottom';
+  axisTitles(chart, spec);
   const a = spec.anchor;
   chart.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + Math.max(1, a.rows) - 1, a.col + Math.max(1, a.cols) - 1));
 }
@@ -173,7 +193,7 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
 
 function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, room: number): Step[] {
   const steps: Step[] = [];
-  if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined || op.underline !== undefined)
+  if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined || op.underline !== undefined || op.align !== undefined)
     steps.push(
       small((ctx) => {
         const f = sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).format;
@@ -181,6 +201,7 @@ function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, roo
         if (op.fontColor !== undefined) f.font.color = op.fontColor;
         if (op.bold !== undefined) f.font.bold = op.bold;
         if (op.underline !== undefined) f.font.underline = op.underline ? 'Single' : 'None';
+        if (op.align !== undefined) f.horizontalAlignment = op.align === 'left' ? 'Left' : op.align === 'center' ? 'Center' : 'Right';
       }),
     );
   if (op.numberFormat !== undefined) {

@@ -50,20 +50,36 @@ function richTitle(text: string, size = 1200): string {
 /** Axis labels a size smaller than the default so 20 Pareto buckets fit on one line. */
 const AXIS_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>';
 
-function catAx(id: number, cross: number, pos: 'b' | 'l', opts: { deleted?: boolean; reverse?: boolean } = {}): string {
+/** An axis title; vertical axes get their text turned a quarter. */
+function axisTitle(text: string | undefined, vertical: boolean): string {
+  if (!text) return '';
+  const body = vertical ? '<a:bodyPr rot="-5400000" vert="horz"/>' : '<a:bodyPr/>';
+  return `<c:title><c:tx><c:rich>${body}<a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="0"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="900" b="0"/><a:t>${xmlEscape(text)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
+}
+
+/** Value labels on a series' points, small and without a box. */
+function dataLabels(fmt: string): string {
+  return (
+    `<c:dLbls><c:numFmt formatCode="${xmlEscape(fmt)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
+    `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+  );
+}
+
+function catAx(id: number, cross: number, pos: 'b' | 'l', opts: { deleted?: boolean; reverse?: boolean; title?: string } = {}): string {
   return (
     `<c:catAx><c:axId val="${id}"/><c:scaling><c:orientation val="${opts.reverse ? 'maxMin' : 'minMax'}"/></c:scaling>` +
-    `<c:delete val="${opts.deleted ? 1 : 0}"/><c:axPos val="${pos}"/><c:numFmt formatCode="General" sourceLinked="0"/>` +
+    `<c:delete val="${opts.deleted ? 1 : 0}"/><c:axPos val="${pos}"/>${axisTitle(opts.title, pos === 'l')}<c:numFmt formatCode="General" sourceLinked="0"/>` +
     `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_TEXT}` +
     `<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
   );
 }
 
-function valAx(id: number, cross: number, pos: 'l' | 'r' | 'b', fmt: string, opts: { secondary?: boolean; max?: number; grid?: boolean } = {}): string {
+function valAx(id: number, cross: number, pos: 'l' | 'r' | 'b', fmt: string, opts: { secondary?: boolean; max?: number; grid?: boolean; title?: string } = {}): string {
   return (
     `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${opts.max !== undefined ? `<c:max val="${opts.max}"/><c:min val="0"/>` : ''}</c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${pos}"/>${opts.grid ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' : ''}` +
-    `<c:numFmt formatCode="${xmlEscape(fmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_TEXT}` +
+    `${axisTitle(opts.title, pos !== 'b')}<c:numFmt formatCode="${xmlEscape(fmt)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${AXIS_TEXT}` +
     `<c:crossAx val="${cross}"/><c:crosses val="${opts.secondary ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );
 }
@@ -79,8 +95,9 @@ export function chartXml(spec: ChartSpec, read: CellReader): string {
     const sp = line
       ? `<c:spPr><a:ln w="28575"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></a:ln></c:spPr><c:marker><c:symbol val="circle"/><c:size val="4"/></c:marker>`
       : `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
+    const labels = spec.dataLabels ? dataLabels(line && spec.type !== 'line' ? '0%' : '#,##0') : '';
     return (
-      `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>${sp}` +
+      `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>${sp}${labels}` +
       `<c:cat>${strCache(read, cat)}</c:cat><c:val>${numCache(read, s, line && spec.type !== 'line' ? '0%' : '#,##0')}</c:val>${line ? '<c:smooth val="0"/>' : ''}</c:ser>`
     );
   };
@@ -107,8 +124,11 @@ export function chartXml(spec: ChartSpec, read: CellReader): string {
         lines.map((s, i) => ser(s, primary.length + i, true)).join('') +
         `<c:marker val="1"/><c:axId val="1003"/><c:axId val="1004"/></c:lineChart>`;
     }
-    plot += horizontal ? catAx(1001, 1002, 'l', { reverse: true }) + valAx(1002, 1001, 'b', '#,##0', { grid: true }) : catAx(1001, 1002, 'b') + valAx(1002, 1001, 'l', '#,##0', { grid: true });
-    if (lines.length) plot += catAx(1003, 1004, 'b', { deleted: true }) + valAx(1004, 1003, 'r', '0%', { secondary: true, max: 1 });
+    const at = spec.axisTitles ?? {};
+    plot += horizontal
+      ? catAx(1001, 1002, 'l', { reverse: true, title: at.x }) + valAx(1002, 1001, 'b', '#,##0', { grid: true, title: at.y })
+      : catAx(1001, 1002, 'b', { title: at.x }) + valAx(1002, 1001, 'l', '#,##0', { grid: true, title: at.y });
+    if (lines.length) plot += catAx(1003, 1004, 'b', { deleted: true }) + valAx(1004, 1003, 'r', '0%', { secondary: true, max: 1, title: at.y2 });
   }
   const legend = spec.series.length > 1 || spec.type === 'pie' ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
   return (

@@ -10,6 +10,7 @@ export interface CellFormat {
   bold?: boolean;
   underline?: boolean;
   numberFormat?: string;
+  align?: 'left' | 'center' | 'right';
 }
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
@@ -79,6 +80,7 @@ export class StyleBook {
         bold: /<b\/>/.test(font) || undefined,
         underline: /<u\/>/.test(font) || undefined,
         numberFormat: code && code !== 'General' ? code : undefined,
+        align: (/<alignment\b[^>]*horizontal="(left|center|right)"/.exec(xf)?.[1] as CellFormat['align']) || undefined,
       });
       const key = formatKey(f);
       if (!this.byKey.has(key)) this.byKey.set(key, i);
@@ -95,8 +97,9 @@ export class StyleBook {
     const numFmtId = f.numberFormat ? this.numFmtId(f.numberFormat) : 0;
     const fontId = f.bold || f.underline || f.fontColor ? this.push('fonts', this.font(f)) : 0;
     const fillId = f.fill ? this.push('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(f.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}`;
-    const index = this.push('cellXfs', `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}/>`);
+    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${f.align ? ' applyAlignment="1"' : ''}`;
+    const body = f.align ? `><alignment horizontal="${f.align}"/></xf>` : '/>';
+    const index = this.push('cellXfs', `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}${body}`);
     this.byKey.set(key, index);
     this.formats.set(index, f);
     return index;
@@ -140,7 +143,7 @@ export class StyleBook {
   }
 }
 
-const formatKey = (f: CellFormat) => JSON.stringify([f.fill?.toUpperCase() ?? '', f.fontColor?.toUpperCase() ?? '', !!f.bold, !!f.underline, f.numberFormat ?? '']);
+const formatKey = (f: CellFormat) => JSON.stringify([f.fill?.toUpperCase() ?? '', f.fontColor?.toUpperCase() ?? '', !!f.bold, !!f.underline, f.numberFormat ?? '', f.align ?? '']);
 
 function stripUndefined(f: CellFormat): CellFormat {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as CellFormat;

@@ -83,7 +83,7 @@ async function clear(book: Book, op: Op<'clear'>): Promise<void> {
 
 async function format(book: Book, op: Op<'format'>): Promise<void> {
   const doc = await docOf(book, sheetOf(book, op.sheet));
-  const change = { fill: op.fill, fontColor: op.fontColor, bold: op.bold, underline: op.underline, numberFormat: op.numberFormat };
+  const change = { fill: op.fill, fontColor: op.fontColor, bold: op.bold, underline: op.underline, numberFormat: op.numberFormat, align: op.align };
   const memo = new Map<number, number>();
   for (let r = op.row; r < op.row + op.rows; r++) {
     for (let c = op.col; c < op.col + op.cols; c++) {

@@ -24,6 +24,8 @@ export interface ChartSeriesData {
   xValues?: { sheet: string; rect: Rect };
   chartType?: string;
   axisGroup?: string;
+  /** hasDataLabels with showValue. */
+  dataLabels?: boolean;
 }
 
 export interface ChartData {
@@ -34,6 +36,8 @@ export interface ChartData {
   series: ChartSeriesData[];
   position?: { start: string; end?: string };
   legend: { visible: boolean; position: string };
+  /** Axis titles by "type/group", e.g. "Category/Primary", "Value/Secondary". */
+  axisTitles?: Record<string, string>;
 }
 
 export interface ConditionalFormatData {
@@ -58,6 +62,8 @@ export interface SheetData {
   bold: FormatLayer<boolean>[];
   /** Font underline style ('Single', 'Double', …); 'None' and no layer read alike. */
   underline: FormatLayer<string>[];
+  /** Horizontal alignment ('Left', 'Center', 'Right', …). */
+  align: FormatLayer<string>[];
   hyperlinks: Map<number, Hyperlink>;
   columnWidths: Map<number, number>;
   freeze: { rows: number; cols: number };
@@ -133,6 +139,7 @@ export function newSheet(wb: FakeWorkbookData, name: string): SheetData {
     fontColor: [],
     bold: [],
     underline: [],
+    align: [],
     hyperlinks: new Map(),
     columnWidths: new Map(),
     freeze: { rows: 0, cols: 0 },

@@ -616,6 +616,20 @@ export class RangeFormat {
       w,
     );
   }
+  set horizontalAlignment(v: string) {
+    this.context.enqueue(
+      {
+        write: true,
+        run: () => {
+          const t = this.range._range();
+          checkUnprotected(t.sheet);
+          if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(v)) fail('InvalidArgument', 'Unknown horizontal alignment.');
+          pushLayer(t.sheet.align, t.rect, v);
+        },
+      },
+      v,
+    );
+  }
   autofitColumns(): void {
     this.context.enqueue({ write: true, run: () => void this.range._range() });
   }
@@ -1103,8 +1117,14 @@ export class Chart extends FakeProxy<ChartTarget> {
   readonly title: { text: string; visible: boolean };
   readonly legend: { visible: boolean; position: string };
   readonly series: ChartSeriesCollection;
+  readonly axes: { categoryAxis: ChartAxis; valueAxis: ChartAxis; getItem(type: string, group?: string): ChartAxis };
   constructor(context: FakeRequestContext, resolve: (() => ChartTarget | null) | ChartTarget, nullable = false) {
     super(context, resolve, nullable);
+    const axis = (type: string, group = 'Primary') => {
+      if (!['Category', 'Value', 'Series'].includes(type) || !['Primary', 'Secondary'].includes(group)) fail('InvalidArgument', 'Unknown chart axis.');
+      return new ChartAxis(context, this, `${type}/${group}`);
+    };
+    this.axes = { categoryAxis: axis('Category'), valueAxis: axis('Value'), getItem: axis };
     this.title = chartPart<{ text: string; visible: boolean }>(context, this, { text: (t, v) => (t.chart.title = String(v)), visible: () => undefined });
     this.legend = chartPart<{ visible: boolean; position: string }>(context, this, {
       visible: (t, v) => (t.chart.legend.visible = !!v),
@@ -1143,6 +1163,17 @@ export class Chart extends FakeProxy<ChartTarget> {
       const t = this._chart();
       checkUnprotected(t.sheet);
       t.sheet.charts = t.sheet.charts.filter((c) => c !== t.chart);
+    });
+  }
+}
+
+/** A chart axis: only its title can be set (what the adapter does). */
+export class ChartAxis {
+  readonly title: { text: string; visible: boolean };
+  constructor(context: FakeRequestContext, chart: Chart, key: string) {
+    this.title = chartPart<{ text: string; visible: boolean }>(context, chart, {
+      text: (t, v) => (t.chart.axisTitles = { ...t.chart.axisTitles, [key]: String(v) }),
+      visible: () => undefined,
     });
   }
 }
@@ -1202,6 +1233,14 @@ export class ChartSeries extends FakeProxy<ChartTarget & { series: ChartSeriesDa
   }
   set chartType(v: string) {
     this._set('chartType', v, (t) => (t.series.chartType = chartType(v)));
+  }
+  set hasDataLabels(v: boolean) {
+    this._set('hasDataLabels', v, (t) => (t.series.dataLabels = !!v));
+  }
+  get dataLabels(): { showValue: boolean } {
+    const part = {} as { showValue: boolean };
+    Object.defineProperty(part, 'showValue', { enumerable: true, set: (v: unknown) => this._set('dataLabels.showValue', v, () => undefined) });
+    return part;
   }
   set axisGroup(v: string) {
     this._set('axisGroup', v, (t) => {

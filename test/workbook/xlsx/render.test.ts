@@ -29,7 +29,7 @@ export function toPdf(xlsx: string, dir: string): string {
 }
 
 describe('LibreOffice render of the tiered demo', () => {
-  run('shows the summary page with its tables and the three native charts', async () => {
+  run('shows the summary page with its dashboard, tables and the three native charts', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-render-'));
     const port = await XlsxPort.fromBuffer(await (await demoWorkbook(generateDemo({ customers: 600, seed: 3 }))).toBuffer());
     const report = await tierDemo(port, 'zh-CN', '2024-06-30');
@@ -41,8 +41,11 @@ describe('LibreOffice render of the tiered demo', () => {
     const first = spawnSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).stdout;
     expect(first).toContain('客户分级汇总');
     expect(first).toContain('ABC：各级别');
-    for (const title of ['ABC 帕累托：按客户排名的销售额', '各 RFM 分群客户数', '各 ABC 级别销售额']) expect(first.replace(/\s+/g, ' ')).toContain(title);
+    // The dashboard and the Pareto chart beside it on the first page; the other charts under their tables.
+    expect(first).toContain('概览（变化与 2024-06-30 相比）');
+    expect(first.replace(/\s+/g, ' ')).toContain('ABC 帕累托：按客户排名的销售额');
     const all = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout;
+    for (const title of ['各 RFM 分群客户数', '各 ABC 级别销售额']) expect(all.replace(/\s+/g, ' ')).toContain(title);
     expect(all).toContain('自 2024-06-30 以来');
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -1,0 +1,40 @@
+// Column widths fitted to what a sheet's tables hold: Excel's width unit is about one Latin
+// character of the default font; a CJK character takes about two. Titles and notes are left out
+// on purpose (they run over the empty cells to their right).
+import type { CellValue } from './ops';
+
+/** Width of a text in Excel's character units (CJK and full-width forms count 2). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Width of a cell as shown: numbers with separators and up to 2 decimals. */
+export function cellWidth(v: CellValue): number {
+  if (v === null || v === undefined) return 0;
+  if (typeof v === 'number') return v.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: Number.isInteger(v) ? 0 : 2 }).length;
+  return displayWidth(String(v));
+}
+
+/** Widest cell per column, plus padding, within [min, max]. */
+export function fitWidths(widest: ReadonlyMap<number, number>, min = 8, max = 40): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [col, w] of widest) out.set(col, Math.min(max, Math.max(min, Math.ceil(w + 2))));
+  return out;
+}
+
+/**
+ * Column-width ops fitting each header of a table (plus room for the filter button) within
+ * [min, max], runs of equal widths as one op (a history of many dates has thousands of columns).
+ */
+export function headerWidthOps(sheet: string, col: number, headers: readonly string[], min: number, max = 30): { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }[] {
+  const widths = headers.map((h) => Math.min(max, Math.max(min, displayWidth(h) + 4)));
+  const ops: { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }[] = [];
+  for (let j = 0; j < widths.length; j++) {
+    const last = ops[ops.length - 1];
+    if (last && last.width === widths[j] && last.col + last.cols === col + j) last.cols++;
+    else ops.push({ op: 'columnWidth', sheet, col: col + j, cols: 1, width: widths[j] });
+  }
+  return ops;
+}
