@@ -15,9 +15,11 @@ import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 import { writeTieredWorkbook } from './writeOut';
 import { outputColumns } from '../engine/columns';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
+import { classifyFromSource, usesScaleSource } from './scaleSource';
+import { SourceError } from '../sources/common';
 
 const SPEC = {
-  values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out'],
+  values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out', 'engine', 'orders-table', 'orders-query'],
   flags: ['in-place', 'help', ...EDIT_FLAGS],
 } as const;
 
@@ -160,7 +162,7 @@ function sameFile(a: string, b: string): boolean {
 
 /** An output named like an input (or the config) would destroy it: refused before anything is read. */
 function refuseOutputOverInput(options: Partial<Record<(typeof SPEC.values)[number], string>>): void {
-  const inputs = [options.orders, options.customers].filter((x): x is string => !!x).map((s) => splitSheetSpec(s).file);
+  const inputs = [options.orders, options.customers].filter((x): x is string => !!x && !/^postgres(ql)?:/i.test(x)).map((s) => splitSheetSpec(s).file);
   if (options.config) inputs.push(options.config);
   for (const key of ['csv', 'json', 'out'] as const) {
     const out = options[key];
@@ -200,9 +202,11 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (!options.lang) locale = config.locale;
 
     const tables: InputTables = {};
-    if (options.orders) tables.orders = await readInputFile(options.orders);
+    const scaled = usesScaleSource(options);
+    if (scaled && (options.out || flags.has('in-place'))) throw new SourceError('scale.no_workbook');
+    if (options.orders && !scaled) tables.orders = await readInputFile(options.orders);
     if (options.customers) tables.customers = await readInputFile(options.customers);
-    const result = classify(tables, config);
+    const result = scaled ? await classifyFromSource(options, tables.customers, config) : classify(tables, config);
 
     const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));
     if (options.csv) {
@@ -226,7 +230,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${t(locale, e.key, e.params)}${e.detail ? `\n${e.detail}` : ''}\n`);
       return 2;
     }
-    if (e instanceof InputFileError) {
+    if (e instanceof InputFileError || e instanceof SourceError) {
       process.stderr.write(`${t(locale, e.key, e.params)}\n`);
       return 2;
     }

@@ -9,12 +9,13 @@ import { messages as office } from './messages/office';
 import { messages as output } from './messages/output';
 import { messages as ownership } from './messages/ownership';
 import { messages as rules } from './messages/rules';
+import { messages as scale } from './messages/scale';
 import { messages as ui } from './messages/ui';
 import { messages as workbook } from './messages/workbook';
 
 export type Locale = 'zh-CN' | 'en-US';
 
-const MODULES = [clv, core, engine, ingest, office, output, ownership, rules, ui, workbook] as const;
+const MODULES = [clv, core, engine, ingest, office, output, ownership, rules, ui, workbook, scale] as const;
 type Module = (typeof MODULES)[number];
 type KeysOf<M> = M extends { en: infer E } ? keyof E & string : never;
 /** Every message key of every module. */

@@ -103,8 +103,12 @@ function fitNotes(s: RfmSummary, sm: Sample, gg: Fits['gg'], corr: number): ClvR
  * cannot be fitted to.
  */
 export function computeClv(orders: OrderData, customerIds: string[], analysisDay: number, cfg: ClvConfig): ClvResult {
+  return computeClvFromSummary(summarise(orders, customerIds, analysisDay, cfg.timeUnit), cfg);
+}
+
+/** CLV from the repeat-purchase summary (built from order rows, or from customer facts). */
+export function computeClvFromSummary(s: RfmSummary, cfg: ClvConfig): ClvResult {
   const unitDays = UNIT_DAYS[cfg.timeUnit];
-  const s = summarise(orders, customerIds, analysisDay, cfg.timeUnit);
   const sm = sampleOf(s);
   const bad = unusable(sm);
   if (bad) return bad;
