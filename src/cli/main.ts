@@ -6,6 +6,7 @@ import { runDemo } from './demo';
 import { runRefresh } from './refresh';
 import { envLocale } from './locale';
 import { runRemove } from './remove';
+import { runSql } from './sql';
 
 function locale(argv: readonly string[]): Locale {
   const i = argv.indexOf('--lang');
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'refresh') return runRefresh(rest);
   if (command === 'check') return runCheck(rest);
   if (command === 'remove') return runRemove(rest);
+  if (command === 'sql') return runSql(rest);
   process.stderr.write(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
   return 2;
 }

@@ -14,7 +14,8 @@ export class SourceError extends Error {
     readonly key: MessageKey,
     readonly params: Record<string, string | number> = {},
   ) {
-    super(key);
+    // The message is for logs and tests; users see t(key, params).
+    super(`${key} ${JSON.stringify(params)}`);
   }
 }
 

@@ -6,6 +6,7 @@ import type { TieringConfig } from '../config/schema';
 import type { CustomerFactsSet } from '../engine/facts';
 import { kindOfType } from '../engine/sql/rows';
 import { TieringError } from '../engine/types';
+import { detectDelimiter } from '../engine/ingest/text';
 import { queryInput, runFacts, SourceError, type RunQuery } from './common';
 
 export type FileFormat = 'csv' | 'parquet';
@@ -27,7 +28,15 @@ function literal(s: string): string {
  * is guessed; dates and amounts are parsed by the facts query and checked row by row).
  */
 function readerSql(file: string, format: FileFormat): string {
-  return format === 'parquet' ? `read_parquet(${literal(file)})` : `read_csv(${literal(file)}, header = true, all_varchar = true)`;
+  if (format === 'parquet') return `read_parquet(${literal(file)})`;
+  // The delimiter as the in-memory reader detects it (DuckDB's sniffer can be misled by a
+  // ragged row); short rows are padded with NULLs, which the validation then counts.
+  const fd = fs.openSync(file, 'r');
+  const head = Buffer.alloc(65536);
+  const n = fs.readSync(fd, head, 0, head.length, 0);
+  fs.closeSync(fd);
+  const delim = detectDelimiter(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''));
+  return `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(delim)}, quote = '"', escape = '"', null_padding = true)`;
 }
 
 export async function duckdbFacts(file: string, config: TieringConfig): Promise<CustomerFactsSet> {

@@ -25,6 +25,8 @@ export interface DialectSpec {
   toDate(expr: string): string;
   /** Any expression → the exact decimal money type, DECIMAL(18,4): 4 decimals, fast (not 38). */
   toDecimal(expr: string, kind: ColumnKind): string;
+  /** The source value as a double (to detect amounts with more than 4 decimals). */
+  toDouble(expr: string, kind: ColumnKind): string;
   /** Any expression → text. */
   toText(expr: string): string;
   /** Trim, and "1001.0" → "1001" (ingest's normalizeId). */
@@ -45,6 +47,7 @@ const duckdb: DialectSpec = {
   textToDate: (t) => `CAST(TRY_CAST(trim(${t}) AS TIMESTAMP) AS DATE)`,
   toDate: (e) => `CAST(${e} AS DATE)`,
   toDecimal: (e, kind) => (kind === 'text' ? `TRY_CAST(trim(${e}) AS DECIMAL(18,4))` : `CAST(${e} AS DECIMAL(18,4))`),
+  toDouble: (e, kind) => (kind === 'text' ? `TRY_CAST(trim(${e}) AS DOUBLE)` : `CAST(${e} AS DOUBLE)`),
   toText: (e) => `CAST(${e} AS VARCHAR)`,
   normalizeId: (t) => `regexp_replace(regexp_replace(${t}, '^\\s+|\\s+$', '', 'g'), '${ID_RE}', '\\1')`,
   decimalText: (e) => `CAST(${e} AS VARCHAR)`,
@@ -59,6 +62,7 @@ const postgres: DialectSpec = {
   toDate: (e) => `CAST(${e} AS DATE)`,
   toDecimal: (e, kind) => (kind === 'text' ? `CAST(btrim(${e}) AS NUMERIC(18,4))` : `CAST(${e} AS NUMERIC(18,4))`),
   // COLLATE "C": byte (= code point) order and equality, whatever the database's locale.
+  toDouble: (e, kind) => (kind === 'text' ? `CAST(btrim(${e}) AS DOUBLE PRECISION)` : `CAST(${e} AS DOUBLE PRECISION)`),
   toText: (e) => `CAST(${e} AS TEXT) COLLATE "C"`,
   normalizeId: (t) => `regexp_replace(regexp_replace(${t}, '^\\s+|\\s+$', '', 'g'), '${ID_RE}', '\\1')`,
   decimalText: (e) => `CAST(${e} AS TEXT)`,
@@ -72,6 +76,7 @@ const spark: DialectSpec = {
   textToDate: (t) => `TO_DATE(TRIM(${t}))`,
   toDate: (e) => `CAST(${e} AS DATE)`,
   toDecimal: (e) => `CAST(${e} AS DECIMAL(18,4))`,
+  toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   toText: (e) => `CAST(${e} AS STRING)`,
   normalizeId: (t) => `REGEXP_REPLACE(TRIM(${t}), '${ID_RE.replace(/\\/g, '\\\\')}', '$1')`,
   decimalText: (e) => `CAST(${e} AS STRING)`,
@@ -85,6 +90,7 @@ const bigquery: DialectSpec = {
   textToDate: (t) => `SAFE_CAST(SAFE_CAST(TRIM(${t}) AS TIMESTAMP) AS DATE)`,
   toDate: (e) => `CAST(${e} AS DATE)`,
   toDecimal: (e, kind) => (kind === 'text' ? `SAFE_CAST(TRIM(${e}) AS NUMERIC)` : `CAST(${e} AS NUMERIC)`),
+  toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   toText: (e) => `CAST(${e} AS STRING)`,
   normalizeId: (t) => `REGEXP_REPLACE(TRIM(${t}), r'${ID_RE}', r'\\1')`,
   decimalText: (e) => `CAST(${e} AS STRING)`,
@@ -99,6 +105,7 @@ const snowflake: DialectSpec = {
   toDate: (e) => `CAST(${e} AS DATE)`,
   toDecimal: (e, kind) => (kind === 'text' ? `TRY_TO_NUMBER(TRIM(${e}), 18, 4)` : `CAST(${e} AS NUMBER(18,4))`),
   // Binary collation: ids differing in case stay apart even under a case-insensitive default.
+  toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   toText: (e) => `COLLATE(CAST(${e} AS VARCHAR), 'utf8')`,
   normalizeId: (t) => `REGEXP_REPLACE(TRIM(${t}), '${ID_RE.replace(/\\/g, '\\\\')}', '\\\\1')`,
   decimalText: (e) => `CAST(${e} AS VARCHAR)`,
@@ -113,6 +120,7 @@ const mysql: DialectSpec = {
   toDate: (e) => `CAST(${e} AS DATE)`,
   toDecimal: (e) => `CAST(${e} AS DECIMAL(18,4))`,
   // utf8mb4_bin: the default utf8mb4_0900_ai_ci would merge ids differing in case or accents.
+  toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   toText: (e) => `CAST(${e} AS CHAR) COLLATE utf8mb4_bin`,
   normalizeId: (t) => `REGEXP_REPLACE(TRIM(${t}), '${ID_RE.replace(/\\/g, '\\\\')}', '$1')`,
   decimalText: (e) => `CAST(${e} AS CHAR)`,
@@ -126,6 +134,7 @@ const clickhouse: DialectSpec = {
   textToDate: (t) => `toDate(parseDateTimeBestEffortOrNull(trim(${t})))`,
   toDate: (e) => `toDate(${e})`,
   toDecimal: (e, kind) => (kind === 'text' ? `toDecimal64OrNull(trim(${e}), 4)` : `toDecimal64(${e}, 4)`),
+  toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   toText: (e) => `toString(${e})`,
   normalizeId: (t) => `replaceRegexpOne(trim(${t}), '${ID_RE.replace(/\\/g, '\\\\')}', '\\\\1')`,
   decimalText: (e) => `toString(${e})`,

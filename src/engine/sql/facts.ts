@@ -43,7 +43,8 @@ function inputs(d: DialectSpec, c: FactsQueryInput['columns']): string[] {
   const col = (s: SourceColumn) => `t.${d.ident(s.name)}`;
   const idText = (s: SourceColumn) => (s.kind === 'integer' ? d.toText(col(s)) : d.toText(d.normalizeId(d.toText(col(s)))));
   const date = c.orderDate.kind === 'text' ? d.textToDate(col(c.orderDate)) : c.orderDate.kind === 'date' ? col(c.orderDate) : d.toDate(col(c.orderDate));
-  const profit = c.profit ? `COALESCE(${d.toDecimal(col(c.profit), c.profit.kind)}, 0)` : 'NULL';
+  // A typed NULL: PostgreSQL types a bare NULL as text, and SUM(text) does not exist.
+  const profit = c.profit ? `COALESCE(${d.toDecimal(col(c.profit), c.profit.kind)}, 0)` : d.toDecimal('NULL', 'number');
   const oid = c.orderId ? `NULLIF(${idText(c.orderId)}, '')` : 'NULL';
   return [
     `NULLIF(${idText(c.customerId)}, '') AS cid`,
@@ -70,13 +71,16 @@ function binder(d: DialectSpec, values: Record<string, number | null>) {
 export function validationSql(input: FactsQueryInput): BoundSql {
   const d = DIALECT[input.dialect];
   const [cid, day, amt] = inputs(d, input.columns).map((e) => e.replace(/ AS \w+$/, ''));
+  const a = input.columns.amount;
+  // More than 4 decimals would be rounded by DECIMAL(18,4): counted as unreadable, not rounded.
+  const raw = d.toDouble(`t.${d.ident(a.name)}`, a.kind);
   const sql = [
     'SELECT',
     `  SUM(CASE WHEN cid IS NULL THEN 1 ELSE 0 END) AS bad_id,`,
     `  SUM(CASE WHEN d IS NULL THEN 1 ELSE 0 END) AS bad_date,`,
-    `  SUM(CASE WHEN amt IS NULL THEN 1 ELSE 0 END) AS bad_amount,`,
+    `  SUM(CASE WHEN amt IS NULL OR CAST(amt AS DOUBLE PRECISION) <> raw THEN 1 ELSE 0 END) AS bad_amount,`,
     `  COUNT(*) AS total_rows`,
-    `FROM (SELECT ${cid} AS cid, ${day} AS d, ${amt} AS amt FROM ${sourceSql(d, input.source)} t) v`,
+    `FROM (SELECT ${cid} AS cid, ${day} AS d, ${amt} AS amt, ${raw} AS raw FROM ${sourceSql(d, input.source)} t) v`,
   ].join('\n');
   return { sql, params: [], names: [] };
 }
