@@ -23,9 +23,11 @@ import { ruleSenseProblems, ruleSenseText } from '../output/sense';
 import { campaignCsv, campaignRows, parseTierSelection } from '../output/campaign';
 import { writeCampaignXlsx } from './campaignXlsx';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
+import { classifyFromSource, usesScaleSource } from './scaleSource';
+import { SourceError } from '../sources/common';
 
 const SPEC = {
-  values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out', 'export', 'export-tiers'],
+  values: ['orders', 'customers', 'config', 'analysis-date', 'csv', 'json', 'lang', 'out', 'export', 'export-tiers', 'engine', 'orders-table', 'orders-query'],
   flags: ['in-place', 'help', 'csv-raw', ...EDIT_FLAGS],
 } as const;
 
@@ -197,7 +199,7 @@ function sameFile(a: string, b: string): boolean {
 
 /** An output named like an input (or the config) would destroy it: refused before anything is read. */
 function refuseOutputOverInput(options: Partial<Record<(typeof SPEC.values)[number], string>>): void {
-  const inputs = [options.orders, options.customers].filter((x): x is string => !!x).map((s) => splitSheetSpec(s).file);
+  const inputs = [options.orders, options.customers].filter((x): x is string => !!x && !/^postgres(ql)?:/i.test(x)).map((s) => splitSheetSpec(s).file);
   if (options.config) inputs.push(options.config);
   for (const key of ['csv', 'json', 'out', 'export'] as const) {
     const out = options[key];
@@ -262,9 +264,11 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       if (problem) throw new UsageError('cli.out_unwritable', { file: options[key]!, reason: problem });
     }
 
-    if (options.orders) tables.orders = await readInputFile(options.orders);
+    const scaled = usesScaleSource(options);
+    if (scaled && (options.out || flags.has('in-place'))) throw new SourceError('scale.no_workbook');
+    if (options.orders && !scaled) tables.orders = await readInputFile(options.orders);
     if (options.customers) tables.customers = await readInputFile(options.customers, 'customers');
-    const result = classify(tables, config);
+    const result = scaled ? await classifyFromSource(options, tables.customers, config) : classify(tables, config);
     // A rule that does not compile is a config error: a scheduled job must notice (exit 2, nothing written).
     const ruleErrors = ruleErrorsText(result);
     if (ruleErrors) throw new UsageError('cli.rules_invalid', { file: options.config ?? '' }, ruleErrors);
@@ -293,7 +297,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       writeErr(`${t(locale, e.key, e.params)}${e.detail ? `\n${e.detail}` : ''}\n`);
       return 2;
     }
-    if (e instanceof InputFileError) {
+    if (e instanceof InputFileError || e instanceof SourceError) {
       writeErr(`${t(locale, e.key, e.params)}\n`);
       return 2;
     }

@@ -11,6 +11,7 @@ import { runRefresh } from './refresh';
 import { envLocale } from './locale';
 import { runRemove } from './remove';
 import { writeErr, writeOut } from './terminal';
+import { runSql } from './sql';
 
 function locale(argv: readonly string[]): Locale {
   const i = argv.indexOf('--lang');
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'refresh') return runRefresh(rest);
   if (command === 'check') return runCheck(rest);
   if (command === 'remove') return runRemove(rest);
+  if (command === 'sql') return runSql(rest);
   writeErr(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
   return 2;
 }

@@ -7,10 +7,11 @@ import type { ColumnTable } from 'arquero';
 import type { TieringConfig } from '../config/schema';
 import { ingest } from './ingest';
 import { dayToDate, dayToIso } from './calendar';
-import { computeMetrics, type CustomerMetrics } from './metrics';
+import { computeMetrics, type CustomerMetrics, type MetricsRun } from './metrics';
 import { classifyAbc } from './methods/abc';
 import { ACTIVITY_TIERS, CHURN_TIERS, FREQUENCY_TIERS, SPEND_TIERS, classifyActivity } from './methods/activity';
-import { computeClv } from './methods/clv';
+import { computeClv, computeClvFromSummary } from './methods/clv';
+import type { RfmSummary } from './methods/clv/summary';
 import { crossTab, dimensionColumns } from './methods/dimensions';
 import { OTHERS, scoreRfm } from './methods/rfm';
 import { applyRuleSets, ruleColumnName } from './methods/rules';
@@ -132,6 +133,7 @@ interface Run {
   cuts: MethodCuts;
   warnings: Warning[];
   reports: Record<string, unknown>;
+  pre?: PrecomputedMetrics;
 }
 
 function addSummary(run: Run, method: string, tiers: (string | null)[], order: readonly string[]): void {
@@ -141,11 +143,21 @@ function addSummary(run: Run, method: string, tiers: (string | null)[], order: r
   run.tierColumns.push({ summary, tiers });
 }
 
-export function classifyIngested(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn): ClassificationResult {
-  const hasOrders = !!ingested.orders && ingested.orders.n > 0;
+/**
+ * Metrics computed elsewhere (engine/facts.ts: from per-customer facts a database aggregated),
+ * used instead of the order rows; the CLV summary is built from the same facts.
+ */
+export interface PrecomputedMetrics {
+  run: MetricsRun;
+  /** Null when the method steps should report that CLV needs orders. */
+  clvSummary: (timeUnit: 'day' | 'week' | 'month') => RfmSummary | null;
+}
+
+export function classifyIngested(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn, pre?: PrecomputedMetrics): ClassificationResult {
+  const hasOrders = pre ? true : !!ingested.orders && ingested.orders.n > 0;
   const hasCustomers = !!ingested.customers && ingested.customers.n > 0;
   if (!hasOrders && !hasCustomers) throw new TieringError('no_usable_rows', {}, 'no usable order or customer rows');
-  const run = startRun(ingested, config, onProgress);
+  const run = startRun(ingested, config, onProgress, pre);
   const { abc, rfm, activity, dimensions, clv } = config.methods;
   if (abc?.enabled) abcStep(run, abc);
   if (rfm?.enabled) rfmStep(run, rfm);
@@ -163,21 +175,23 @@ export function classifyIngested(ingested: IngestResult, config: TieringConfig, 
 }
 
 /** Ingested rows → per-customer metrics and the metric columns of the result. */
-function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn): Run {
+function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn, pre?: PrecomputedMetrics): Run {
   progress(onProgress, 'metrics');
-  const metrics = computeMetrics(ingested.orders, ingested.customers, {
-    analysisDate: config.analysisDate,
-    returns: config.returns,
-    windowDays: config.methods.activity?.churn.windowDays ?? 90,
-    keepOrders: !!config.methods.clv?.enabled,
-    keepOrdersUntil: config.methods.clv?.enabled ? config.methods.clv.holdout?.end : undefined,
-  });
+  const metrics =
+    pre?.run ??
+    computeMetrics(ingested.orders, ingested.customers, {
+      analysisDate: config.analysisDate,
+      returns: config.returns,
+      windowDays: config.methods.activity?.churn.windowDays ?? 90,
+      keepOrders: !!config.methods.clv?.enabled,
+      keepOrdersUntil: config.methods.clv?.enabled ? config.methods.clv.holdout?.end : undefined,
+    });
   // What reading did (header row found, amount computed, names taken) comes first.
   const warnings: Warning[] = [...(ingested.notes ?? [])];
   if (metrics.returnRows > 0) warnings.push({ code: config.returns === 'net' ? 'returns_netted' : 'returns_excluded', params: { count: metrics.returnRows } });
   if (metrics.ordersAfterAnalysisDate > 0) warnings.push({ code: 'orders_after_analysis_date', params: { count: metrics.ordersAfterAnalysisDate, date: metrics.analysisDate } });
   const cols = metricColumns(metrics.metrics, customerNames(ingested, metrics.metrics.ids));
-  return { ingested, config, onProgress, metrics, cols, summaries: [], tierColumns: [], cuts: {}, warnings, reports: {} };
+  return { ingested, config, onProgress, metrics, cols, summaries: [], tierColumns: [], cuts: {}, warnings, reports: {}, pre };
 }
 
 function abcStep(run: Run, cfg: NonNullable<TieringConfig['methods']['abc']>): void {
@@ -212,11 +226,12 @@ function activityStep(run: Run, cfg: NonNullable<TieringConfig['methods']['activ
 function clvStep(run: Run, cfg: NonNullable<TieringConfig['methods']['clv']>, hasOrders: boolean): void {
   progress(run.onProgress, 'clv');
   const kept = run.metrics.keptOrders;
-  if (!kept || !hasOrders) {
+  const summary = run.pre ? run.pre.clvSummary(cfg.timeUnit) : null;
+  if (!summary && (!kept || !hasOrders)) {
     run.warnings.push({ code: 'clv_needs_orders' });
     return;
   }
-  const res = computeClv(kept, run.metrics.metrics.ids, run.metrics.analysisDay, cfg);
+  const res = summary ? computeClvFromSummary(summary, cfg) : computeClv(kept!, run.metrics.metrics.ids, run.metrics.analysisDay, cfg);
   if (!res.ok) {
     run.warnings.push({ code: 'clv_failed', params: { code: res.code, message: res.message } });
     return;

@@ -73,13 +73,32 @@ export interface MetricsRun {
 // Integers written canonically (no leading zeros, no "-0"): these round-trip through Number.
 const CANONICAL_INT = /^(0|-?[1-9]\d{0,14})$/;
 
-/** Id order: integers numerically (so "2" < "10"), then everything else by code unit. */
+/**
+ * Text order by Unicode code point, as SQL databases order text under a binary collation
+ * (PostgreSQL COLLATE "C", DuckDB, BigQuery, …). JavaScript's `<` compares UTF-16 code units,
+ * which differs only between a surrogate (a character above U+FFFF) and U+E000–U+FFFF: there
+ * the code units are remapped so that surrogates sort last, as their code points do.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const fx = x >= 0xd800 ? (x >= 0xe000 ? x - 0x800 : x + 0x2000) : x;
+    const fy = y >= 0xd800 ? (y >= 0xe000 ? y - 0x800 : y + 0x2000) : y;
+    return fx - fy;
+  }
+  return a.length - b.length;
+}
+
+/** Id order: integers numerically (so "2" < "10"), then everything else by code point. */
 export function compareIds(a: string, b: string): number {
   const ai = CANONICAL_INT.test(a);
   const bi = CANONICAL_INT.test(b);
   if (ai && bi) return Number(a) - Number(b);
   if (ai !== bi) return ai ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareCodePoints(a, b);
 }
 
 /**
@@ -87,7 +106,7 @@ export function compareIds(a: string, b: string): number {
  * integers by an exact integer argsort of their values; ASCII text by an argsort of a number
  * packing its first L characters in base (alphabet size + 1) — order-preserving, with L as
  * large as fits in 46 bits — and ties on that prefix settled by a string comparison; other
- * text by a comparator sort.
+ * text by a comparator sort (code point order, see compareCodePoints).
  */
 export function sortedIdOrder(ids: readonly string[]): Int32Array {
   const n = ids.length;
@@ -114,7 +133,7 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
     }
   }
   const ints = integerOrder(intValue, intMask);
-  const byString = (a: number, b: number) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+  const byString = (a: number, b: number) => compareCodePoints(ids[a], ids[b]);
   if (hi > 127) {
     const texts: number[] = [];
     for (let i = 0; i < n; i++) if (textMask[i]) texts.push(i);
@@ -193,12 +212,15 @@ function sortedSum(a: Float64Array, s: number, e: number): number {
 
 const SCALES = [1, 10, 100, 1000, 10000];
 
+/** Largest decimal scale the exact sums use (4 decimals); SQL sources read money as DECIMAL(18,4). */
+export const MAX_DECIMALS = SCALES.length - 1;
+
 /**
  * Smallest decimal scale 10^k (k ≤ 4) at which every value is a whole number, or 0 when none
  * fits or the scaled sum could leave the exact-integer range. Sums of the scaled integers are
  * exact, hence independent of row order, and free of float noise (0.1 + 0.2 = 0.3).
  */
-function decimalScale(a: ArrayLike<number>): number {
+export function decimalScale(a: ArrayLike<number>): number {
   let k = 0;
   let scale = 1;
   let sumAbs = 0;

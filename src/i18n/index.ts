@@ -13,12 +13,13 @@ import { messages as ownership } from './messages/ownership';
 import { messages as preferences } from './messages/preferences';
 import { messages as rules } from './messages/rules';
 import { messages as sources } from './messages/sources';
+import { messages as scale } from './messages/scale';
 import { messages as ui } from './messages/ui';
 import { messages as workbook } from './messages/workbook';
 
 export type Locale = 'zh-CN' | 'en-US';
 
-const MODULES = [clv, core, engine, ingest, office, output, ownership, rules, ui, workbook, misread, preferences, sources, manager] as const;
+const MODULES = [clv, core, engine, ingest, office, output, ownership, rules, ui, workbook, misread, preferences, sources, manager, scale] as const;
 type Module = (typeof MODULES)[number];
 type KeysOf<M> = M extends { en: infer E } ? keyof E & string : never;
 /** Every message key of every module. */

@@ -140,19 +140,34 @@ function spendOrders(orders: OrderData, cfg: ClvConfig): OrderData | null {
  * only to validate the predictions (report.holdout).
  */
 export function computeClv(allOrders: OrderData, customerIds: string[], analysisDay: number, cfg: ClvConfig): ClvResult {
-  const unitDays = UNIT_DAYS[cfg.timeUnit];
   const orders = spendOrders(allOrders, cfg);
   if (!orders) return fail('clv.no_profit_column');
   const holdoutEnd = cfg.holdout ? isoToDay(cfg.holdout.end) : null;
   if (holdoutEnd !== null && !(holdoutEnd > analysisDay)) return fail('clv.holdout_before_analysis', { end: cfg.holdout!.end, analysisDate: dayToIso(analysisDay) });
   const s = summarise(orders, customerIds, analysisDay, cfg.timeUnit);
+  return computeClvFromSummary(s, cfg, holdoutEnd === null ? undefined : { orders, customerIds, analysisDay, end: holdoutEnd });
+}
+
+/** The order rows a holdout validation needs beside the summary (none on the customer-facts path). */
+interface HoldoutInput {
+  orders: OrderData;
+  customerIds: string[];
+  analysisDay: number;
+  end: number;
+}
+
+/** CLV from the repeat-purchase summary (built from order rows, or from customer facts). */
+// long: one pass from the fits to the report; splitting it would only pass the same dozen values around.
+export function computeClvFromSummary(s: RfmSummary, cfg: ClvConfig, ho?: HoldoutInput): ClvResult {
+  const unitDays = UNIT_DAYS[cfg.timeUnit];
+  const holdoutEnd = ho ? ho.end : null;
   const sm = sampleOf(s);
   const bad = unusable(sm);
   if (bad) return bad;
   if (cfg.model === 'best' && holdoutEnd === null) return fail('clv.best_needs_holdout');
   const fits = fitModels(s, sm, cfg, cfg.model === 'mbgnbd' ? 'mbgnbd' : 'bgnbd');
   if ('ok' in fits) return fits;
-  const candidates = cfg.model === 'best' ? bestModel(fits, orders, customerIds, s, analysisDay, holdoutEnd!, unitDays, cfg) : null;
+  const candidates = cfg.model === 'best' ? bestModel(fits, ho!.orders, ho!.customerIds, s, ho!.analysisDay, ho!.end, unitDays, cfg) : null;
   const { gg, groups } = fits;
   const bg = candidates ? candidates.fit : fits.bg;
   const model = bg.model;
@@ -162,13 +177,13 @@ export function computeClv(allOrders: OrderData, customerIds: string[], analysis
   const tiers = tierByClv(pred.clv, cfg.tierCuts);
   const churn: (string | null)[] = Array.from(pred.pAlive, (p) => (Number.isFinite(p) ? (p < cfg.churnPAlive ? 'warning' : 'ok') : null));
   const corr = pearson(sm.spendX, sm.spendM);
-  const holdout = holdoutEnd === null ? undefined : (candidates?.holdout ?? holdoutReport(orders, customerIds, s, bg.params, analysisDay, holdoutEnd, unitDays, model));
+  const holdout = holdoutEnd === null ? undefined : (candidates?.holdout ?? holdoutReport(ho!.orders, ho!.customerIds, s, bg.params, ho!.analysisDay, ho!.end, unitDays, model));
   const outlook = purchaseOutlook(s, bg.params, horizon.units, model);
   const notes = fitNotes(s, sm, gg, corr);
   if (holdout) {
     // Holdout orders are not "ignored": they validate the fit.
     const ignored = notes.find((n) => n.code === 'clv.note.orders_ignored');
-    const holdoutOrders = countOrdersIn(orders, analysisDay, holdoutEnd!);
+    const holdoutOrders = countOrdersIn(ho!.orders, ho!.analysisDay, ho!.end);
     if (ignored) ignored.params = { count: Number(ignored.params!.count) - holdoutOrders };
     if (holdout.poor) notes.push(holdout.verdict);
   }

@@ -3,6 +3,7 @@
 // files): purchases are counted on distinct days; same-day spend is summed.
 import type { OrderData } from '../../types';
 import { sortRange } from '../../stats';
+import { decimalScale } from '../../metrics';
 
 export type TimeUnit = 'day' | 'week' | 'month';
 
@@ -60,6 +61,10 @@ export function summarise(orders: OrderData, customerIds: string[], analysisDay:
   const T = new Float64Array(n).fill(NaN);
   const meanSpend = new Float64Array(n).fill(NaN);
   const unitDays = UNIT_DAYS[unit];
+  // Spend is summed as exact scaled integers when every amount has at most 4 decimals (as the
+  // per-customer revenue is): the same value whatever the row order, and equal to the exact
+  // decimal sum a database computes from customer facts (engine/facts.ts).
+  const scale = decimalScale(orders.amount);
   // Days of all orders laid out by customer; each customer's slice is sorted in place (numeric
   // typed-array sort). Spend needs no co-sorting: repeat spend = total − spend on the first day.
   const days = new Float64Array(orderIdx.length);
@@ -72,17 +77,16 @@ export function summarise(orders: OrderData, customerIds: string[], analysisDay:
     const first = days[lo];
     let distinct = 1;
     for (let j = lo + 1; j < hi; j++) if (days[j] !== days[j - 1]) distinct++;
-    let total = 0;
-    let firstDaySpend = 0;
+    let repeat = 0;
     for (let j = lo; j < hi; j++) {
       const k = orderIdx[j];
-      total += orders.amount[k];
-      if (orders.day[k] === first) firstDaySpend += orders.amount[k];
+      if (orders.day[k] !== first) repeat += scale > 0 ? Math.round(orders.amount[k] * scale) : orders.amount[k];
     }
+    if (scale > 0) repeat /= scale;
     x[i] = distinct - 1;
     tx[i] = (days[hi - 1] - first) / unitDays;
     T[i] = (analysisDay - first) / unitDays;
-    meanSpend[i] = distinct > 1 ? (total - firstDaySpend) / (distinct - 1) : 0;
+    meanSpend[i] = distinct > 1 ? repeat / (distinct - 1) : 0;
   }
   return { n, x, tx, T, meanSpend, ordersIgnored };
 }

@@ -1,0 +1,51 @@
+// classify through the scale sources from the command line: same CSV as the in-memory engine,
+// and the user messages (exit 2) for unreadable rows, a bad engine, a refused connection.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runClassify } from '../../src/cli/classify';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-scale-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    const code = await runClassify(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+test('--engine duckdb writes the same per-customer CSV as --engine memory', async () => {
+  const csv = path.join(tmp, 'o.csv');
+  fs.writeFileSync(csv, 'customer_id,order_date,amount\nc1,2024-01-01,5.5\nc2,2024-02-01,7\nc1,2024-03-01,-2\nc3,2024-03-05,1\n');
+  const a = await run(['--orders', csv, '--engine', 'memory', '--csv', path.join(tmp, 'm.csv'), '--lang', 'en-US']);
+  const b = await run(['--orders', csv, '--engine', 'duckdb', '--csv', path.join(tmp, 'd.csv'), '--lang', 'en-US']);
+  expect([a.code, b.code]).toEqual([0, 0]);
+  expect(fs.readFileSync(path.join(tmp, 'd.csv'), 'utf8')).toBe(fs.readFileSync(path.join(tmp, 'm.csv'), 'utf8'));
+});
+
+test('unreadable rows, a bad engine and a refused connection are messages with exit 2, no password printed', async () => {
+  const csv = path.join(tmp, 'bad.csv');
+  fs.writeFileSync(csv, 'customer_id,order_date,amount\nc1,2024-01-01,5\nc2,01/02/2024,1\n');
+  const bad = await run(['--orders', csv, '--engine', 'duckdb', '--lang', 'en-US']);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain('1 of 2 rows cannot be read');
+  const zh = await run(['--orders', csv, '--engine', 'duckdb', '--lang', 'zh-CN']);
+  expect(zh.err).toContain('共 2 行，其中 1 行');
+  const engine = await run(['--orders', csv, '--engine', 'fast', '--lang', 'en-US']);
+  expect([engine.code, engine.err.trim()]).toEqual([2, 'Option --engine must be duckdb or memory, got "fast".']);
+  const refused = await run(['--orders', 'postgres://me:s3cret@127.0.0.1:1/sales', '--orders-table', 'orders', '--lang', 'en-US']);
+  expect(refused.code).toBe(2);
+  expect(refused.err).toContain('Cannot connect to PostgreSQL at 127.0.0.1:1/sales');
+  expect(refused.err).not.toContain('s3cret');
+  const url = await run(['--orders', 'postgres://me:s3cret@[bad/sales', '--orders-table', 'orders', '--lang', 'en-US']);
+  expect(url.code).toBe(2);
+  expect(url.err).not.toContain('s3cret');
+});
