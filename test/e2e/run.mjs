@@ -123,6 +123,35 @@ async function noSideScroll(page, label) {
   assert(m.doc <= m.win && m.main <= 0, `horizontal overflow on ${label}: document ${m.doc}px in ${m.win}px, main overflows by ${m.main}px`);
 }
 
+/**
+ * Tier names in the results wrap between words only: every word (a run of CJK characters counts
+ * as one, as the sheets' names do) of every tier name sits on one line, at 350 and at 320 px.
+ */
+async function wholeWords(page, label) {
+  for (const width of [350, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(100);
+    const broken = await page.evaluate(() => {
+      const bad = [];
+      for (const el of document.querySelectorAll('[data-tier-name]')) {
+        const node = el.firstChild;
+        if (!node || node.nodeType !== 3) continue;
+        for (const m of node.textContent.matchAll(/\S+/g)) {
+          const r = document.createRange();
+          r.setStart(node, m.index);
+          r.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+          if (tops.size > 1) bad.push(m[0]);
+        }
+      }
+      return bad;
+    });
+    await noSideScroll(page, `${label} at ${width} px`);
+    eq(broken, [], `${label}: tier names broken inside a word at ${width} px`);
+  }
+  await page.setViewportSize({ width: 350, height: 900 });
+}
+
 async function shot(page, name, { top = true, settle = 250 } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
   if (top) await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
@@ -321,6 +350,7 @@ async function variants(browser, base) {
         await page.locator('.fui-MessageBar').filter({ hasText: L.unwritten }).waitFor();
         await axeScan(page, `${tag} results`);
         await noSideScroll(page, `${tag} results`);
+        await wholeWords(page, `${tag} results`);
         await shot(page, `${tag}-4-results`);
         await writeRefreshRemove(page, L, tag);
         eq(errors, [], 'page errors');

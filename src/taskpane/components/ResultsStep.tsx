@@ -47,10 +47,16 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground3 },
   diag: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  // Tier names break between words only (keep-all keeps 重要价值客户 whole); a single word
-  // longer than the column is the one case allowed to break.
-  name: { wordBreak: 'keep-all', overflowWrap: 'break-word', hyphens: 'auto' },
+  // Tier names break between words only (keep-all keeps 重要价值客户 whole).
+  name: { wordBreak: 'keep-all', overflowWrap: 'normal' },
   head: { lineHeight: tokens.lineHeightBase200, verticalAlign: 'bottom', wordBreak: 'keep-all' },
+  tiers: {
+    tableLayout: 'auto',
+    width: '100%',
+    fontSize: tokens.fontSizeBase200,
+    '& th, & td': { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+    '& .fui-TableHeaderCell__button': { paddingLeft: 0, paddingRight: 0 },
+  },
 });
 
 export interface ResultsStepProps {
@@ -90,18 +96,20 @@ function TierTable({ summary, config }: { summary: MethodSummary; config: Tierin
   const s = useCommonStyles();
   const st = useStyles();
   return (
-    <Table size="extra-small" aria-label={tr('results.tiers.aria', { method: methodName(locale, summary.method, config) })} style={{ tableLayout: 'fixed', width: '100%' }}>
+    // Automatic layout: the name column is at least as wide as the longest word of a tier name
+    // (keep-all: 重要价值客户 is one word), so names wrap between words only, at 320 px too.
+    <Table size="extra-small" aria-label={tr('results.tiers.aria', { method: methodName(locale, summary.method, config) })} className={st.tiers}>
       <TableHeader>
         <TableRow>
           {/* The summary sheet's own column names: the pane and the workbook use one vocabulary. */}
           <TableHeaderCell>{tr('out.tiers.tier')}</TableHeaderCell>
-          <TableHeaderCell style={{ width: '4.6em' }} className={`${s.num} ${st.head}`}>
+          <TableHeaderCell className={`${s.num} ${st.head}`}>
             {tr('out.tiers.customers')}
           </TableHeaderCell>
-          <TableHeaderCell style={{ width: '5.2em' }} className={`${s.num} ${st.head}`}>
+          <TableHeaderCell className={`${s.num} ${st.head}`}>
             {tr('out.tiers.share')}
           </TableHeaderCell>
-          <TableHeaderCell style={{ width: '5.2em' }} className={`${s.num} ${st.head}`}>
+          <TableHeaderCell className={`${s.num} ${st.head}`}>
             {tr('out.tiers.revenueShare')}
           </TableHeaderCell>
         </TableRow>
@@ -111,7 +119,7 @@ function TierTable({ summary, config }: { summary: MethodSummary; config: Tierin
           <TableRow key={t.tier}>
             <TableCell>
               <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }}>
-                <Text size={200} className={st.name}>
+                <Text size={200} className={st.name} data-tier-name="">
                   {tierLabel(locale, summary.method, t.tier)}
                 </Text>
                 <div className={st.track} aria-hidden="true">
