@@ -100,6 +100,7 @@ function Pane({ ctl, loadHistory }: { ctl: Controller; loadHistory?: () => Promi
       <EditsDialog items={state.editQuestion?.items ?? null} onAnswer={(choice) => void ctl.answerEdits(choice)} />
       <RunBar activity={state.activity} canRun={!blocked} blocked={blocked} onRun={() => void ctl.run()} onCancel={ctl.cancel}
         onShowResults={state.step === 'results' ? undefined : () => dispatch({ type: 'setStep', step: 'results' })}
+        result={state.result ? { written: state.written, onWrite: () => void ctl.write() } : undefined}
       />
     </div>
   );
@@ -192,7 +193,6 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
       config={state.config}
       busy={busy}
       onOutputs={(update) => dispatch({ type: 'updateConfig', update: (c) => ({ ...c, output: update(c.output) }) })}
-      onWrite={() => void ctl.write()}
       onRefresh={() => void ctl.refresh()}
       onRemove={() => void ctl.remove()}
       onCheck={() => void ctl.check()}

@@ -24,8 +24,9 @@ export function useLocale(): Locale {
 // Tier, method and column names: the one definition shared with the workbook and the CLI.
 export { columnHeader, methodLabel, ruleNames, tierLabel } from '../output/labels';
 
+/** Every share in the pane: always one decimal (20.0 %, 9.0 %, 27.1 %), like the sheets' 0.0% format. */
 export function formatPercent(locale: Locale, x: number): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(x);
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
 }
 
 export function formatNumber(locale: Locale, x: number, digits = 0): string {

@@ -59,6 +59,8 @@ export interface PaneState {
   editQuestion: EditQuestion | null;
   /** The last "Check this workbook" report (in the language it was made in; dropped on a switch). */
   check: CheckReport | null;
+  /** Whether the result shown is in the workbook (written or refreshed since it was made). */
+  written: boolean;
 }
 
 export type Action =
@@ -76,7 +78,8 @@ export type Action =
   | { type: 'clearResult' }
   | { type: 'notice'; notice: PaneState['notice'] }
   | { type: 'askEdits'; question: EditQuestion | null }
-  | { type: 'checked'; report: CheckReport | null };
+  | { type: 'checked'; report: CheckReport | null }
+  | { type: 'written'; written: boolean };
 
 export function initialState(config: TieringConfig, locale: Locale): PaneState {
   return {
@@ -92,6 +95,7 @@ export function initialState(config: TieringConfig, locale: Locale): PaneState {
     notice: null,
     editQuestion: null,
     check: null,
+    written: false,
   };
 }
 
@@ -145,7 +149,7 @@ export function reducer(state: PaneState, action: Action): PaneState {
     case 'activity':
       return { ...state, activity: action.activity };
     case 'result':
-      return { ...state, previous: state.result ?? state.previous, result: action.result };
+      return { ...state, previous: state.result ?? state.previous, result: action.result, written: false };
     case 'clearResult':
       return { ...state, result: null };
     case 'notice':
@@ -154,6 +158,8 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return { ...state, editQuestion: action.question };
     case 'checked':
       return { ...state, check: action.report };
+    case 'written':
+      return { ...state, written: action.written };
   }
 }
 

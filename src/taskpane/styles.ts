@@ -1,5 +1,5 @@
 // Shared layout styles: Fluent tokens only, so themes and high contrast apply everywhere.
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
 
 export const useCommonStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
@@ -49,4 +49,12 @@ export const useCommonStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0 },
   errorText: { color: tokens.colorPaletteRedForeground1 },
   fullWidth: { width: '100%', minWidth: 0 },
+  // In forced colours (Windows high contrast) Fluent draws a disabled button like an enabled one:
+  // use the system's GrayText so Load and Cancel look unavailable when they are.
+  hcDisabled: {
+    '@media (forced-colors: active)': {
+      ':disabled': { color: 'GrayText', ...shorthands.borderColor('GrayText') },
+      '&[aria-disabled="true"]': { color: 'GrayText', ...shorthands.borderColor('GrayText') },
+    },
+  },
 });

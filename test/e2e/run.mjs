@@ -1,7 +1,7 @@
 /* global console, process, window, document, performance, PerformanceObserver, MutationObserver, URL */
 // End-to-end tests of the task pane in real headless Chromium: the production bundle served
 // on localhost, office.js replaced by the strict fake Excel host with a demo workbook.
-//   node test/e2e/run.mjs [--no-build] [--only=flow,shots,command,perf]
+//   node test/e2e/run.mjs [--no-build] [--only=flow,shots,command,perf] [--variants=en-light,zh-dark,contrast]
 // Prints one line per check and a final "N passed, M failed"; exits non-zero on failure.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +18,8 @@ const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const argv = process.argv.slice(2);
 const only = (argv.find((a) => a.startsWith('--only=')) ?? '').slice(7).split(',').filter(Boolean);
 const want = (part) => only.length === 0 || only.includes(part);
+// --variants=en-light,zh-dark: only those language-theme variants of the screenshot part.
+const variantsOnly = (argv.find((a) => a.startsWith('--variants=')) ?? '').slice(11).split(',').filter(Boolean);
 
 let passed = 0;
 let failed = 0;
@@ -72,8 +74,16 @@ function serve() {
 // ---------- page helpers ----------
 
 const LABELS = {
-  'en-US': { data: 'Data', methods: 'Methods', results: 'Results', customers: 'Customers', orders: 'Orders', run: 'Run', cancel: 'Cancel', pick: 'Table or sheet', useSel: 'Use selection' },
-  'zh-CN': { data: '数据', methods: '方法', results: '结果', customers: '客户', orders: '订单', run: '运行', cancel: '取消', pick: '表格或工作表', useSel: '使用所选区域' },
+  'en-US': {
+    data: 'Data', methods: 'Methods', results: 'Results', customers: 'Customers', orders: 'Orders', run: 'Run', cancel: 'Cancel', pick: 'Table or sheet', useSel: 'Use selection',
+    write: 'Write to workbook', refresh: 'Refresh', remove: 'Remove results', removeTitle: 'Remove the results?', removeConfirm: 'Remove',
+    unwritten: /Nothing is written to the workbook yet/, wrote: /^Wrote tiers/, refreshed: /^Refreshed/, removed: /^Removed/,
+  },
+  'zh-CN': {
+    data: '数据', methods: '方法', results: '结果', customers: '客户', orders: '订单', run: '运行', cancel: '取消', pick: '表格或工作表', useSel: '使用所选区域',
+    write: '写入工作簿', refresh: '刷新', remove: '删除结果', removeTitle: '删除结果？', removeConfirm: '删除',
+    unwritten: /尚未写入工作簿/, wrote: /^已写入/, refreshed: /^已按 .* 刷新/, removed: /^已删除/,
+  },
 };
 
 async function openPane(browser, base, { lang = 'en-US', theme = 'light', customers = 600, orders = 8000, forcedColors = 'none' } = {}) {
@@ -111,6 +121,35 @@ async function noSideScroll(page, label) {
     return { doc: document.documentElement.scrollWidth, win: window.innerWidth, main: main ? main.scrollWidth - main.clientWidth : 0 };
   });
   assert(m.doc <= m.win && m.main <= 0, `horizontal overflow on ${label}: document ${m.doc}px in ${m.win}px, main overflows by ${m.main}px`);
+}
+
+/**
+ * Tier names in the results wrap between words only: every word (a run of CJK characters counts
+ * as one, as the sheets' names do) of every tier name sits on one line, at 350 and at 320 px.
+ */
+async function wholeWords(page, label) {
+  for (const width of [350, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForTimeout(100);
+    const broken = await page.evaluate(() => {
+      const bad = [];
+      for (const el of document.querySelectorAll('[data-tier-name]')) {
+        const node = el.firstChild;
+        if (!node || node.nodeType !== 3) continue;
+        for (const m of node.textContent.matchAll(/\S+/g)) {
+          const r = document.createRange();
+          r.setStart(node, m.index);
+          r.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...r.getClientRects()].map((x) => Math.round(x.top)));
+          if (tops.size > 1) bad.push(m[0]);
+        }
+      }
+      return bad;
+    });
+    await noSideScroll(page, `${label} at ${width} px`);
+    eq(broken, [], `${label}: tier names broken inside a word at ${width} px`);
+  }
+  await page.setViewportSize({ width: 350, height: 900 });
 }
 
 async function shot(page, name, { top = true, settle = 250 } = {}) {
@@ -283,6 +322,7 @@ async function variants(browser, base) {
   for (const lang of ['en-US', 'zh-CN']) {
     for (const theme of ['light', 'dark']) {
       const tag = `${lang === 'zh-CN' ? 'zh' : 'en'}-${theme}`;
+      if (variantsOnly.length && !variantsOnly.includes(tag)) continue;
       await check(`steps in ${tag}: screenshots, axe, no sideways scroll`, async () => {
         // 40,000 orders so that the run lasts long enough to be photographed with its progress bar.
         const { page, context, errors, L } = await openPane(browser, base, { lang, theme, customers: 3000, orders: 40000 });
@@ -307,14 +347,47 @@ async function variants(browser, base) {
         await page.locator('.fui-MessageBar').filter({ hasText: /Classified|已按/ }).waitFor({ timeout: 120_000 });
         await page.getByRole('tab', { name: L.results }).click();
         await page.getByRole('table').first().waitFor();
+        await page.locator('.fui-MessageBar').filter({ hasText: L.unwritten }).waitFor();
         await axeScan(page, `${tag} results`);
         await noSideScroll(page, `${tag} results`);
+        await wholeWords(page, `${tag} results`);
         await shot(page, `${tag}-4-results`);
+        await writeRefreshRemove(page, L, tag);
         eq(errors, [], 'page errors');
         await context.close();
       });
     }
   }
+}
+
+/** Write, Refresh and Remove by keyboard only, each with its outcome photographed and scanned. */
+async function writeRefreshRemove(page, L, tag) {
+  const press = async (button) => {
+    await button.focus();
+    await page.keyboard.press('Enter');
+  };
+  const bar = (text) => page.locator('.fui-MessageBar').filter({ hasText: text });
+  await press(page.getByRole('button', { name: L.write }));
+  await bar(L.wrote).waitFor({ timeout: 120_000 });
+  const written = await e2e(page, () => window.__e2e.sheetNames());
+  assert(written.length >= 5, `${tag}: sheets after Write: ${written.join(', ')}`);
+  await axeScan(page, `${tag} written`);
+  await shot(page, `${tag}-5-written`);
+  await press(page.getByRole('button', { name: L.refresh, exact: true }));
+  await bar(L.refreshed).waitFor({ timeout: 120_000 });
+  await axeScan(page, `${tag} refreshed`);
+  await shot(page, `${tag}-6-refreshed`, { top: false });
+  await press(page.getByRole('button', { name: L.remove }));
+  const dialog = page.getByRole('alertdialog', { name: L.removeTitle });
+  await dialog.waitFor();
+  await page.waitForTimeout(600); // the dialog fades in; measure contrast once it is opaque
+  await axeScan(page, `${tag} remove dialog`);
+  await shot(page, `${tag}-7-remove`, { top: false, settle: 0 });
+  await press(dialog.getByRole('button', { name: L.removeConfirm, exact: true }));
+  await bar(L.removed).waitFor({ timeout: 60_000 });
+  eq(await e2e(page, () => window.__e2e.sheetNames()), ['Customers', 'Orders'], `${tag}: sheets after Remove`);
+  await axeScan(page, `${tag} removed`);
+  await shot(page, `${tag}-8-removed`, { top: false });
 }
 
 async function highContrast(browser, base) {
@@ -330,6 +403,7 @@ async function highContrast(browser, base) {
     await page.getByRole('table').first().waitFor();
     await axeScan(page, 'contrast results');
     await shot(page, 'en-contrast-4-results');
+    await writeRefreshRemove(page, L, 'en-contrast');
     eq(errors, [], 'page errors');
     await context.close();
   });
@@ -443,7 +517,7 @@ async function main() {
   try {
     if (want('flow')) await flow(browser, base);
     if (want('shots')) await variants(browser, base);
-    if (want('shots')) await highContrast(browser, base);
+    if (want('shots') && (!variantsOnly.length || variantsOnly.includes('contrast'))) await highContrast(browser, base);
     if (want('command')) await command(browser, base);
     if (want('perf')) await perf(browser, base);
   } finally {

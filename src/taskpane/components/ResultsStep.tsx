@@ -27,7 +27,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DeleteRegular, SaveRegular, ShieldTaskRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, DeleteRegular, ShieldTaskRegular } from '@fluentui/react-icons';
 import type { Migration } from '../../engine/history';
 import type { ClassificationResult, MethodSummary } from '../../engine/types';
 import type { ClvReport } from '../../engine/methods/clv';
@@ -37,6 +37,7 @@ import type { Locale, MessageKey } from '../../i18n';
 import type { CheckReport } from '../../workbook/check';
 import { CheckReportView } from './CheckReportView';
 import { CutPoints } from './CutPoints';
+import { CampaignExport, TierActionEditor, type CampaignRequest, type PaneTierAction } from './Playbook';
 import { useCommonStyles } from '../styles';
 
 const useStyles = makeStyles({
@@ -47,6 +48,16 @@ const useStyles = makeStyles({
   dt: { color: tokens.colorNeutralForeground3 },
   diag: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Tier names break between words only (keep-all keeps 重要价值客户 whole).
+  name: { wordBreak: 'keep-all', overflowWrap: 'normal' },
+  head: { lineHeight: tokens.lineHeightBase200, verticalAlign: 'bottom', wordBreak: 'keep-all' },
+  tiers: {
+    tableLayout: 'auto',
+    width: '100%',
+    fontSize: tokens.fontSizeBase200,
+    '& th, & td': { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
+    '& .fui-TableHeaderCell__button': { paddingLeft: 0, paddingRight: 0 },
+  },
 });
 
 export interface ResultsStepProps {
@@ -55,7 +66,6 @@ export interface ResultsStepProps {
   config: TieringConfig;
   busy: boolean;
   onOutputs(update: (o: TieringConfig['output']) => TieringConfig['output']): void;
-  onWrite(): void;
   onRefresh(): void;
   onRemove(): void;
   /** "Check this workbook": what a refresh and a remove would touch (writes nothing). */
@@ -63,6 +73,17 @@ export interface ResultsStepProps {
   /** The last check's report, shown under the actions until closed. */
   check?: CheckReport | null;
   onCloseCheck?(): void;
+  /** The playbook (an action per tier), when the config has one: shown and edited per method. */
+  playbook?: PlaybookBinding;
+  /** Campaign-list export, when available. */
+  campaign?: { onExport(request: CampaignRequest): void };
+}
+
+/** How the results step reads and edits the playbook (see Playbook.tsx for the wiring). */
+export interface PlaybookBinding {
+  actions(method: string): Record<string, PaneTierAction | undefined>;
+  defaults?(method: string): Record<string, PaneTierAction | undefined>;
+  onChange(method: string, actions: Record<string, PaneTierAction>): void;
 }
 
 /** A method's display name; rule sets by the name the user gave them. */
@@ -76,18 +97,21 @@ function TierTable({ summary, config }: { summary: MethodSummary; config: Tierin
   const s = useCommonStyles();
   const st = useStyles();
   return (
-    <Table size="extra-small" aria-label={tr('results.tiers.aria', { method: methodName(locale, summary.method, config) })} style={{ tableLayout: 'fixed', width: '100%' }}>
+    // Automatic layout: the name column is at least as wide as the longest word of a tier name
+    // (keep-all: 重要价值客户 is one word), so names wrap between words only, at 320 px too.
+    <Table size="extra-small" aria-label={tr('results.tiers.aria', { method: methodName(locale, summary.method, config) })} className={st.tiers}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{tr('results.tier')}</TableHeaderCell>
-          <TableHeaderCell style={{ width: '4.5em' }} className={s.num}>
-            {tr('results.customers')}
+          {/* The summary sheet's own column names: the pane and the workbook use one vocabulary. */}
+          <TableHeaderCell>{tr('out.tiers.tier')}</TableHeaderCell>
+          <TableHeaderCell className={`${s.num} ${st.head}`}>
+            {tr('out.tiers.customers')}
           </TableHeaderCell>
-          <TableHeaderCell style={{ width: '4.8em' }} className={s.num}>
-            {tr('results.share')}
+          <TableHeaderCell className={`${s.num} ${st.head}`}>
+            {tr('out.tiers.share')}
           </TableHeaderCell>
-          <TableHeaderCell style={{ width: '4.8em' }} className={s.num}>
-            {tr('results.revenueShare')}
+          <TableHeaderCell className={`${s.num} ${st.head}`}>
+            {tr('out.tiers.revenueShare')}
           </TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -96,7 +120,7 @@ function TierTable({ summary, config }: { summary: MethodSummary; config: Tierin
           <TableRow key={t.tier}>
             <TableCell>
               <div style={{ display: 'flex', flexDirection: 'column', gap: 2, minWidth: 0 }}>
-                <Text size={200} style={{ overflowWrap: 'anywhere' }}>
+                <Text size={200} className={st.name} data-tier-name="">
                   {tierLabel(locale, summary.method, t.tier)}
                 </Text>
                 <div className={st.track} aria-hidden="true">
@@ -150,7 +174,7 @@ function MigrationTable({ m, config }: { m: Migration; config: TieringConfig }) 
   );
 }
 
-export function ResultsStep({ result, migrations, config, busy, onOutputs, onWrite, onRefresh, onRemove, onCheck, check, onCloseCheck }: ResultsStepProps) {
+export function ResultsStep({ result, migrations, config, busy, onOutputs, onRefresh, onRemove, onCheck, check, onCloseCheck, playbook, campaign }: ResultsStepProps) {
   const tr = useT();
   const locale = useLocale();
   const s = useCommonStyles();
@@ -178,11 +202,46 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onWri
               );
             })}
           </Accordion>
+          {playbook && <PlaybookSection result={result} config={config} busy={busy} playbook={playbook} />}
         </>
       )}
-      <Outputs result={result} config={config} busy={busy} onOutputs={onOutputs} onWrite={onWrite} onRefresh={onRefresh} onRemove={onRemove} onCheck={onCheck} />
+      <Outputs result={result} config={config} busy={busy} onOutputs={onOutputs} onRefresh={onRefresh} onRemove={onRemove} onCheck={onCheck} />
+      {result && campaign && (
+        <CampaignExport
+          methods={result.summaries.map((x) => ({ method: x.method, name: methodName(locale, x.method, config), tiers: x.tiers.map((t) => ({ tier: t.tier, customers: t.customers })) }))}
+          disabled={busy}
+          onExport={campaign.onExport}
+        />
+      )}
       {check && <CheckReportView report={check} onClose={() => onCloseCheck?.()} />}
     </div>
+  );
+}
+
+/** An action and owner for every tier of every method, each method collapsed until opened. */
+function PlaybookSection({ result, config, busy, playbook }: { result: ClassificationResult; config: TieringConfig; busy: boolean; playbook: PlaybookBinding }) {
+  const locale = useLocale();
+  const tr = useT();
+  return (
+    <Accordion multiple collapsible>
+      {result.summaries.map((sum) => (
+        <AccordionItem key={sum.method} value={sum.method}>
+          <AccordionHeader as="h2">{tr('playbook.method', { method: methodName(locale, sum.method, config) })}</AccordionHeader>
+          <AccordionPanel>
+            <TierActionEditor
+              method={sum.method}
+              methodName={methodName(locale, sum.method, config)}
+              tiers={sum.tiers.map((t) => t.tier)}
+              actions={playbook.actions(sum.method)}
+              defaults={playbook.defaults?.(sum.method)}
+              disabled={busy}
+              onChange={(a) => playbook.onChange(sum.method, a)}
+              titled={false}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
   );
 }
 
@@ -234,8 +293,8 @@ function Overview({ result }: { result: ClassificationResult }) {
 
 type OutputsProps = Omit<ResultsStepProps, 'migrations' | 'check' | 'onCloseCheck'>;
 
-/** What to write (outputs and group sheets) and the Write / Refresh / Remove actions. */
-function Outputs({ result, config, busy, onOutputs, onWrite, onRefresh, onRemove, onCheck }: OutputsProps) {
+/** What to write (outputs and group sheets; Write itself is in the run bar) and Refresh / Remove / Check. */
+function Outputs({ result, config, busy, onOutputs, onRefresh, onRemove, onCheck }: OutputsProps) {
   const tr = useT();
   const locale = useLocale();
   const s = useCommonStyles();
@@ -269,14 +328,11 @@ function Outputs({ result, config, busy, onOutputs, onWrite, onRefresh, onRemove
         ))}
       </div>
       <div className={st.actions}>
-        <Button appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || !result} onClick={onWrite}>
-          {tr('results.write')}
-        </Button>
-        <Button icon={<ArrowClockwiseRegular />} disabledFocusable={busy} onClick={onRefresh}>
+        <Button className={s.hcDisabled} icon={<ArrowClockwiseRegular />} disabledFocusable={busy} onClick={onRefresh}>
           {tr('results.refresh')}
         </Button>
         <RemoveButton busy={busy} onRemove={onRemove} />
-        <Button icon={<ShieldTaskRegular />} disabledFocusable={busy} onClick={onCheck}>
+        <Button className={s.hcDisabled} icon={<ShieldTaskRegular />} disabledFocusable={busy} onClick={onCheck}>
           {tr('check.button')}
         </Button>
       </div>
@@ -290,10 +346,11 @@ function Outputs({ result, config, busy, onOutputs, onWrite, onRefresh, onRemove
 /** Remove, behind a confirmation that says what goes (history included). */
 function RemoveButton({ busy, onRemove }: { busy: boolean; onRemove(): void }) {
   const tr = useT();
+  const s = useCommonStyles();
   return (
     <Dialog modalType="alert">
       <DialogTrigger disableButtonEnhancement>
-        <Button icon={<DeleteRegular />} disabledFocusable={busy}>
+        <Button className={s.hcDisabled} icon={<DeleteRegular />} disabledFocusable={busy}>
           {tr('results.remove')}
         </Button>
       </DialogTrigger>

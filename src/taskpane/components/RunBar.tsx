@@ -1,9 +1,11 @@
-// The run controls, always at hand at the bottom of the pane: Run, progress with the
+// The run controls, always at hand at the bottom of the pane: Write to workbook (the primary
+// action once a run has a result that is not in the workbook yet), Run, progress with the
 // current stage, Cancel, and the outcome of the last long operation as a sentence.
 import { Button, MessageBar, MessageBarActions, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DismissRegular, PlayRegular } from '@fluentui/react-icons';
+import { DismissRegular, PlayRegular, SaveRegular } from '@fluentui/react-icons';
 import { useT } from '../i18n';
 import type { Activity } from '../state';
+import { useCommonStyles } from '../styles';
 
 const useStyles = makeStyles({
   bar: {
@@ -14,7 +16,7 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
+  row: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center' },
   grow: { flexGrow: 1, minWidth: 0 },
 });
 
@@ -27,6 +29,11 @@ export interface RunBarProps {
   onCancel(): void;
   /** Offered after a run finishes (the pane does not switch steps on its own). */
   onShowResults?(): void;
+  /**
+   * The result to write, if any: `written` says whether it is in the workbook. While it is not,
+   * Write is the primary action and the bar says so; Run steps back to a secondary button.
+   */
+  result?: { written: boolean; onWrite(): void };
 }
 
 /** Share of the work done, from the stage reached (stages have rough weights). */
@@ -50,10 +57,14 @@ export function progressValue(a: Extract<Activity, { kind: 'busy' }>): number {
   return lo + (hi - lo) * within;
 }
 
-export function RunBar({ activity, canRun, blocked, onRun, onCancel, onShowResults }: RunBarProps) {
+export function RunBar({ activity, canRun, blocked, onRun, onCancel, onShowResults, result }: RunBarProps) {
   const tr = useT();
   const st = useStyles();
+  const s = useCommonStyles();
   const busy = activity.kind === 'busy';
+  const pending = !!result && !result.written;
+  // The run's own sentence already says "not written yet"; after another task, say it here.
+  const showPending = pending && !busy && !(activity.kind === 'done' && activity.task === 'run');
   const stageGroup = busy ? (activity.stage === 'reading' ? 'reading' : activity.stage === 'writing' ? 'writing' : activity.stage === 'preparing' ? 'preparing' : 'classifying') : null;
   return (
     <div className={st.bar} role="region" aria-label={tr('run.region')}>
@@ -82,12 +93,22 @@ export function RunBar({ activity, canRun, blocked, onRun, onCancel, onShowResul
           )}
         </MessageBar>
       )}
+      {showPending && (
+        <Text size={200} role="status">
+          {tr('run.unwritten')}
+        </Text>
+      )}
       <div className={st.row}>
-        {/* Both buttons stay in place (disabled but focusable) so focus never jumps when a run starts or ends. */}
-        <Button appearance="primary" icon={<PlayRegular />} onClick={onRun} disabledFocusable={busy || !canRun}>
+        {result && (
+          <Button appearance={pending ? 'primary' : 'secondary'} icon={<SaveRegular />} className={s.hcDisabled} onClick={result.onWrite} disabledFocusable={busy}>
+            {tr('results.write')}
+          </Button>
+        )}
+        {/* The buttons stay in place (disabled but focusable) so focus never jumps when a run starts or ends. */}
+        <Button appearance={pending ? 'secondary' : 'primary'} icon={<PlayRegular />} className={s.hcDisabled} onClick={onRun} disabledFocusable={busy || !canRun}>
           {tr('run.run')}
         </Button>
-        <Button icon={<DismissRegular />} onClick={onCancel} disabledFocusable={!busy || activity.task === 'remove'}>
+        <Button icon={<DismissRegular />} className={s.hcDisabled} onClick={onCancel} disabledFocusable={!busy || activity.task === 'remove'}>
           {tr('run.cancel')}
         </Button>
         {!busy && blocked && (

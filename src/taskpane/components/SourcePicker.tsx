@@ -1,7 +1,7 @@
 // Choosing one source range: from the selection, from the workbook's tables and sheets,
 // or typed as an address. Either source may be left out.
 import { Button, Dropdown, Field, Input, Option, OptionGroup, Text } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { RangeRef } from '../../config';
 import type { SheetInfo, TableInfo } from '../../workbook/port';
 import { useT } from '../i18n';
@@ -36,6 +36,13 @@ export function SourcePicker(props: SourcePickerProps) {
   const [typedError, setTypedError] = useState<string | null>(null);
   const id = useId();
   const selectedKey = refKey(current);
+  // The address box shows the range in use when it is an address (from the selection or typed),
+  // so what looks like an address always is the real one; a table or sheet picked above clears it.
+  const currentAddress = current && !refKey(current) ? refLabel(current) : '';
+  useEffect(() => {
+    setTyped(currentAddress);
+    setTypedError(null);
+  }, [currentAddress]);
 
   const submitTyped = () => {
     const ref = parseRangeInput(typed, { sheets: sheets.map((x) => x.name), tables: tables.map((x) => x.name) });
@@ -60,14 +67,14 @@ export function SourcePicker(props: SourcePickerProps) {
           <Input
             value={typed}
             disabled={disabled}
-            placeholder={kind === 'orders' ? 'Orders!A1:F5000' : 'Customers!A1:E800'}
+            placeholder={tr('data.address.placeholder')}
             onChange={(_, d) => setTyped(d.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') submitTyped();
             }}
           />
         </Field>
-        <Button disabled={disabled || !typed.trim()} onClick={submitTyped}>
+        <Button disabled={disabled || !typed.trim() || typed === currentAddress} className={s.hcDisabled} onClick={submitTyped}>
           {tr('data.address.load')}
         </Button>
       </div>

@@ -115,6 +115,7 @@ async function writeResult(c: PaneContext, abortRef: AbortRef, edits?: EditChoic
       });
     if (!summary) return null;
     reportProblems(c, summary.problems);
+    c.dispatch({ type: 'written', written: true });
     return c.say('write.done', { customers: c.fmt(summary.customers), sheets: summary.sheets });
   });
 }
@@ -135,6 +136,7 @@ async function refreshFromSaved(c: PaneContext, abortRef: AbortRef, edits?: Edit
       });
     if (!summary) return null;
     if (summary.result) c.dispatch({ type: 'result', result: summary.result });
+    c.dispatch({ type: 'written', written: true });
     reportProblems(c, summary.problems);
     return c.say('refresh.done', { customers: c.fmt(summary.customers), date: summary.analysisDate });
   });
@@ -146,6 +148,7 @@ async function removeOwned(c: PaneContext): Promise<void> {
   try {
     const { count, problems } = await c.host.remove(c.stateRef.current.locale);
     reportProblems(c, problems);
+    c.dispatch({ type: 'written', written: false });
     c.dispatch({ type: 'activity', activity: { kind: 'done', task: 'remove', message: c.say('remove.done', { count }) } });
   } catch (e) {
     c.dispatch({ type: 'activity', activity: { kind: 'error', task: 'remove', message: c.describe(e) } });

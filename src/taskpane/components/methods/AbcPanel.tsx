@@ -1,5 +1,6 @@
 // ABC classes: basis, mode, cut points and class names.
 import type { AbcConfig } from '../../../config';
+import { DEFAULT_CUTS } from '../../../engine/methods/abc';
 import { useT } from '../../i18n';
 import { useCommonStyles } from '../../styles';
 import { ChoiceField, ListField } from '../fields';
@@ -31,7 +32,8 @@ export function AbcPanel({ value: abc, on, disabled, onToggle, onPatch }: Method
       </div>
       <ListField
         label={tr('methods.abc.cuts')}
-        placeholder={abc.mode === 'value-share' ? '0.8, 0.95' : '0.2, 0.5'}
+        // The placeholder is what an empty field means: the engine's default for the mode.
+        placeholder={DEFAULT_CUTS[abc.mode].join(', ')}
         hint={tr('methods.abc.cuts.hint')}
         value={abc.cuts?.map(String)}
         disabled={off}
