@@ -8,7 +8,7 @@ import type { TableKind } from '../engine/ingest/headers';
 import { sheetKey } from '../output/sheetNames';
 import { parseAddress } from '../workbook/a1';
 import type { XlsxPort } from '../workbook/ooxml/port';
-import { InputFileError } from './inputFileError';
+import { InputFileError } from './inputError';
 
 export interface ResolvedSource {
   ref: RangeRef;
