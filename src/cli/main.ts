@@ -1,11 +1,6 @@
 // Command-line entry: `customer-tiers <command> ...` (run with tsx, or through bin/customer-tiers.mjs).
 import { t, type Locale } from '../i18n';
-import { runCheck } from './check';
-import { runClassify } from './classify';
-import { runDemo } from './demo';
-import { runRefresh } from './refresh';
 import { envLocale } from './locale';
-import { runRemove } from './remove';
 
 function locale(argv: readonly string[]): Locale {
   const i = argv.indexOf('--lang');
@@ -21,11 +16,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${t(loc, 'cli.usage')}\n`);
     return command ? 0 : 2;
   }
-  if (command === 'classify') return runClassify(rest);
-  if (command === 'demo') return runDemo(rest);
-  if (command === 'refresh') return runRefresh(rest);
-  if (command === 'check') return runCheck(rest);
-  if (command === 'remove') return runRemove(rest);
+  // Each command is loaded when run, so `--help` does not evaluate the engine and the workbook code.
+  if (command === 'classify') return (await import('./classify')).runClassify(rest);
+  if (command === 'demo') return (await import('./demo')).runDemo(rest);
+  if (command === 'refresh') return (await import('./refresh')).runRefresh(rest);
+  if (command === 'check') return (await import('./check')).runCheck(rest);
+  if (command === 'remove') return (await import('./remove')).runRemove(rest);
   process.stderr.write(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
   return 2;
 }
