@@ -13,6 +13,7 @@ import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
 import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 import { writeTieredWorkbook } from './writeOut';
+import { OpenBooks } from './reuse';
 import { outputColumns } from '../engine/columns';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
 
@@ -200,8 +201,9 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (!options.lang) locale = config.locale;
 
     const tables: InputTables = {};
-    if (options.orders) tables.orders = await readInputFile(options.orders);
-    if (options.customers) tables.customers = await readInputFile(options.customers);
+    const books = new OpenBooks();
+    if (options.orders) tables.orders = await readInputFile(options.orders, books);
+    if (options.customers) tables.customers = await readInputFile(options.customers, books);
     const result = classify(tables, config);
 
     const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));
@@ -216,7 +218,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (options.out || flags.has('in-place')) {
       const edits = editChoiceOf(flags);
       if (!edits) throw new UsageError('out.cli.editsExclusive');
-      const report = await writeTieredWorkbook({ result, inputs: tables, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place'), edits });
+      const report = await writeTieredWorkbook({ result, inputs: tables, books, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place'), edits });
       for (const p of report.problems) process.stdout.write(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
       if (options.out) process.stdout.write(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
     }

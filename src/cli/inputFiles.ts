@@ -7,7 +7,8 @@ import type { MessageKey } from '../i18n';
 import type { SourceGrid } from '../engine/types';
 import { sheetKey } from '../output/sheetNames';
 import { WorkbookError } from '../workbook/errors';
-import { XlsxPort } from '../workbook/ooxml/port';
+import type { XlsxPort } from '../workbook/ooxml/port';
+import { OpenBooks } from './reuse';
 
 /** A file the CLI cannot use; `key`/`params` render through i18n (cli.*). */
 export class InputFileError extends Error {
@@ -35,10 +36,10 @@ export function splitSheetSpec(spec: string): { file: string; sheet?: string } {
 
 /** The sheet (the first one when none is named) read through the xlsx adapter: cells as
  *  Range.values gives them, the same values the add-in reads in Excel. */
-async function readXlsx(file: string, sheet: string | undefined, display: string): Promise<SourceGrid> {
+async function readXlsx(file: string, sheet: string | undefined, display: string, books: OpenBooks): Promise<SourceGrid> {
   let port: XlsxPort;
   try {
-    port = await XlsxPort.fromFile(file);
+    port = await books.open(file);
   } catch (e) {
     const reason = e instanceof WorkbookError ? String(e.params.reason) : e instanceof Error ? e.message : String(e);
     throw new InputFileError('cli.file_unreadable', { file: display, reason });
@@ -50,13 +51,14 @@ async function readXlsx(file: string, sheet: string | undefined, display: string
   return { name: read.sheet, headerRow: read.row + 1, firstColumn: read.col, values: read.values, dateSystem: read.dateSystem };
 }
 
-/** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet` into a grid. */
-export async function readInputFile(spec: string): Promise<SourceGrid> {
+/** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet` into a grid (workbooks opened
+ *  through `books`, so a command that reads and then writes a workbook loads it once). */
+export async function readInputFile(spec: string, books = new OpenBooks()): Promise<SourceGrid> {
   const { file, sheet } = splitSheetSpec(spec);
   const display = path.basename(file);
   if (!fs.existsSync(file)) throw new InputFileError('cli.file_missing', { file });
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, sheet, display);
+  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, sheet, display, books);
   if (ext !== '.csv' && ext !== '.txt' && ext !== '.tsv') throw new InputFileError('cli.file_type', { file });
   let bytes: Uint8Array;
   try {

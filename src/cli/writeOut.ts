@@ -13,6 +13,8 @@ import { refreshWorkbook, type EditChoice, type RefreshReport } from '../workboo
 import { XlsxPort } from '../workbook/ooxml/port';
 import { WorkbookError } from '../workbook/errors';
 import { readInputFile, splitSheetSpec } from './inputFiles';
+import { OpenBooks, reuseClassification } from './reuse';
+import type { ClassificationResult } from '../engine/types';
 
 export interface WriteOutOptions {
   orders?: string;
@@ -25,6 +27,10 @@ export interface WriteOutOptions {
   locale: Locale;
   /** What to do with our output the user edited in the workbook written into (default: stop). */
   edits?: EditChoice;
+  /** Workbooks `inputs` were read from (each file is loaded once per command). */
+  books?: OpenBooks;
+  /** The classification of `inputs` under `config`: reused when the refresh reads the same cells. */
+  result?: ClassificationResult;
 }
 
 const isXlsx = (spec?: string) => !!spec && /\.xls[xm]$/i.test(splitSheetSpec(spec).file);
@@ -48,7 +54,8 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
   const target = opts.out ?? (opts.inPlace ? splitSheetSpec(base!).file : undefined);
   if (!target) throw new Error(t(opts.locale, 'out.cli.needOut'));
   const baseFile = base ? splitSheetSpec(base).file : undefined;
-  const port = baseFile ? await XlsxPort.fromFile(baseFile) : await XlsxPort.create();
+  const books = opts.books ?? new OpenBooks();
+  const port = baseFile ? await books.open(baseFile) : await XlsxPort.create();
   // A macro-enabled package saved under .xlsx is a file Excel refuses to open: say so before any work.
   if ((await port.isMacroEnabled()) && !/\.xlsm$/i.test(target)) throw new WorkbookError('macroExtension', { file: path.basename(baseFile!), out: path.basename(target) });
 
@@ -63,11 +70,12 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
       const tables = (await port.listTables()).filter((x) => sheetKey(x.sheet) === sheetKey(name));
       sources[key] = tables.length === 1 ? { kind: 'table', table: tables[0].name } : { kind: 'sheet', sheet: name };
     } else {
-      const grid = opts.inputs?.[key] ?? (await readInputFile(spec));
+      const grid = opts.inputs?.[key] ?? (await readInputFile(spec, books));
       sources[key] = await addDataSheet(port, grid, path.basename(file).replace(/\.[^.]+$/, ''));
     }
   }
-  const report = await refreshWorkbook(port, { config: { ...opts.config, sources: { ...opts.config.sources, ...sources } }, locale: opts.locale, edits: opts.edits });
+  const classifier = opts.result && opts.inputs ? reuseClassification(opts.result, opts.inputs, opts.config) : undefined;
+  const report = await refreshWorkbook(port, { config: { ...opts.config, sources: { ...opts.config.sources, ...sources } }, locale: opts.locale, edits: opts.edits, classify: classifier });
   fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   await port.save(target);
   return report;
