@@ -9,7 +9,7 @@ import { isValidSheetName, sheetKey } from '../../output/sheetNames';
 import { cellAddress, sheetReference } from './address';
 import { toExcelRow, type ExcelInput } from './cells';
 import { isPayloadLimitError } from './errors';
-import { chunkRows, COMMAND_BYTES, jsonBytes, PAYLOAD_BUDGET } from './payload';
+import { chunkRows, COMMAND_BYTES, jsonBytes, PAYLOAD_BUDGET, rowJsonBytes } from './payload';
 import { throwIfAborted, type AdapterLimits } from './types';
 
 export interface Step {
@@ -42,7 +42,10 @@ function gridSteps(
 ): Step[] {
   if (rows.length === 0 || rows[0].length === 0) return [];
   const cols = rows[0].length;
-  const rowBytes = rows.map((r) => jsonBytes(r) + 1);
+  // A number format is one row shared by every row: measured once.
+  let last: readonly unknown[] | undefined;
+  let lastBytes = 0;
+  const rowBytes = rows.map((r) => (r === last ? lastBytes : ((last = r), (lastBytes = rowJsonBytes(r) + 1))));
   const make = (from: number, to: number): Step => {
     const block = rows.slice(from, to) as ExcelInput[][];
     let bytes = COMMAND_BYTES;
