@@ -82,7 +82,7 @@ function endToEnd(dir: string, rows: number) {
   const runs: Record<string, Run[]> = { cli: [], pandas: [], duckdb: [] };
   // Alternating rounds, so all three see the same machine load.
   for (let i = 0; i < ROUNDS; i++) for (const [k, [cmd, args]] of Object.entries(sides)) runs[k].push(timed(cmd, args, dir));
-  const s = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, stats(v)])) as Record<string, ReturnType<typeof stats>>;
+  const s = { cli: stats(runs.cli), pandas: stats(runs.pandas), duckdb: stats(runs.duckdb) };
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   fs.rmSync(file, { force: true });
   return {

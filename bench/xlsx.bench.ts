@@ -6,7 +6,7 @@
 // time writing only. Three alternating runs; medians and min–max.
 import { defaultConfig } from '../src/config';
 import { classify } from '../src/engine/classify';
-import type { Cell } from '../src/engine/types';
+import type { CellValue } from '../src/workbook/port';
 import { refreshWorkbook } from '../src/workbook/run';
 import { XlsxPort } from '../src/workbook/ooxml/port';
 import { newEntry, writeZip } from '../src/workbook/ooxml/zip';
@@ -60,7 +60,7 @@ function median(xs: number[]): number {
 }
 
 export async function bench(): Promise<Record<string, unknown>> {
-  const orders = generateOrders(ORDERS, CUSTOMERS, 7) as Cell[][];
+  const orders = generateOrders(ORDERS, CUSTOMERS, 7) as CellValue[][];
   const config = defaultConfig({ locale: 'en-US', sources: { orders: { kind: 'sheet', sheet: 'Orders' } } });
   const result = classify({ orders: { name: 'Orders', values: orders } }, config);
   const base = await XlsxPort.create();
