@@ -63,8 +63,9 @@ async function pandasServer(file: string) {
 async function duckdbSession(file: string) {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const { SQL } = await import(path.join(__dirname, 'duckdb_cli.mjs'));
-  const db = await DuckDBInstance.create(':memory:', { threads: '1' });
+  const db = await DuckDBInstance.create(':memory:');
   const con = await db.connect();
+  await con.run('SET threads = 1');
   // Serial dates as the engine and pandas get them, turned into DATE once at load (not timed).
   await con.run(`CREATE TABLE orders AS SELECT customer_id, DATE '1899-12-30' + CAST(order_date AS INTEGER) AS order_date, amount
     FROM read_csv('${file}', header = true, columns = {'customer_id': 'VARCHAR', 'order_date': 'DOUBLE', 'amount': 'DOUBLE'})`);
