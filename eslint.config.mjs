@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'node:*', 'crypto', 'stream', 'zlib', 'url', 'util'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-e2e/**', 'test/e2e/out/**', 'node_modules/**', 'coverage/**', 'demo/**', 'test-output/**', 'docs/**'] },
+  { ignores: ['dist/**', 'dist-cli/**', 'dist-e2e/**', 'test/e2e/out/**', 'node_modules/**', 'coverage/**', 'demo/**', 'test-output/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

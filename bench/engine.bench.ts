@@ -11,8 +11,8 @@ import { classify } from '../src/engine/classify';
 import type { Cell } from '../src/engine/types';
 import { rng } from '../src/cli/random';
 
-export const ORDERS = 1_048_575;
-export const CUSTOMERS = 100_000;
+export const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_048_575);
+export const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const RUNS = 7;
 /** Untimed-for-the-median runs first, on both sides alike: V8 optimises the kernels over the first few calls. */
 const WARMUPS = 3;

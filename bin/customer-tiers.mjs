@@ -1,7 +1,20 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx customer-tiers classify ...` works without a build.
-// tsImport loads main.ts (and everything it imports) through tsx; a plain register() + import()
-// fails here with ERR_REQUIRE_CYCLE_MODULE because the package is CommonJS.
-import { tsImport } from 'tsx/esm/api';
+// The installed command: runs the compiled CLI (dist-cli/, built by `npm run build:cli`, and by
+// `npm pack` through prepack). Plain JavaScript, no compiler at run time.
+import { existsSync } from 'fs';
 
-await tsImport('../src/cli/main.ts', import.meta.url);
+// `customer-tiers ... | head` closes the pipe early: stop quietly, as other commands do.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
+const cli = new URL('../dist-cli/customer-tiers.mjs', import.meta.url);
+
+if (existsSync(cli)) {
+  await import(cli.href);
+} else {
+  // Only in a checkout that was never built (an installed package always holds dist-cli).
+  process.stderr.write('customer-tiers: the command line is not built yet. Run `npm run build:cli` in the repository first.\n');
+  process.exitCode = 1;
+}

@@ -22,6 +22,7 @@ import { playFor } from '../output/playbook';
 import { ruleSenseProblems, ruleSenseText } from '../output/sense';
 import { campaignCsv, campaignRows, parseTierSelection } from '../output/campaign';
 import { writeCampaignXlsx } from './campaignXlsx';
+import { OpenBooks } from './reuse';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
 import { classifyFromSource, usesScaleSource } from './scaleSource';
 import { SourceError } from '../sources/common';
@@ -266,8 +267,9 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
 
     const scaled = usesScaleSource(options);
     if (scaled && (options.out || flags.has('in-place'))) throw new SourceError('scale.no_workbook');
-    if (options.orders && !scaled) tables.orders = await readInputFile(options.orders);
-    if (options.customers) tables.customers = await readInputFile(options.customers, 'customers');
+    const books = new OpenBooks();
+    if (options.orders && !scaled) tables.orders = await readInputFile(options.orders, 'orders', books);
+    if (options.customers) tables.customers = await readInputFile(options.customers, 'customers', books);
     const result = scaled ? await classifyFromSource(options, tables.customers, config) : classify(tables, config);
     // A rule that does not compile is a config error: a scheduled job must notice (exit 2, nothing written).
     const ruleErrors = ruleErrorsText(result);
@@ -287,7 +289,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (options.out || flags.has('in-place')) {
       const edits = editChoiceOf(flags);
       if (!edits) throw new UsageError('out.cli.editsExclusive');
-      const report = await writeTieredWorkbook({ result, inputs: tables, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place'), edits });
+      const report = await writeTieredWorkbook({ result, inputs: tables, books, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place'), edits });
       for (const p of report.problems) writeOut(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
       if (options.out) writeOut(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
     }

@@ -6,10 +6,11 @@ import { textToGrid } from '../engine/ingest';
 import type { TableKind } from '../engine/ingest/headers';
 import type { SourceGrid } from '../engine/types';
 import { WorkbookError } from '../workbook/errors';
-import { XlsxPort } from '../workbook/ooxml/port';
+import type { XlsxPort } from '../workbook/ooxml/port';
 import { readNotes } from '../workbook/readNotes';
 import { InputFileError } from './inputError';
-import { openWorkbook, withUncalculated } from './openWorkbook';
+import { withUncalculated } from './openWorkbook';
+import { OpenBooks } from './reuse';
 import { resolveSource } from './sourceSpec';
 
 export { InputFileError };
@@ -29,10 +30,10 @@ export function splitSheetSpec(spec: string): { file: string; sheet?: string } {
 
 /** The sheet, table, named range or address (the sheet holding the orders when none is named)
  *  read through the xlsx adapter: cells as Range.values gives them, as the add-in reads them. */
-async function readXlsx(file: string, sheet: string | undefined, display: string, kind: TableKind): Promise<SourceGrid> {
+async function readXlsx(file: string, sheet: string | undefined, display: string, kind: TableKind, books: OpenBooks): Promise<SourceGrid> {
   let port: XlsxPort;
   try {
-    port = await openWorkbook(file);
+    port = await books.open(file);
   } catch (e) {
     if (e instanceof InputFileError) throw e;
     const reason = e instanceof WorkbookError ? String(e.params.reason) : e instanceof Error ? e.message : String(e);
@@ -45,13 +46,14 @@ async function readXlsx(file: string, sheet: string | undefined, display: string
   return withUncalculated(grid, port, read);
 }
 
-/** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet|Table|Name|Sheet!B3:G40` into a grid. */
-export async function readInputFile(spec: string, kind: TableKind = 'orders'): Promise<SourceGrid> {
+/** Reads `file.csv`, `file.txt`, `file.xlsx` or `file.xlsx#Sheet|Table|Name|Sheet!B3:G40` into a grid
+ *  (workbooks opened through `books`, so a command that reads and then writes a workbook loads it once). */
+export async function readInputFile(spec: string, kind: TableKind = 'orders', books = new OpenBooks()): Promise<SourceGrid> {
   const { file, sheet } = splitSheetSpec(spec);
   const display = path.basename(file);
   if (!fs.existsSync(file)) throw new InputFileError('cli.file_missing', { file });
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, sheet, display, kind);
+  if (ext === '.xlsx' || ext === '.xlsm') return readXlsx(file, sheet, display, kind, books);
   if (ext !== '.csv' && ext !== '.txt' && ext !== '.tsv') throw new InputFileError('cli.file_type', { file });
   let bytes: Uint8Array;
   try {

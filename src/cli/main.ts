@@ -2,16 +2,10 @@
 // Exit codes: 0 done, 2 a user error (the message says what, where and what to do), 1 a bug.
 import { t, type Locale } from '../i18n';
 import { describeKnownError } from '../workbook/describeError';
-import { runCheck } from './check';
-import { runClassify } from './classify';
-import { runDemo } from './demo';
 import { helpText, isCommand, isHelpFlag, isVersionFlag, versionText } from './help';
-import { InputFileError } from './inputFiles';
-import { runRefresh } from './refresh';
+import { InputFileError } from './inputError';
 import { envLocale } from './locale';
-import { runRemove } from './remove';
 import { writeErr, writeOut } from './terminal';
-import { runSql } from './sql';
 
 function locale(argv: readonly string[]): Locale {
   const i = argv.indexOf('--lang');
@@ -36,12 +30,13 @@ export async function main(argv: string[]): Promise<number> {
     writeOut(`${helpText(loc, command)}\n`);
     return 0;
   }
-  if (command === 'classify') return runClassify(rest);
-  if (command === 'demo') return runDemo(rest);
-  if (command === 'refresh') return runRefresh(rest);
-  if (command === 'check') return runCheck(rest);
-  if (command === 'remove') return runRemove(rest);
-  if (command === 'sql') return runSql(rest);
+  // Each command is loaded when run, so `--help` does not evaluate the engine and the workbook code.
+  if (command === 'classify') return (await import('./classify')).runClassify(rest);
+  if (command === 'demo') return (await import('./demo')).runDemo(rest);
+  if (command === 'refresh') return (await import('./refresh')).runRefresh(rest);
+  if (command === 'check') return (await import('./check')).runCheck(rest);
+  if (command === 'remove') return (await import('./remove')).runRemove(rest);
+  if (command === 'sql') return (await import('./sql')).runSql(rest);
   writeErr(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
   return 2;
 }

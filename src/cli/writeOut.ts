@@ -14,6 +14,8 @@ import { XlsxPort } from '../workbook/ooxml/port';
 import { WorkbookError } from '../workbook/errors';
 import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 import { resolveSource } from './sourceSpec';
+import { OpenBooks, reuseClassification } from './reuse';
+import type { ClassificationResult } from '../engine/types';
 
 export interface WriteOutOptions {
   orders?: string;
@@ -26,6 +28,10 @@ export interface WriteOutOptions {
   locale: Locale;
   /** What to do with our output the user edited in the workbook written into (default: stop). */
   edits?: EditChoice;
+  /** Workbooks `inputs` were read from (each file is loaded once per command). */
+  books?: OpenBooks;
+  /** The classification of `inputs` under `config`: reused when the refresh reads the same cells. */
+  result?: ClassificationResult;
 }
 
 const isXlsx = (spec?: string) => !!spec && /\.xls[xm]$/i.test(splitSheetSpec(spec).file);
@@ -49,7 +55,8 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
   const target = opts.out ?? (opts.inPlace ? splitSheetSpec(base!).file : undefined);
   if (!target) throw new InputFileError('out.cli.needOut', {});
   const baseFile = base ? splitSheetSpec(base).file : undefined;
-  const port = baseFile ? await XlsxPort.fromFile(baseFile) : await XlsxPort.create();
+  const books = opts.books ?? new OpenBooks();
+  const port = baseFile ? await books.open(baseFile) : await XlsxPort.create();
   // A macro-enabled package saved under .xlsx is a file Excel refuses to open: say so before any work.
   if ((await port.isMacroEnabled()) && !/\.xlsm$/i.test(target)) throw new WorkbookError('macroExtension', { file: path.basename(baseFile!), out: path.basename(target) });
 
@@ -64,11 +71,12 @@ export async function writeTieredWorkbook(opts: WriteOutOptions & Record<string,
       const tables = ref.kind === 'sheet' && !ref.address ? (await port.listTables()).filter((x) => sheetKey(x.sheet) === sheetKey(ref.sheet)) : [];
       sources[key] = tables.length === 1 ? { kind: 'table', table: tables[0].name } : ref;
     } else {
-      const grid = opts.inputs?.[key] ?? (await readInputFile(spec, key));
+      const grid = opts.inputs?.[key] ?? (await readInputFile(spec, key, books));
       sources[key] = await addDataSheet(port, grid, path.basename(file).replace(/\.[^.]+$/, ''));
     }
   }
-  const report = await refreshWorkbook(port, { config: { ...opts.config, sources: { ...opts.config.sources, ...sources } }, locale: opts.locale, edits: opts.edits });
+  const classifier = opts.result && opts.inputs ? reuseClassification(opts.result, opts.inputs, opts.config) : undefined;
+  const report = await refreshWorkbook(port, { config: { ...opts.config, sources: { ...opts.config.sources, ...sources } }, locale: opts.locale, edits: opts.edits, classify: classifier });
   try {
     fs.mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
     await port.save(target);

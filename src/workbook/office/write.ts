@@ -9,7 +9,7 @@ import { isValidSheetName, sheetKey } from '../../output/sheetNames';
 import { cellAddress, sheetReference } from './address';
 import { toExcelRow, type ExcelInput } from './cells';
 import { isPayloadLimitError } from './errors';
-import { chunkRows, COMMAND_BYTES, jsonBytes, PAYLOAD_BUDGET } from './payload';
+import { chunkRows, COMMAND_BYTES, jsonBytes, PAYLOAD_BUDGET, rowJsonBytes } from './payload';
 import { throwIfAborted, type AdapterLimits } from './types';
 
 export interface Step {
@@ -42,7 +42,10 @@ function gridSteps(
 ): Step[] {
   if (rows.length === 0 || rows[0].length === 0) return [];
   const cols = rows[0].length;
-  const rowBytes = rows.map((r) => jsonBytes(r) + 1);
+  // A number format is one row shared by every row: measured once.
+  let last: readonly unknown[] | undefined;
+  let lastBytes = 0;
+  const rowBytes = rows.map((r) => (r === last ? lastBytes : ((last = r), (lastBytes = rowJsonBytes(r) + 1))));
   const make = (from: number, to: number): Step => {
     const block = rows.slice(from, to) as ExcelInput[][];
     let bytes = COMMAND_BYTES;
@@ -67,8 +70,9 @@ function valueSteps(sheet: string, row: number, col: number, values: readonly (r
   return gridSteps(sheet, row, col, values.map((r) => toExcelRow(r, cols)), 'values', budget, room);
 }
 
-function small(queue: (ctx: Ctx) => void, payload?: unknown): Step {
-  return { bytes: COMMAND_BYTES + jsonBytes(payload), units: 1, queue };
+/** A step of `commands` queued commands (each proxy call and property set is one in the request). */
+function small(queue: (ctx: Ctx) => void, payload?: unknown, commands = 1): Step {
+  return { bytes: COMMAND_BYTES * commands + jsonBytes(payload), units: 1, queue };
 }
 
 const CHART_TYPE: Record<ChartSpec['type'], 'ColumnClustered' | 'BarClustered' | 'Pie' | 'Line'> = {
@@ -193,7 +197,10 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
 
 function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, room: number): Step[] {
   const steps: Step[] = [];
-  if (op.fill !== undefined || op.fontColor !== undefined || op.bold !== undefined || op.underline !== undefined || op.align !== undefined)
+  // Range, format, then one command per property (and the fill/font objects): a fill alone is
+  // about 600 bytes in the request, so 12,000 tier fills cannot ride in one 5 MB request.
+  const props = [op.fill, op.fontColor, op.bold, op.underline, op.align].filter((x) => x !== undefined).length;
+  if (props > 0)
     steps.push(
       small((ctx) => {
         const f = sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, op.col, op.rows, op.cols).format;
@@ -202,12 +209,12 @@ function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, roo
         if (op.bold !== undefined) f.font.bold = op.bold;
         if (op.underline !== undefined) f.font.underline = op.underline ? 'Single' : 'None';
         if (op.align !== undefined) f.horizontalAlignment = op.align === 'left' ? 'Left' : op.align === 'center' ? 'Center' : 'Right';
-      }),
+      }, undefined, 3 + props),
     );
   if (op.numberFormat !== undefined) {
     // The API takes one format per cell; one row is built and shared by every row.
     const row = new Array<string>(op.cols).fill(op.numberFormat);
-    steps.push(...gridSteps(op.sheet, op.row, op.col, new Array(op.rows).fill(row), 'numberFormat', budget, room - COMMAND_BYTES * steps.length));
+    for (const step of gridSteps(op.sheet, op.row, op.col, new Array(op.rows).fill(row), 'numberFormat', budget, room - steps.reduce((n, x) => n + x.bytes, 0))) steps.push(step);
   }
   if (steps.length) steps[0].units = 1;
   return steps;

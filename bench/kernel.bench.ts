@@ -1,0 +1,151 @@
+// The kernel against pandas and DuckDB on two shapes of customer id: `C000123` (short, one
+// letter and digits) and 16 hex characters (what exports from shop systems and hashes give).
+// 1,048,575 order rows, 100,000 customers; per side, what it starts from and what it does:
+// - engine: Excel-shaped values already in memory (Range.values rows: id text, date serial,
+//   amount) → the full classification (ingest with validation, metrics, ABC, RFM, activity and
+//   the other default tiers, summaries, the result table);
+// - pandas: a DataFrame already parsed by read_csv (parsing not timed) → groupby metrics, ABC,
+//   RFM quintiles, activity (bench/pandas_pipeline.py);
+// - DuckDB: a table already loaded (loading not timed), 1 thread → the same aggregation in SQL
+//   (bench/duckdb_cli.mjs), its rows read into JavaScript.
+// One warm-up each, then BENCH_KERNEL_RUNS (3) alternating runs; medians, min–max, CPU time.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as readline from 'readline';
+import { defaultConfig } from '../src/config';
+import { classify } from '../src/engine/classify';
+import type { Cell } from '../src/engine/types';
+import { generateOrders, ORDERS, CUSTOMERS } from './engine.bench';
+
+const RUNS = Number(process.env.BENCH_KERNEL_RUNS ?? 3);
+const PYTHON = '/usr/bin/python3';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+const summary = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
+
+/** 16 lowercase hex characters per customer, from the C000123 id (a fixed bijection). */
+function hexIds(rows: Cell[][]): Cell[][] {
+  const memo = new Map<string, string>();
+  const hex = (id: string) => {
+    let h = memo.get(id);
+    if (h === undefined) {
+      const n = Number(id.slice(1));
+      const a = (Math.imul(n + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
+      const b = (Math.imul(n ^ 0x5bd1e995, 0x85ebca6b) >>> 0).toString(16).padStart(8, '0');
+      memo.set(id, (h = a + b));
+    }
+    return h;
+  };
+  return rows.map((r, i) => (i === 0 ? r : [hex(r[0] as string), r[1], r[2]]));
+}
+
+async function pandasServer(file: string) {
+  const child = spawn(PYTHON, [path.join(__dirname, 'pandas_pipeline.py'), file, '--serve'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = readline.createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const next = async () => JSON.parse((await lines.next()).value as string);
+  const ready = await next();
+  if (!ready.ready) throw new Error(ready.error ?? 'pandas did not start');
+  return {
+    run: async (): Promise<{ ms: number; cpu_ms: number }> => {
+      child.stdin!.write('run\n');
+      return next();
+    },
+    stop: () => child.stdin!.end('quit\n'),
+  };
+}
+
+async function duckdbSession(file: string) {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { SQL } = await import(path.join(__dirname, 'duckdb_cli.mjs'));
+  const db = await DuckDBInstance.create(':memory:');
+  const con = await db.connect();
+  await con.run('SET threads = 1');
+  // Serial dates as the engine and pandas get them, turned into DATE once at load (not timed).
+  await con.run(`CREATE TABLE orders AS SELECT customer_id, DATE '1899-12-30' + CAST(order_date AS INTEGER) AS order_date, amount
+    FROM read_csv('${file}', header = true, columns = {'customer_id': 'VARCHAR', 'order_date': 'DOUBLE', 'amount': 'DOUBLE'})`);
+  return {
+    run: async () => {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const reader = await con.runAndReadAll(SQL('orders'));
+      const rows = reader.getRows();
+      const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      return { ms, cpu_ms: (c.user + c.system) / 1000, customers: rows.length };
+    },
+  };
+}
+
+async function shape(label: string, values: Cell[][], dir: string) {
+  const file = path.join(dir, `orders-${label}.csv`);
+  fs.writeFileSync(file, values.map((r) => r.join(',')).join('\n'));
+  const config = defaultConfig({});
+  const grid = { name: 'Orders', values };
+  const pandas = await pandasServer(file);
+  const duck = await duckdbSession(file);
+  const engine = () => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const res = classify({ orders: grid }, config);
+    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    return { ms, cpu_ms: (c.user + c.system) / 1000, customers: res.customers.numRows() };
+  };
+  engine();
+  await pandas.run();
+  await duck.run();
+  const e: number[][] = [[], []];
+  const p: number[][] = [[], []];
+  const d: number[][] = [[], []];
+  for (let i = 0; i < RUNS; i++) {
+    const a = engine();
+    e[0].push(a.ms);
+    e[1].push(a.cpu_ms);
+    const b = await pandas.run();
+    p[0].push(b.ms);
+    p[1].push(b.cpu_ms);
+    const c = await duck.run();
+    d[0].push(c.ms);
+    d[1].push(c.cpu_ms);
+  }
+  pandas.stop();
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  const out = {
+    ids: label,
+    engine_ms: summary(e[0]),
+    engine_cpu_ms: summary(e[1]),
+    pandas_ms: summary(p[0]),
+    pandas_cpu_ms: summary(p[1]),
+    duckdb_1_thread_ms: summary(d[0]),
+    duckdb_cpu_ms: summary(d[1]),
+    engine_vs_pandas_cpu: r2(median(e[1]) / median(p[1])),
+    engine_vs_duckdb_cpu: r2(median(e[1]) / median(d[1])),
+  };
+  console.log(
+    `kernel, ${label} ids: engine ${out.engine_ms.median} ms (CPU ${out.engine_cpu_ms.median}), pandas ${out.pandas_ms.median} ms (CPU ${out.pandas_cpu_ms.median}), DuckDB 1 thread ${out.duckdb_1_thread_ms.median} ms; engine ÷ pandas CPU ${out.engine_vs_pandas_cpu}, ÷ DuckDB ${out.engine_vs_duckdb_cpu}`,
+  );
+  return out;
+}
+
+export async function bench(): Promise<Record<string, unknown>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiers-bench-kernel-'));
+  try {
+    const short = generateOrders();
+    const results = [await shape('C000123', short, dir), await shape('16-hex', hexIds(short), dir)];
+    return {
+      orders: ORDERS,
+      customers: CUSTOMERS,
+      starts_from:
+        'engine: Range.values-shaped rows in memory → full classification; pandas: a parsed DataFrame → groupby metrics, ABC, RFM, activity; DuckDB: a loaded table, 1 thread → the same aggregation in SQL, rows read into JS. Parsing and loading are not timed on any side.',
+      shapes: results,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

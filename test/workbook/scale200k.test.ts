@@ -1,0 +1,94 @@
+// 200,000 customers through the output plan and both adapters (the .xlsx package and Office on
+// the strict fake), orders only and with a customer table beside which the tier block is
+// written. Not timed: what is checked is that nothing overflows (no spread of a huge array into
+// one call, no string over V8's limit) and that every customer arrives.
+import { defaultConfig, type TieringConfig } from '../../src/config';
+import { refreshWorkbook } from '../../src/workbook/run';
+import { XlsxPort } from '../../src/workbook/ooxml/port';
+import { OfficePort, type ExcelRun } from '../../src/workbook/office';
+import type { CellValue, WorkbookPort } from '../../src/workbook/port';
+import { createFakeExcel, PAYLOAD_LIMIT, workbookFromGrids } from '../support/fake-excel';
+
+jest.setTimeout(30 * 60_000);
+
+const CUSTOMERS = Number(process.env.SCALE_CUSTOMERS ?? 200_000);
+
+/** One or two orders per customer over 2024 (dates as 1900-system serials), seeded. */
+function ordersGrid(): CellValue[][] {
+  let s = 17;
+  const next = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const rows: CellValue[][] = [['customer', 'date', 'amount']];
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const id = `C${String(i).padStart(6, '0')}`;
+    rows.push([id, 45_292 + Math.floor(next() * 360), Math.round(next() * 100_000) / 100]);
+    if (i % 3 === 0) rows.push([id, 45_292 + Math.floor(next() * 360), Math.round(next() * 10_000) / 100]);
+  }
+  return rows;
+}
+
+function customersGrid(): CellValue[][] {
+  const rows: CellValue[][] = [['customer', 'name', 'region']];
+  for (let i = 0; i < CUSTOMERS; i++) rows.push([`C${String(i).padStart(6, '0')}`, `客户${i}`, ['华东', '华南', '华北'][i % 3]]);
+  return rows;
+}
+
+function config(withCustomers: boolean): TieringConfig {
+  return defaultConfig({
+    locale: 'en-US',
+    analysisDate: '2024-12-31',
+    sources: { orders: { kind: 'sheet', sheet: 'Orders' }, ...(withCustomers ? { customers: { kind: 'sheet', sheet: 'Customers' } } : {}) },
+    columns: { orders: { customerId: 'customer', orderDate: 'date', amount: 'amount' }, ...(withCustomers ? { customers: { customerId: 'customer' } } : {}) },
+  });
+}
+
+/** Rows of the sheet with this role whose first cell is a customer id. */
+async function customerRows(port: WorkbookPort, sheet: string): Promise<number> {
+  const read = await port.read({ kind: 'sheet', sheet });
+  return read.values.filter((r) => typeof r[0] === 'string' && /^C\d{6}$/.test(r[0])).length;
+}
+
+async function checkRun(port: WorkbookPort, withCustomers: boolean): Promise<void> {
+  const report = await refreshWorkbook(port, { config: config(withCustomers) });
+  expect(report.result.stats.customers).toBe(CUSTOMERS);
+  // Every customer is on exactly one ABC group sheet.
+  const groups = Object.entries(report.sheets).filter(([k]) => k.startsWith('group:abc:'));
+  expect(groups.length).toBe(3);
+  let listed = 0;
+  for (const [, name] of groups) listed += await customerRows(port, name);
+  expect(listed).toBe(CUSTOMERS);
+  if (withCustomers) {
+    // The tier block beside the customer table: one ABC class per customer row.
+    const read = await port.read({ kind: 'sheet', sheet: 'Customers' });
+    const block = report.registry.columns.find((c) => c.sheet === 'Customers');
+    expect(block?.col).toBeGreaterThan(2);
+    const counts = block!.headers.map((_, j) => read.values.slice(1).filter((r) => ['A', 'B', 'C'].includes(r[block!.col + j] as string)).length);
+    expect(counts).toContain(CUSTOMERS);
+  }
+}
+
+const orders = ordersGrid();
+const customers = customersGrid();
+
+describe.each([false, true])('200,000 customers (customer table: %s)', (withCustomers) => {
+  test('through the .xlsx package adapter, saved and read back', async () => {
+    const port = await XlsxPort.create();
+    await port.write([
+      { op: 'addSheet', name: 'Orders' },
+      { op: 'values', sheet: 'Orders', row: 0, col: 0, values: orders },
+      ...(withCustomers ? [{ op: 'addSheet' as const, name: 'Customers' }, { op: 'values' as const, sheet: 'Customers', row: 0, col: 0, values: customers }] : []),
+    ]);
+    await checkRun(port, withCustomers);
+    const reopened = await XlsxPort.fromBuffer(await port.toBuffer());
+    expect((await reopened.listSheets()).length).toBe((await port.listSheets()).length);
+  });
+
+  test('through the Office adapter on the strict fake, every request under 5 MB', async () => {
+    const grids = [{ name: 'Orders', rows: orders as never }, ...(withCustomers ? [{ name: 'Customers', rows: customers as never }] : [])];
+    const fake = createFakeExcel(workbookFromGrids(grids));
+    const port = new OfficePort({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported });
+    await checkRun(port, withCustomers);
+    expect(fake.stats.log.filter((r) => r.failed).map((r) => `${r.failed} (${r.requestBytes} bytes, ${r.actions} actions)`)).toEqual([]);
+    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+  });
+});
