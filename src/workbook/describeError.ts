@@ -3,7 +3,7 @@
 // the same from either adapter), Excel's own codes, the stored state's problems and a
 // cancel. Decided by class and code, never by message text; never a raw exception.
 import { TieringError } from '../engine/types';
-import { hasMessage, t, type Locale } from '../i18n';
+import { hasMessage, t, type Locale, type MessageKey } from '../i18n';
 import { WorkbookError } from './errors';
 import { describeOfficeError, officeErrorCode, UnsupportedExcelError } from './office/errors';
 import { CancelledError } from './port';
@@ -15,13 +15,34 @@ import { EditedOutputError, WorkbookStateError } from './run';
 export function describeKnownError(e: unknown, locale: Locale): string | null {
   if (e instanceof TieringError) {
     const key = `error.${e.code}`;
-    return hasMessage(key) ? t(locale, key, e.params) : null;
+    return hasMessage(key) ? t(locale, key, userWords(e.code, e.params, locale)) : null;
   }
   if (e instanceof WorkbookError) return t(locale, `workbook.error.${e.code}`, e.params);
   // Its message is already the sentence, in the locale of the run that threw it.
   if (e instanceof WorkbookStateError || e instanceof EditedOutputError) return e.message;
   if (e instanceof CancelledError || e instanceof UnsupportedExcelError || officeErrorCode(e)) return describeOfficeError(e, locale);
   return null;
+}
+
+/**
+ * The engine names tables and fields by their config keys (`orders`, `amount`); the user reads
+ * the words of the pane and the sheets (订单, 金额) and, for the config file, the path to set.
+ */
+function userWords(code: string, params: Record<string, unknown>, locale: Locale): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' ? v : String(v);
+  const table = typeof params.table === 'string' ? params.table : '';
+  if (table === 'orders' || table === 'customers') {
+    out.table = t(locale, `ingest.table.${table}`);
+    // missing_column names the field in `column`; mapped_column_missing in `key` (its `column` is the user's header).
+    for (const k of code === 'missing_column' ? (['column'] as const) : (['key'] as const)) {
+      const field = params[k];
+      if (typeof field !== 'string' || !hasMessage(`field.${table}.${field}`)) continue;
+      out[k] = t(locale, `field.${table}.${field}` as MessageKey);
+      out.configPath = `columns.${table}.${field}`;
+    }
+  }
+  return out;
 }
 
 /** Any thrown value → a sentence (the add-in's: pane and ribbon command). */

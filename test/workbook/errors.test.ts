@@ -1,5 +1,7 @@
 // The workbook port's errors: one shape (code + params) from either adapter, their sentences
 // in both languages, and describeError's single mapping of every coded error.
+import { defaultConfig } from '../../src/config';
+import { ingest, textToGrid } from '../../src/engine/ingest';
 import { messages } from '../../src/i18n/messages/workbook';
 import { TieringError } from '../../src/engine/types';
 import { describeError, describeKnownError } from '../../src/workbook/describeError';
@@ -82,5 +84,41 @@ describe('addresses', () => {
 
   it('writes one cell as "B3" and a block as "B3:D9", like Excel', () => {
     expect([rangeAddress(2, 1, 1, 1), rangeAddress(2, 1, 7, 3)]).toEqual(['B3', 'B3:D9']);
+  });
+});
+
+describe('engine errors in the user\'s words', () => {
+  // The GBK export of the issue: 客户名称, 下单时间 and a note, no amount and no quantity × price.
+  const grid = textToGrid(new TextEncoder().encode('客户名称,下单时间,备注\n张三,2024-01-02,x\n'), 'orders.csv');
+  const error = (() => {
+    try {
+      ingest({ orders: grid }, defaultConfig());
+    } catch (e) {
+      return e;
+    }
+    throw new Error('ingest accepted orders without an amount');
+  })();
+
+  test('中文: the table and the field as the pane names them, the config path for the file', () => {
+    const zh = describeKnownError(error, 'zh-CN')!;
+    expect(zh).toContain('订单表“orders.csv”中找不到“金额”列');
+    expect(zh).toContain('columns.orders.amount');
+    // No internal key outside the config path (and the file's own name).
+    expect(zh.replace('columns.orders.amount', '').replace('“orders.csv”', '')).not.toMatch(/\borders\b|找不到 amount/);
+  });
+
+  test('English: the same words', () => {
+    expect(describeKnownError(error, 'en-US')).toContain('The Orders table "orders.csv" has no "Amount" column');
+  });
+
+  test('a mapped column keeps the user\'s header and names the field', () => {
+    const config = { ...defaultConfig(), columns: { orders: { amount: '实付' }, customers: {} } };
+    let e: unknown;
+    try {
+      ingest({ orders: grid }, config);
+    } catch (x) {
+      e = x;
+    }
+    expect(describeKnownError(e, 'zh-CN')).toContain('为“金额”（columns.orders.amount）选择的列“实付”不在订单表');
   });
 });

@@ -51,9 +51,9 @@ export const messages = defineMessages({
     'error.no_input': 'There is no order table or customer table to classify.',
     'error.no_valid_rows': 'The {table} table "{sheet}" has no usable row ({rows} rows read). See the data issues for each row.',
     'error.missing_column':
-      'The {table} table "{sheet}" has no {column} column (looked for headers like: {expected}). Headers found: {headers}. Choose the column in the settings.',
+      'The {table} table "{sheet}" has no "{column}" column (looked for headers like: {expected}). Headers found: {headers}. Choose the column in the task pane\'s column mapping, or name it under {configPath} in the config file.',
     'error.mapped_column_missing':
-      'The column "{column}" chosen for {key} is not in the {table} table "{sheet}". Headers found: {headers}.',
+      'The column "{column}" chosen for "{key}" ({configPath}) is not in the {table} table "{sheet}". Headers found: {headers}.',
   },
   zh: {
     'ingest.table.orders': '订单',
@@ -101,7 +101,7 @@ export const messages = defineMessages({
 
     'error.no_input': '没有可供分层的订单表或客户表。',
     'error.no_valid_rows': '{table} 表“{sheet}”没有可用的行（共读取 {rows} 行）。每行的原因见数据问题列表。',
-    'error.missing_column': '{table} 表“{sheet}”中找不到 {column} 列（可识别的表头如：{expected}）。现有表头：{headers}。请在设置中选择该列。',
-    'error.mapped_column_missing': '为 {key} 选择的列“{column}”不在 {table} 表“{sheet}”中。现有表头：{headers}。',
+    'error.missing_column': '{table}表“{sheet}”中找不到“{column}”列（可识别的表头如：{expected}）。现有表头：{headers}。请在任务窗格的列映射中选择该列，或在配置文件的 {configPath} 中写明列名。',
+    'error.mapped_column_missing': '为“{key}”（{configPath}）选择的列“{column}”不在{table}表“{sheet}”中。现有表头：{headers}。',
   },
 });
