@@ -59,8 +59,6 @@ export function clvValidation(b: SheetBuilder, result: ClassificationResult, L: 
     h.weekly.map((w) => [w.date, Math.round(w.predicted * 10) / 10, w.actual]),
   );
   b.format(weekAt.row + 1, 1, h.weekly.length, 2, { numberFormat: INT });
-  // A short weekly table must not let the next section run under the charts.
-  b.row = Math.max(b.row, top + 20 + 18 + 1);
   const bins = { sheet, row: binsAt.row + 1, rows: h.bins.length };
   const weeks = { sheet, row: weekAt.row + 1, rows: h.weekly.length };
   return [

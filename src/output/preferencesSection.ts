@@ -104,8 +104,6 @@ function channels(s: Section): void {
     series: [{ name: t(L, 'pref.col.spend'), ...span, col: 1 }],
     anchor: { row: at.row, col: s.chartCol, rows: 14, cols: 7 },
   });
-  // The chart is 14 rows tall: the next table (and its chart) start below it.
-  b.row = Math.max(b.row, at.row + 15);
 }
 
 /** Distinct customer-days and spend per weekday, Monday first. */
@@ -126,7 +124,6 @@ function weekdays(s: Section): void {
     series: [{ name: t(L, 'pref.weekday.days'), ...span, col: 1 }],
     anchor: { row: at.row, col: s.chartCol, rows: 14, cols: 7 },
   });
-  b.row = Math.max(b.row, at.row + 15);
 }
 
 /** Habit tier × ABC class / activity tier: customers. */

@@ -517,13 +517,31 @@ export function paretoBuckets(result: ClassificationResult, buckets = 20): { fro
   return out;
 }
 
-/** CLV holdout validation (clvValidation.ts): its tables in A–D, its charts beside them. */
+/** CLV holdout validation (clvValidation.ts): its tables, then its charts under them within A–H. */
 function clvSection(ctx: Ctx): void {
-  ctx.charts.push(...clvValidation(ctx.b, ctx.inp.result, ctx.L));
+  const { L } = ctx;
+  const axes: Record<string, ChartSpec['axisTitles']> = {
+    ct_clv_holdout_bins: { x: t(L, 'clv.holdout.bin'), y: t(L, 'clv.holdout.axis_purchases') },
+    ct_clv_holdout_tracking: { x: t(L, 'clv.holdout.week'), y: t(L, 'clv.holdout.axis_cumulative') },
+  };
+  placeInline(ctx, clvValidation(ctx.b, ctx.inp.result, L), axes);
 }
 
-/** Needs and habits (preferencesSection.ts): tables from column A, charts from column H. */
+/** Needs and habits (preferencesSection.ts): its tables, then its charts under them within A–H. */
 function preferences(ctx: Ctx): void {
-  ctx.charts.push(...preferencesSection(ctx.b, ctx.inp.result, ctx.L, ctx.inp.ruleNames, PREFERENCE_CHART_COL));
+  const { L } = ctx;
+  const axes: Record<string, ChartSpec['axisTitles']> = {
+    ct_pref_channels: { x: t(L, 'pref.col.channel'), y: t(L, 'pref.col.spend') },
+    ct_pref_weekday: { x: t(L, 'pref.weekday.day'), y: t(L, 'pref.weekday.days') },
+  };
+  placeInline(ctx, preferencesSection(ctx.b, ctx.inp.result, L, ctx.inp.ruleNames, 0), axes);
 }
-const PREFERENCE_CHART_COL = 7;
+
+/** A section's charts, placed like every other summary chart: at the cursor, columns A–G, with axis titles and values. */
+function placeInline(ctx: Ctx, charts: ChartSpec[], axes: Record<string, ChartSpec['axisTitles']>): void {
+  for (const c of charts) {
+    const { anchor: _anchor, ...spec } = c;
+    void _anchor;
+    ctx.chartHere({ ...spec, axisTitles: spec.axisTitles ?? axes[spec.name], dataLabels: true });
+  }
+}
