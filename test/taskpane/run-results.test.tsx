@@ -125,8 +125,9 @@ describe('run and results', () => {
     renderPane(host);
     await user.click(screen.getByRole('tab', { name: 'Results' }));
     await user.click(screen.getByRole('button', { name: 'Remove results' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Remove the results?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Keep them' }));
+    // The dialog may still be "entering" in jsdom (no animation events; slower under load), hence hidden: true.
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove the results?', hidden: true });
+    await user.click(within(dialog).getByRole('button', { name: 'Keep them', hidden: true }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(log.removed).toBe(0);
     await user.click(screen.getByRole('button', { name: 'Remove results' }));
