@@ -19,7 +19,7 @@ export const messages = defineMessages({
     'error.no_usable_rows': 'No usable order or customer rows were found.',
     'error.bad_analysis_date': 'The analysis date must be a real calendar date written YYYY-MM-DD, got "{value}".',
     'cli.usage':
-      'Usage:\n  customer-tiers classify --orders <file.csv|file.xlsx[#Sheet]> [--customers <file>] [--config <tiers.json>]\n      [--analysis-date YYYY-MM-DD] [--csv <out.csv>] [--json <out.json>] [--out <file.xlsx> | --in-place]\n      [--keep-edits | --replace-edits] [--lang zh-CN|en-US]\n      [--export <campaign.csv|campaign.xlsx> --export-tiers abc=A,activity=silent]\n  customer-tiers demo [...]\n  customer-tiers refresh [...]\n  customer-tiers check <book.xlsx>\n  customer-tiers remove <book.xlsx> [--out <out.xlsx>] [--replace-edits]',
+      'Usage:\n  customer-tiers classify --orders <file.csv|file.xlsx[#Sheet]> [--customers <file>] [--config <tiers.json>]\n      [--analysis-date YYYY-MM-DD] [--csv <out.csv>] [--json <out.json>] [--out <file.xlsx> | --in-place]\n      [--keep-edits | --replace-edits] [--lang zh-CN|en-US]\n      [--export <campaign.csv|campaign.xlsx> --export-tiers abc=A,activity=silent]\n  customer-tiers demo [...]\n  customer-tiers refresh [...]\n  customer-tiers check <book.xlsx>\n  customer-tiers remove <book.xlsx> [--out <out.xlsx>] [--replace-edits]\n  customer-tiers sql --dialect duckdb|postgres|… --config <tiers.json>\n  customer-tiers <command> --help   (every command and its options)',
     'cli.unknown_command': 'Unknown command "{command}".',
     'cli.unknown_option': 'Unknown option "{option}".',
     'cli.missing_value': 'Option {option} needs a value.',
@@ -66,7 +66,7 @@ export const messages = defineMessages({
     'error.no_usable_rows': '没有找到可用的订单行或客户行。',
     'error.bad_analysis_date': '分析日期须为日历上真实存在的日期，写作 YYYY-MM-DD，收到“{value}”。',
     'cli.usage':
-      '用法：\n  customer-tiers classify --orders <文件.csv|文件.xlsx[#工作表]> [--customers <文件>] [--config <tiers.json>]\n      [--analysis-date YYYY-MM-DD] [--csv <输出.csv>] [--json <输出.json>] [--out <文件.xlsx> | --in-place]\n      [--keep-edits | --replace-edits] [--lang zh-CN|en-US]\n      [--export <campaign.csv|campaign.xlsx> --export-tiers abc=A,activity=silent]\n  customer-tiers demo [...]\n  customer-tiers refresh [...]\n  customer-tiers check <工作簿.xlsx>\n  customer-tiers remove <工作簿.xlsx> [--out <输出.xlsx>] [--replace-edits]',
+      '用法：\n  customer-tiers classify --orders <文件.csv|文件.xlsx[#工作表]> [--customers <文件>] [--config <tiers.json>]\n      [--analysis-date YYYY-MM-DD] [--csv <输出.csv>] [--json <输出.json>] [--out <文件.xlsx> | --in-place]\n      [--keep-edits | --replace-edits] [--lang zh-CN|en-US]\n      [--export <campaign.csv|campaign.xlsx> --export-tiers abc=A,activity=silent]\n  customer-tiers demo [...]\n  customer-tiers refresh [...]\n  customer-tiers check <工作簿.xlsx>\n  customer-tiers remove <工作簿.xlsx> [--out <输出.xlsx>] [--replace-edits]\n  customer-tiers sql --dialect duckdb|postgres|… --config <tiers.json>\n  customer-tiers <命令> --help   （各命令及其选项）',
     'cli.unknown_command': '未知命令“{command}”。',
     'cli.unknown_option': '未知选项“{option}”。',
     'cli.missing_value': '选项 {option} 需要一个值。',
