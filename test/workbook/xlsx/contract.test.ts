@@ -67,7 +67,7 @@ describe('xlsx package', () => {
     expect(await zip.file(item)!.async('string')).toContain('urn:customer-tiers:settings:1');
     const again = await XlsxPort.fromBuffer(await zip.generateAsync({ type: 'nodebuffer' }));
     expect(JSON.parse((await again.getSetting('customerTiers.registry'))!).charts).toHaveLength(5);
-    expect(await again.listCharts('分级汇总')).toEqual(['ct_pareto', 'ct_revenue_tier', 'ct_segments', 'ct_pref_channels', 'ct_pref_weekday']);; // the plan's order: Pareto, under the ABC and RFM tables, then the preferences section's
+    expect(await again.listCharts('分级汇总')).toEqual(['ct_pareto', 'ct_revenue_tier', 'ct_segments', 'ct_pref_channels', 'ct_pref_weekday']); // the plan's order: Pareto, under the ABC and RFM tables, then the preferences section's
   });
 
   it('links to the issues sheet inside the workbook, not as an external file', async () => {
