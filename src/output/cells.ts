@@ -118,6 +118,15 @@ export class SheetBuilder {
     this.row += rows.length + 2;
     return at;
   }
+
+  /** A block whose headers over numbers are right-aligned like them, so a header never looks a column off. */
+  alignedBlock(headers: CellValue[], rows: CellValue[][], col = 0): { row: number; col: number; rows: number; cols: number } {
+    const at = this.block(headers, rows, col);
+    headers.forEach((_, j) => {
+      if (j > 0 && rows.some((r) => typeof r[j] === 'number')) this.format(at.row, col + j, 1, 1, { align: 'right' });
+    });
+    return at;
+  }
 }
 
 /** Runs of equal keys in a column → one fill op per run (formats per block, not per cell). */

@@ -39,7 +39,7 @@ export function clvValidation(b: SheetBuilder, result: ClassificationResult, L: 
   b.values(b.row, 0, [[holdoutVerdict(L, h)]]);
   b.format(b.row, 0, 1, 1, { bold: h.poor, fontColor: h.poor ? '#C00000' : NOTE_FONT });
   b.row += 2;
-  const facts = b.block(
+  const facts = b.alignedBlock(
     ['', t(L, 'clv.holdout.col_predicted'), t(L, 'clv.holdout.col_actual')],
     [
       [t(L, 'clv.holdout.total'), Math.round(h.predicted * 10) / 10, h.actual],
@@ -48,13 +48,13 @@ export function clvValidation(b: SheetBuilder, result: ClassificationResult, L: 
     ],
   );
   b.format(facts.row + 1, 1, 1, 2, { numberFormat: INT });
-  const binsAt = b.block(
+  const binsAt = b.alignedBlock(
     [t(L, 'clv.holdout.bin'), t(L, 'clv.holdout.customers'), t(L, 'clv.holdout.predicted'), t(L, 'clv.holdout.actual')],
     h.bins.map((x) => [x.bin, x.customers, round4(x.predicted), round4(x.actual)]),
   );
   b.format(binsAt.row + 1, 1, h.bins.length, 1, { numberFormat: INT });
   b.format(binsAt.row + 1, 2, h.bins.length, 2, { numberFormat: TWO });
-  const weekAt = b.block(
+  const weekAt = b.alignedBlock(
     [t(L, 'clv.holdout.week'), t(L, 'clv.holdout.cum_predicted'), t(L, 'clv.holdout.cum_actual')],
     h.weekly.map((w) => [w.date, Math.round(w.predicted * 10) / 10, w.actual]),
   );

@@ -52,7 +52,7 @@ function heatMap({ b, L, rep, label }: Section): void {
   if (!h || !h.categories.length) return;
   b.title(t(L, 'pref.heat.title', { method: label(h.method) }));
   const rows = h.categories.map((c, i) => [c, ...h.share[i]]);
-  const at = b.block([t(L, 'pref.heat.corner'), ...h.tiers.map((x) => tierLabel(L, h.method, x))], rows);
+  const at = b.alignedBlock([t(L, 'pref.heat.corner'), ...h.tiers.map((x) => tierLabel(L, h.method, x))], rows);
   b.format(at.row + 1, 1, rows.length, h.tiers.length, { numberFormat: PCT });
   b.ops.push({ op: 'colorScale', sheet: b.sheet, row: at.row + 1, col: 1, rows: rows.length, cols: h.tiers.length, low: '#FFFFFF', mid: '#C6EFCE', midPercentile: 50, high: '#63BE7B' });
 }
@@ -70,7 +70,7 @@ function topByTier({ b, L, rep, label }: Section): void {
       for (let i = 0; i < k; i++) r.push(x.top[i]?.category ?? null, x.top[i]?.share ?? null);
       return r;
     });
-    const at = b.block(headers, rows);
+    const at = b.alignedBlock(headers, rows);
     const order = m.tiers.map((x) => x.tier);
     m.tiers.forEach((x, i) => b.format(at.row + 1 + i, 0, 1, 1, { fill: tierFill(m.method, x.tier, order) }));
     b.format(at.row + 1, 1, rows.length, 1, { numberFormat: INT });
@@ -84,7 +84,7 @@ function categories({ b, L, rep }: Section): void {
   const shown = rep.categories.slice(0, CATEGORY_ROWS);
   b.title(t(L, 'pref.categories.title'));
   const rows = shown.map((x) => [x.name, x.spend, total > 0 ? x.spend / total : 0, x.buyers, x.dominant]);
-  const at = b.block([t(L, 'pref.col.category'), t(L, 'pref.col.spend'), t(L, 'pref.col.share'), t(L, 'pref.col.buyers'), t(L, 'pref.col.dominant')], rows);
+  const at = b.alignedBlock([t(L, 'pref.col.category'), t(L, 'pref.col.spend'), t(L, 'pref.col.share'), t(L, 'pref.col.buyers'), t(L, 'pref.col.dominant')], rows);
   moneyShareCounts(b, at.row + 1, rows.length);
 }
 
@@ -93,7 +93,7 @@ function channels(s: Section): void {
   if (!rep.channels.length) return;
   b.title(t(L, 'pref.channel.title'));
   const rows = rep.channels.map((x) => [x.name, x.spend, x.share, x.buyers, x.dominant]);
-  const at = b.block([t(L, 'pref.col.channel'), t(L, 'pref.col.spend'), t(L, 'pref.col.share'), t(L, 'pref.col.buyers'), t(L, 'pref.col.dominant')], rows);
+  const at = b.alignedBlock([t(L, 'pref.col.channel'), t(L, 'pref.col.spend'), t(L, 'pref.col.share'), t(L, 'pref.col.buyers'), t(L, 'pref.col.dominant')], rows);
   moneyShareCounts(b, at.row + 1, rows.length);
   const span = { sheet: b.sheet, row: at.row + 1, rows: rows.length };
   s.charts.push({
@@ -112,7 +112,7 @@ function weekdays(s: Section): void {
   const order = [1, 2, 3, 4, 5, 6, 0];
   b.title(t(L, 'pref.weekday.title'));
   const rows = order.map((w) => [t(L, `pref.weekday.${w}` as 'pref.weekday.0'), rep.weekday.days[w], rep.weekday.spend[w]]);
-  const at = b.block([t(L, 'pref.weekday.day'), t(L, 'pref.weekday.days'), t(L, 'pref.col.spend')], rows);
+  const at = b.alignedBlock([t(L, 'pref.weekday.day'), t(L, 'pref.weekday.days'), t(L, 'pref.col.spend')], rows);
   b.format(at.row + 1, 1, rows.length, 1, { numberFormat: INT });
   b.format(at.row + 1, 2, rows.length, 1, { numberFormat: MONEY });
   const span = { sheet: b.sheet, row: at.row + 1, rows: rows.length };
@@ -131,7 +131,7 @@ function crossTabs({ b, L, rep, label }: Section): void {
   for (const ct of rep.crosstabs) {
     b.title(t(L, 'pref.crosstab.title', { habit: label(ct.habit), method: label(ct.method) }));
     const rows = ct.habitTiers.map((h, i) => [tierLabel(L, ct.habit, h), ...ct.counts[i]]);
-    const at = b.block([`${label(ct.habit)} \\ ${label(ct.method)}`, ...ct.tiers.map((x) => tierLabel(L, ct.method, x))], rows);
+    const at = b.alignedBlock([`${label(ct.habit)} \\ ${label(ct.method)}`, ...ct.tiers.map((x) => tierLabel(L, ct.method, x))], rows);
     ct.habitTiers.forEach((h, i) => b.format(at.row + 1 + i, 0, 1, 1, { fill: tierFill(ct.habit, h, ct.habitTiers) }));
     b.format(at.row + 1, 1, rows.length, ct.tiers.length, { numberFormat: INT });
   }

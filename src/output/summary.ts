@@ -124,12 +124,7 @@ function makeCtx(inp: SummaryInput, b: SheetBuilder): Ctx {
     revenue: revenueById(inp.result),
     table(headers, rows, col = 0) {
       for (const r of [headers, ...rows]) r.forEach((v, j) => ctx.widest.set(col + j, Math.max(ctx.widest.get(col + j) ?? 0, cellWidth(v))));
-      const at = b.block(headers, rows, col);
-      // A header over numbers is right-aligned like them, so it never looks a column off.
-      headers.forEach((_, j) => {
-        if (j > 0 && rows.some((r) => typeof r[j] === 'number')) b.format(at.row, col + j, 1, 1, { align: 'right' });
-      });
-      return at;
+      return b.alignedBlock(headers, rows, col);
     },
     chartHere(spec, rows = INLINE_CHART.rows) {
       ctx.charts.push({ ...spec, anchor: { row: b.row, col: 0, rows, cols: INLINE_CHART.cols } });

@@ -88,7 +88,7 @@ export const messages = defineMessages({
     'cli.summary_issues': '数据问题：{count} 个（{errors} 行未使用）。完整列表见 JSON 输出（--json）和“数据问题”工作表（--out）；前几个：',
     'cli.summary_no_issues': '数据问题：无。',
     'cli.summary_warnings': '说明：',
-    'cli.col_tier': '层级',
+    'cli.col_tier': '级别',
     'cli.col_customers': '客户数',
     'cli.col_share': '占比',
     'cli.col_revenue': '销售额',

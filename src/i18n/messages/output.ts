@@ -183,7 +183,7 @@ export const messages = defineMessages({
     'out.method.clv_tier': 'CLV',
     'out.method.rule': '规则{name}',
     'out.note.blockMoved': '分层列原本会覆盖工作表“{sheet}”中您的单元格（{cells}），因此已放在 {to}，而不是 {from}。您的单元格没有改动；以后刷新时分层列会留在该位置。',
-    'out.note.groupsCapped': '{method}有 {count} 个不同的值：未为其生成分组工作表（每种方法最多 {max} 个）。请改用层级列或交叉表查看。',
+    'out.note.groupsCapped': '{method}有 {count} 个不同的值：未为其生成分组工作表（每种方法最多 {max} 个）。请改用级别列或交叉表查看。',
     'out.sheet.summary': '分级汇总',
     'out.sheet.issues': '数据问题',
     'out.sheet.history': '分级历史',
