@@ -6,7 +6,8 @@
 import type { TieringConfig } from '../config/schema';
 import { classify } from '../engine/classify';
 import type { ClassificationResult, InputTables, SourceGrid } from '../engine/types';
-import { XlsxPort } from '../workbook/ooxml/port';
+import type { XlsxPort } from '../workbook/ooxml/port';
+import { openWorkbook } from './openWorkbook';
 
 /** Workbooks opened by one command, by file: each file is unzipped and parsed once. */
 export class OpenBooks {
@@ -15,7 +16,8 @@ export class OpenBooks {
   open(file: string): Promise<XlsxPort> {
     let book = this.books.get(file);
     if (!book) {
-      book = XlsxPort.fromFile(file);
+      // Through openWorkbook: a renamed CSV, a damaged package or an entity bomb is said in words (exit 2).
+      book = openWorkbook(file);
       this.books.set(file, book);
       // A failed open is not cached: the error is the caller's, and a retry reads again.
       book.catch(() => this.books.delete(file));

@@ -61,12 +61,13 @@ describe('classify --out: one load, one classification', () => {
     ['CSV input (written into a new workbook)', () => badCsv],
     ['xlsx input (written into a copy)', () => book],
   ])('%s', async (_label, input) => {
-    const opened = jest.spyOn(XlsxPort, 'fromFile');
+    // Every workbook the CLI opens goes through openWorkbook → XlsxPort.fromBuffer(bytes, file name).
+    const opened = jest.spyOn(XlsxPort, 'fromBuffer');
     const out = path.join(dir, `out-${path.basename(input())}.xlsx`);
     const code = await runClassify(['--orders', input(), '--analysis-date', '2006-12-31', '--lang', 'en-US', '--out', out]);
     expect(code).toBe(0);
     expect(classifySpy).toHaveBeenCalledTimes(1);
-    expect(opened.mock.calls.map(([f]) => f)).toEqual(input().endsWith('.xlsx') ? [input()] : []);
+    expect(opened.mock.calls.map(([, f]) => f)).toEqual(input().endsWith('.xlsx') ? [path.basename(input())] : []);
     // The workbook holds the issues where the refresh reads them: the data sheet's cells.
     const written = await XlsxPort.fromFile(out);
     const names = (await written.listSheets()).map((s) => s.name);

@@ -33,8 +33,7 @@ export function reportDateColumn(place: GridPlace, col: number, dates: DateColum
 }
 
 export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList, today = todayDay()): OrdersIngest {
-  const headers = place.headers;
-  const cols = resolveColumns([...headers], 'orders', given, grid.name, ['customerId', 'orderDate'], place.firstColumn);
+  const cols = resolveColumns([...place.headers], 'orders', given, grid.name, ['customerId', 'orderDate'], place.firstColumn);
   const plan = planAmount(cols, place, grid.values);
   const ci = cols.customerId;
   const di = cols.orderDate;
