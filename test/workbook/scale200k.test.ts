@@ -11,7 +11,10 @@ import { createFakeExcel, PAYLOAD_LIMIT, workbookFromGrids } from '../support/fa
 
 jest.setTimeout(30 * 60_000);
 
-const CUSTOMERS = Number(process.env.SCALE_CUSTOMERS ?? 200_000);
+// 200,000 (the issue's size) takes over 25 minutes on a loaded 2-core machine, mostly in the
+// strict fake's per-command bookkeeping; `npm test` runs 20,000 (past the 12,000 tier fills that
+// overflowed a 5 MB request before the fix) and `SCALE_CUSTOMERS=200000 npx jest scale200k` the full size.
+const CUSTOMERS = Number(process.env.SCALE_CUSTOMERS ?? 20_000);
 
 /** One or two orders per customer over 2024 (dates as 1900-system serials), seeded. */
 function ordersGrid(): CellValue[][] {
