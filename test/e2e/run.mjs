@@ -206,7 +206,7 @@ async function flow(browser, base) {
 
   await check('data: ranges from the selection and from the sheet list; one column mapping fixed', async () => {
     ({ ord } = await chooseSources(page, L));
-    const amount = ord.getByRole('combobox', { name: 'Amount' });
+    const amount = ord.getByRole('combobox', { name: 'Amount', exact: true });
     eq(await amount.textContent(), '订单金额', 'detected amount column');
     await amount.click();
     await page.getByRole('option', { name: '实收金额' }).click();
