@@ -13,6 +13,11 @@ export const DATE_OUTLIER = 4;
 const MIN_GAP_DAYS = 366;
 /** The dates set apart are a handful at most (1% of orders, at least 1): a real shift in the data is not an outlier. */
 const MAX_SHARE = 0.01;
+/** "Far beyond the rest" needs a rest to judge by: with fewer other dated orders than this (a
+ *  customer who bought twice, a year apart), only a gap of over ten years (a mistyped decade or
+ *  century, 2204 for 2024) sets dates apart. */
+const MIN_REST = 20;
+const SMALL_REST_GAP_DAYS = 3653;
 const TOP = 16;
 
 export function todayDay(): number {
@@ -59,7 +64,8 @@ export function farCutoff(days: Float64Array, errors: Uint8Array, until: number)
     taken += counts[g];
     if (taken > limit) break;
     const gap = top[g] - top[g + 1];
-    if (gap > MIN_GAP_DAYS && gap > top[g + 1] - min) return { cutoff: top[g], latest: top[g + 1] };
+    const needed = valid - taken < MIN_REST ? SMALL_REST_GAP_DAYS : MIN_GAP_DAYS;
+    if (gap > needed && gap > top[g + 1] - min) return { cutoff: top[g], latest: top[g + 1] };
   }
   return null;
 }

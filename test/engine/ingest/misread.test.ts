@@ -79,6 +79,9 @@ describe('outlier dates', () => {
     expect(farCutoff(d, new Uint8Array(4), isoToDay('2300-01-01'))).toEqual({ cutoff: isoToDay('2204-06-30'), latest: isoToDay('2024-06-30') });
     const spread = days(['2019-01-01', '2020-06-01', '2022-01-01', '2024-01-01']);
     expect(farCutoff(spread, new Uint8Array(4), isoToDay('2300-01-01'))).toBeNull();
+    // Two orders a year apart (the differential test's counterexample): a customer's habit, not a typo.
+    const yearApart = days(['2022-01-08', '2023-01-10']);
+    expect(farCutoff(yearApart, new Uint8Array(2), isoToDay('2300-01-01'))).toBeNull();
   });
 
   test('after today: left out with the date and today named, never the analysis date', () => {
