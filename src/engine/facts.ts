@@ -12,7 +12,7 @@
 import type { TieringConfig } from '../config/schema';
 import { dayToIso } from './calendar';
 import { classifyIngested } from './classify';
-import { DAYS_PER_MONTH, MIN_RATE_WINDOW_DAYS, sortedIdOrder, type CustomerMetrics, type MetricsRun } from './metrics';
+import { DAYS_PER_MONTH, MIN_RATE_WINDOW_DAYS, emptyMetrics, nanArray, sortedIdOrder, type CustomerMetrics, type MetricsRun } from './metrics';
 import { UNIT_DAYS, type RfmSummary, type TimeUnit } from './methods/clv/summary';
 import type { ClassificationResult, CustomerData, IngestResult, ProgressFn } from './types';
 
@@ -60,34 +60,6 @@ export interface CustomerFactsSet {
   withProfit: boolean;
 }
 
-function nanArray(n: number): Float64Array {
-  return new Float64Array(n).fill(NaN);
-}
-
-function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetrics {
-  const n = ids.length;
-  return {
-    n,
-    ids,
-    hasOrders: new Uint8Array(n),
-    orders: new Float64Array(n),
-    revenue: new Float64Array(n),
-    profit: withProfit ? new Float64Array(n) : null,
-    firstDay: nanArray(n),
-    lastDay: nanArray(n),
-    recencyDays: nanArray(n),
-    activeDays: nanArray(n),
-    avgOrderValue: nanArray(n),
-    ordersPerWeek: nanArray(n),
-    ordersPerMonth: nanArray(n),
-    monthlySpend: nanArray(n),
-    meanGap: nanArray(n),
-    medianGap: nanArray(n),
-    recentPurchaseDays: nanArray(n),
-    earlierPurchaseDays: nanArray(n),
-    earlierSpanDays: nanArray(n),
-  };
-}
 
 /** Facts in the engine's customer order (compareIds), with customer-list ids that have no row. */
 function orderedFacts(set: CustomerFactsSet, customers: CustomerData | null): (CustomerFact | null)[] & { ids: string[] } {

@@ -173,11 +173,13 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
   return out;
 }
 
-function nanArray(n: number): Float64Array {
+/** A column of NaN: "no value" for customers without orders (shared with facts.ts). */
+export function nanArray(n: number): Float64Array {
   return new Float64Array(n).fill(NaN);
 }
 
-function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetrics {
+/** Per-customer metrics with nothing filled in yet; metrics.ts and facts.ts fill them. */
+export function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetrics {
   const n = ids.length;
   return {
     n,

@@ -3,6 +3,7 @@
 // names) and which lines Excel would count. generate.ts renders the descriptions with ExcelJS
 // (Excel-like files), openpyxl (what pandas users write) and LibreOffice; the test reads the files
 // and compares with sums of these lines, computed here without the engine.
+import { rng } from '../../../src/cli/random';
 
 export type Val = string | number | null | { date: string };
 
@@ -53,16 +54,6 @@ export interface Entry {
   error?: string;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = ['张', '李', '王', '赵', '陈', '刘', '杨', '黄', '周', '吴'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '强', '磊', '洋', '艳', '军'];
