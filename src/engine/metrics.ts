@@ -71,7 +71,7 @@ export interface MetricsRun {
 }
 
 // Integers written canonically (no leading zeros, no "-0"): these round-trip through Number.
-const CANONICAL_INT = /^(0|-?[1-9]\d{0,14})$/;
+export const CANONICAL_INT = /^(0|-?[1-9]\d{0,14})$/;
 
 /**
  * Text order by Unicode code point, as SQL databases order text under a binary collation

@@ -39,6 +39,14 @@ export function queryInput(dialect: Dialect, source: FactsQueryInput['source'], 
 
 /** Validation (every row readable, or a SourceError) then the facts query. */
 export async function runFacts(run: RunQuery, input: FactsQueryInput, label: string, engine: string): Promise<CustomerFactsSet> {
+  await checkRows(run, input, label, engine);
+  const q = factsSql(input);
+  const rows = await run(q.sql, q.params);
+  return factsSetFromRows(rows, { analysisDate: input.analysisDate, returns: input.returns, windowDays: input.windowDays, withProfit: !!input.columns.profit });
+}
+
+/** Every row readable (customer id, date, amount), and at least one; else a SourceError. */
+export async function checkRows(run: RunQuery, input: FactsQueryInput, label: string, engine: string): Promise<void> {
   const v = validationSql(input);
   const [check] = await run(v.sql, v.params);
   const bad = { id: num(check.bad_id) || 0, date: num(check.bad_date) || 0, amount: num(check.bad_amount) || 0 };
@@ -47,7 +55,4 @@ export async function runFacts(run: RunQuery, input: FactsQueryInput, label: str
     throw new SourceError('scale.bad_rows', { file: label, engine, total, bad: Math.min(total, bad.id + bad.date + bad.amount), ...bad });
   }
   if (total === 0) throw new SourceError('scale.no_rows', { file: label });
-  const q = factsSql(input);
-  const rows = await run(q.sql, q.params);
-  return factsSetFromRows(rows, { analysisDate: input.analysisDate, returns: input.returns, windowDays: input.windowDays, withProfit: !!input.columns.profit });
 }

@@ -27,7 +27,7 @@ function literal(s: string): string {
  * The file as DuckDB reads it: CSV with every column as text (ids keep leading zeros, nothing
  * is guessed; dates and amounts are parsed by the facts query and checked row by row).
  */
-function readerSql(file: string, format: FileFormat): string {
+export function readerSql(file: string, format: FileFormat): string {
   if (format === 'parquet') return `read_parquet(${literal(file)})`;
   // The delimiter as the in-memory reader detects it (DuckDB's sniffer can be misled by a
   // ragged row); short rows are padded with NULLs, which the validation then counts.

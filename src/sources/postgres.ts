@@ -20,7 +20,7 @@ export function describeServer(url: URL): string {
 }
 
 // PostgreSQL type oids → how the facts query reads the column.
-const KIND_BY_OID: Record<number, ColumnKind> = { 25: 'text', 1043: 'text', 1042: 'text', 19: 'text', 1082: 'date', 1114: 'timestamp', 1184: 'timestamp', 20: 'integer', 21: 'integer', 23: 'integer' };
+export const KIND_BY_OID: Record<number, ColumnKind> = { 25: 'text', 1043: 'text', 1042: 'text', 19: 'text', 1082: 'date', 1114: 'timestamp', 1184: 'timestamp', 20: 'integer', 21: 'integer', 23: 'integer' };
 
 export interface PostgresSource {
   url: string;

@@ -35,7 +35,11 @@ export interface AbcResult {
   warnings: Warning[];
 }
 
-const EPS = 1e-9;
+/** Tolerance of a share against a cut (a share of exactly 0.8 reaches the 0.8 cut). */
+export const ABC_EPS = 1e-9;
+const EPS = ABC_EPS;
+/** Value-share sums are exact in units of 1/10,000 (4 decimals). */
+export const VALUE_SCALE = 10000;
 
 export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
   const warnings: Warning[] = [];
@@ -59,18 +63,19 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
       cls[k] = c;
     }
   } else {
+    // Sums in exact ten-thousandths (money has at most 4 decimals), so the cumulative share
+    // does not depend on float summation order and a database computes the very same doubles
+    // (engine/sql/tiers.ts: SUM of scaled integers, one division).
+    const scaled = (v: number) => (v > 0 ? Math.round(v * VALUE_SCALE) : 0);
     let total = 0;
-    for (let k = 0; k < N; k++) {
-      const v = value[idx[k]];
-      if (v > 0) total += v;
-    }
+    for (let k = 0; k < N; k++) total += scaled(value[idx[k]]);
     let before = 0;
     let c = 0;
     for (let k = 0; k < N; k++) {
       const share = total > 0 ? before / total : 0;
       while (c < cuts.length && share >= cuts[c] - EPS) c++;
       cls[k] = c;
-      if (value[idx[k]] > 0) before += value[idx[k]];
+      before += scaled(value[idx[k]]);
     }
   }
   // Ties share the class of the first of them.

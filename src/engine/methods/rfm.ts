@@ -126,6 +126,18 @@ export interface RfmCuts {
   segments: SegmentDef[];
 }
 
+/**
+ * Cut points of a quantile or fixed scoring, from the type-7 quantiles of the measure (given as
+ * a function, so the warehouse SQL path can read them from a value histogram or from the values
+ * at the positions type-7 reads); `inclusive`: a value equal to a cut stays in the lower bin.
+ */
+export function rfmCutPoints(cfg: RfmConfig, fixed: number[] | undefined, quantiles: (ps: number[]) => number[]): { cuts: number[]; inclusive: boolean } {
+  if (cfg.scoring === 'fixed') return { cuts: fixed ?? [], inclusive: true };
+  const ps: number[] = [];
+  for (let k = 1; k < cfg.bins; k++) ps.push(k / cfg.bins);
+  return { cuts: quantiles(ps).map((q) => q + (cfg.scoring === 'quantile' ? 1 : 0)), inclusive: cfg.scoring === 'quantile-inclusive' };
+}
+
 /** Bin (0-based) of every scored customer, and the cut points used. */
 function binMeasure(values: ArrayLike<number>, mask: Uint8Array, cfg: RfmConfig, fixed: number[] | undefined): { bin: Int8Array; cuts: number[] } {
   const n = values.length;
@@ -144,17 +156,7 @@ function binMeasure(values: ArrayLike<number>, mask: Uint8Array, cfg: RfmConfig,
     }
     return { bin, cuts };
   }
-  let cuts: number[];
-  let inclusive: boolean;
-  if (cfg.scoring === 'fixed') {
-    cuts = fixed ?? [];
-    inclusive = true;
-  } else {
-    const ps: number[] = [];
-    for (let k = 1; k < bins; k++) ps.push(k / bins);
-    cuts = quantilesOf(values, mask, ps).map((q) => q + (cfg.scoring === 'quantile' ? 1 : 0));
-    inclusive = cfg.scoring === 'quantile-inclusive';
-  }
+  const { cuts, inclusive } = rfmCutPoints(cfg, fixed, (ps) => quantilesOf(values, mask, ps));
   for (let i = 0; i < n; i++) {
     if (!mask[i] || !Number.isFinite(values[i])) continue;
     const v = values[i];

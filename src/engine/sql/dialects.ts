@@ -14,7 +14,7 @@ export interface DialectSpec {
   /** Quoted identifier ("x" or `x`), quotes inside doubled. */
   ident(name: string): string;
   /** Placeholder of the n-th (1-based) distinct parameter. */
-  placeholder(n: number, type: 'int'): string;
+  placeholder(n: number, type: 'int' | 'double' | 'text'): string;
   /** Whether each occurrence of a placeholder binds its own value (`?` dialects). */
   positional: boolean;
   /** Whole days since 1970-01-01 of a DATE expression. */
@@ -128,7 +128,7 @@ const mysql: DialectSpec = {
 
 const clickhouse: DialectSpec = {
   ident: bq,
-  placeholder: (n, type) => `{p${n}:${type === 'int' ? 'Nullable(Int32)' : 'String'}}`,
+  placeholder: (n, type) => `{p${n}:${type === 'int' ? 'Nullable(Int32)' : type === 'double' ? 'Nullable(Float64)' : 'Nullable(String)'}}`,
   positional: false,
   dayNumber: (d) => `toInt32(toRelativeDayNum(${d}) - toRelativeDayNum(toDate('1970-01-01')))`,
   textToDate: (t) => `toDate(parseDateTimeBestEffortOrNull(trim(${t})))`,

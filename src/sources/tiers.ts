@@ -1,0 +1,126 @@
+// `customer-tiers sql --tiers --run`: the three phases of engine/sql/tiers.ts against DuckDB (a
+// CSV or Parquet file) or PostgreSQL. Phase 2's rows come back (a histogram and a few values),
+// the engine computes the cut points, phase 3 creates the result table. Nothing else is
+// written: PostgreSQL phases 1–2 run in a READ ONLY transaction, and the result table is
+// created (never replaced: CREATE TABLE fails if it exists) in a transaction of its own.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { TieringConfig } from '../config/schema';
+import type { ParamValue, Statement } from '../engine/sql/bind';
+import { tierCuts, type CutInputs, type TierCuts } from '../engine/sql/cuts';
+import { DIALECT } from '../engine/sql/dialects';
+import { sourceSql } from '../engine/sql/facts';
+import { kindOfType, num } from '../engine/sql/rows';
+import { histogramSql, positionsSql, scoreSql, type TiersInput } from '../engine/sql/tiers';
+import { TieringError } from '../engine/types';
+import { fileFormat, readerSql } from './duckdb';
+import { checkRows, queryInput, SourceError, type RunQuery } from './common';
+import { describeServer, KIND_BY_OID } from './postgres';
+
+/** The result table's name, quoted (PostgreSQL and DuckDB quote alike). */
+function tableName(into: string[]): string {
+  return into.map((x) => DIALECT.duckdb.ident(x)).join('.');
+}
+
+export type RunParams = (sql: string, params: ParamValue[]) => Promise<Record<string, unknown>[]>;
+
+export interface TiersRun {
+  cuts: TierCuts;
+  /** Customers with orders (scored). */
+  scored: number;
+  /** Rows of the result table. */
+  rows: number;
+}
+
+/** Phase 2 rows → the engine's cut inputs. */
+export async function cutInputs(run: RunParams, input: TiersInput): Promise<CutInputs> {
+  const h = histogramSql(input);
+  const inputs: CutInputs = { n: 0, recency: [], frequency: [], money: new Map(), aov: new Map() };
+  for (const r of await run(h.sql, h.params)) {
+    const part = String(r.part);
+    if (part === 'n') inputs.n = num(r.n);
+    else (part === 'r' ? inputs.recency : inputs.frequency).push({ value: num(r.v), count: num(r.n) });
+  }
+  const pos = inputs.n > 0 ? positionsSql(input, inputs.n) : null;
+  if (pos) {
+    for (const r of await run(pos.sql, pos.params)) {
+      // Money as the facts' exact decimal text, read once by Number() as the engine reads facts.
+      if (r.part === 'm') inputs.money.set(num(r.pos) - 1, num(r.v_text));
+      else inputs.aov.set(num(r.pos) - 1, num(r.v));
+    }
+  }
+  return inputs;
+}
+
+/** All three phases on an open connection; `write` runs phase 3 (the only write). */
+export async function runTiersPhases(read: RunParams, write: RunParams, input: TiersInput): Promise<TiersRun> {
+  const inputs = await cutInputs(read, input);
+  const cuts = tierCuts(input.config, inputs);
+  const s: Statement = scoreSql(input, cuts);
+  await write(s.sql, s.params);
+  const [count] = await read(`SELECT COUNT(*) AS n FROM ${tableName(input.into)}`, []);
+  return { cuts, scored: inputs.n, rows: num(count.n) };
+}
+
+/** DuckDB over a CSV or Parquet file; the result table in `database` (a DuckDB file) and/or copied to `csv`. */
+export async function duckdbTiers(file: string, config: TieringConfig, into: string[], out: { database?: string; csv?: string }): Promise<TiersRun> {
+  const format = fileFormat(file);
+  if (!format) throw new SourceError('scale.duckdb_format', { file });
+  if (!fs.existsSync(file)) throw new SourceError('scale.file_missing', { file });
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(out.database ? path.resolve(out.database) : ':memory:');
+  const conn = await instance.connect();
+  const run: RunParams = async (sql, params) => (await conn.runAndReadAll(sql, params as never)).getRowObjectsJS() as Record<string, unknown>[];
+  try {
+    await conn.run(`CREATE TEMP VIEW ct_orders AS SELECT * FROM ${readerSql(path.resolve(file), format)}`);
+    const described = await run('DESCRIBE ct_orders', []);
+    const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
+    const facts = queryInput('duckdb', { table: ['ct_orders'] }, columns, config, file);
+    await checkRows(run as RunQuery, facts, file, 'DuckDB');
+    const res = await runTiersPhases(run, run, { facts, config, into });
+    if (out.csv) await conn.run(`COPY ${tableName(into)} TO '${path.resolve(out.csv).replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
+    return res;
+  } catch (e) {
+    if (e instanceof SourceError || e instanceof TieringError) throw e;
+    throw new SourceError('scale.read_failed', { file, engine: 'DuckDB', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** PostgreSQL: phases 1–2 read only; phase 3 creates `into` and nothing else. */
+export async function postgresTiers(src: { url: string; table?: string; query?: string }, config: TieringConfig, into: string[]): Promise<TiersRun> {
+  if (!src.table && !src.query) throw new SourceError('scale.need_table');
+  const url = new URL(src.url);
+  const where = describeServer(url);
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: src.url });
+  const source = src.table ? { table: src.table.split('.') } : { query: src.query! };
+  const label = `${where} ${src.table ?? 'query'}`;
+  const run: RunParams = async (sql, params) => (await client.query(sql, params as unknown[])).rows as Record<string, unknown>[];
+  try {
+    await client.connect();
+    await client.query('BEGIN READ ONLY');
+    const head = await client.query(`SELECT * FROM ${sourceSql(DIALECT.postgres, source)} t LIMIT 0`);
+    const columns = head.fields.map((f) => ({ name: f.name, kind: KIND_BY_OID[f.dataTypeID] ?? ('number' as const) }));
+    const facts = queryInput('postgres', source, columns, config, label);
+    await checkRows(run as RunQuery, facts, label, 'PostgreSQL');
+    const inputs = await cutInputs(run, { facts, config, into });
+    await client.query('COMMIT');
+    await client.query('BEGIN');
+    const cuts = tierCuts(config, inputs);
+    const s = scoreSql({ facts, config, into }, cuts);
+    await run(s.sql, s.params);
+    await client.query('COMMIT');
+    const [count] = await run(`SELECT COUNT(*) AS n FROM ${tableName(into)}`, []);
+    return { cuts, scored: inputs.n, rows: num(count.n) };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (e instanceof SourceError || e instanceof TieringError) throw e;
+    const err = e as { code?: string; message?: string };
+    throw new SourceError(err.code === 'ECONNREFUSED' || err.code === 'ENOENT' ? 'scale.pg_refused' : 'scale.sql_failed', { where, reason: (err.message ?? String(e)).split('\n')[0] });
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
