@@ -10,7 +10,10 @@ import { t, type Locale } from '../i18n';
 import { parseArgs } from './args';
 import { envLocale } from './locale';
 
-const SPEC = { values: ['dialect', 'config', 'table', 'lang', 'customer-id', 'order-date', 'amount', 'profit', 'order-id'], flags: ['help'] } as const;
+const SPEC = {
+  values: ['dialect', 'config', 'table', 'lang', 'customer-id', 'order-date', 'amount', 'profit', 'order-id', 'orders', 'orders-table', 'orders-query', 'into', 'database', 'csv'],
+  flags: ['help', 'tiers', 'run'],
+} as const;
 
 /** The SQL text with a header comment naming each bound parameter and its value. */
 export function renderSql(input: FactsQueryInput): string {
@@ -58,8 +61,25 @@ export async function runSql(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${t(locale, 'cli.config_invalid', { file: o.config ?? '' })}\n${formatConfigErrors(res.errors)}\n`);
     return 2;
   }
-  process.stdout.write(renderSql(sqlInput(dialect, res.config, o)));
-  return 0;
+  if (!parsed.flags.has('tiers') && !parsed.flags.has('run')) {
+    process.stdout.write(renderSql(sqlInput(dialect, res.config, o)));
+    return 0;
+  }
+  // Warehouse tiers: loaded only here, so the facts query alone stays light.
+  const tiers = await import('./sqlTiers');
+  const facts = sqlInput(dialect, res.config, o);
+  try {
+    if (parsed.flags.has('run')) {
+      const run = { orders: o.orders, ordersTable: o['orders-table'], ordersQuery: o['orders-query'], into: o.into, database: o.database, csv: o.csv };
+      process.stdout.write(`${await tiers.runTiers(facts, res.config, run, locale)}\n`);
+    } else process.stdout.write(tiers.renderTiersScript({ facts, config: res.config, into: (o.into ?? 'customer_tiers').split('.') }, locale));
+    return 0;
+  } catch (e) {
+    const text = tiers.tiersErrorText(e, locale);
+    if (text === null) throw e;
+    process.stderr.write(`${text}\n`);
+    return 2;
+  }
 }
 
 /** Columns: the config's mapping, else the flags, else the usual names. */

@@ -6,12 +6,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { TieringConfig } from '../config/schema';
+import type { Locale } from '../i18n';
 import type { ParamValue, Statement } from '../engine/sql/bind';
 import { tierCuts, type CutInputs, type TierCuts } from '../engine/sql/cuts';
 import { DIALECT } from '../engine/sql/dialects';
 import { sourceSql } from '../engine/sql/facts';
 import { kindOfType, num } from '../engine/sql/rows';
-import { histogramSql, positionsSql, scoreSql, type TiersInput } from '../engine/sql/tiers';
+import { RuleSqlError } from '../engine/sql/rules';
+import { histogramSql, positionsSql, scoreSql, TiersRuleError, type TiersInput } from '../engine/sql/tiers';
 import { TieringError } from '../engine/types';
 import { fileFormat, readerSql } from './duckdb';
 import { checkRows, queryInput, SourceError, type RunQuery } from './common';
@@ -30,6 +32,11 @@ export interface TiersRun {
   scored: number;
   /** Rows of the result table. */
   rows: number;
+}
+
+/** Rules that cannot become SQL are reported before any query runs. */
+function checkCompiles(input: TiersInput): void {
+  scoreSql(input, tierCuts(input.config, { n: 0, recency: [], frequency: [], money: new Map(), aov: new Map() }));
 }
 
 /** Phase 2 rows → the engine's cut inputs. */
@@ -63,7 +70,7 @@ export async function runTiersPhases(read: RunParams, write: RunParams, input: T
 }
 
 /** DuckDB over a CSV or Parquet file; the result table in `database` (a DuckDB file) and/or copied to `csv`. */
-export async function duckdbTiers(file: string, config: TieringConfig, into: string[], out: { database?: string; csv?: string }): Promise<TiersRun> {
+export async function duckdbTiers(file: string, config: TieringConfig, into: string[], out: { database?: string; csv?: string }, locale?: Locale): Promise<TiersRun> {
   const format = fileFormat(file);
   if (!format) throw new SourceError('scale.duckdb_format', { file });
   if (!fs.existsSync(file)) throw new SourceError('scale.file_missing', { file });
@@ -76,12 +83,14 @@ export async function duckdbTiers(file: string, config: TieringConfig, into: str
     const described = await run('DESCRIBE ct_orders', []);
     const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
     const facts = queryInput('duckdb', { table: ['ct_orders'] }, columns, config, file);
+    const input = { facts, config, into, locale };
+    checkCompiles(input);
     await checkRows(run as RunQuery, facts, file, 'DuckDB');
-    const res = await runTiersPhases(run, run, { facts, config, into });
+    const res = await runTiersPhases(run, run, input);
     if (out.csv) await conn.run(`COPY ${tableName(into)} TO '${path.resolve(out.csv).replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
     return res;
   } catch (e) {
-    if (e instanceof SourceError || e instanceof TieringError) throw e;
+    if (e instanceof SourceError || e instanceof TieringError || e instanceof TiersRuleError || e instanceof RuleSqlError) throw e;
     throw new SourceError('scale.read_failed', { file, engine: 'DuckDB', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
   } finally {
     conn.closeSync();
@@ -90,7 +99,7 @@ export async function duckdbTiers(file: string, config: TieringConfig, into: str
 }
 
 /** PostgreSQL: phases 1–2 read only; phase 3 creates `into` and nothing else. */
-export async function postgresTiers(src: { url: string; table?: string; query?: string }, config: TieringConfig, into: string[]): Promise<TiersRun> {
+export async function postgresTiers(src: { url: string; table?: string; query?: string }, config: TieringConfig, into: string[], locale?: Locale): Promise<TiersRun> {
   if (!src.table && !src.query) throw new SourceError('scale.need_table');
   const url = new URL(src.url);
   const where = describeServer(url);
@@ -105,19 +114,21 @@ export async function postgresTiers(src: { url: string; table?: string; query?: 
     const head = await client.query(`SELECT * FROM ${sourceSql(DIALECT.postgres, source)} t LIMIT 0`);
     const columns = head.fields.map((f) => ({ name: f.name, kind: KIND_BY_OID[f.dataTypeID] ?? ('number' as const) }));
     const facts = queryInput('postgres', source, columns, config, label);
+    const input = { facts, config, into, locale };
+    checkCompiles(input);
     await checkRows(run as RunQuery, facts, label, 'PostgreSQL');
-    const inputs = await cutInputs(run, { facts, config, into });
+    const inputs = await cutInputs(run, input);
     await client.query('COMMIT');
     await client.query('BEGIN');
     const cuts = tierCuts(config, inputs);
-    const s = scoreSql({ facts, config, into }, cuts);
+    const s = scoreSql(input, cuts);
     await run(s.sql, s.params);
     await client.query('COMMIT');
     const [count] = await run(`SELECT COUNT(*) AS n FROM ${tableName(into)}`, []);
     return { cuts, scored: inputs.n, rows: num(count.n) };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
-    if (e instanceof SourceError || e instanceof TieringError) throw e;
+    if (e instanceof SourceError || e instanceof TieringError || e instanceof TiersRuleError || e instanceof RuleSqlError) throw e;
     const err = e as { code?: string; message?: string };
     throw new SourceError(err.code === 'ECONNREFUSED' || err.code === 'ENOENT' ? 'scale.pg_refused' : 'scale.sql_failed', { where, reason: (err.message ?? String(e)).split('\n')[0] });
   } finally {

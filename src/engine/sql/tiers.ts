@@ -29,6 +29,8 @@ export interface TiersInput {
   config: TieringConfig;
   /** The result table, as name parts (e.g. ["analytics", "customer_tiers"]). */
   into: string[];
+  /** Language of rule messages (default: the config's). */
+  locale?: Locale;
 }
 
 /** The id order as SQL sort keys: canonical integers first by value, then text by code point. */
@@ -267,7 +269,7 @@ export function scoreSql(input: TiersInput, cuts: TierCuts): Statement {
   if (activity?.enabled) activityParts(b, activity, cuts, p);
   const tierCols = p.out.map(([name]) => name).filter((n) => n !== 'abc_c0');
   const available = new Set([...METRIC_COLUMNS, ...(withProfit ? ['profit'] : []), ...tierCols]);
-  const rules = rulesParts(b, input.config, available, input.config.locale);
+  const rules = rulesParts(b, input.config, available, input.locale ?? input.config.locale);
   const { d } = b;
   // Each output column is computed in its own CTE level when it reads an earlier one.
   const levels: [string, string][][] = [[], [], []];
