@@ -72,7 +72,7 @@ export async function runSql(argv: readonly string[]): Promise<number> {
     if (parsed.flags.has('run')) {
       const run = { orders: o.orders, ordersTable: o['orders-table'], ordersQuery: o['orders-query'], into: o.into, database: o.database, csv: o.csv };
       process.stdout.write(`${await tiers.runTiers(facts, res.config, run, locale)}\n`);
-    } else process.stdout.write(tiers.renderTiersScript({ facts, config: res.config, into: (o.into ?? 'customer_tiers').split('.') }, locale));
+    } else process.stdout.write(tiers.renderTiersScript({ facts, config: res.config, into: (o.into ?? 'customer_tiers').split('.'), locale }, locale));
     return 0;
   } catch (e) {
     const text = tiers.tiersErrorText(e, locale);

@@ -17,7 +17,8 @@ import { ABC_EPS, abcLabels, DEFAULT_CUTS, VALUE_SCALE } from '../methods/abc';
 import { effectiveSegments, OTHERS } from '../methods/rfm';
 import { compileRuleSet, ruleColumnName } from '../methods/rules/compile';
 import { engineFields } from '../methods/rules/fields';
-import type { RuleError } from '../methods/rules/types';
+import type { FieldInfo, RuleError } from '../methods/rules/types';
+import { RESULT_COLUMNS } from '../columns';
 import type { Locale } from '../../i18n';
 import { Binder, int, type Statement } from './bind';
 import { positionsRead, quantileProbs, type TierCuts } from './cuts';
@@ -245,13 +246,23 @@ function ruleColumns(available: Set<string>): RuleColumns {
 
 const METRIC_COLUMNS = ['customer_id', 'orders', 'revenue', 'recency_days', 'first_order', 'last_order', 'avg_order_value', 'orders_per_week', 'orders_per_month', 'monthly_spend', 'active_days', 'mean_gap_days', 'median_gap_days'];
 
+/** Every column a rule may name in the engine (CLV's too), so a column the SQL lacks is named as such. */
+function ruleFields(): FieldInfo[] {
+  const fields = engineFields();
+  const known = new Set(fields.map((f) => f.name));
+  for (const [name, kind] of Object.entries(RESULT_COLUMNS)) {
+    if (!known.has(name)) fields.push({ name, type: kind === 'date' ? 'date' : kind === 'text' || kind === 'tier' || kind === 'id' ? 'string' : 'number' });
+  }
+  return fields;
+}
+
 /** Rule sets → CASE expressions; a rule the engine rejects, or that names a column the SQL lacks, throws. */
 function rulesParts(b: Binder, config: TieringConfig, available: Set<string>, locale: Locale): [string, string][] {
   const out: [string, string][] = [];
   // The analysis date only matters for checking days_since(); its value in SQL is the facts' day.
   const analysisDate = dayToDate(0);
   config.methods.rules.forEach((set, i) => {
-    const res = compileRuleSet(set, engineFields(), locale, { analysisDate });
+    const res = compileRuleSet(set, ruleFields(), locale, { analysisDate });
     if (!res.ok) throw new TiersRuleError(set.name, res.errors);
     out.push([ruleColumnName(set.name), ruleSetSql(res.compiled, `rule${int(i + 1)}`, b, ruleColumns(available), 'a')]);
   });
