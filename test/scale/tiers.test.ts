@@ -170,4 +170,36 @@ describe('tiers computed inside the database = the in-memory engine', () => {
       { numRuns: 12 },
     );
   }, 600000);
+
+  // Reference data (../shared/data, provenance in SOURCES.md), written as CSV with ISO dates.
+  const DATA = path.join(__dirname, '../../../shared/data');
+  const cdnowSample = path.join(DATA, 'lifetimes_CDNOW_sample.txt');
+  const rsq = path.join(DATA, 'rfm_rsquaredacademy_orders.csv');
+
+  (fs.existsSync(cdnowSample) ? test : test.skip)('CDNOW sample (6,919 rows, 2,357 customers, many ties)', async () => {
+    const rows: Row[] = [];
+    for (const line of fs.readFileSync(cdnowSample, 'utf8').split('\n')) {
+      const f = line.trim().split(/\s+/);
+      if (f.length < 5 || !/^\d{8}$/.test(f[2])) continue;
+      rows.push({ id: f[0], day: Date.UTC(+f[2].slice(0, 4), +f[2].slice(4, 6) - 1, +f[2].slice(6, 8)) / 86400000, amount: f[4], profit: '', order: '' });
+    }
+    expect(rows.length).toBe(6919);
+    const csv = path.join(tmp, 'cdnow_sample.csv');
+    const key: FactsKey = { returns: 'net', windowDays: 90, profit: false, orderId: false };
+    writeCsv(csv, rows, key);
+    await compareTiers(csv, key, tierConfigs(key));
+  }, 600000);
+
+  (fs.existsSync(rsq) ? test : test.skip)('rsquaredacademy RFM orders (names as ids)', async () => {
+    const rows: Row[] = [];
+    for (const line of fs.readFileSync(rsq, 'utf8').split('\n').slice(1)) {
+      const m = /^"([^"]*)",(\d{4})-(\d\d)-(\d\d),([^,]+),/.exec(line);
+      if (m) rows.push({ id: m[1], day: Date.UTC(+m[2], +m[3] - 1, +m[4]) / 86400000, amount: m[5], profit: '', order: '' });
+    }
+    expect(rows.length).toBeGreaterThan(4000);
+    const csv = path.join(tmp, 'rsq.csv');
+    const key: FactsKey = { returns: 'exclude', windowDays: 30, profit: false, orderId: false, analysisDate: '2006-12-31' };
+    writeCsv(csv, rows, key);
+    await compareTiers(csv, key, tierConfigs(key));
+  }, 600000);
 });
