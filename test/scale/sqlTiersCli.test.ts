@@ -73,6 +73,8 @@ test('bad input: a specific message and exit 2, in English and Chinese', async (
   await bad(['--dialect', 'postgres', '--tiers', '--config', config([{ name: 'C', rules: [{ tier: 't', when: 'clv_value > 3' }] }])], 'uses the column clv_value', '使用了列 clv_value');
   await bad(['--dialect', 'mysql', '--tiers', '--config', config([{ name: 'Rd', rules: [{ tier: 't', when: 'round(revenue) = 3' }] }])], 'uses round(), which the warehouse SQL cannot compute exactly', '使用了 round()');
   await bad(['--dialect', 'duckdb', '--tiers', '--config', config([{ name: 'Typo', rules: [{ tier: 't', when: 'revenu > 3' }] }])], 'Rule set "Typo" cannot be compiled to SQL', '规则集“Typo”无法编译为 SQL');
+  const twice = [{ name: 'Same', rules: [{ tier: 't', when: 'orders > 1' }] }, { name: 'Same!', rules: [{ tier: 'u', when: 'orders > 2' }] }];
+  await bad(['--dialect', 'duckdb', '--tiers', '--config', config(twice)], 'rule_Same', 'rule_Same');
   await bad(['--dialect', 'duckdb', '--tiers', '--run', '--orders', orders], 'give --into <table>', '请给出 --into <表>');
   await bad(['--dialect', 'duckdb', '--tiers', '--run', '--orders', orders, '--into', 't'], 'give --database <file.duckdb>', '请给出 --database');
   await bad(['--dialect', 'spark', '--tiers', '--run', '--orders', orders, '--into', 't'], 'the orders given do not fit --dialect spark', '与 --dialect spark 不符');

@@ -15,7 +15,7 @@ import { dayToDate } from '../calendar';
 import { CANONICAL_INT, DAYS_PER_MONTH, MIN_RATE_WINDOW_DAYS } from '../metrics';
 import { ABC_EPS, abcLabels, DEFAULT_CUTS, VALUE_SCALE } from '../methods/abc';
 import { effectiveSegments, OTHERS } from '../methods/rfm';
-import { compileRuleSet, ruleColumnName } from '../methods/rules/compile';
+import { compileRuleSet, ruleSetMessage } from '../methods/rules/compile';
 import { engineFields } from '../methods/rules/fields';
 import type { FieldInfo, RuleError } from '../methods/rules/types';
 import { RESULT_COLUMNS } from '../columns';
@@ -264,7 +264,13 @@ function rulesParts(b: Binder, config: TieringConfig, available: Set<string>, lo
   config.methods.rules.forEach((set, i) => {
     const res = compileRuleSet(set, ruleFields(), locale, { analysisDate });
     if (!res.ok) throw new TiersRuleError(set.name, res.errors);
-    out.push([ruleColumnName(set.name), ruleSetSql(res.compiled, `rule${int(i + 1)}`, b, ruleColumns(available), 'a')]);
+    const column = res.compiled.column;
+    // Two sets writing one column (some databases ignore the case of column names): stop.
+    if (out.some(([c]) => c.toLowerCase() === column.toLowerCase())) {
+      const message = ruleSetMessage(locale, set.name, 'duplicate_column', { column });
+      throw new TiersRuleError(set.name, [{ ruleIndex: -1, line: 1, column: 1, offset: 0, length: 0, message }]);
+    }
+    out.push([column, ruleSetSql(res.compiled, `rule${int(i + 1)}`, b, ruleColumns(available), 'a')]);
   });
   return out;
 }
