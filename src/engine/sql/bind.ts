@@ -99,6 +99,8 @@ export class Binder {
   /** The final text with placeholders; `before`: the enclosed statement's parameters (they come first). */
   statement(text: string, before: { params: ParamValue[]; named: Param[] } = { params: [], named: [] }): Statement {
     const occurrences: ParamValue[] = [];
+    // NUL delimits the markers: it cannot occur in SQL text (nor in a query the user wrote).
+    // eslint-disable-next-line no-control-regex
     const sql = text.replace(/\u0000(\d+)\u0000/g, (_, k: string) => {
       const q = this.named[Number(k)];
       occurrences.push(q.value);
