@@ -32,7 +32,7 @@ function run(cmd: string, args: string[]): Run {
 }
 
 /** N order rows, N/10 customers, ~4% returns, over 2.5 years, as Parquet and CSV (written by DuckDB). */
-async function generate(dir: string, rows: number): Promise<{ parquet: string; csv: string }> {
+export async function generate(dir: string, rows: number): Promise<{ parquet: string; csv: string }> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const inst = await DuckDBInstance.create(':memory:');
   const conn = await inst.connect();

@@ -13,7 +13,7 @@ import { DIALECT } from '../engine/sql/dialects';
 import { sourceSql } from '../engine/sql/facts';
 import { kindOfType, num } from '../engine/sql/rows';
 import { RuleSqlError } from '../engine/sql/rules';
-import { histogramSql, positionsSql, scoreSql, TiersRuleError, type TiersInput } from '../engine/sql/tiers';
+import { factsTableSql, histogramSql, positionsSql, scoreSql, TiersRuleError, type TiersInput } from '../engine/sql/tiers';
 import { TieringError } from '../engine/types';
 import { fileFormat, readerSql } from './duckdb';
 import { checkRows, queryInput, SourceError, type RunQuery } from './common';
@@ -86,7 +86,10 @@ export async function duckdbTiers(file: string, config: TieringConfig, into: str
     const input = { facts, config, into, locale };
     checkCompiles(input);
     await checkRows(run as RunQuery, facts, file, 'DuckDB');
-    const res = await runTiersPhases(run, run, input);
+    // Phase 1 once, into a temporary table of this session (dropped when it closes).
+    const stored = factsTableSql(input, 'ct_facts');
+    await run(stored.sql, stored.params);
+    const res = await runTiersPhases(run, run, { ...input, factsTable: 'ct_facts' });
     if (out.csv) await conn.run(`COPY ${tableName(into)} TO '${path.resolve(out.csv).replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
     return res;
   } catch (e) {

@@ -23,6 +23,7 @@ import type { Locale } from '../../i18n';
 import { Binder, int, type Statement } from './bind';
 import { positionsRead, quantileProbs, type TierCuts } from './cuts';
 import { factsSql, type FactsQueryInput } from './facts';
+import { DIALECT } from './dialects';
 import { ruleSetSql, type RuleColumns } from './rules';
 
 export interface TiersInput {
@@ -32,6 +33,8 @@ export interface TiersInput {
   into: string[];
   /** Language of rule messages (default: the config's). */
   locale?: Locale;
+  /** Facts already stored (factsTableSql): read them instead of recomputing them in each phase. */
+  factsTable?: string;
 }
 
 /** The id order as SQL sort keys: canonical integers first by value, then text by code point. */
@@ -85,8 +88,19 @@ function withProfitOf(input: TiersInput): boolean {
   return !!input.facts.columns.profit;
 }
 
-/** A new binder whose placeholders follow the facts query's. */
+/** Phase 1 stored: CREATE TEMPORARY TABLE … AS the facts query, for engines where a session may
+ * write temporary tables (the DuckDB run); the phases then read it instead of the orders. */
+export function factsTableSql(input: TiersInput, table: string): Statement {
+  const { facts } = startStatement({ ...input, factsTable: undefined });
+  return { ...facts, sql: `CREATE TEMPORARY TABLE ${DIALECT[input.facts.dialect].ident(table)} AS\n${facts.sql}` };
+}
+
+/** A new binder whose placeholders follow the facts query's (or a stored facts table, no parameters). */
 function startStatement(input: TiersInput): { b: Binder; facts: Statement } {
+  if (input.factsTable) {
+    const sql = `SELECT * FROM ${DIALECT[input.facts.dialect].ident(input.factsTable)}`;
+    return { b: new Binder(input.facts.dialect), facts: { sql, params: [], named: [] } };
+  }
   const q = factsSql(input.facts);
   // The facts parameters by name (a numbered dialect gives one value per name).
   const byName = factsSql({ ...input.facts, dialect: 'duckdb' });
