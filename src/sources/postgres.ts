@@ -28,7 +28,7 @@ export interface PostgresSource {
   query?: string;
 }
 
-function parseUrl(s: string): URL {
+export function parseUrl(s: string): URL {
   try {
     const url = new URL(s);
     if (isPostgresUrl(s)) return url;
@@ -40,7 +40,7 @@ function parseUrl(s: string): URL {
 }
 
 /** A pg error → the user's message (refused connection, failed login, SQL error). */
-function userError(e: unknown, where: string, user: string): SourceError {
+export function userError(e: unknown, where: string, user: string): SourceError {
   const err = e as { code?: string; message?: string };
   const reason = (err.message ?? String(e)).split('\n')[0];
   if (err.code === 'ECONNREFUSED' || err.code === 'ENOTFOUND' || err.code === 'ENOENT' || err.code === 'ETIMEDOUT') return new SourceError('scale.pg_refused', { where, reason });

@@ -17,7 +17,7 @@ import { factsTableSql, histogramSql, positionsSql, scoreSql, TiersRuleError, ty
 import { TieringError } from '../engine/types';
 import { fileFormat, readerSql } from './duckdb';
 import { checkRows, queryInput, SourceError, type RunQuery } from './common';
-import { describeServer, KIND_BY_OID } from './postgres';
+import { describeServer, KIND_BY_OID, parseUrl, userError } from './postgres';
 
 /** The result table's name, quoted (PostgreSQL and DuckDB quote alike). */
 function tableName(into: string[]): string {
@@ -104,8 +104,9 @@ export async function duckdbTiers(file: string, config: TieringConfig, into: str
 /** PostgreSQL: phases 1–2 read only; phase 3 creates `into` and nothing else. */
 export async function postgresTiers(src: { url: string; table?: string; query?: string }, config: TieringConfig, into: string[], locale?: Locale): Promise<TiersRun> {
   if (!src.table && !src.query) throw new SourceError('scale.need_table');
-  const url = new URL(src.url);
+  const url = parseUrl(src.url);
   const where = describeServer(url);
+  const user = decodeURIComponent(url.username) || process.env.PGUSER || '';
   const { Client } = await import('pg');
   const client = new Client({ connectionString: src.url });
   const source = src.table ? { table: src.table.split('.') } : { query: src.query! };
@@ -132,8 +133,7 @@ export async function postgresTiers(src: { url: string; table?: string; query?: 
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (e instanceof SourceError || e instanceof TieringError || e instanceof TiersRuleError || e instanceof RuleSqlError) throw e;
-    const err = e as { code?: string; message?: string };
-    throw new SourceError(err.code === 'ECONNREFUSED' || err.code === 'ENOENT' ? 'scale.pg_refused' : 'scale.sql_failed', { where, reason: (err.message ?? String(e)).split('\n')[0] });
+    throw userError(e, where, user);
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -79,4 +79,8 @@ test('bad input: a specific message and exit 2, in English and Chinese', async (
   await bad(['--dialect', 'duckdb', '--tiers', '--run', '--orders', orders, '--into', 't'], 'give --database <file.duckdb>', '请给出 --database');
   await bad(['--dialect', 'spark', '--tiers', '--run', '--orders', orders, '--into', 't'], 'the orders given do not fit --dialect spark', '与 --dialect spark 不符');
   await bad(['--dialect', 'duckdb', '--tiers', '--run', '--orders', path.join(tmp, 'none.csv'), '--into', 't', '--csv', path.join(tmp, 'x.csv')], 'the file does not exist', '');
+  const pg = ['--dialect', 'postgres', '--tiers', '--run', '--orders', 'postgres://me:s3cret@127.0.0.1:1/sales', '--orders-table', 'orders', '--into', 't'];
+  await bad(pg, 'Cannot connect to PostgreSQL at 127.0.0.1:1/sales', '127.0.0.1:1/sales');
+  expect((await sql([...pg, '--lang', 'en-US'])).err).not.toContain('s3cret');
+  await bad(['--dialect', 'postgres', '--tiers', '--run', '--orders', 'postgres://me:s3cret@[bad/sales', '--orders-table', 'orders', '--into', 't'], 'is not a postgres:// or postgresql:// URL', 'postgres://');
 });
