@@ -30,7 +30,7 @@ function explain(locale: Locale, p: Param): string {
 function renderStatement(locale: Locale, title: string, s: Statement, positional: boolean): string {
   const lines = [`-- ${title}`, `-- ${t(locale, 'scale.tiers_params')}`];
   s.named.forEach((p, i) => lines.push(`--   ${positional ? '' : `${i + 1}. `}${p.name} = ${explain(locale, p)}`));
-  if (positional) lines.push(`-- ${t(locale, 'scale.tiers_positional')}`);
+  if (positional) lines.push(`-- ${t(locale, 'scale.tiers_positional')} ${s.order.join(', ')}`);
   return `${lines.join('\n')}\n${s.sql.trimEnd()};\n`;
 }
 

@@ -63,6 +63,12 @@ describe('golden warehouse-tiers SQL', () => {
     expect(body.toLowerCase()).not.toContain('drop table');
     // No database percentile, no NTILE.
     expect(body).not.toMatch(/\b(percentile\w*|quantile\w*|approx\w*|ntile|median)\s*\(/i);
+    // Every placeholder has its value: `?` dialects one per occurrence, numbered ones one per name.
+    for (const st of [histogramSql(tiersInput(dialect)), positionsSql(tiersInput(dialect), 10)!, scoreSql(tiersInput(dialect), tierCuts(config, { n: 0, recency: [], frequency: [], money: new Map(), aov: new Map() }))]) {
+      const marks = st.sql.replace(/^\s*--.*$/gm, '').replace(/'(?:[^']|'')*'/g, "''").match(/\?|\$\d+|@p\d+|:\d+\b|\{p\d+:/g) ?? [];
+      if (dialect === 'spark' || dialect === 'mysql') expect([marks.length, st.order.length]).toEqual([st.params.length, st.params.length]);
+      else expect(new Set(marks).size).toBe(st.params.length);
+    }
     // The comments name the user text as JSON (a newline in a label cannot end the comment).
     expect(text).toContain(JSON.stringify(EVIL.toLowerCase()));
   });

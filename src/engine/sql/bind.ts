@@ -21,6 +21,8 @@ export interface Statement {
   params: ParamValue[];
   /** The distinct parameters, in number order, for the printed script. */
   named: Param[];
+  /** Parameter names per placeholder occurrence, in text order (what `?` dialects bind). */
+  order: string[];
 }
 
 interface Extra {
@@ -97,19 +99,22 @@ export class Binder {
   }
 
   /** The final text with placeholders; `before`: the enclosed statement's parameters (they come first). */
-  statement(text: string, before: { params: ParamValue[]; named: Param[] } = { params: [], named: [] }): Statement {
+  statement(text: string, before: Statement = { sql: '', params: [], named: [], order: [] }): Statement {
     const occurrences: ParamValue[] = [];
+    const order: string[] = [];
     // NUL delimits the markers: it cannot occur in SQL text (nor in a query the user wrote).
     // eslint-disable-next-line no-control-regex
     const sql = text.replace(/\u0000(\d+)\u0000/g, (_, k: string) => {
       const q = this.named[Number(k)];
       occurrences.push(q.value);
+      order.push(q.name);
       return this.d.placeholder(this.offset + Number(k) + 1, q.type);
     });
     return {
       sql,
       params: [...before.params, ...(this.d.positional ? occurrences : this.named.map((q) => q.value))],
       named: [...before.named, ...this.named],
+      order: [...before.order, ...order],
     };
   }
 }

@@ -99,13 +99,14 @@ export function factsTableSql(input: TiersInput, table: string): Statement {
 function startStatement(input: TiersInput): { b: Binder; facts: Statement } {
   if (input.factsTable) {
     const sql = `SELECT * FROM ${DIALECT[input.facts.dialect].ident(input.factsTable)}`;
-    return { b: new Binder(input.facts.dialect), facts: { sql, params: [], named: [] } };
+    return { b: new Binder(input.facts.dialect), facts: { sql, params: [], named: [], order: [] } };
   }
   const q = factsSql(input.facts);
   // The facts parameters by name (a numbered dialect gives one value per name).
   const byName = factsSql({ ...input.facts, dialect: 'duckdb' });
   const named = q.names.map((name, i) => ({ name, type: 'int' as const, value: byName.params[i] }));
-  return { b: new Binder(input.facts.dialect, q.names.length), facts: { sql: q.sql, params: q.params, named } };
+  // Each facts parameter occurs once in its text, in name order.
+  return { b: new Binder(input.facts.dialect, q.names.length), facts: { sql: q.sql, params: q.params, named, order: q.names } };
 }
 
 /** Phase 2a: customers with orders, and the histograms of recency days and order counts. */
