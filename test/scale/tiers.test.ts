@@ -131,9 +131,24 @@ function tierConfigs(k: FactsKey): TieringConfig[] {
       otherwise: 'Rest',
     },
   ];
+  const more = [
+    {
+      name: 'More',
+      rules: [
+        { tier: 'Div0', when: '(revenue / (orders - orders)) is blank and orders = 1 and not (revenue / (orders - orders) > 1)' },
+        { tier: 'NotIn', when: "activity not in ('active', 'new') and spend_tier not contains 'i' and customer_id not starts with 'b'" },
+        { tier: 'Cols', when: "activity in (spend_tier, 'lost', \"  \") or frequency_tier = churn_risk or frequency_tier > spend_tier" },
+        { tier: 'Dates', when: 'last_order - 30 > first_order and -recency_days > -100 and days_since(last_order) * 2 >= 10' },
+        { tier: 'Text', when: "churn_risk = ' ' or rfm_segment is not blank and rfm_segment not between 'a' and 'm' or upper(customer_id) = 'A'" },
+        { tier: 'Min', when: 'max(mean_gap_days, median_gap_days, 5) > 6 or min(mean_gap_days, recency_days) is blank' },
+      ],
+      otherwise: 'Rest',
+    },
+  ];
   return methodConfigs(k).map((c, i) => {
     const methods = { ...c.methods, clv: undefined };
     if (i === 0 || i === 2) methods.rules = rules as TieringConfig['methods']['rules'];
+    if (i === 1) methods.rules = more as TieringConfig['methods']['rules'];
     if (i === 3) methods.abc = { ...c.methods.abc!, enabled: true, mode: 'value-share', basis: 'revenue' };
     return defaultConfig({ ...c, methods } as Partial<TieringConfig>);
   });
