@@ -4,7 +4,7 @@
 import type { TieringConfig } from '../config';
 import { t, type Locale } from '../i18n';
 import type { Param, Statement } from '../engine/sql/bind';
-import { tierCuts } from '../engine/sql/cuts';
+import { emptyCutInputs, tierCuts } from '../engine/sql/cuts';
 import type { FactsQueryInput } from '../engine/sql/facts';
 import { RuleSqlError } from '../engine/sql/rules';
 import { histogramSql, positionsSql, scoreSql, TiersRuleError, type TiersInput } from '../engine/sql/tiers';
@@ -37,7 +37,7 @@ function renderStatement(locale: Locale, title: string, s: Statement, positional
 /** The whole script: phase 2 queries and phase 3, parameters named and explained. */
 export function renderTiersScript(input: TiersInput, locale: Locale): string {
   const positional = input.facts.dialect === 'spark' || input.facts.dialect === 'mysql';
-  const cuts = tierCuts(input.config, { n: 0, recency: [], frequency: [], money: new Map(), aov: new Map() });
+  const cuts = tierCuts(input.config, emptyCutInputs());
   const parts = [
     `-- ${t(locale, 'scale.tiers_header', { dialect: input.facts.dialect })}`,
     `-- ${t(locale, 'scale.tiers_no_clv')}`,

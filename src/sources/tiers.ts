@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { TieringConfig } from '../config/schema';
 import type { Locale } from '../i18n';
 import type { ParamValue, Statement } from '../engine/sql/bind';
-import { tierCuts, type CutInputs, type TierCuts } from '../engine/sql/cuts';
+import { emptyCutInputs, tierCuts, type CutInputs, type TierCuts } from '../engine/sql/cuts';
 import { DIALECT } from '../engine/sql/dialects';
 import { sourceSql } from '../engine/sql/facts';
 import { kindOfType, num } from '../engine/sql/rows';
@@ -36,13 +36,13 @@ export interface TiersRun {
 
 /** Rules that cannot become SQL are reported before any query runs. */
 function checkCompiles(input: TiersInput): void {
-  scoreSql(input, tierCuts(input.config, { n: 0, recency: [], frequency: [], money: new Map(), aov: new Map() }));
+  scoreSql(input, tierCuts(input.config, emptyCutInputs()));
 }
 
 /** Phase 2 rows → the engine's cut inputs. */
 export async function cutInputs(run: RunParams, input: TiersInput): Promise<CutInputs> {
   const h = histogramSql(input);
-  const inputs: CutInputs = { n: 0, recency: [], frequency: [], money: new Map(), aov: new Map() };
+  const inputs: CutInputs = emptyCutInputs();
   for (const r of await run(h.sql, h.params)) {
     const part = String(r.part);
     if (part === 'n') inputs.n = num(r.n);

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { DIALECTS, type Dialect } from '../../src/engine/sql/dialects';
 import type { FactsQueryInput } from '../../src/engine/sql/facts';
 import { histogramSql, positionsSql, scoreSql, type TiersInput } from '../../src/engine/sql/tiers';
-import { tierCuts } from '../../src/engine/sql/cuts';
+import { emptyCutInputs, tierCuts } from '../../src/engine/sql/cuts';
 import { renderTiersScript } from '../../src/cli/sqlTiers';
 import { cutInputs, duckdbTiers, type RunParams } from '../../src/sources/tiers';
 import { classify } from '../../src/engine/classify';
@@ -64,7 +64,7 @@ describe('golden warehouse-tiers SQL', () => {
     // No database percentile, no NTILE.
     expect(body).not.toMatch(/\b(percentile\w*|quantile\w*|approx\w*|ntile|median)\s*\(/i);
     // Every placeholder has its value: `?` dialects one per occurrence, numbered ones one per name.
-    for (const st of [histogramSql(tiersInput(dialect)), positionsSql(tiersInput(dialect), 10)!, scoreSql(tiersInput(dialect), tierCuts(config, { n: 0, recency: [], frequency: [], money: new Map(), aov: new Map() }))]) {
+    for (const st of [histogramSql(tiersInput(dialect)), positionsSql(tiersInput(dialect), 10)!, scoreSql(tiersInput(dialect), tierCuts(config, emptyCutInputs()))]) {
       const marks = st.sql.replace(/^\s*--.*$/gm, '').replace(/'(?:[^']|'')*'/g, "''").match(/\?|\$\d+|@p\d+|:\d+\b|\{p\d+:/g) ?? [];
       if (dialect === 'spark' || dialect === 'mysql') expect([marks.length, st.order.length]).toEqual([st.params.length, st.params.length]);
       else expect(new Set(marks).size).toBe(st.params.length);

@@ -84,6 +84,11 @@ export interface CutInputs {
   aov: Map<number, number>;
 }
 
+/** No phase 2 rows yet: quantile cuts are NaN, fixed thresholds are known (for printing, checking). */
+export function emptyCutInputs(): CutInputs {
+  return { n: 0, recency: [], frequency: [], money: new Map(), aov: new Map() };
+}
+
 /** Cut points phase 3 binds. */
 export interface TierCuts {
   recency: number[];
