@@ -16,7 +16,7 @@ export const messages = defineMessages({
     'scale.sql_failed': 'PostgreSQL at {where} reported: {reason}',
     'scale.no_workbook': 'Writing a workbook (--out, --in-place) needs the orders in memory; with --engine duckdb or a database, write --csv and --json.',
     'scale.sql_usage':
-      'Usage: customer-tiers sql --dialect duckdb|postgres|spark|bigquery|snowflake|mysql|clickhouse --config <tiers.json> [--table <schema.table>]\nPrints the customer-facts query with its parameters.',
+      'Usage: customer-tiers sql --dialect duckdb|postgres|spark|bigquery|snowflake|mysql|clickhouse --config <tiers.json> [--table <schema.table>] [--raw] [--lang zh-CN|en-US]\nPrints the customer-facts query with its parameters. Its result has the customer facts table\'s columns and headings (in the chosen language): paste it, headings included, into a sheet and load it in the task pane as "Customer facts". --raw prints the bare query (the golden SQL the conformance check uses).',
     'scale.bad_dialect': 'Option --dialect must be one of {dialects}, got "{value}".',
   },
   zh: {
@@ -34,7 +34,7 @@ export const messages = defineMessages({
     'scale.sql_failed': '{where} 上的 PostgreSQL 报告：{reason}',
     'scale.no_workbook': '写出工作簿（--out、--in-place）需要把订单读入内存；使用 --engine duckdb 或数据库时，请写出 --csv 和 --json。',
     'scale.sql_usage':
-      '用法：customer-tiers sql --dialect duckdb|postgres|spark|bigquery|snowflake|mysql|clickhouse --config <tiers.json> [--table <模式.表>]\n打印计算客户事实的查询及其参数。',
+      '用法：customer-tiers sql --dialect duckdb|postgres|spark|bigquery|snowflake|mysql|clickhouse --config <tiers.json> [--table <模式.表>] [--raw] [--lang zh-CN|en-US]\n打印计算客户事实的查询及其参数。其结果带有客户事实表的列和表头（所选语言）：连同表头粘贴到工作表，在任务窗格中以“客户事实”载入。--raw 打印不带表头的原始查询（一致性检查所用的标准 SQL）。',
     'scale.bad_dialect': '选项 --dialect 必须是 {dialects} 之一，收到“{value}”。',
   },
 });
