@@ -19,6 +19,7 @@ import { engineHandler } from '../../src/taskpane/worker/handler';
 import { fromWire, type FromWorker } from '../../src/taskpane/worker/protocol';
 import { toSourceGrid } from '../../src/taskpane/controller/useTasks';
 import { XlsxPort } from '../../src/workbook/ooxml/port';
+import { refreshWorkbook } from '../../src/workbook/run';
 import { queryInput } from '../../src/sources/common';
 import { methodConfigs, snapshot, type FactsKey } from './compare';
 
@@ -117,5 +118,34 @@ describe('the SQL customer-tiers sql prints', () => {
       conn.closeSync();
       db.closeSync();
     }
+  });
+});
+
+describe('writing tiers beside the facts table', () => {
+  test('tier columns join the facts table, the facts stay as they were, a second refresh changes nothing', async () => {
+    const key: FactsKey = { analysisDate: '2024-06-30', returns: 'net', windowDays: 90, profit: true, orderId: true };
+    const [base] = methodConfigs(key);
+    const xlsx = path.join(dir, 'facts-write.xlsx');
+    expect(await runFacts(['--orders', CONFORMANCE, '--config', configFile(base, 'w'), '--out', xlsx, '--lang', 'en-US'])).toBe(0);
+    const port = await XlsxPort.fromFile(xlsx);
+    const [table] = await port.listTables();
+    const before = (await port.read({ kind: 'table', table: table.name })).values;
+    const config = { ...base, sources: { facts: { kind: 'table' as const, table: table.name } } };
+    const report = await refreshWorkbook(port, { config });
+    const after = (await port.read({ kind: 'table', table: table.name })).values;
+    const width = before[0].length;
+    expect(after.map((r) => r.slice(0, width))).toEqual(before);
+    const abc = after[0].indexOf('ABC class', width);
+    expect(abc).toBeGreaterThanOrEqual(width);
+    // Each row's tier is the run's for that row's customer (blank: all returns, no ABC class).
+    const ids = report.result.customers.array('customer_id') as string[];
+    const tiers = report.result.customers.array('abc') as string[];
+    const tierOf = new Map(ids.map((id, i) => [id, tiers[i]]));
+    expect(after.slice(1).map((r) => r[abc])).toEqual(after.slice(1).map((r) => tierOf.get(String(r[0])) ?? ''));
+    expect(new Set(tiers)).toEqual(new Set(['A', 'B', 'C', null]));
+    expect(Object.keys(report.sheets)).toContain('summary');
+    const again = await refreshWorkbook(port, { config });
+    expect((await port.read({ kind: 'table', table: table.name })).values).toEqual(after);
+    expect(again.result.stats.customers).toBe(report.result.stats.customers);
   });
 });
