@@ -11,7 +11,7 @@ import * as path from 'path';
 import { runFacts } from '../../src/cli/facts';
 import { readInputFile } from '../../src/cli/inputFiles';
 import { classify } from '../../src/engine/classify';
-import { classifyTables, factsHeadings, factsProblemText, readFactsGrid } from '../../src/engine/factsTable';
+import { classifyTables, factsHeadings, readFactsGrid } from '../../src/engine/factsTable';
 import { factsSheetSql } from '../../src/engine/sql/factsSheet';
 import type { ClassificationResult, SourceGrid } from '../../src/engine/types';
 import type { TieringConfig } from '../../src/config/schema';
@@ -147,5 +147,45 @@ describe('writing tiers beside the facts table', () => {
     const again = await refreshWorkbook(port, { config });
     expect((await port.read({ kind: 'table', table: table.name })).values).toEqual(after);
     expect(again.result.stats.customers).toBe(report.result.stats.customers);
+  });
+});
+
+describe('customer-tiers facts: usage errors in both languages (exit 2, nothing written)', () => {
+  async function run(args: string[]): Promise<{ code: number; err: string }> {
+    let err = '';
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      err += String(s);
+      return true;
+    });
+    try {
+      return { code: await runFacts(args), err };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test('--out not .csv/.xlsx, no --orders, a missing file, a bad --lang', async () => {
+    const out = path.join(dir, 'never.txt');
+    expect(await run(['--orders', CONFORMANCE, '--out', out, '--lang', 'en-US'])).toEqual({ code: 2, err: `Option --out must name a .csv or .xlsx file, got "${out}".\n` });
+    expect(await run(['--orders', CONFORMANCE, '--out', out, '--lang', 'zh-CN'])).toEqual({ code: 2, err: `选项 --out 必须是 .csv 或 .xlsx 文件，收到“${out}”。\n` });
+    expect((await run(['--out', path.join(dir, 'f.csv'), '--lang', 'zh-CN'])).err).toContain('请提供 --orders');
+    const missing = await run(['--orders', path.join(dir, 'nope.parquet'), '--out', path.join(dir, 'f.csv'), '--lang', 'en-US']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('nope.parquet');
+    expect(fs.existsSync(path.join(dir, 'f.csv'))).toBe(false);
+    expect((await run(['--orders', CONFORMANCE, '--out', path.join(dir, 'f.csv'), '--lang', 'fr'])).code).toBe(2);
+  });
+
+  test('a CSV cell that looks like a formula is written as text', async () => {
+    const orders = path.join(dir, 'hostile.csv');
+    fs.writeFileSync(orders, 'customer_id,order_date,amount\n"=HYPERLINK(""x"")",2024-01-02,10\n-5,2024-01-03,3\n');
+    const out = path.join(dir, 'hostile-facts.csv');
+    expect((await run(['--orders', orders, '--out', out, '--engine', 'memory', '--lang', 'en-US'])).code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    // A negative-number id stays a number-looking id (not a formula), as csvGuard decides.
+    expect(text).toContain('\r\n-5,');
+    const back = readFactsGrid(await readInputFile(out, 'customers'), methodConfigs({ returns: 'net', windowDays: 90, profit: false, orderId: false })[0]);
+    expect(back.problems).toEqual([]);
   });
 });
