@@ -51,6 +51,9 @@ export const FACTS_FIELDS: readonly FactsField[] = [
   { key: 'clvRepeatSpend', type: 'money', sql: 'clv_repeat' },
 ];
 
+/** The columns that hold the run (one value for the whole table), not a customer's fact. */
+const RUN_FIELDS: ReadonlySet<string> = new Set(['customerId', 'analysisDate', 'returns', 'windowDays']);
+
 const headingKey = (f: FactsField): MessageKey => `facts.col.${f.key}` as MessageKey;
 
 /** The headings in one language. */
@@ -137,7 +140,8 @@ function readCell(v: unknown, f: FactsField, grid: SourceGrid): number | string 
 /** At most this many problems are collected (the first ones say what is wrong). */
 export const MAX_FACTS_PROBLEMS = 20;
 
-type Row = Record<FactsField['key'], number | string>;
+/** A data row's values by field, and its index in the grid (for cell addresses). */
+type Row = Record<FactsField['key'], number | string> & { r: number };
 
 /** Rows read cell by cell; problems for unreadable cells, repeated ids and mixed runs. */
 function readRows(grid: SourceGrid, cols: number[], problems: FactsProblem[]): Row[] {
@@ -148,7 +152,7 @@ function readRows(grid: SourceGrid, cols: number[], problems: FactsProblem[]): R
   for (let r = 1; r < grid.values.length && !full(); r++) {
     const line = grid.values[r] ?? [];
     if (cols.every((j) => isBlank(line[j]))) continue;
-    const row = {} as Row;
+    const row = { r } as Row;
     FACTS_FIELDS.forEach((f, i) => {
       const j = cols[i];
       const v = readCell(line[j], f, grid);
@@ -162,7 +166,6 @@ function readRows(grid: SourceGrid, cols: number[], problems: FactsProblem[]): R
       if (first !== undefined) problems.push({ code: 'facts_id_twice', params: { sheet: grid.name, cell: cellAt(grid, r, cols[0]), id, first: (grid.headerRow ?? 1) + first } });
       else firstRowOf.set(id, r);
     }
-    (row as Row & { r: number }).r = r;
     rows.push(row);
   }
   return rows;
@@ -177,14 +180,14 @@ function checkUniform(grid: SourceGrid, cols: number[], rows: Row[], problems: F
     const first = rows[0]?.[k];
     const odd = rows.find((row) => row[k] !== undefined && row[k] !== first);
     if (odd && first !== undefined) {
-      const r = (odd as Row & { r: number }).r;
+      const r = odd.r;
       problems.push({ code: 'facts_mixed', params: { sheet: grid.name, cell: cellAt(grid, r, cols[i]), heading: cellText(header[cols[i]], 60), value: shown(k, odd[k]), first: shown(k, first) } });
     }
   }
   const p = FACTS_FIELDS.findIndex((f) => f.key === 'profit');
   const given = rows.filter((row) => Number.isFinite(row.profit as number)).length;
   if (given > 0 && given < rows.length) {
-    const blank = rows.find((row) => !Number.isFinite(row.profit as number)) as Row & { r: number };
+    const blank = rows.find((row) => !Number.isFinite(row.profit as number))!;
     problems.push({ code: 'facts_profit_partial', params: { sheet: grid.name, cell: cellAt(grid, blank.r, cols[p]) } });
   }
 }
@@ -209,7 +212,7 @@ function checkRelations(grid: SourceGrid, cols: number[], rows: Row[], set: Cust
   set.facts.forEach((f, i) => {
     const broken = brokenRelation(f, set.analysisDay);
     if (!broken || problems.length >= MAX_FACTS_PROBLEMS) return;
-    const r = (rows[i] as Row & { r: number }).r;
+    const r = rows[i].r;
     const what = broken.map((k) => {
       const j = cols[FACTS_FIELDS.findIndex((x) => x.key === k)];
       return `${cellText(header[j], 60)} ${cellText(grid.values[r]?.[j], 30)}`;
@@ -243,7 +246,7 @@ export function readFactsGrid(grid: SourceGrid, config: TieringConfig): { set: C
   const first = rows[0];
   const facts = rows.map((row): CustomerFact => {
     const f = { id: row.customerId } as CustomerFact;
-    for (const field of FACTS_FIELDS) if (field.type === 'int' || field.type === 'money' || (field.type === 'date' && field.key !== 'analysisDate')) (f as unknown as Record<string, unknown>)[field.key] = row[field.key];
+    for (const field of FACTS_FIELDS) if (!RUN_FIELDS.has(field.key)) f[field.key as FactKey] = row[field.key] as number;
     return f;
   });
   const set: CustomerFactsSet = {
