@@ -13,6 +13,10 @@ import { readInputFile } from '../../src/cli/inputFiles';
 import { classify } from '../../src/engine/classify';
 import { classifyTables, factsHeadings, readFactsGrid } from '../../src/engine/factsTable';
 import { factsSheetSql } from '../../src/engine/sql/factsSheet';
+import { DIALECT, DIALECTS } from '../../src/engine/sql/dialects';
+import type { FactsQueryInput } from '../../src/engine/sql/facts';
+import { renderSql } from '../../src/cli/sql';
+import { isoToDay } from '../../src/engine/calendar';
 import type { ClassificationResult, SourceGrid } from '../../src/engine/types';
 import type { TieringConfig } from '../../src/config/schema';
 import { engineHandler } from '../../src/taskpane/worker/handler';
@@ -96,6 +100,27 @@ describe.each(cases)('%s', (_label, orders, key) => {
 });
 
 describe('the SQL customer-tiers sql prints', () => {
+  test.each(DIALECTS)('%s: every heading named, one bound value per placeholder', (dialect) => {
+    const input: FactsQueryInput = {
+      dialect,
+      source: { table: ['sales', 'orders'] },
+      columns: { customerId: { name: 'customer_id', kind: 'text' }, orderDate: { name: 'order_date', kind: 'date' }, amount: { name: 'amount', kind: 'number' } },
+      analysisDate: '2024-06-30',
+      returns: 'exclude',
+      windowDays: 45,
+    };
+    const q = factsSheetSql(input, 'zh-CN');
+    for (const h of factsHeadings('zh-CN')) expect(q.sql).toContain(DIALECT[dialect].ident(h));
+    if (DIALECT[dialect].positional) {
+      expect(q.sql.split('?').length - 1).toBe(q.params.length);
+      expect(q.params.slice(-2)).toEqual([45, 0]);
+      expect(q.names).toHaveLength(q.params.length);
+    } else expect(q.params).toEqual([isoToDay('2024-06-30'), 45, 0]);
+    // The printed text: the parameters in a header comment, never in the body.
+    const text = renderSql(input, 'zh-CN');
+    expect(text.split('\n').filter((l) => !l.startsWith('--')).join('\n')).not.toContain('2024');
+  });
+
   test('run in DuckDB, its result is the facts table the CLI writes', async () => {
     const key: FactsKey = { analysisDate: '2024-06-30', returns: 'net', windowDays: 90, profit: true, orderId: true };
     const [config] = methodConfigs(key);
