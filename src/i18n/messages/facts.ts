@@ -45,7 +45,7 @@ export const messages = defineMessages({
       'The customer facts in {sheet} count purchases in a churn window of {facts} days, the settings say {config}. Compute them again with the same window, or set the churn window to {facts} days.',
     'error.facts_with_orders': 'Choose either order rows or customer facts, not both: the facts already summarise the orders. Leave one of them out.',
     'facts.usage':
-      'Usage: customer-tiers facts --orders <orders.csv|.parquet|.xlsx|postgres://…> --out <facts.csv|facts.xlsx> [--config tiers.json] [--engine duckdb|memory] [--orders-table <schema.table> | --orders-query <SQL>] [--lang zh-CN|en-US]\nWrites the customer facts (one row per customer, headings in the chosen language) for the config\'s analysis date, returns policy and churn window: a table that fits in a sheet when the orders do not. Load it in the task pane as "Customer facts".',
+      'Usage: customer-tiers facts --orders <orders.csv|.parquet|.xlsx|postgres://…> --out <facts.csv|facts.xlsx> [--config tiers.json] [--analysis-date YYYY-MM-DD] [--engine duckdb|memory] [--orders-table <schema.table> | --orders-query <SQL>] [--lang zh-CN|en-US]\nWrites the customer facts (one row per customer, headings in the chosen language) for the config\'s analysis date, returns policy and churn window: a table that fits in a sheet when the orders do not. Load it in the task pane as "Customer facts".',
     'facts.bad_out': 'Option --out must name a .csv or .xlsx file, got "{value}".',
     'facts.need_orders': 'Give --orders <file or postgres:// address> and --out <facts.csv|facts.xlsx>.',
     'facts.written': 'Wrote the facts of {customers} customers to {file} (analysis date {date}).',
@@ -100,7 +100,7 @@ export const messages = defineMessages({
       '{sheet} 中的客户事实按 {facts} 天的流失窗口统计购买，而当前设置为 {config} 天。请用相同的窗口重新计算，或把流失窗口设为 {facts} 天。',
     'error.facts_with_orders': '订单行和客户事实只能二选一：客户事实已经汇总了订单。请移除其中之一。',
     'facts.usage':
-      '用法：customer-tiers facts --orders <订单.csv|.parquet|.xlsx|postgres://…> --out <facts.csv|facts.xlsx> [--config tiers.json] [--engine duckdb|memory] [--orders-table <模式.表> | --orders-query <SQL>] [--lang zh-CN|en-US]\n按配置的分析日期、退货处理和流失窗口写出客户事实（每位客户一行，表头使用所选语言）：订单放不进工作表时，这张表放得下。在任务窗格中以“客户事实”载入。',
+      '用法：customer-tiers facts --orders <订单.csv|.parquet|.xlsx|postgres://…> --out <facts.csv|facts.xlsx> [--config tiers.json] [--analysis-date YYYY-MM-DD] [--engine duckdb|memory] [--orders-table <模式.表> | --orders-query <SQL>] [--lang zh-CN|en-US]\n按配置的分析日期、退货处理和流失窗口写出客户事实（每位客户一行，表头使用所选语言）：订单放不进工作表时，这张表放得下。在任务窗格中以“客户事实”载入。',
     'facts.bad_out': '选项 --out 必须是 .csv 或 .xlsx 文件，收到“{value}”。',
     'facts.need_orders': '请提供 --orders <文件或 postgres:// 地址> 和 --out <facts.csv|facts.xlsx>。',
     'facts.written': '已把 {customers} 位客户的事实写入 {file}（分析日期 {date}）。',
