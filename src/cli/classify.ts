@@ -33,7 +33,7 @@ const SPEC = {
 } as const;
 
 /** Thrown for bad usage/input; rendered as a localized message, exit code 2. */
-class UsageError extends Error {
+export class UsageError extends Error {
   constructor(
     readonly key: MessageKey,
     readonly params: Record<string, string | number> = {},
@@ -49,7 +49,7 @@ function checkAnalysisDate(value: string, locale: Locale): void {
   if (!res.ok) throw new UsageError('cli.bad_date', { value, reason: res.errors[0].message });
 }
 
-function loadConfig(file: string | undefined, analysisDate: string | undefined, lang: Locale | undefined): TieringConfig {
+export function loadConfig(file: string | undefined, analysisDate: string | undefined, lang: Locale | undefined): TieringConfig {
   let raw: Record<string, unknown> = { version: CONFIG_VERSION };
   if (file) {
     let text: string;

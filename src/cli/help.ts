@@ -3,7 +3,7 @@ import { t, type Locale, type MessageKey } from '../i18n';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const COMMANDS = ['classify', 'refresh', 'demo', 'check', 'remove', 'sql'] as const;
+export const COMMANDS = ['classify', 'refresh', 'demo', 'check', 'remove', 'sql', 'facts'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const HELP: Record<Command, MessageKey> = {
@@ -13,6 +13,7 @@ const HELP: Record<Command, MessageKey> = {
   check: 'cli.help.check',
   remove: 'cli.help.remove',
   sql: 'scale.sql_usage',
+  facts: 'facts.usage',
 };
 
 export function isCommand(s: string | undefined): s is Command {

@@ -37,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'check') return (await import('./check')).runCheck(rest);
   if (command === 'remove') return (await import('./remove')).runRemove(rest);
   if (command === 'sql') return (await import('./sql')).runSql(rest);
+  if (command === 'facts') return (await import('./facts')).runFacts(rest);
   writeErr(`${t(loc, 'cli.unknown_command', { command })}\n${t(loc, 'cli.usage')}\n`);
   return 2;
 }

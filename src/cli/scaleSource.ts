@@ -3,7 +3,7 @@
 // AUTO_DUCKDB_BYTES). Returns null when the orders are read in memory as before.
 import * as fs from 'fs';
 import type { TieringConfig } from '../config';
-import { classifyFacts } from '../engine/facts';
+import { classifyFacts, type CustomerFactsSet } from '../engine/facts';
 import { ingest } from '../engine/ingest';
 import type { ClassificationResult, InputTables } from '../engine/types';
 import { duckdbFacts, fileFormat } from '../sources/duckdb';
@@ -44,8 +44,13 @@ export function usesScaleSource(o: ScaleOptions): boolean {
 
 /** Facts from the database or DuckDB, then the unchanged methods; customers (names, dimensions) in memory. */
 export async function classifyFromSource(o: ScaleOptions, customers: InputTables['customers'], config: TieringConfig): Promise<ClassificationResult> {
-  const orders = o.orders!;
-  const facts = isPostgresUrl(orders) ? await postgresFacts({ url: orders, table: o['orders-table'], query: o['orders-query'] }, config) : await duckdbFacts(orders, config);
+  const facts = await sourceFacts(o, config);
   const ingested = customers ? ingest({ customers }, config) : null;
   return classifyFacts(facts, config, ingested);
+}
+
+/** The customer facts of the orders in PostgreSQL or in a CSV/Parquet file read by DuckDB. */
+export async function sourceFacts(o: ScaleOptions, config: TieringConfig): Promise<CustomerFactsSet> {
+  const orders = o.orders!;
+  return isPostgresUrl(orders) ? await postgresFacts({ url: orders, table: o['orders-table'], query: o['orders-query'] }, config) : await duckdbFacts(orders, config);
 }

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import { parseConfig, CONFIG_VERSION, formatConfigErrors } from '../config';
 import { factsSql, type FactsQueryInput } from '../engine/sql/facts';
+import { factsSheetSql } from '../engine/sql/factsSheet';
 import { DIALECTS, isDialect, type Dialect } from '../engine/sql/dialects';
 import { t, type Locale } from '../i18n';
 import { parseArgs } from './args';
@@ -12,12 +13,16 @@ import { envLocale } from './locale';
 
 const SPEC = {
   values: ['dialect', 'config', 'table', 'lang', 'customer-id', 'order-date', 'amount', 'profit', 'order-id', 'orders', 'orders-table', 'orders-query', 'into', 'database', 'csv'],
-  flags: ['help', 'tiers', 'run'],
+  flags: ['help', 'tiers', 'run', 'raw'],
 } as const;
 
-/** The SQL text with a header comment naming each bound parameter and its value. */
-export function renderSql(input: FactsQueryInput): string {
-  const q = factsSql(input);
+/**
+ * The SQL text with a header comment naming each bound parameter and its value. With `headings`
+ * (what `customer-tiers sql` prints unless --raw): the facts table's columns and headings in that
+ * language, to paste into a sheet; without: the bare facts query (the golden SQL).
+ */
+export function renderSql(input: FactsQueryInput, headings?: Locale): string {
+  const q = headings ? factsSheetSql(input, headings) : factsSql(input);
   const values: Record<string, number | null> = { analysis_day: null, window_days: input.windowDays, net: input.returns === 'net' ? 1 : 0 };
   if (input.analysisDate) values.analysis_day = q.params[q.names.indexOf('analysis_day')] ?? values.analysis_day;
   const lines = [
@@ -62,7 +67,7 @@ export async function runSql(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (!parsed.flags.has('tiers') && !parsed.flags.has('run')) {
-    process.stdout.write(renderSql(sqlInput(dialect, res.config, o)));
+    process.stdout.write(renderSql(sqlInput(dialect, res.config, o), parsed.flags.has('raw') ? undefined : locale));
     return 0;
   }
   // Warehouse tiers: loaded only here, so the facts query alone stays light.

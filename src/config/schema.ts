@@ -283,7 +283,8 @@ export const ConfigSchema = z
     /** How ambiguous d/m vs m/d text dates are read when a column cannot tell. */
     dateOrder: z.enum(['auto', 'mdy', 'dmy']).default('auto'),
     sources: z
-      .object({ orders: RangeRefSchema.optional(), customers: RangeRefSchema.optional() })
+      // facts: customer facts (engine/factsTable.ts) instead of orders.
+      .object({ orders: RangeRefSchema.optional(), customers: RangeRefSchema.optional(), facts: RangeRefSchema.optional() })
       .strict()
       .default({}),
     columns: z

@@ -34,6 +34,8 @@ export interface SourceGrid {
 export interface InputTables {
   orders?: SourceGrid;
   customers?: SourceGrid;
+  /** Customer facts (engine/factsTable.ts), instead of orders; see classifyTables. */
+  facts?: SourceGrid;
 }
 
 export type IssueCode =

@@ -4,6 +4,7 @@
 import { messages as clv } from './messages/clv';
 import { messages as core } from './messages/core';
 import { messages as engine } from './messages/engine';
+import { messages as facts } from './messages/facts';
 import { messages as ingest } from './messages/ingest';
 import { messages as misread } from './messages/misread';
 import { messages as manager } from './messages/manager';
@@ -19,7 +20,7 @@ import { messages as workbook } from './messages/workbook';
 
 export type Locale = 'zh-CN' | 'en-US';
 
-const MODULES = [clv, core, engine, ingest, office, output, ownership, rules, ui, workbook, misread, preferences, sources, manager, scale] as const;
+const MODULES = [clv, core, engine, ingest, office, output, ownership, rules, ui, workbook, misread, preferences, sources, manager, scale, facts] as const;
 type Module = (typeof MODULES)[number];
 type KeysOf<M> = M extends { en: infer E } ? keyof E & string : never;
 /** Every message key of every module. */

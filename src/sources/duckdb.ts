@@ -39,7 +39,8 @@ export function readerSql(file: string, format: FileFormat): string {
   return `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(delim)}, quote = '"', escape = '"', null_padding = true)`;
 }
 
-export async function duckdbFacts(file: string, config: TieringConfig): Promise<CustomerFactsSet> {
+/** `label` names the data in messages (the user's file when `file` is a temporary copy of it). */
+export async function duckdbFacts(file: string, config: TieringConfig, label = file): Promise<CustomerFactsSet> {
   const format = fileFormat(file);
   if (!format) throw new SourceError('scale.duckdb_format', { file });
   if (!fs.existsSync(file)) throw new SourceError('scale.file_missing', { file });
@@ -52,10 +53,10 @@ export async function duckdbFacts(file: string, config: TieringConfig): Promise<
     await conn.run(`CREATE VIEW orders AS SELECT * FROM ${readerSql(path.resolve(file), format)}`);
     const described = await run('DESCRIBE orders', []);
     const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
-    return await runFacts(run, queryInput('duckdb', { table: ['orders'] }, columns, config, file), file, 'DuckDB');
+    return await runFacts(run, queryInput('duckdb', { table: ['orders'] }, columns, config, label), label, 'DuckDB');
   } catch (e) {
     if (e instanceof SourceError || e instanceof TieringError) throw e;
-    throw new SourceError('scale.read_failed', { file, engine: 'DuckDB', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+    throw new SourceError('scale.read_failed', { file: label, engine: 'DuckDB', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
   } finally {
     conn.closeSync();
     instance.closeSync();

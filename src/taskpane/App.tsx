@@ -84,7 +84,7 @@ function Pane({ ctl, loadHistory }: { ctl: Controller; loadHistory?: () => Promi
     document.title = tr('app.title');
   }, [state.locale, tr]);
   const errors = useMemo(() => configErrors(state.config, state.locale), [state.config, state.locale]);
-  const hasSource = Boolean(state.config.sources.customers || state.config.sources.orders);
+  const hasSource = Boolean(state.config.sources.customers || state.config.sources.orders || state.config.sources.facts);
   const blocked = !hasSource ? tr('run.blocked.noSource') : errors.length ? tr('run.blocked.config', { count: errors.length }) : undefined;
   return (
     <div className={st.root}>
@@ -182,6 +182,7 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
         onClear={ctl.clearSource}
         onMap={(kind, key, header) => dispatch({ type: 'updateConfig', update: (c) => ({ ...c, columns: { ...c.columns, [kind]: { ...c.columns[kind], [key]: header } } }) })}
         onSelectCell={ctl.selectCell}
+        facts={{ facts: state.facts, onPick: (ref) => void ctl.loadFacts(ref), onUseSelection: () => void ctl.factsFromSelection(), onClear: ctl.clearFacts }}
       />
     );
   if (state.step === 'methods')

@@ -1,6 +1,7 @@
 // The pane's state: one TieringConfig being edited, what was read from the workbook,
 // and the status of the current run or write. Pure reducer, tested without React.
 import type { RangeRef, TieringConfig } from '../config';
+import type { FactsProblem } from '../engine/factsTable';
 import type { ClassificationResult, ProgressStage } from '../engine/types';
 import type { Locale } from '../i18n';
 import type { CheckReport } from '../workbook/check';
@@ -16,6 +17,21 @@ export interface LoadedSource {
   headers: string[];
   /** Config key → header, as detected (before the user's corrections in config.columns). */
   detected: Record<string, string>;
+}
+
+/**
+ * The customer facts source (engine/factsTable.ts): where it is and what reading it found. Its
+ * ref is in config.sources.facts only when the table was read without a problem.
+ */
+export interface FactsSource {
+  ref: RangeRef;
+  /** "Sheet!A1:S996" (or "Table (Sheet!A1:S996)"), once read. */
+  where?: string;
+  problems: FactsProblem[];
+  /** A read error (sheet gone, …) as a sentence. */
+  error?: string;
+  customers?: number;
+  analysisDate?: string;
 }
 
 /** A long operation's status: reading + classifying (run) or writing / refreshing / removing. */
@@ -61,6 +77,8 @@ export interface PaneState {
   check: CheckReport | null;
   /** Whether the result shown is in the workbook (written or refreshed since it was made). */
   written: boolean;
+  /** The customer facts chosen instead of orders, if any. */
+  facts: FactsSource | null;
 }
 
 export type Action =
@@ -79,7 +97,8 @@ export type Action =
   | { type: 'notice'; notice: PaneState['notice'] }
   | { type: 'askEdits'; question: EditQuestion | null }
   | { type: 'checked'; report: CheckReport | null }
-  | { type: 'written'; written: boolean };
+  | { type: 'written'; written: boolean }
+  | { type: 'facts'; facts: FactsSource | null };
 
 export function initialState(config: TieringConfig, locale: Locale): PaneState {
   return {
@@ -96,6 +115,7 @@ export function initialState(config: TieringConfig, locale: Locale): PaneState {
     editQuestion: null,
     check: null,
     written: false,
+    facts: null,
   };
 }
 
@@ -160,6 +180,11 @@ export function reducer(state: PaneState, action: Action): PaneState {
       return { ...state, check: action.report };
     case 'written':
       return { ...state, written: action.written };
+    case 'facts': {
+      const { facts: _f, ...refs } = state.config.sources;
+      const usable = action.facts && !action.facts.error && action.facts.problems.length === 0;
+      return { ...state, facts: action.facts, config: { ...state.config, sources: usable ? { ...refs, facts: action.facts!.ref } : refs } };
+    }
   }
 }
 

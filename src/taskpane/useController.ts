@@ -7,13 +7,14 @@ import { localeFromLanguage } from '../i18n';
 import { usePaneContext } from './controller/context';
 import { useRulePreview } from './controller/useRulePreview';
 import { useSavedConfig } from './controller/useSavedConfig';
+import { useFactsSource, type FactsCallbacks } from './controller/useFactsSource';
 import { useSources, type SourceCallbacks } from './controller/useSources';
 import { useTasks, type TaskCallbacks } from './controller/useTasks';
 import type { PaneHost } from './host';
 import { initialState, reducer, type Action, type PaneState } from './state';
 import type { RulePreview } from './worker/rulePreview';
 
-export interface Controller extends SourceCallbacks, TaskCallbacks {
+export interface Controller extends SourceCallbacks, TaskCallbacks, FactsCallbacks {
   state: PaneState;
   dispatch: (a: Action) => void;
   /** The worker's rule fields and coverage for the last result (while the methods step shows). */
@@ -25,7 +26,8 @@ export function useController(host: PaneHost, initialConfig: TieringConfig): Con
   const ctx = usePaneContext(host, state, dispatch);
   const sources = useSources(ctx, state.step);
   const tasks = useTasks(ctx);
-  useSavedConfig(ctx, sources.loadSource);
+  const facts = useFactsSource(ctx);
+  useSavedConfig(ctx, sources.loadSource, facts.loadFacts);
   const rulePreview = useRulePreview(ctx, {
     customers: state.result?.customers ?? null,
     ruleSets: state.config.methods.rules,
@@ -33,5 +35,5 @@ export function useController(host: PaneHost, initialConfig: TieringConfig): Con
     analysisDate: state.config.analysisDate,
     active: state.step === 'methods',
   });
-  return useMemo(() => ({ state, dispatch, rulePreview, ...sources, ...tasks }), [state, rulePreview, sources, tasks]);
+  return useMemo(() => ({ state, dispatch, rulePreview, ...sources, ...tasks, ...facts }), [state, rulePreview, sources, tasks, facts]);
 }

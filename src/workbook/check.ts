@@ -67,7 +67,7 @@ export async function checkWorkbook(port: WorkbookPort, opts: CheckOptions = {})
 
 /** The refresh's plan (edited output counted as kept, as the refresh does until the user says), or why there is none. */
 async function planOrWhy(port: WorkbookPort, config: TieringConfig, locale: Locale, previous: Registry | null, registryId: string, kept: Registry | null, opts: CheckOptions): Promise<OutputPlan | string> {
-  if (!config.sources.orders && !config.sources.customers) return t(locale, 'out.check.cannotRefresh', { message: t(locale, 'out.state.noSource') });
+  if (!config.sources.orders && !config.sources.customers && !config.sources.facts) return t(locale, 'out.check.cannotRefresh', { message: t(locale, 'out.state.noSource') });
   try {
     // Planned in the config's language, as the refresh writes; the report is in the reader's.
     return (await prepareRefresh(port, { config, locale: config.locale, previous, registryId, kept }, opts)).plan;

@@ -2,7 +2,7 @@
 // output plan → write → save state. Also "remove results": delete exactly what we own.
 import type { RangeRef, TieringConfig } from '../config/schema';
 import { isCalendarDate } from '../engine/calendar';
-import { classify } from '../engine/classify';
+import { classifyTables } from '../engine/factsTable';
 import { emptyHistory, readHistory, type History } from '../engine/history';
 import { TieringError, type ClassificationResult, type InputTables, type ProgressFn, type SourceGrid } from '../engine/types';
 import { t, type Locale } from '../i18n';
@@ -169,7 +169,7 @@ export async function prepareRefresh(port: WorkbookPort, basis: RefreshBasis, op
   const { config, locale, previous } = basis;
   opts.onProgress?.({ stage: 'reading', done: 0, total: 1 });
   const read = await readInputs(port, config, previous, basis.kept ?? null, check, opts.signal);
-  const result = await (opts.classify ?? classify)(read.inputs, config, opts.onProgress);
+  const result = await (opts.classify ?? classifyTables)(read.inputs, config, opts.onProgress);
   check();
   const [sheets, tables] = await Promise.all([port.listSheets(), port.listTables()]);
   const planFor = (customerSource: CustomerSource | undefined) =>
@@ -240,7 +240,7 @@ async function runConfig(port: WorkbookPort, opts: RefreshOptions): Promise<{ co
   }
   if (opts.analysisDate) config = { ...config, analysisDate: opts.analysisDate };
   const locale: Locale = opts.locale ?? config.locale;
-  if (!config.sources.orders && !config.sources.customers) throw new WorkbookStateError('noSource', t(locale, 'out.state.noSource'));
+  if (!config.sources.orders && !config.sources.customers && !config.sources.facts) throw new WorkbookStateError('noSource', t(locale, 'out.state.noSource'));
   return { config, locale, problems: [...stored.problems] };
 }
 
@@ -272,11 +272,12 @@ interface Inputs {
 /** Reads the sources (never written, our own columns left out) and the history we own. */
 async function readInputs(port: WorkbookPort, config: TieringConfig, previous: Registry | null, kept: Registry | null, check: () => void, signal?: AbortSignal): Promise<Inputs> {
   const out: Inputs = { inputs: {}, sources: [], dateSystem: 1900, history: emptyHistory() };
-  const { orders: ordersRef, customers: customersRef } = config.sources;
-  const readSource = async (ref: RangeRef, kind: 'orders' | 'customers') => {
+  const { orders: ordersRef, customers: customersRef, facts: factsRef } = config.sources;
+  const readSource = async (ref: RangeRef, kind: 'orders' | 'customers' | 'facts') => {
     // A plain range is cut to its header row (titles above it skipped), so a tier block beside
     // the customers starts on the header row; the note is kept for the run.
-    const r = fromHeaderRow(await port.read(ref, { signal }), kind, config);
+    const read = await port.read(ref, { signal });
+    const r = kind === 'facts' ? read : fromHeaderRow(read, kind, config);
     out.dateSystem = r.dateSystem;
     const { values, width } = withoutOwnColumns(r, previous);
     out.sources.push(describeRef(ref, r, width));
@@ -284,9 +285,13 @@ async function readInputs(port: WorkbookPort, config: TieringConfig, previous: R
   };
   if (ordersRef) out.inputs.orders = (await readSource(ordersRef, 'orders')).grid;
   check();
-  if (customersRef) {
-    const { r, values, grid } = await readSource(customersRef, 'customers');
-    out.inputs.customers = grid;
+  // Tier columns go beside the customer list, else beside the customer facts (one row per customer too).
+  const sideRef = customersRef ?? factsRef;
+  if (factsRef && factsRef !== sideRef) out.inputs.facts = (await readSource(factsRef, 'facts')).grid;
+  if (sideRef) {
+    const kind = customersRef ? 'customers' : 'facts';
+    const { r, values, grid } = await readSource(sideRef, kind);
+    out.inputs[kind] = grid;
     out.customerSource = { sheet: r.sheet, row: r.row, col: r.col, values, ...(r.table ? { table: r.table } : {}) };
     const blockCol = r.table ? undefined : blockColumn(r, values[0]?.length ?? 0, previous, kept);
     if (blockCol !== undefined) out.customerSource.blockCol = blockCol;

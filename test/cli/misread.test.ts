@@ -34,7 +34,7 @@ const input = (f: string) => path.join(INPUTS, f);
 
 describe('help and version', () => {
   test('every command has help in both languages, naming its own options', () => {
-    const own: Record<(typeof COMMANDS)[number], string> = { classify: '--csv-raw', refresh: '--keep-edits', demo: '--out-dir', check: 'check <', remove: 'remove <', sql: '--dialect' };
+    const own: Record<(typeof COMMANDS)[number], string> = { classify: '--csv-raw', refresh: '--keep-edits', demo: '--out-dir', check: 'check <', remove: 'remove <', sql: '--dialect', facts: '--out <facts.csv|facts.xlsx>' };
     for (const c of COMMANDS) {
       for (const locale of ['en-US', 'zh-CN'] as const) {
         const text = helpText(locale, c);

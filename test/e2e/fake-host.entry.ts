@@ -3,15 +3,26 @@
 //   lang=zh-CN|en-US  theme=light|dark  customers=N  orders=N
 import { installFakeOffice, snapshotWorkbook, valuesOf, workbookFromGrids, findSheet } from '../support/fake-excel';
 import { demoWorkbook } from './demo-data';
+import { factsHeadings } from '../../src/engine/factsTable';
 
 const q = new URLSearchParams(window.location.search);
 const customers = Number(q.get('customers') ?? 600);
 const orders = Number(q.get('orders') ?? 8000);
 const demo = demoWorkbook(customers, orders);
-const wb = workbookFromGrids([
-  { name: 'Customers', rows: demo.customers },
-  { name: 'Orders', rows: demo.orders },
-]);
+// facts=1: a customer facts table as `customer-tiers facts` writes it, and a copy with an edited cell.
+const FACT_ROWS = [
+  ['c1', '2024-06-30', 'net', 90, 3, 1, 0, 3, 90, null, '2024-01-01', '2024-06-01', 3, 1, 100, 3, '2024-01-01', '2024-06-01', 60],
+  ['c2', '2024-06-30', 'net', 90, 1, 0, 2, 1, 50.25, null, '2024-05-01', '2024-05-01', 1, 1, null, 1, '2024-05-01', '2024-05-01', 0],
+  ['c3', '2024-06-30', 'net', 90, 6, 0, 0, 5, 412.5, null, '2023-11-20', '2024-06-28', 6, 3, 60, 6, '2023-11-20', '2024-06-28', 380],
+];
+const factsSheets =
+  q.get('facts') === '1'
+    ? [
+        { name: 'Facts', rows: [factsHeadings('en-US'), ...FACT_ROWS] },
+        { name: 'Facts edited', rows: [factsHeadings('zh-CN'), ...FACT_ROWS.map((r, i) => (i === 1 ? r.map((v, j) => (j === 7 ? 'one' : v)) : r))] },
+      ]
+    : [];
+const wb = workbookFromGrids([{ name: 'Customers', rows: demo.customers }, { name: 'Orders', rows: demo.orders }, ...factsSheets]);
 // The user has selected the customer list (headers included) before opening the pane.
 const cust = findSheet(wb, 'Customers')!;
 wb.activeSheet = cust.id;

@@ -1,7 +1,7 @@
 /* global console, process, window, document, performance, PerformanceObserver, MutationObserver, URL */
 // End-to-end tests of the task pane in real headless Chromium: the production bundle served
 // on localhost, office.js replaced by the strict fake Excel host with a demo workbook.
-//   node test/e2e/run.mjs [--no-build] [--only=flow,shots,command,perf] [--variants=en-light,zh-dark,contrast]
+//   node test/e2e/run.mjs [--no-build] [--only=flow,shots,facts,command,perf] [--variants=en-light,zh-dark,contrast]
 // Prints one line per check and a final "N passed, M failed"; exits non-zero on failure.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -86,7 +86,7 @@ const LABELS = {
   },
 };
 
-async function openPane(browser, base, { lang = 'en-US', theme = 'light', customers = 600, orders = 8000, forcedColors = 'none' } = {}) {
+async function openPane(browser, base, { lang = 'en-US', theme = 'light', customers = 600, orders = 8000, forcedColors = 'none', query = '' } = {}) {
   const context = await browser.newContext({ viewport: { width: 350, height: 900 }, locale: lang, colorScheme: theme, forcedColors });
   const page = await context.newPage();
   const errors = [];
@@ -94,7 +94,7 @@ async function openPane(browser, base, { lang = 'en-US', theme = 'light', custom
   page.on('console', (m) => m.type() === 'error' && errors.push(`console: ${m.text()}`));
   const fakeJs = fs.readFileSync(FAKE);
   await page.route('**/assets/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: fakeJs }));
-  await page.goto(`${base}/taskpane.html?lang=${lang}&theme=${theme}&customers=${customers}&orders=${orders}`);
+  await page.goto(`${base}/taskpane.html?lang=${lang}&theme=${theme}&customers=${customers}&orders=${orders}${query}`);
   await page.getByRole('tab', { name: LABELS[lang].data }).waitFor();
   return { page, context, errors, L: LABELS[lang] };
 }
@@ -316,6 +316,37 @@ async function flow(browser, base) {
   await context.close();
 }
 
+// ---------- customer facts instead of orders ----------
+
+async function factsSource(browser, base) {
+  for (const lang of ['en-US', 'zh-CN']) {
+    const tag = lang === 'zh-CN' ? 'zh' : 'en';
+    await check(`customer facts (${tag}): a bad cell named, good facts run, screenshots, axe`, async () => {
+      const { page, context, errors, L } = await openPane(browser, base, { lang, customers: 50, orders: 200, query: '&facts=1' });
+      const region = page.getByRole('region', { name: /^(Customer facts|客户事实)/ });
+      const pick = async (name) => {
+        await region.getByRole('combobox', { name: /^(Table or sheet|表格或工作表)$/ }).click();
+        await page.getByRole('option', { name, exact: true }).click();
+      };
+      await region.getByText(/customer-tiers facts --orders/).waitFor();
+      await pick('Facts edited');
+      await region.getByText(/Facts edited!H3/).waitFor();
+      await region.scrollIntoViewIfNeeded();
+      await axeScan(page, `${tag} facts problem`);
+      await noSideScroll(page, `${tag} facts problem`);
+      await shot(page, `${tag}-light-1b-facts-problem`, { top: false });
+      await pick('Facts');
+      await region.getByText(/Facts!A1:S4 · /).waitFor();
+      await page.getByRole('button', { name: L.run, exact: true }).click();
+      await page.locator('.fui-MessageBar').filter({ hasText: /Classified 3 customers|为 3 位客户分层/ }).waitFor({ timeout: 120_000 });
+      await region.scrollIntoViewIfNeeded();
+      await shot(page, `${tag}-light-1c-facts-loaded`, { top: false });
+      eq(errors, [], 'page errors');
+      await context.close();
+    });
+  }
+}
+
 // ---------- screenshots and accessibility in every variant ----------
 
 async function variants(browser, base) {
@@ -517,6 +548,7 @@ async function main() {
   try {
     if (want('flow')) await flow(browser, base);
     if (want('shots')) await variants(browser, base);
+    if (want('facts')) await factsSource(browser, base);
     if (want('shots') && (!variantsOnly.length || variantsOnly.includes('contrast'))) await highContrast(browser, base);
     if (want('command')) await command(browser, base);
     if (want('perf')) await perf(browser, base);

@@ -6,7 +6,7 @@ import { csvGrid } from './csv';
 import { createFakeExcel, findSheet, workbookFromGrids, type FakeExcel } from '../support/fake-excel';
 import { parseLocal } from '../support/fake-excel/address';
 import { defaultConfig, parseConfig, type RangeRef, type TieringConfig } from '../../src/config';
-import { classify } from '../../src/engine/classify';
+import { classifyTables } from '../../src/engine/factsTable';
 import type { ClassificationResult, InputTables, ProgressFn } from '../../src/engine/types';
 import { App } from '../../src/taskpane/App';
 import type { PaneHost, WriteSummary } from '../../src/taskpane/host';
@@ -74,7 +74,7 @@ export function testHost(port: PanePort, opts: TestHostOptions = {}): { host: Pa
   const realClassify = async (tables: InputTables, config: TieringConfig, onProgress: ProgressFn, signal: AbortSignal) => {
     log.classified.push({ tables, config });
     if (signal.aborted) throw new CancelledError();
-    return classify(tables, config, onProgress);
+    return classifyTables(tables, config, onProgress);
   };
   const host: PaneHost = {
     port,

@@ -7,6 +7,7 @@ import { formatNumber, useLocale, useT } from '../i18n';
 import { refLabel } from '../ranges';
 import type { LoadedSource, SourceKind } from '../state';
 import { useCommonStyles } from '../styles';
+import { FactsSection, type FactsSectionProps } from './FactsSection';
 import { IssuesList } from './IssuesList';
 import { MappingEditor } from './MappingEditor';
 import { PreviewTable } from './PreviewTable';
@@ -32,6 +33,8 @@ export interface DataStepProps {
   onClear(kind: SourceKind): void;
   onMap(kind: SourceKind, key: string, header: string): void;
   onSelectCell(sheet: string, address: string): void;
+  /** The customer facts source (instead of orders); absent: not offered. */
+  facts?: Omit<FactsSectionProps, 'sheets' | 'tables' | 'busy'>;
 }
 
 const PREVIEW_ROWS = 5;
@@ -49,6 +52,7 @@ export function DataStep(props: DataStepProps) {
       {(['customers', 'orders'] as const).map((kind) => (
         <SourceSection key={kind} kind={kind} {...props} />
       ))}
+      {props.facts && <FactsSection {...props.facts} sheets={props.sheets} tables={props.tables} busy={props.busy} />}
       <Button appearance="subtle" size="small" onClick={props.onReloadList} disabled={props.busy}>
         {tr('data.reloadList')}
       </Button>

@@ -9,7 +9,7 @@ import { parseRangeInput, refLabel } from '../ranges';
 import { useCommonStyles } from '../styles';
 
 export interface SourcePickerProps {
-  kind: 'customers' | 'orders';
+  kind: 'customers' | 'orders' | 'facts';
   current: RangeRef | undefined;
   sheets: SheetInfo[];
   tables: TableInfo[];

@@ -5,7 +5,7 @@ import type { RangeRef } from '../../config';
 import type { SourceKind } from '../state';
 import type { PaneContext } from './context';
 
-export function useSavedConfig(c: PaneContext, loadSource: (kind: SourceKind, ref: RangeRef) => Promise<void>): void {
+export function useSavedConfig(c: PaneContext, loadSource: (kind: SourceKind, ref: RangeRef) => Promise<void>, loadFacts?: (ref: RangeRef) => Promise<void>): void {
   const { host, dispatch, say, describe } = c;
   useEffect(() => {
     let live = true;
@@ -24,6 +24,7 @@ export function useSavedConfig(c: PaneContext, loadSource: (kind: SourceKind, re
           const ref = saved.config.sources[kind];
           if (ref) await loadSource(kind, ref);
         }
+        if (saved.config.sources.facts) await loadFacts?.(saved.config.sources.facts);
         // loadSource put the refs back; the saved column choices must survive it.
         dispatch({ type: 'updateConfig', update: (cfg) => ({ ...cfg, columns: saved.config.columns }) });
       })
@@ -31,5 +32,5 @@ export function useSavedConfig(c: PaneContext, loadSource: (kind: SourceKind, re
     return () => {
       live = false;
     };
-  }, [c, host, dispatch, loadSource, say, describe]);
+  }, [c, host, dispatch, loadSource, loadFacts, say, describe]);
 }

@@ -47,7 +47,7 @@ type AbortRef = { current: AbortController | null };
 async function runClassification(c: PaneContext, abortRef: AbortRef): Promise<void> {
   const { host, dispatch, say, fmt } = c;
   const { config } = c.stateRef.current;
-  const kinds = (['customers', 'orders'] as const).filter((k) => config.sources[k]);
+  const kinds = (['customers', 'orders', 'facts'] as const).filter((k) => config.sources[k]);
   if (kinds.length === 0) {
     dispatch({ type: 'activity', activity: { kind: 'error', task: 'run', message: say('run.error.noSources') } });
     return;

@@ -18,7 +18,7 @@ const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 /** Posts the grids in slices (yielding between them), then the classify request. */
 async function send(w: Worker, id: number, tables: InputTables, config: TieringConfig, signal: AbortSignal): Promise<void> {
   const head: InputTables = {};
-  for (const k of ['customers', 'orders'] as const) {
+  for (const k of ['customers', 'orders', 'facts'] as const) {
     const g = tables[k];
     if (!g) continue;
     const first = g.values.slice(0, SLICE_ROWS);

@@ -1,7 +1,7 @@
 // What the engine worker does with each message, apart from the Worker global so tests can
 // drive it through structured clone in one thread (engine.worker.ts wires it to `self`).
 import type { ColumnTable } from 'arquero';
-import { classify } from '../../engine/classify';
+import { classifyTables } from '../../engine/factsTable';
 import { fieldsOfTable, type FieldInfo } from '../../engine/methods/rules';
 import { errorToWire, tableFromWire, toWire, type FromWorker, type RulePreviewMessage, type ToWorker } from './protocol';
 import { previewRuleSets } from './rulePreview';
@@ -16,12 +16,12 @@ export function engineHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
 
   const runClassify = (msg: ClassifyMessage) => {
     const tables = { ...msg.tables };
-    for (const k of ['orders', 'customers'] as const) {
+    for (const k of ['orders', 'customers', 'facts'] as const) {
       const rows = pending.get(`${msg.id}:${k}`);
       pending.delete(`${msg.id}:${k}`);
       if (rows && tables[k]) tables[k] = { ...tables[k]!, values: [...tables[k]!.values, ...(rows as never[])] };
     }
-    const result = classify(tables, msg.config, (p) => post({ type: 'progress', id: msg.id, ...p }));
+    const result = classifyTables(tables, msg.config, (p) => post({ type: 'progress', id: msg.id, ...p }));
     post({ type: 'result', id: msg.id, result: toWire(result) });
   };
 

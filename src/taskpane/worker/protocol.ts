@@ -20,7 +20,7 @@ export type WireResult = Omit<ClassificationResult, 'customers'> & { customers: 
  * never stalls on one big structured clone; 'classify' then names the slices' tables.
  */
 export type ToWorker =
-  | { type: 'rows'; id: number; table: 'orders' | 'customers'; rows: unknown[][] }
+  | { type: 'rows'; id: number; table: 'orders' | 'customers' | 'facts'; rows: unknown[][] }
   | { type: 'classify'; id: number; tables: InputTables; config: TieringConfig }
   | RulePreviewMessage;
 
