@@ -57,6 +57,28 @@ export function detectDelimiter(text: string): string {
 }
 
 /**
+ * Rows of text without a single quote character, split at one kind of line end (LF, or CRLF
+ * when every line ends so) and the delimiter: what Papa Parse gives for such text, row for row,
+ * at a fraction of its time and garbage. Null for anything else (quotes, mixed or CR-only line
+ * ends, empty text), which Papa Parse reads.
+ */
+export function splitPlain(text: string, delimiter: string): string[][] | null {
+  if (text === '' || text.includes('"')) return null;
+  const crlf = text.includes('\r');
+  const eol = crlf ? '\r\n' : '\n';
+  const rows: string[][] = [];
+  let at = 0;
+  for (;;) {
+    const end = text.indexOf(eol, at);
+    const line = text.slice(at, end < 0 ? text.length : end);
+    if (crlf && (line.includes('\r') || line.includes('\n'))) return null;
+    rows.push(line.split(delimiter));
+    if (end < 0) return rows;
+    at = end + eol.length;
+  }
+}
+
+/**
  * Delimited text → rows of strings. LF, CRLF and CR-only line endings; quoted fields with
  * doubled quotes and embedded line breaks. Empty lines stay as [''] so row numbers match
  * the file's lines (ingest skips blank rows); a trailing newline adds no row.
@@ -71,7 +93,7 @@ export function parseDelimited(text: string): { rows: string[][]; delimiter: str
     skippedLines = 1;
   }
   const delimiter = sep ? sep[1] : detectDelimiter(body);
-  const parse = (part: string) => Papa.parse<string[]>(part, { delimiter, skipEmptyLines: false, quoteChar: '"' }).data;
+  const parse = (part: string) => splitPlain(part, delimiter) ?? Papa.parse<string[]>(part, { delimiter, skipEmptyLines: false, quoteChar: '"' }).data;
   const { rows, notes } = parseRecoveringQuotes(body, delimiter, parse, 1 + skippedLines);
   if (rows.length > 0) {
     const last = rows[rows.length - 1];
