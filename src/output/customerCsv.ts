@@ -8,6 +8,7 @@
 // column has a handful of values, so each value's label, action and quoting is worked out once.
 import type { TieringConfig } from '../config/schema';
 import { isTierMethod, outputColumns } from '../engine/columns';
+import { columnValues } from '../engine/methods/rules/evaluate';
 import type { ClassificationResult } from '../engine/types';
 import type { Locale } from '../i18n';
 import { CSV_BOM, CSV_EOL, csvField, csvText } from './csv';
@@ -49,7 +50,7 @@ export function writeCustomerCsv(result: ClassificationResult, columns: string[]
   const headers: string[] = [];
   const fields: Field[] = [];
   for (const c of columns) {
-    const a = t.array(c) as ArrayLike<unknown>;
+    const a = columnValues(t, c);
     headers.push(c);
     if (!labels || !isTierMethod(c)) {
       fields.push((i) => csvField(a[i], raw));
