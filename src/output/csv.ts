@@ -18,6 +18,7 @@ export function csvNumber(x: number): string {
   if (Number.isInteger(x) && x < 1e15 && x > -1e15) return String(x);
   const p = x.toPrecision(15);
   if (p.includes('e')) return String(Number(p));
+  if (!p.includes('.')) return p;
   let end = p.length;
   while (p.charCodeAt(end - 1) === 48) end--;
   if (p.charCodeAt(end - 1) === 46) end--;

@@ -5,8 +5,8 @@ import { csvDocument, csvField, csvNumber } from '../../src/output/csv';
 describe('one CSV writer', () => {
   test('numbers: exactly String(Number(x.toPrecision(15))), the rule the CSV always had', () => {
     const rule = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(15))) : '');
-    fc.assert(fc.property(fc.double(), (x) => expect(csvNumber(x)).toBe(rule(x))), { numRuns: 20000 });
-    for (const x of [0.1 + 0.2, -0, 1e-7, 123456789012345.6, 1e15, 1e20, 1.5e21, 999999999999999.9, 68.88075208913649, NaN, Infinity]) expect(csvNumber(x)).toBe(rule(x));
+    fc.assert(fc.property(fc.double(), (x) => expect(csvNumber(x)).toBe(rule(x))), { numRuns: 30000 });
+    for (const x of [347046690271189.5, 0.1 + 0.2, -0, 1e-7, 123456789012345.6, 1e15, 1e20, 1.5e21, 999999999999999.9, 68.88075208913649, NaN, Infinity]) expect(csvNumber(x)).toBe(rule(x));
     expect(csvNumber(0.1 + 0.2)).toBe('0.3');
   });
 
