@@ -21,6 +21,8 @@ const DIRECT_LIMIT = 1 << 21;
 const MAX_DIGITS = 9;
 const HEX_MIN = 9;
 const HEX_MAX = 32;
+/** Value of a lowercase hex digit by character code, −1 for any other character below 128. */
+const HEX_DIGIT = Int8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1));
 
 export class StringInterner {
   /** Distinct strings in first-seen order: keys[code]. */
@@ -105,10 +107,8 @@ export class StringInterner {
     let v = 0;
     for (let i = 0; i < len; i++) {
       const c = s.charCodeAt(i);
-      let d: number;
-      if (c >= 48 && c <= 57) d = c - 48;
-      else if (c >= 97 && c <= 102) d = c - 87;
-      else return -1;
+      const d = c < 128 ? HEX_DIGIT[c] : -1;
+      if (d < 0) return -1;
       v = (v << 4) | d;
       if ((i & 7) === 7) {
         word[w++] = v;
