@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { rng } from '../src/cli/random';
+import { AUTO_DUCKDB_BYTES } from '../src/cli/scaleSource';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin/customer-tiers.mjs');
@@ -45,6 +46,7 @@ function stats(runs: Run[]) {
     wall_s: round(median(pick('wall_s'))),
     wall_min_max: [Math.min(...pick('wall_s')), Math.max(...pick('wall_s'))],
     cpu_s: round(median(pick('cpu_s'))),
+    cpu_min_max: [Math.min(...pick('cpu_s')), Math.max(...pick('cpu_s'))],
     peak_mib: median(pick('peak_mib')),
     runs: runs.length,
   };
@@ -84,18 +86,26 @@ function endToEnd(dir: string, rows: number) {
   for (let i = 0; i < ROUNDS; i++) for (const [k, [cmd, args]] of Object.entries(sides)) runs[k].push(timed(cmd, args, dir));
   const s = { cli: stats(runs.cli), pandas: stats(runs.pandas), duckdb: stats(runs.duckdb) };
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const cliPath = fs.statSync(file).size > AUTO_DUCKDB_BYTES ? 'duckdb (automatic: CSV above AUTO_DUCKDB_BYTES)' : 'in memory';
   fs.rmSync(file, { force: true });
   return {
     rows,
     customers,
     ...s,
+    cli_path: cliPath,
+    cli_vs_pandas_cpu: ratio(s.cli.cpu_s, s.pandas.cpu_s),
     cli_vs_pandas_wall: ratio(s.cli.wall_s, s.pandas.wall_s),
     cli_vs_pandas_peak: ratio(s.cli.peak_mib, s.pandas.peak_mib),
+    cli_vs_duckdb_cpu: ratio(s.cli.cpu_s, s.duckdb.cpu_s),
     cli_vs_duckdb_wall: ratio(s.cli.wall_s, s.duckdb.wall_s),
   };
 }
 
+const STARTS_FROM =
+  'each side is one process from a CSV file on disk to a per-customer CSV on disk (interpreter start, imports, parsing, aggregation, writing): the CLI (compiled) reads with every misread check, classifies with the default config (ABC, RFM, activity, frequency, spend, churn) and writes 24 columns with labels and actions; pandas_cli.py: read_csv → groupby metrics, ABC, RFM quintiles, activity → to_csv (13 columns); duckdb_cli.mjs: read_csv → the same aggregation in SQL → COPY (12 columns), all threads';
+
 export async function bench(): Promise<Record<string, unknown>> {
+  console.log(`cli: ${STARTS_FROM}`);
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-cli.mjs')], { encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build:cli failed: ${build.stderr}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiers-bench-cli-'));
@@ -115,12 +125,12 @@ export async function bench(): Promise<Record<string, unknown>> {
     const e2e = sizes.map((n) => {
       const r = endToEnd(dir, n);
       console.log(
-        `classify --csv ${n} rows: CLI ${r.cli.wall_s} s / ${r.cli.peak_mib} MiB, pandas ${r.pandas.wall_s} s / ${r.pandas.peak_mib} MiB, DuckDB ${r.duckdb.wall_s} s / ${r.duckdb.peak_mib} MiB (CLI ÷ pandas ${r.cli_vs_pandas_wall} wall, ${r.cli_vs_pandas_peak} peak)`,
+        `classify --csv ${n} rows (CLI ${r.cli_path}), wall / CPU / peak: CLI ${r.cli.wall_s} s / ${r.cli.cpu_s} s / ${r.cli.peak_mib} MiB, pandas ${r.pandas.wall_s} s / ${r.pandas.cpu_s} s / ${r.pandas.peak_mib} MiB, DuckDB ${r.duckdb.wall_s} s / ${r.duckdb.cpu_s} s / ${r.duckdb.peak_mib} MiB (CLI ÷ pandas: CPU ${r.cli_vs_pandas_cpu}, peak ${r.cli_vs_pandas_peak}; CLI ÷ DuckDB CPU ${r.cli_vs_duckdb_cpu})`,
       );
       return r;
     });
     return {
-      starts_from: 'each side is one process from a CSV file on disk to a per-customer CSV on disk (interpreter start, imports, parsing, aggregation, writing)',
+      starts_from: STARTS_FROM,
       machine: `${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,
       help,
       demo,

@@ -3,6 +3,7 @@
 // scores (type-7 quantile cuts + 1, as the pandas pipeline and R's rfm), activity; write the
 // per-customer CSV. Usage: node bench/duckdb_cli.mjs orders.csv out.csv [threads]
 import { DuckDBInstance } from '@duckdb/node-api';
+import { pathToFileURL } from 'url';
 
 const [src, out, threads] = process.argv.slice(2);
 const q = (s) => `'${s.replace(/'/g, "''")}'`;
@@ -22,7 +23,8 @@ SELECT customer_id, orders, revenue, recency_days, first_order, last_order, avg_
   CASE WHEN age <= 30 THEN 'new' WHEN recency_days <= 90 THEN 'active' WHEN recency_days <= 180 THEN 'silent' ELSE 'lost' END AS activity
 FROM r, c ORDER BY customer_id`;
 
-if (src && out) {
+// Only as a script: kernel.bench.ts imports SQL from here while run.ts has its own arguments.
+if (src && out && import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const db = await DuckDBInstance.create(':memory:', threads ? { threads } : {});
   const con = await db.connect();
   const from = `read_csv(${q(src)}, header = true, columns = {'customer_id': 'VARCHAR', 'order_date': 'DATE', 'amount': 'DOUBLE'})`;

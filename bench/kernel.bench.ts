@@ -9,10 +9,15 @@
 // - DuckDB: a table already loaded (loading not timed), 1 thread → the same aggregation in SQL
 //   (bench/duckdb_cli.mjs), its rows read into JavaScript.
 // One warm-up each, then BENCH_KERNEL_RUNS (3) alternating runs; medians, min–max, CPU time.
+// The engine's garbage-collection pauses inside its timed region are counted (perf_hooks 'gc'
+// entries): scavenges and full collections, with their total time.
+// The hex ids are flat strings, as Range.values (JSON) and a CSV reader give them (a `+` of two
+// halves would hand the engine rope strings that no reader produces).
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'perf_hooks';
 import * as readline from 'readline';
 import { defaultConfig } from '../src/config';
 import { classify } from '../src/engine/classify';
@@ -38,7 +43,7 @@ function hexIds(rows: Cell[][]): Cell[][] {
       const n = Number(id.slice(1));
       const a = (Math.imul(n + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
       const b = (Math.imul(n ^ 0x5bd1e995, 0x85ebca6b) >>> 0).toString(16).padStart(8, '0');
-      memo.set(id, (h = a + b));
+      memo.set(id, (h = JSON.parse(`"${a}${b}"`) as string));
     }
     return h;
   };
@@ -82,6 +87,24 @@ async function duckdbSession(file: string) {
   };
 }
 
+/** GC pauses V8 reports, by start time, to attribute to a timed region afterwards. */
+function gcLog() {
+  const entries: PerformanceEntry[] = [];
+  const obs = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  obs.observe({ entryTypes: ['gc'] });
+  return {
+    /** Pauses that started in [t0, t1]: count, full collections (mark-compact), total ms. */
+    async within(t0: number, t1: number) {
+      // V8 hands the entries over a little after the pause (a timer later, not at once)
+      await new Promise((r) => setTimeout(r, 50));
+      const inside = entries.filter((e) => e.startTime >= t0 && e.startTime <= t1);
+      const major = inside.filter((e) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR).length;
+      return { pauses: inside.length, major, ms: Math.round(inside.reduce((a, e) => a + e.duration, 0)) };
+    },
+    stop: () => obs.disconnect(),
+  };
+}
+
 async function shape(label: string, values: Cell[][], dir: string) {
   const file = path.join(dir, `orders-${label}.csv`);
   fs.writeFileSync(file, values.map((r) => r.join(',')).join('\n'));
@@ -89,22 +112,26 @@ async function shape(label: string, values: Cell[][], dir: string) {
   const grid = { name: 'Orders', values };
   const pandas = await pandasServer(file);
   const duck = await duckdbSession(file);
-  const engine = () => {
+  const gc = gcLog();
+  const gcs: { pauses: number; major: number; ms: number }[] = [];
+  const engine = async () => {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const res = classify({ orders: grid }, config);
-    const ms = performance.now() - t0;
+    const t1 = performance.now();
     const c = process.cpuUsage(c0);
-    return { ms, cpu_ms: (c.user + c.system) / 1000, customers: res.customers.numRows() };
+    gcs.push(await gc.within(t0, t1));
+    return { ms: t1 - t0, cpu_ms: (c.user + c.system) / 1000, customers: res.customers.numRows() };
   };
-  engine();
+  await engine();
+  gcs.length = 0;
   await pandas.run();
   await duck.run();
   const e: number[][] = [[], []];
   const p: number[][] = [[], []];
   const d: number[][] = [[], []];
   for (let i = 0; i < RUNS; i++) {
-    const a = engine();
+    const a = await engine();
     e[0].push(a.ms);
     e[1].push(a.cpu_ms);
     const b = await pandas.run();
@@ -115,6 +142,7 @@ async function shape(label: string, values: Cell[][], dir: string) {
     d[1].push(c.cpu_ms);
   }
   pandas.stop();
+  gc.stop();
   const r2 = (x: number) => Math.round(x * 100) / 100;
   const out = {
     ids: label,
@@ -124,16 +152,21 @@ async function shape(label: string, values: Cell[][], dir: string) {
     pandas_cpu_ms: summary(p[1]),
     duckdb_1_thread_ms: summary(d[0]),
     duckdb_cpu_ms: summary(d[1]),
+    engine_gc_in_timed_region: gcs,
     engine_vs_pandas_cpu: r2(median(e[1]) / median(p[1])),
     engine_vs_duckdb_cpu: r2(median(e[1]) / median(d[1])),
   };
   console.log(
-    `kernel, ${label} ids: engine ${out.engine_ms.median} ms (CPU ${out.engine_cpu_ms.median}), pandas ${out.pandas_ms.median} ms (CPU ${out.pandas_cpu_ms.median}), DuckDB 1 thread ${out.duckdb_1_thread_ms.median} ms; engine ÷ pandas CPU ${out.engine_vs_pandas_cpu}, ÷ DuckDB ${out.engine_vs_duckdb_cpu}`,
+    `kernel, ${label} ids: engine ${out.engine_ms.median} ms (CPU ${out.engine_cpu_ms.median}), pandas ${out.pandas_ms.median} ms (CPU ${out.pandas_cpu_ms.median}), DuckDB 1 thread ${out.duckdb_1_thread_ms.median} ms; engine ÷ pandas CPU ${out.engine_vs_pandas_cpu}, ÷ DuckDB ${out.engine_vs_duckdb_cpu}; engine GC in its timed region ${gcs.map((g) => `${g.pauses} pauses/${g.major} full/${g.ms} ms`).join(', ')}`,
   );
   return out;
 }
 
+const STARTS_FROM =
+  'engine: Range.values-shaped rows in memory (id text, date serial, amount) → full classification (ingest with every misread check, metrics, ABC, RFM, activity, frequency, spend, churn, summaries, result table); pandas: a DataFrame parsed by read_csv → groupby metrics, ABC, RFM quintiles, activity; DuckDB: a loaded table, 1 thread → the same aggregation in SQL, rows read into JS. Parsing and loading are not timed on any side.';
+
 export async function bench(): Promise<Record<string, unknown>> {
+  console.log(`kernel: ${STARTS_FROM}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiers-bench-kernel-'));
   try {
     const short = generateOrders();
@@ -141,8 +174,7 @@ export async function bench(): Promise<Record<string, unknown>> {
     return {
       orders: ORDERS,
       customers: CUSTOMERS,
-      starts_from:
-        'engine: Range.values-shaped rows in memory → full classification; pandas: a parsed DataFrame → groupby metrics, ABC, RFM, activity; DuckDB: a loaded table, 1 thread → the same aggregation in SQL, rows read into JS. Parsing and loading are not timed on any side.',
+      starts_from: STARTS_FROM,
       shapes: results,
     };
   } finally {

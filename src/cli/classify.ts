@@ -14,11 +14,9 @@ import { InputFileError, readInputFile, splitSheetSpec } from './inputFiles';
 import { formatNumber, formatPercent, renderTable } from './table';
 import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 import { writeTieredWorkbook } from './writeOut';
-import { guardFormula } from '../output/csvGuard';
+import { csvColumns, writeCustomerCsv } from '../output/customerCsv';
 import { checkWritable, headerRowHint, isWorkbookSpec, ruleErrorsText } from './userErrors';
 import { writeErr, writeOut } from './terminal';
-import { isTierMethod, outputColumns } from '../engine/columns';
-import { playFor } from '../output/playbook';
 import { ruleSenseProblems, ruleSenseText } from '../output/sense';
 import { campaignCsv, campaignRows, parseTierSelection } from '../output/campaign';
 import { writeCampaignXlsx } from './campaignXlsx';
@@ -73,45 +71,6 @@ export function loadConfig(file: string | undefined, analysisDate: string | unde
   const res = parseConfig(raw);
   if (!res.ok) throw new UsageError('cli.config_invalid', { file: file ?? '--analysis-date' }, formatConfigErrors(res.errors));
   return res.config;
-}
-
-/** CSV field: numbers without float noise, text quoted when needed (data kept exact). */
-export function csvField(v: unknown, raw = true): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '';
-  const s = raw ? String(v) : guardFormula(String(v));
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvColumns(result: ClassificationResult, dimensionColumns: string[]): string[] {
-  return outputColumns('csv', result.customers.columnNames(), dimensionColumns);
-}
-
-/**
- * The per-customer CSV. Headers are the stable column keys (for machines); with `labels`, tier
- * values read in the run's language and each tier column is followed by `<column>_action`, the
- * playbook's action for the tier (the stable tier keys are in the JSON report's tierLabels).
- * `raw: false` guards formula-like text (see csvGuard.ts); the CLI's default, `--csv-raw` turns it off.
- */
-export function toCsv(result: ClassificationResult, columns: string[], labels?: { locale: Locale; config: TieringConfig }, raw = true): string {
-  const t = result.customers;
-  const fields: { header: string; at: (i: number) => unknown }[] = [];
-  for (const c of columns) {
-    const a = t.array(c) as ArrayLike<unknown>;
-    if (!labels || !isTierMethod(c)) {
-      fields.push({ header: c, at: (i) => a[i] });
-      continue;
-    }
-    const { locale, config } = labels;
-    const key = (i: number) => (a[i] === null || a[i] === undefined || a[i] === '' ? null : String(a[i]));
-    fields.push({ header: c, at: (i) => (key(i) === null ? null : tierLabel(locale, c, key(i)!)) });
-    fields.push({ header: `${c}_action`, at: (i) => (key(i) === null ? null : (playFor(locale, c, key(i)!, config)?.action ?? null)) });
-  }
-  const lines = [fields.map((f) => csvField(f.header, raw)).join(',')];
-  const n = t.numRows();
-  for (let i = 0; i < n; i++) lines.push(fields.map((f) => csvField(f.at(i), raw)).join(','));
-  // BOM so Excel opens UTF-8 (Chinese names) correctly.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** Tier key → label in the run's language, per tier column: maps the CSV's labels back to keys. */
@@ -210,10 +169,23 @@ function refuseOutputOverInput(options: Partial<Record<(typeof SPEC.values)[numb
 }
 
 function writeFile(file: string, text: string): void {
+  writeChunks(file, (sink) => sink(text));
+}
+
+/** A file written as `produce` hands its text over, chunk by chunk (no whole-file string). */
+function writeChunks(file: string, produce: (sink: (chunk: string) => void) => void): void {
+  let fd: number | null = null;
   try {
-    fs.writeFileSync(file, text);
+    fd = fs.openSync(file, 'w');
+    const out = fd;
+    produce((chunk) => {
+      const bytes = Buffer.from(chunk, 'utf8');
+      for (let at = 0; at < bytes.length; ) at += fs.writeSync(out, bytes, at);
+    });
   } catch (e) {
     throw new UsageError('cli.write_failed', { file, reason: e instanceof Error ? e.message : String(e) });
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 
@@ -277,7 +249,8 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
 
     const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));
     if (options.csv) {
-      writeFile(options.csv, toCsv(result, csvColumns(result, dimColumns), { locale, config }, flags.has('csv-raw')));
+      const columns = csvColumns(result, dimColumns);
+      writeChunks(options.csv, (sink) => writeCustomerCsv(result, columns, sink, { locale, config }, flags.has('csv-raw')));
     }
     if (options.json) writeFile(options.json, `${JSON.stringify(toJsonReport(result, config, locale), null, 2)}\n`);
     writeOut(`${summaryText(result, locale, config)}\n`);

@@ -57,7 +57,7 @@ export async function readInputFile(spec: string, kind: TableKind = 'orders', bo
   if (ext !== '.csv' && ext !== '.txt' && ext !== '.tsv') throw new InputFileError('cli.file_type', { file });
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(fs.readFileSync(file));
+    bytes = fs.readFileSync(file); // a Buffer is a Uint8Array: no copy of the file
   } catch (e) {
     throw new InputFileError('cli.file_unreadable', { file, reason: e instanceof Error ? e.message : String(e) });
   }

@@ -364,8 +364,9 @@ interface CustomerTotals {
 interface GroupedRows {
   /** Whole days (what ingest gives) are grouped as Int32: half the memory traffic. */
   day: Int32Array | Float64Array;
-  orderIndex: Int32Array | null;
-  distinctOrderIds: number;
+  /** The row of each grouped order (to read its order id), when the orders have ids. */
+  orderRow: Int32Array | null;
+  orderId: string[] | null;
 }
 
 /**
@@ -518,8 +519,8 @@ function groupOrderRows(o: OrderData, ix: IdIndex, t: RowTally, counts: Int32Arr
   const nOrd = counts[nc];
   const dayG: Int32Array | Float64Array = t.intDays ? scratchI32('m.dayInt', nOrd) : scratchF64('m.day', nOrd);
   const oidIn = o.orderId;
+  // the row of each grouped order, for its order id: ids are compared within a customer only
   const ordG = oidIn ? new Int32Array(nOrd) : null;
-  const ordIndex = new Map<string, number>();
   // next free slot per provisional index (the tally's counts are spent)
   const pos = t.count;
   for (let k = 0; k < nc; k++) pos[k] = counts[perm[k]];
@@ -527,22 +528,17 @@ function groupOrderRows(o: OrderData, ix: IdIndex, t: RowTally, counts: Int32Arr
     if (day[r] > analysisDay || amount[r] < 0) continue;
     const p = pos[rowTmp[r]]++;
     dayG[p] = day[r];
-    if (ordG) {
-      const id = oidIn![r];
-      let x = ordIndex.get(id);
-      if (x === undefined) ordIndex.set(id, (x = ordIndex.size));
-      ordG[p] = x;
-    }
+    if (ordG) ordG[p] = r;
   }
-  return { day: dayG, orderIndex: ordG, distinctOrderIds: ordIndex.size };
+  return { day: dayG, orderRow: ordG, orderId: oidIn ?? null };
 }
 
 /** 5. per-customer aggregates over the grouped days (arrays hoisted into locals: hot loop). */
 function aggregateCustomers(m: CustomerMetrics, counts: Int32Array, g: GroupedRows, analysisDay: number, windowDays: number): void {
   const { hasOrders, orders, firstDay, lastDay, recencyDays, avgOrderValue, revenue: revSum, ordersPerWeek, ordersPerMonth, monthlySpend } = m;
-  const { day: dayG, orderIndex: ordG } = g;
+  const { day: dayG, orderRow: ordG, orderId } = g;
   const windowStart = analysisDay - windowDays; // recent window = (windowStart, analysisDay]
-  const lastSeen = ordG ? new Int32Array(g.distinctOrderIds).fill(-1) : null;
+  const seen = new Set<string>();
   // Gaps share dayG's element type, so the sorting helpers see one array type per run.
   const intDays = dayG instanceof Int32Array;
   const gapArray = (n: number) => (intDays ? new Int32Array(n) : new Float64Array(n));
@@ -553,7 +549,7 @@ function aggregateCustomers(m: CustomerMetrics, counts: Int32Array, g: GroupedRo
     if (e === s) continue;
     sortRange(dayG, s, e);
     hasOrders[c] = 1;
-    const nOrders = ordG ? distinctOrders(ordG, s, e, lastSeen!, c) : e - s;
+    const nOrders = ordG ? distinctOrders(ordG, s, e, orderId!, seen) : e - s;
     orders[c] = nOrders;
     const first = dayG[s];
     const last = dayG[e - 1];
@@ -572,18 +568,25 @@ function aggregateCustomers(m: CustomerMetrics, counts: Int32Array, g: GroupedRo
   }
 }
 
+/** Up to this many rows a customer's order ids are compared pairwise (no hashing); above, a Set. */
+const PAIRWISE_ORDERS = 16;
+
 /**
- * Distinct order ids among customer c's grouped rows s..e. Rows are grouped by customer, so an
- * order id seen last for another customer is new here.
+ * Distinct order ids among one customer's grouped rows s..e. Only ids within a customer are
+ * compared: a million ids in one Map (what this was) cost more than all the other metrics.
  */
-function distinctOrders(ordG: Int32Array, s: number, e: number, lastSeen: Int32Array, c: number): number {
+function distinctOrders(ordG: Int32Array, s: number, e: number, orderId: readonly string[], seen: Set<string>): number {
+  if (e - s > PAIRWISE_ORDERS) {
+    seen.clear();
+    for (let p = s; p < e; p++) seen.add(orderId[ordG[p]]);
+    return seen.size;
+  }
   let n = 0;
   for (let p = s; p < e; p++) {
-    const x = ordG[p];
-    if (lastSeen[x] !== c) {
-      lastSeen[x] = c;
-      n++;
-    }
+    const id = orderId[ordG[p]];
+    let q = s;
+    while (q < p && orderId[ordG[q]] !== id) q++;
+    if (q === p) n++;
   }
   return n;
 }

@@ -3,6 +3,7 @@
 // pane call it. A CSV opened in Excel turns text starting with = + - @ (or a tab or CR) into a
 // formula; such text gets a leading apostrophe, so a name like "=HYPERLINK(...)" stays text.
 import { guardFormula as guardText } from './csvGuard';
+import { csvDocument } from './csv';
 import type { TieringConfig } from '../config/schema';
 import type { ClassificationResult, SourceGrid } from '../engine/types';
 import { isTierMethod } from '../engine/columns';
@@ -132,14 +133,7 @@ export function guardFormula(v: CellValue): CellValue {
   return typeof v === 'string' ? guardText(v) : v;
 }
 
-/** CSV text (UTF-8 with BOM, CRLF) of a campaign list, formula-guarded. */
+/** CSV text (UTF-8 with BOM, CRLF) of a campaign list, formula-guarded (csv.ts, the one CSV writer). */
 export function campaignCsv(list: { headers: string[]; rows: CellValue[][] }): string {
-  const field = (v: CellValue) => {
-    const g = guardFormula(v);
-    if (g === null) return '';
-    const s = typeof g === 'number' ? String(Number(g.toPrecision(15))) : String(g);
-    return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [list.headers, ...list.rows].map((r) => r.map(field).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(list.headers, list.rows, false);
 }

@@ -8,6 +8,9 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The text a spreadsheet cannot mistake for a formula. */
 export function guardFormula(s: string): string {
+  const c = s.charCodeAt(0);
+  // the TRIGGER characters, checked first: most text starts with none of them
+  if (c !== 61 && c !== 43 && c !== 45 && c !== 64 && c !== 9 && c !== 13) return s;
   if (!TRIGGER.test(s) || NUMBER.test(s)) return s;
   return `'${s}`;
 }

@@ -70,6 +70,28 @@ describe('metrics', () => {
     expect(m.avgOrderValue[0]).toBe(15);
   });
 
+  test('property: orders per customer = its distinct order ids among the counted rows (ids shared across customers, big and small customers)', () => {
+    // Customer "big" gets up to 60 rows, past the pairwise comparison's limit; returns and rows after
+    // the analysis date are not counted, and an order id used by two customers counts for each.
+    const row = fc.record({
+      id: fc.constantFrom('big', 'big', 'big', 'a', 'b', 'c'),
+      day: fc.integer({ min: 1, max: 28 }),
+      amount: fc.constantFrom(10, 25.5, -4),
+      orderId: fc.constantFrom('O1', 'O2', 'O3', 'O4', 'O5', 'O6', 'O7', 'O8', 'O9', 'O10', 'O11', 'O12', 'O13', 'O14', 'O15', 'O16', 'O17', 'O18', 'O19', 'O20', 'O21'),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 90 }), (rs) => {
+        const rows: OrderRow[] = rs.map((r) => ({ id: r.id, date: `2024-02-${String(r.day).padStart(2, '0')}`, amount: r.amount, orderId: r.orderId }));
+        const run = computeMetrics(orderData(rows), null, { returns: 'exclude', windowDays: 90, analysisDate: '2024-02-20' });
+        for (const id of new Set(rs.map((r) => r.id))) {
+          const want = new Set(rs.filter((r) => r.id === id && r.amount >= 0 && r.day <= 20).map((r) => r.orderId)).size;
+          expect(run.metrics.orders[at(run.metrics.ids, id)]).toBe(want);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('gaps are between distinct purchase days; rates over the tenure (at least one month)', () => {
     const rows: OrderRow[] = ['2024-01-01', '2024-01-11', '2024-01-11', '2024-01-31', '2024-02-01'].map((date) => ({ id: 'a', date, amount: 10 }));
     rows.push({ id: 'b', date: '2024-03-30', amount: 40 });

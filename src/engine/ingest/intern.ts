@@ -9,11 +9,20 @@
 // in cache, where the 8 MB hash table misses on almost every lookup). Which strings take this
 // path is a fixed function of the string once the first id with trailing digits has set the
 // prefix and width, so a string always gets the same code whichever path it takes.
+//
+// Hash-like ids (lowercase hex of a fixed length, 9 to 32 characters: "9e3779b185ebca6b", MD5s)
+// take a third path: the text is the number, so the table holds the number itself (two to four
+// Int32s) and a lookup never compares characters. Which strings take it is again fixed once the
+// first such id has set the length.
 const STRIDE = 8; // Int32s per slot: [hash, code (-1 = empty), length, 5 × two packed units | arena offset]
 const INLINE = 10;
 /** Numbers at or above this take the hash path (bounds a direct table at 8 MB). */
 const DIRECT_LIMIT = 1 << 21;
 const MAX_DIGITS = 9;
+const HEX_MIN = 9;
+const HEX_MAX = 32;
+/** Value of a lowercase hex digit by character code, −1 for any other character below 128. */
+const HEX_DIGIT = Int8Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1));
 
 export class StringInterner {
   /** Distinct strings in first-seen order: keys[code]. */
@@ -33,6 +42,14 @@ export class StringInterner {
   private byWidth = new Int32Array(0);
   /** code + 1 by number: ids `prefix + digits` of another width, without leading zeros. */
   private byValue = new Int32Array(0);
+  /** Length of the hex ids (0 until the first one); Int32 words per id; slots of the hex table. */
+  private hexLen = 0;
+  private hexWords = 0;
+  private hexStride = 0;
+  private hexMask = 0;
+  private hexSlots = new Int32Array(0);
+  private hexKeys = 0;
+  private readonly hexWord = new Int32Array(4);
 
   constructor(expected = 1024) {
     let cap = 16;
@@ -73,7 +90,94 @@ export class StringInterner {
         }
       }
     }
+    if (len >= HEX_MIN && len <= HEX_MAX && (this.hexLen === 0 || len === this.hexLen)) {
+      const c = s.charCodeAt(0);
+      if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) {
+        const code = this.hex(s, len);
+        if (code >= 0) return code;
+      }
+    }
     return this.hashed(s, len);
+  }
+
+  /** Code of a lowercase hex id of the hex length (fixing it at the first); -1 for any other string. */
+  private hex(s: string, len: number): number {
+    const word = this.hexWord;
+    let w = 0;
+    let v = 0;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      const d = c < 128 ? HEX_DIGIT[c] : -1;
+      if (d < 0) return -1;
+      v = (v << 4) | d;
+      if ((i & 7) === 7) {
+        word[w++] = v;
+        v = 0;
+      }
+    }
+    if ((len & 7) !== 0) word[w++] = v;
+    if (this.hexLen === 0) this.startHex(len, w);
+    const stride = this.hexStride;
+    const slots = this.hexSlots;
+    const mask = this.hexMask;
+    let slot = hexHash(word, w) & mask;
+    for (;;) {
+      const p = slot * stride;
+      const c = slots[p];
+      if (c === 0) break;
+      let same = true;
+      for (let q = 0; q < w; q++) {
+        if (slots[p + 1 + q] !== word[q]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return c - 1;
+      slot = (slot + 1) & mask;
+    }
+    const code = this.keys.length;
+    this.keys.push(s);
+    const p = slot * stride;
+    slots[p] = code + 1;
+    for (let q = 0; q < w; q++) slots[p + 1 + q] = word[q];
+    if (++this.hexKeys * 2 > mask + 1) this.growHex();
+    return code;
+  }
+
+  private startHex(len: number, words: number): void {
+    this.hexLen = len;
+    this.hexWords = words;
+    this.hexStride = words < 4 ? 4 : 8;
+    this.hexMask = 1023;
+    this.hexSlots = new Int32Array(1024 * this.hexStride);
+  }
+
+  private growHex(): void {
+    const old = this.hexSlots;
+    const stride = this.hexStride;
+    const cap = (this.hexMask + 1) * 2;
+    this.hexMask = cap - 1;
+    this.hexSlots = new Int32Array(cap * stride);
+    this.hexKeys = 0;
+    const word = this.hexWord;
+    for (let p = 0; p < old.length; p += stride) {
+      if (old[p] === 0) continue;
+      for (let q = 0; q < this.hexWords; q++) word[q] = old[p + 1 + q];
+      this.placeHex(old[p]);
+    }
+  }
+
+  /** Puts `hexWord` with code + 1 `c` into the (larger) table. */
+  private placeHex(c: number): void {
+    const w = this.hexWords;
+    const word = this.hexWord;
+    const stride = this.hexStride;
+    let slot = hexHash(word, w) & this.hexMask;
+    while (this.hexSlots[slot * stride] !== 0) slot = (slot + 1) & this.hexMask;
+    const p = slot * stride;
+    this.hexSlots[p] = c;
+    for (let q = 0; q < w; q++) this.hexSlots[p + 1 + q] = word[q];
+    this.hexKeys++;
   }
 
   private direct(byValue: boolean, v: number, s: string): number {
@@ -157,6 +261,14 @@ export class StringInterner {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** The words of a hex id mixed into a slot hash (every bit of every word reaches the low bits). */
+function hexHash(word: Int32Array, w: number): number {
+  let h = word[0];
+  for (let q = 1; q < w; q++) h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) ^ word[q];
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 function samePrefix(s: string, prefix: string, n: number): boolean {

@@ -42,21 +42,39 @@ export function parseNumberString(s: string): number {
   return x <= NUMBER_LIMIT && x >= -NUMBER_LIMIT ? x : NaN;
 }
 
+/** Exact powers of ten: m / POW10[k] is correctly rounded for integers m < 2^53 (Clinger's fast path). */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
 /** Text → number, ±Infinity for a number too long for a double ("1e400", 400 digits); NaN for text. */
 function parseUnbounded(s: string): number {
   const n = s.length;
   if (n === 0) return NaN;
-  // Plain "-123.45": Number() is exact and fast; no allocation.
-  let plain = true;
-  for (let i = 0; i < n; i++) {
+  // "-123.45": up to 15 digits are an exact integer over an exact power of ten, one correctly
+  // rounded division: the same double as Number(s), without its string machinery.
+  let m = 0;
+  let digits = 0;
+  let dot = -1;
+  const neg = s.charCodeAt(0) === 45;
+  for (let i = neg ? 1 : 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (!((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0))) {
-      plain = false;
-      break;
-    }
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot < 0) dot = i;
+    else return parseOther(s);
   }
-  if (plain) return Number(s);
-  return parseLoose(s);
+  if (digits === 0 || digits > 15) return Number(s);
+  const x = dot < 0 ? m : m / POW10[n - 1 - dot];
+  return neg ? -x : x;
+}
+
+/** Digits, dots and a leading minus only ("1.2.3"): Number() decides; anything else is read loosely. */
+function parseOther(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 46 || (c === 45 && i === 0))) return parseLoose(s);
+  }
+  return Number(s);
 }
 
 const CURRENCY_PREFIX = /^(?:[¥$€£]|US\$|HK\$|RMB|CNY|USD|EUR|GBP)\s*/i;

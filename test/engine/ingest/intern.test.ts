@@ -55,6 +55,45 @@ describe('StringInterner', () => {
     );
   });
 
+  test('property: hash-like ids (lowercase hex, one length) get one code per string, beside every other shape', () => {
+    // The first lowercase hex id of 9–32 characters fixes the hex length; ids of that length take
+    // the hex table, upper case, other lengths, non-hex letters and numbered ids the other paths.
+    const hex = fc.stringMatching(/^[0-9a-f]{16}$/);
+    const id = fc.oneof(
+      hex,
+      hex.map((h) => h.toUpperCase()),
+      hex.map((h) => h.slice(0, 12)),
+      hex.map((h) => `${h.slice(0, 15)}g`),
+      fc.stringMatching(/^[0-9]{9,16}$/),
+      fc.stringMatching(/^[0-9a-f]{32}$/),
+      fc.constantFrom('C000123', 'C123', '0123456789abcdef', '0123456789abcdef', '0123456789abcdee'),
+    );
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 300 }), (words) => {
+        const it = new StringInterner(4);
+        const first = new Map<string, number>();
+        for (const w of words) {
+          const c = it.intern(w);
+          if (!first.has(w)) first.set(w, first.size);
+          expect(c).toBe(first.get(w));
+        }
+        expect(it.keys).toEqual([...first.keys()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('a hundred thousand 16-hex ids across hex-table growth', () => {
+    const it = new StringInterner(4);
+    const hex = (n: number) => (Math.imul(n + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0') + (Math.imul(n ^ 0x5bd1e995, 0x85ebca6b) >>> 0).toString(16).padStart(8, '0');
+    const wrong: number[] = [];
+    for (let n = 0; n < 100_000; n++) if (it.intern(hex(n)) !== n) wrong.push(n);
+    for (let n = 0; n < 100_000; n += 7) if (it.intern(hex(n)) !== n) wrong.push(n);
+    expect(wrong).toEqual([]);
+    expect(it.size).toBe(100_000);
+    expect(it.intern('ffffffffffffffff')).toBe(100_000);
+  });
+
   test('numbered ids of mixed width and padding stay distinct', () => {
     const it = new StringInterner();
     const ws = ['C000123', 'C123', 'C0123', 'C000124', 'C1230', 'C0', 'C00', 'C000000', '123', '0123', 'C2097152', 'C2097152', 'C000123', 'D000123'];

@@ -1,4 +1,22 @@
+import fc from 'fast-check';
 import { parseNumberCell } from '../../../src/engine/ingest';
+import { parseNumberString } from '../../../src/engine/ingest/numbers';
+
+test('plain decimal text reads as exactly the double Number() gives (the digit fast path)', () => {
+  const decimal = fc
+    .tuple(fc.boolean(), fc.stringMatching(/^[0-9]{0,17}$/), fc.option(fc.stringMatching(/^[0-9]{0,17}$/)))
+    .map(([neg, int, frac]) => `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`);
+  fc.assert(
+    fc.property(decimal, (s) => {
+      const want = s !== '' && Math.abs(Number(s)) <= 1e15 ? Number(s) : NaN;
+      expect(Object.is(parseNumberString(s), want)).toBe(true);
+    }),
+    { numRuns: 3000 },
+  );
+  for (const s of ['0.1', '1234.56', '9007199254740993', '-0', '-.5', '1.', '.', '-', '1.2.3', '0.30000000000000004', '123456789012.345']) {
+    expect(Object.is(parseNumberString(s), Math.abs(Number(s)) <= 1e15 ? Number(s) : NaN)).toBe(true);
+  }
+});
 
 describe('parseNumberCell', () => {
   test.each([

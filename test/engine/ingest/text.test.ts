@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { decodeText, parseDelimited, textToGrid } from '../../../src/engine/ingest';
+import { splitPlain } from '../../../src/engine/ingest/text';
 
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
 // GBK bytes of 客户,金额 / 张三,100: 客 BF CD, 户 BB A7, 金 BD F0, 额 B6 EE, 张 D5 C5, 三 C8 FD.
@@ -89,6 +92,31 @@ describe('parseDelimited', () => {
 
   test('empty lines stay (row numbers match lines); no row for the final newline', () => {
     expect(parseDelimited('a\n\nb\n').rows).toEqual([['a'], [''], ['b']]);
+  });
+});
+
+describe('splitPlain (the quote-free fast path)', () => {
+  const papa = (text: string, delimiter: string) => Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, quoteChar: '"' }).data;
+
+  test('gives what Papa Parse gives for quote-free text with LF or CRLF line ends', () => {
+    const cell = fc.stringMatching(/^[a-z0-9 .;\t,é客-]{0,6}$/);
+    const eol = fc.constantFrom('\n', '\r\n');
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), eol, fc.constantFrom(',', ';', '\t'), fc.boolean(), (rows, nl, d, trailing) => {
+        const text = rows.map((r) => r.join(d)).join(nl) + (trailing ? nl : '');
+        fc.pre(text !== '');
+        expect(splitPlain(text, d)).toEqual(papa(text, d));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('leaves quotes, mixed and CR-only line ends and empty text to Papa Parse', () => {
+    expect(splitPlain('a,"b"\n', ',')).toBeNull();
+    expect(splitPlain('a,b\r\nc,d\ne,f', ',')).toBeNull();
+    expect(splitPlain('a,b\rc,d', ',')).toBeNull();
+    expect(splitPlain('', ',')).toBeNull();
+    expect(splitPlain('a,b\n\nc', ',')).toEqual([['a', 'b'], [''], ['c']]);
   });
 });
 
