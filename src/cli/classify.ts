@@ -275,7 +275,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     const ruleErrors = ruleErrorsText(result);
     if (ruleErrors) throw new UsageError('cli.rules_invalid', { file: options.config ?? '' }, ruleErrors);
 
-    const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));
+    const dimColumns = (result.dimensions ?? []).map((d) => d.column);
     if (options.csv) {
       writeFile(options.csv, toCsv(result, csvColumns(result, dimColumns), { locale, config }, flags.has('csv-raw')));
     }

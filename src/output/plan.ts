@@ -294,7 +294,7 @@ function customerListSheet(ctx: PlanContext, tierCols: string[]): void {
   const L = ctx.locale;
   const name = ctx.addSheet('customers', t(L, 'out.sheet.customers'), 'customers');
   const b = ctx.builder(name, t(L, 'out.title.customers'));
-  const list = listColumns(ctx.names, ctx.inp.config);
+  const list = listColumns(ctx.names, ctx.inp.result);
   const cols = [...list, ...tierCols.filter((c) => !list.includes(c))];
   const order = sortedRows(ctx.idList.length, ctx.col('revenue'), ctx.idList, () => true);
   writeTable(b, cols.map((c) => ctx.headerOf(c)), order.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName('CT_Customers', ctx.takenTables), ctx.registry);
@@ -368,7 +368,7 @@ function groupSheet(ctx: PlanContext, g: GroupPlan, index: number): void {
     b.row--;
     b.note(t(L, 'mg.group.action', { action: playText(L, play) }));
   }
-  const gcols = listColumns(ctx.names, ctx.inp.config).concat(historyMethods(ctx.inp.result).filter((m) => m !== 'clv_tier'));
+  const gcols = listColumns(ctx.names, ctx.inp.result).concat(historyMethods(ctx.inp.result).filter((m) => m !== 'clv_tier'));
   const cols = gcols.filter((c, i) => gcols.indexOf(c) === i);
   writeTable(b, cols.map((c) => ctx.headerOf(c)), g.rows.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName(`CT_${g.method}_${index}`, ctx.takenTables), ctx.registry);
   append(ctx.ops, b.ops);
@@ -443,8 +443,8 @@ export function removalOps(reg: Registry): PlanOp[] {
 }
 
 /** Columns of the group and customer-list tables: identity, dimensions, key metrics. */
-function listColumns(names: string[], config: TieringConfig): string[] {
-  return outputColumns('list', names, config.methods.dimensions);
+function listColumns(names: string[], result: ClassificationResult): string[] {
+  return outputColumns('list', names, (result.dimensions ?? []).map((d) => d.column));
 }
 
 /** Row indices passing `keep`, by revenue descending then id ascending (deterministic). */
