@@ -99,6 +99,26 @@ describe('tier labels and colours, from what the engine emits', () => {
   });
 });
 
+describe('no two tiers shown on one summary read the same', () => {
+  // The summary shows a table per method of result.summaries; a manager must never see one
+  // word (新客户, Lost) for two different groups of customers. The user's own words (ABC
+  // classes, rule tiers) are theirs to choose, so only the fixed vocabularies are compared.
+  it.each(['zh-CN', 'en-US'] as const)('in %s', (locale) => {
+    const r = results[results.length - 1];
+    const byLabel = new Map<string, string[]>();
+    for (const s of r.summaries) {
+      if (!isVocabularyMethod(s.method)) continue;
+      for (const tier of TIER_VOCABULARY[s.method].tiers) {
+        const label = tierLabel(locale, s.method, tier);
+        byLabel.set(label, [...(byLabel.get(label) ?? []), `${s.method}.${tier}`]);
+      }
+    }
+    expect(r.summaries.map((s) => s.method)).toEqual(expect.arrayContaining(['rfm_segment', 'activity', 'churn_risk', 'clv_tier']));
+    const shared = [...byLabel].filter(([, tiers]) => tiers.length > 1);
+    expect(shared).toEqual([]);
+  });
+});
+
 describe('the CLV tier column of a 中文 workbook', () => {
   it('reads 最高价值 … 最低价值 with one palette colour per tier (was: top, 高, middle, 低, bottom)', () => {
     const result = results[3];
