@@ -13,7 +13,7 @@ import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } fro
 import { sheetKey, uniqueSheetName, uniqueTableName } from './sheetNames';
 import { SheetBuilder, cleanCell, cleanOps, fillRuns, toCell, uniqueHeaders } from './cells';
 import { blockHash, withSheetProof } from './proof';
-import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
+import { HEADER_FILL, HEADER_FONT, TAB_COLOR, actionHeader, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
 import { NEXT_CATEGORY_COLUMNS, hasSuggestions, nextCategoryRule } from './preferencesSection';
 import { historyLimits, writeHistory } from './historySheet';
@@ -265,10 +265,34 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   return { ops, registry: withSheetProof(ctx.registry, ops), history, sheetNames: ctx.sheetNames, notes, targets: ctx.targets };
 }
 
+/**
+ * The block's columns: each tier of the methods a manager acts on (those kept in history: ABC,
+ * RFM segment, activity, churn warning, CLV, rules) followed by its action from the playbook, in
+ * the user's language; other columns (scores, habits) alone, so the block stays readable.
+ */
+function blockColumns(ctx: PlanContext, tierCols: string[]): { header: string; tier?: string; cell: (i: number) => CellValue }[] {
+  const { config } = ctx.inp;
+  const acted = new Set(historyMethods(ctx.inp.result));
+  const out: { header: string; tier?: string; cell: (i: number) => CellValue }[] = [];
+  for (const c of tierCols) {
+    out.push({ header: ctx.headerOf(c), tier: isTierMethod(c) ? c : undefined, cell: (i) => ctx.cellOf(c, i) });
+    if (!acted.has(c)) continue;
+    out.push({
+      header: actionHeader(ctx.locale, c, ctx.rules),
+      cell: (i) => {
+        const k = ctx.col(c)[i];
+        return k === null || k === undefined || k === '' ? null : (playFor(ctx.locale, c, String(k), config)?.action ?? null);
+      },
+    });
+  }
+  return out;
+}
+
 /** The tier block beside the user's customer data: table columns, or cells right of the range. */
 function tierBlock(ctx: PlanContext, src: CustomerSource, tierCols: string[]): void {
   const header = src.values[0].map((h) => (h === null ? '' : String(h).toLowerCase()));
-  const headers = uniqueHeaders(tierCols.map((c) => ctx.headerOf(c)), new Set(header));
+  const cols = blockColumns(ctx, tierCols);
+  const headers = uniqueHeaders(cols.map((c) => c.header), new Set(header));
   const rowOf = new Map(ctx.idList.map((id, i) => [id, i]));
   const idCol = idColumnOf(src.values, new Set(ctx.idList));
   const rowIdx: number[] = [];
@@ -276,14 +300,14 @@ function tierBlock(ctx: PlanContext, src: CustomerSource, tierCols: string[]): v
     const id = idCol < 0 ? null : normId(src.values[r][idCol]);
     rowIdx.push(id === null ? -1 : (rowOf.get(id) ?? -1));
   }
-  const body = rowIdx.map((i) => tierCols.map((c) => (i < 0 ? null : ctx.cellOf(c, i))));
+  const body = rowIdx.map((i) => cols.map((c) => (i < 0 ? null : c.cell(i))));
   const at = { row: src.row, col: src.blockCol ?? src.col + src.values[0].length };
   ctx.targets.push({ sheet: src.sheet, row: at.row, col: at.col, rows: src.values.length, cols: headers.length });
   if (src.table) ctx.ops.push({ op: 'addTableColumns', table: src.table, headers, values: body });
   else ctx.ops.push({ op: 'values', sheet: src.sheet, row: at.row, col: at.col, values: [headers, ...body] });
   ctx.ops.push({ op: 'format', sheet: src.sheet, row: at.row, col: at.col, rows: 1, cols: headers.length, bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
-  tierCols.forEach((c, j) => {
-    if (isTierMethod(c)) append(ctx.ops, ctx.fills(src.sheet, at.row + 1, at.col + j, c, rowIdx));
+  cols.forEach((c, j) => {
+    if (c.tier) append(ctx.ops, ctx.fills(src.sheet, at.row + 1, at.col + j, c.tier, rowIdx));
   });
   const hash = blockHash([headers, ...body].map((r) => r.map(cleanCell)));
   ctx.registry.columns.push({ sheet: src.sheet, ...(src.table ? { table: src.table } : {}), row: at.row, col: at.col, rows: src.values.length - 1, headers, hash });

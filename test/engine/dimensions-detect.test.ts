@@ -5,7 +5,7 @@ import { defaultConfig, parseConfig } from '../../src/config';
 import { generateDemo } from '../../src/cli/demoData';
 
 const demo = generateDemo({ customers: 300, seed: 7 });
-const orders = { name: '订单', values: demo.orders };
+const orders = { name: '订单', values: demo.orders.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))) };
 const grid = (header: string[], pick: (c: (typeof demo.customers)[number]) => string[]) => ({
   name: '客户',
   values: [header, ...demo.customers.map(pick)],

@@ -9,7 +9,7 @@ import { TIER_VOCABULARY, isTierMethod, isVocabularyMethod, isVocabularyTier, ty
 import type { ClassificationResult, OrderData } from '../../src/engine/types';
 import { buildPlan, type CustomerSource } from '../../src/output/plan';
 import type { PlanOp } from '../../src/output/ops';
-import { columnHeader, fixedFill, isTierBlockHeader, methodLabel, tierFill, tierLabel } from '../../src/output/labels';
+import { actionHeader, columnHeader, fixedFill, isTierBlockHeader, methodLabel, tierFill, tierLabel } from '../../src/output/labels';
 import { customerData, ingested } from '../engine/helpers';
 import { loadCdnowSample } from '../engine/clv/cdnow';
 import { isMarkerText, markerToken } from '../../src/output/registry';
@@ -143,9 +143,13 @@ describe('isTierBlockHeader: headers the add-in writes over its tier columns, an
     for (const locale of ['zh-CN', 'en-US'] as const) {
       for (const c of ['abc', 'rfm_score', 'rfm_segment', 'activity', 'churn_risk', 'clv_tier']) expect([c, isTierBlockHeader(columnHeader(locale, c))]).toEqual([c, true]);
       expect(isTierBlockHeader(columnHeader(locale, 'rule_vip', { rule_vip: '电商分级' }))).toBe(true);
+      for (const c of ['abc', 'rfm_segment', 'activity', 'churn_risk', 'clv_tier']) expect([c, isTierBlockHeader(actionHeader(locale, c))]).toEqual([c, true]);
+      expect(isTierBlockHeader(actionHeader(locale, 'rule_vip', { rule_vip: '电商分级' }))).toBe(true);
     }
-    // A user's own columns (a forged registry may name them) and columns that are not tier columns.
-    for (const h of ['负责人', '备注', '客户ID', 'Customer ID', '', null, 42, columnHeader('zh-CN', 'revenue')]) expect([h, isTierBlockHeader(h)]).toEqual([h, false]);
+    // A user's own columns (a forged registry may name them), columns that are not tier columns,
+    // and an action wording around a header that is not ours.
+    const notOurs = ['负责人', '备注', '客户ID', 'Customer ID', '', null, 42, columnHeader('zh-CN', 'revenue'), actionHeader('zh-CN', 'revenue'), actionHeader('en-US', '备注'), '·建议行动', ': action'];
+    for (const h of notOurs) expect([h, isTierBlockHeader(h)]).toEqual([h, false]);
   });
 });
 
