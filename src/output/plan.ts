@@ -18,7 +18,10 @@ import { buildSummary } from './summary';
 import { NEXT_CATEGORY_COLUMNS, hasSuggestions, nextCategoryRule } from './preferencesSection';
 import { historyLimits, writeHistory } from './historySheet';
 import { playFor, playText } from './playbook';
-import { headerWidthOps } from './widths';
+import { displayWidth, headerWidthOps } from './widths';
+
+/** Width of a date column of our tables: yyyy-mm-dd and the filter button. */
+const DATE_WIDTH = 14;
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
 
@@ -490,9 +493,15 @@ function writeTable(b: SheetBuilder, headers: string[], rows: CellValue[][], col
   registry.tables.push({ name: tableName, sheet: b.sheet });
   cols.forEach((c, j) => {
     const nf = numberFormat(c);
+    // Headers over numbers and dates are right-aligned like what they head.
     if (nf) b.format(top + 1, j, body.length, 1, { numberFormat: nf });
+    if (nf) b.format(top, j, 1, 1, { align: 'right' });
   });
   for (const op of headerWidthOps(b.sheet, 0, hs, 12)) b.ops.push(op);
+  // A date (yyyy-mm-dd) needs more room than its short header gives it.
+  cols.forEach((c, j) => {
+    if (columnKind(c) === 'date' && displayWidth(hs[j]) + 4 < DATE_WIDTH) b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: j, cols: 1, width: DATE_WIDTH });
+  });
   if (cols[1] === 'name') b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 1, cols: 1, width: 28 });
   b.ops.push({ op: 'freeze', sheet: b.sheet, rows: top + 1, cols: 0 });
   b.row = top + body.length + 1;
