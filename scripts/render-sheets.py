@@ -28,7 +28,7 @@ for i, name in enumerate(sheets):
     w = w.replace('<sheet name="%s" ' % name, '<sheet name="%s" ' % name, 1)
     w = re.sub(r'(<sheet name="%s"[^>]*?) state="hidden"/>' % re.escape(name), r'\1/>', w)
     w = re.sub(r'<workbookView[^>]*/>', '<workbookView activeTab="%d" firstSheet="%d"/>' % (i, i), w)
-    rows = 120 if re.search(r'汇总|Summary', name) else 45
+    rows = 120 if re.search(r'汇总|Summary|历史|History', name) else 45  # the history's detail table is below its trend table
     area = "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"%d\">'%s'!$A$1:$L$%d</definedName>" % (i, escape(name).replace("'", "''"), rows)
     if '<definedNames>' in w:
         w = w.replace('<definedNames>', '<definedNames>' + area, 1)

@@ -121,6 +121,7 @@ function trendTable(b: SheetBuilder, inp: HistorySheetInput, methods: string[], 
   const headers = [t(L, 'out.history.method'), t(L, 'out.history.tier'), ...dates.map((c) => c.date)];
   const name = table(b, inp, 'CT_HistoryTrend', keys, headers, rows);
   b.format(b.row - rows.length, 2, rows.length, dates.length, { numberFormat: '#,##0' });
+  b.format(b.row - rows.length - 1, 2, 1, dates.length, { align: 'right' });
   b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 0, cols: 2, width: 22 });
   b.values(b.row, 0, legend);
   b.format(b.row, 0, legend.length, 5, { fontColor: NOTE_FONT });
