@@ -461,7 +461,10 @@ export class Range extends FakeProxy<RangeTarget> {
       const t = this._range();
       checkUnprotected(t.sheet);
       if (typeof v !== 'boolean') fail('InvalidArgument', 'rowHidden takes true or false.');
-      for (let r = t.rect.r0; r <= t.rect.r1; r++) (v ? t.sheet.hiddenRows.add(r) : t.sheet.hiddenRows.delete(r));
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+        if (v) t.sheet.hiddenRows.add(r);
+        else t.sheet.hiddenRows.delete(r);
+      }
     });
   }
   get values(): unknown[][] {
