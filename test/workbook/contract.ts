@@ -225,7 +225,7 @@ export function describeContract(name: string, makePort: MakePort): void {
       await refreshWorkbook(port, {});
       expect(await snapshot()).toEqual(first);
       const cells = await port.read({ kind: 'sheet', sheet: '客户' });
-      expect(cells.values[0].slice(5, 8)).toEqual(['ABC分类', 'RFM得分', 'RFM分群']);
+      expect(cells.values[0].slice(5, 9)).toEqual(['ABC分类', 'ABC分类·建议行动', 'RFM得分', 'RFM分群']);
       await removeResults(port);
       expect(await snapshot()).toEqual(before);
     });
@@ -285,7 +285,7 @@ export function describeContract(name: string, makePort: MakePort): void {
       // The totals row keeps its label and gets no tier in the new columns.
       expect(totals[0]).toBe('合计');
       expect(totals.slice(5).every((v) => v === '' || v === null)).toBe(true);
-      expect(cells.values[0].slice(5, 8)).toEqual(['ABC分类', 'RFM得分', 'RFM分群']);
+      expect(cells.values[0].slice(5, 9)).toEqual(['ABC分类', 'ABC分类·建议行动', 'RFM得分', 'RFM分群']);
     });
 
     it('builds a customer sheet from orders alone, and keeps one history snapshot per analysis date', async () => {
