@@ -21,14 +21,14 @@ tmp = tempfile.mkdtemp()
 for i, name in enumerate(sheets):
     if only and only not in name:
         continue
-    if name in ("订单", "客户", "Orders", "Customers") and i < 2:
-        continue  # the user's own data
+    if name in ("订单", "Orders") and i < 2:
+        continue  # the user's own data (the customer sheet is shown: the tier block and its actions are beside it)
     w = wb
     w = re.sub(r'<sheet ([^>]*?)(?: state="[a-z]+")?/>', lambda m: '<sheet %s state="hidden"/>' % m.group(1), w)
     w = w.replace('<sheet name="%s" ' % name, '<sheet name="%s" ' % name, 1)
     w = re.sub(r'(<sheet name="%s"[^>]*?) state="hidden"/>' % re.escape(name), r'\1/>', w)
     w = re.sub(r'<workbookView[^>]*/>', '<workbookView activeTab="%d" firstSheet="%d"/>' % (i, i), w)
-    rows = 120 if re.search(r'汇总|Summary', name) else 45
+    rows = 120 if re.search(r'汇总|Summary|历史|History', name) else 45  # the history's detail table is below its trend table
     area = "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"%d\">'%s'!$A$1:$L$%d</definedName>" % (i, escape(name).replace("'", "''"), rows)
     if '<definedNames>' in w:
         w = w.replace('<definedNames>', '<definedNames>' + area, 1)

@@ -30,8 +30,10 @@ export async function runCheck(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const report = await checkWorkbook(await openWorkbook(file), { locale });
-    writeOut(`${[t(locale, 'out.check.title', { file }), ...checkReportLines(report)].join('\n')}\n`);
+    // --lang, else the language stored with the workbook's config, else the environment's.
+    const said: Locale | undefined = lang === 'zh-CN' || lang === 'en-US' ? lang : undefined;
+    const report = await checkWorkbook(await openWorkbook(file), said ? { locale: said } : { fallbackLocale: envLang });
+    writeOut(`${[t(report.locale, 'out.check.title', { file }), ...checkReportLines(report)].join('\n')}\n`);
     return report.ok ? 0 : 2;
   } catch (e) {
     const known = describeKnownError(e, locale);

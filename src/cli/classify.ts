@@ -247,7 +247,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     const ruleErrors = ruleErrorsText(result);
     if (ruleErrors) throw new UsageError('cli.rules_invalid', { file: options.config ?? '' }, ruleErrors);
 
-    const dimColumns = result.customers.columnNames().filter((c) => config.methods.dimensions.includes(c) || config.methods.dimensions.some((d) => c === `dim_${d}`));
+    const dimColumns = (result.dimensions ?? []).map((d) => d.column);
     if (options.csv) {
       const columns = csvColumns(result, dimColumns);
       writeChunks(options.csv, (sink) => writeCustomerCsv(result, columns, sink, { locale, config }, flags.has('csv-raw')));

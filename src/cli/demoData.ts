@@ -1,7 +1,7 @@
 // A seeded, deterministic demo data set: ~3,000 Chinese B2B customers and ~40,000 orders over
 // two years, with seasonality (双十一 peak, 春节 dip), heterogeneous buyers (a few whales, many
 // one-off buyers, some who stopped), returns, and a handful of messy cells.
-import { defaultConfig, type TieringConfig, type TieringConfigInput } from '../config';
+import { CONFIG_VERSION, defaultConfig, type TieringConfig, type TieringConfigInput } from '../config';
 import { DAY_MS as DAY, dayToIso } from '../engine/calendar';
 import type { Locale } from '../i18n';
 import { rng } from './random';
@@ -215,10 +215,10 @@ export function generateDemo(opts: { customers?: number; seed?: number } = {}): 
   return { customers, orders: [orders[0], ...body], endDate: iso(end) };
 }
 
-/** The demo's config: ABC on revenue, RFM, activity, a sample rule set, three dimensions, two kinds of group sheets. */
+/** The demo's config: ABC on revenue, RFM, activity, a sample rule set, the detected dimensions, two kinds of group sheets. */
 export function demoConfig(locale: Locale, withRules = true): TieringConfig {
   const input: TieringConfigInput = {
-    version: 1,
+    version: CONFIG_VERSION,
     locale,
     sources: { orders: { kind: 'sheet', sheet: '订单' }, customers: { kind: 'table', table: '客户表' } },
     columns: {
@@ -230,7 +230,7 @@ export function demoConfig(locale: Locale, withRules = true): TieringConfig {
       abc: { basis: 'revenue' },
       rfm: {},
       activity: {},
-      dimensions: ['region', 'industry', 'size'],
+      // No dimensions listed: 地区, 行业 and 规模 are detected and cross-tabbed, as in a user's own run.
       rules: withRules
         ? [{ name: '电商分级', rules: [{ tier: 'A', when: 'monthly_spend >= 300 and orders_per_month >= 1' }, { tier: 'B', when: 'monthly_spend >= 50 or orders_per_month >= 1' }], otherwise: 'C' }]
         : [],

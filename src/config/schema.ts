@@ -4,7 +4,13 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../engine/calendar';
 
-export const CONFIG_VERSION = 1 as const;
+/**
+ * 2: `methods.dimensions: []` means "no cross-tabs" and `methods.detectDimensions` says whether
+ * the region/industry/size columns found in the customer table are cross-tabbed when the list is
+ * empty. Version 1 wrote `dimensions: []` for "not chosen", so a v1 `[]` is upgraded to "detect"
+ * (config/validate.ts upgradeConfig).
+ */
+export const CONFIG_VERSION = 2 as const;
 
 /** The one validator of a date someone configures (config file, --analysis-date, the pane). */
 const isoDate = z
@@ -296,13 +302,16 @@ export const ConfigSchema = z
         abc: AbcSchema.optional(),
         rfm: RfmSchema.optional(),
         activity: ActivitySchema.optional(),
+        /** Customer columns every tier is cross-tabbed by; [] with detectDimensions false: none. */
         dimensions: z.array(z.string().min(1)).max(20).default([]),
+        /** With an empty list, cross-tab the region/industry/size columns detected in the customer table. Default: true when `dimensions` is not given. */
+        detectDimensions: z.boolean().default(true),
         rules: z.array(RuleSetSchema).max(MAX_RULE_SETS).default([]),
         clv: ClvSchema.optional(),
         preferences: PreferencesSchema.optional(),
       })
       .strict()
-      .default({ dimensions: [], rules: [] }),
+      .default({ dimensions: [], detectDimensions: true, rules: [] }),
     output: OutputSchema.default({ tierColumns: true, groupSheets: ['abc'], summary: true, history: true, historySnapshots: DEFAULT_HISTORY_SNAPSHOTS, issuesSheet: true }),
     /** What to do with each tier (action and owner/channel); only the entries that differ from the defaults. */
     playbook: PlaybookSchema.optional(),

@@ -38,11 +38,28 @@ export type ConfigParse =
 /** Methods that run unless switched off with `enabled: false`. */
 const DEFAULT_ON = ['abc', 'rfm', 'activity'] as const;
 
-/** Upgrades older config versions to the current one. Only v1 exists so far. */
+/**
+ * Upgrades older config versions to the current one. A config without a version is taken as
+ * written for this one. v1 → v2: v1 wrote `dimensions: []` for "none chosen" (it had no other
+ * way to say it), so that `[]` becomes "detect the region/industry/size columns"; a v1 list that
+ * names columns is kept as it is.
+ */
 export function upgradeConfig(raw: unknown): unknown {
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
     const obj = raw as Record<string, unknown>;
     if (obj.version === undefined) return { ...obj, version: CONFIG_VERSION };
+    if (obj.version === 1) {
+      const methods = obj.methods;
+      if (methods && typeof methods === 'object' && !Array.isArray(methods)) {
+        const m = methods as Record<string, unknown>;
+        const unset = Array.isArray(m.dimensions) && m.dimensions.length === 0 && m.detectDimensions === undefined;
+        if (unset) {
+          const { dimensions: _dropped, ...rest } = m;
+          return { ...obj, version: CONFIG_VERSION, methods: rest };
+        }
+      }
+      return { ...obj, version: CONFIG_VERSION };
+    }
   }
   return raw;
 }
@@ -54,6 +71,8 @@ function withDefaultMethods(raw: unknown): unknown {
   if (methods !== undefined && (typeof methods !== 'object' || methods === null || Array.isArray(methods))) return raw;
   const m = { ...((methods as Record<string, unknown>) ?? {}) };
   for (const k of DEFAULT_ON) if (m[k] === undefined) m[k] = {};
+  // An explicit list (even []) is the user's choice; only an absent one lets columns be detected.
+  if (m.detectDimensions === undefined) m.detectDimensions = m.dimensions === undefined;
   return { ...obj, methods: m };
 }
 

@@ -12,7 +12,7 @@ import { classifyAbc } from './methods/abc';
 import { ACTIVITY_TIERS, CHURN_TIERS, FREQUENCY_TIERS, SPEND_TIERS, classifyActivity } from './methods/activity';
 import { computeClv, computeClvFromSummary } from './methods/clv';
 import type { RfmSummary } from './methods/clv/summary';
-import { crossTab, dimensionColumns } from './methods/dimensions';
+import { chosenDimensions, crossTab, dimensionColumns } from './methods/dimensions';
 import { OTHERS, scoreRfm } from './methods/rfm';
 import { applyRuleSets, ruleColumnName } from './methods/rules';
 import { runPreferences } from './methods/preferences';
@@ -134,6 +134,7 @@ interface Run {
   warnings: Warning[];
   reports: Record<string, unknown>;
   pre?: PrecomputedMetrics;
+  dimensions?: { name: string; column: string }[];
 }
 
 function addSummary(run: Run, method: string, tiers: (string | null)[], order: readonly string[]): void {
@@ -158,13 +159,15 @@ export function classifyIngested(ingested: IngestResult, config: TieringConfig, 
   const hasCustomers = !!ingested.customers && ingested.customers.n > 0;
   if (!hasOrders && !hasCustomers) throw new TieringError('no_usable_rows', {}, 'no usable order or customer rows');
   const run = startRun(ingested, config, onProgress, pre);
-  const { abc, rfm, activity, dimensions, clv } = config.methods;
+  const { abc, rfm, activity, dimensions, detectDimensions, clv } = config.methods;
   if (abc?.enabled) abcStep(run, abc);
   if (rfm?.enabled) rfmStep(run, rfm);
   if (activity?.enabled) activityStep(run, activity);
-  const dim = dimensionColumns(dimensions, ingested.customers, run.metrics.metrics.ids, new Set(Object.keys(run.cols)), ingested.mapping.customers);
-  run.warnings.push(...dim.warnings);
+  const chosen = chosenDimensions(dimensions, detectDimensions, ingested.customers, ingested.mapping.customers);
+  const dim = dimensionColumns(chosen.names, ingested.customers, run.metrics.metrics.ids, new Set(Object.keys(run.cols)), ingested.mapping.customers);
+  run.warnings.push(...chosen.warnings, ...dim.warnings);
   for (const d of dim.dims) run.cols[d.column] = d.values;
+  run.dimensions = dim.dims.map((d) => ({ name: d.name, column: d.column }));
   preferencesStep(run);
   if (clv?.enabled) clvStep(run, clv, hasOrders);
   if (config.methods.rules.length > 0) rulesStep(run);
@@ -309,5 +312,6 @@ function finish(run: Run, crosstabs: CrossTab[]): ClassificationResult {
     },
     warnings: run.warnings,
     reports: run.reports,
+    dimensions: run.dimensions ?? [],
   };
 }

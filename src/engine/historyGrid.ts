@@ -1,18 +1,21 @@
 // The history sheet's machine-readable frame, and reading it back. The writer (output/
-// historySheet.ts) shows people labels in their language; what it reads back by is the grey
-// key row above each table (canonical keys) and the code columns of the counts table (tier
-// key beside its label), so a sheet written in 中文 reads back exactly in English, a label
-// renamed in a later version still maps to its key, and rule tiers (the user's own text) need
-// no vocabulary. Rows are found by content, never by position: a sorted or filtered table, a
-// blank row or a note typed below reads back the same.
+// historySheet.ts) shows people labels in their language; what it reads back by is the hidden
+// key row above each table (canonical keys) and the hidden legend rows below the counts table
+// (method and tier keys beside their labels), so a sheet written in 中文 reads back exactly in
+// English, a label renamed in a later version still maps to its key, and rule tiers (the user's
+// own text) need no vocabulary. The previous layout (grey key rows, code columns in the counts
+// table) and the first version's long layout are read too. Rows are found by content, never by
+// position: a sorted or filtered table, a blank row or a note typed below reads back the same.
 import type { History, Snapshot, TierCounts } from './history';
 
 /** First cell of the counts table's key row; the tier-label column's key. */
 export const COUNTS_KEY = 'tier_counts';
 export const TIER_LABEL_KEY = 'tier_label';
-/** Key-row cells of the counts table's code columns. */
+/** Key-row cells of the previous layout's code columns in the counts table. */
 export const METHOD_KEY = 'method';
 export const TIER_KEY = 'tier';
+/** First cell of each legend row: [tier_legend, method key, tier key, method label, tier label]. */
+export const LEGEND_KEY = 'tier_legend';
 /** First cell of the detail table's key row, and the name column's key. */
 export const CUSTOMER_KEY = 'customer_id';
 export const NAME_KEY = 'name';
@@ -57,27 +60,51 @@ export function historyFromGrid(values: Grid): Snapshot[] {
 /** label → tier key per method, from the counts table's rows (each row carries both). */
 type Legend = Map<string, Map<string, string>>;
 
-/** The counts table: a key row [tier_counts, tier_label, dates…, method, tier], a header row, rows. */
-function readCounts(values: Grid): { counts: TierCounts[]; legend: Legend } {
+/** The legend rows: (method label, tier label) → keys, and per method label → tier key. */
+function readLegend(values: Grid): { legend: Legend; byLabels: Map<string, [string, string]> } {
   const legend: Legend = new Map();
+  const byLabels = new Map<string, [string, string]>();
+  for (const row of values) {
+    if (row[0] !== LEGEND_KEY) continue;
+    const [method, tier, mLabel, tLabel] = [text(row[1]), text(row[2]), text(row[3]), text(row[4])];
+    if (method === null || tier === null) continue;
+    let words = legend.get(method);
+    if (!words) legend.set(method, (words = new Map()));
+    if (tLabel !== null) words.set(tLabel, tier);
+    if (mLabel !== null && tLabel !== null) byLabels.set(`${mLabel}\u0000${tLabel}`, [method, tier]);
+  }
+  return { legend, byLabels };
+}
+
+/**
+ * The counts table: a key row [tier_counts, tier_label, dates…], a header row, rows of method
+ * and tier labels read through the legend; or, as the previous layout wrote it, a key row
+ * [tier_counts, tier_label, dates…, method, tier] whose code columns carry the keys.
+ */
+function readCounts(values: Grid): { counts: TierCounts[]; legend: Legend } {
+  const { legend, byLabels } = readLegend(values);
   const at = values.findIndex((r) => r[0] === COUNTS_KEY);
   if (at < 0) return { counts: [], legend };
   const keys = values[at];
   const mCol = keys.indexOf(METHOD_KEY);
   const tCol = keys.indexOf(TIER_KEY);
   const labelCol = keys.indexOf(TIER_LABEL_KEY);
+  const coded = mCol > 0 && tCol > 0;
+  if (!coded && !byLabels.size) return { counts: [], legend };
   const dateCols = keys.flatMap((k, c) => (typeof k === 'string' && ISO.test(k) ? [c] : []));
   const byDate = new Map<string, Map<string, Map<string, number>>>(dateCols.map((c) => [keys[c] as string, new Map()]));
-  // The table ends at the first row without codes (the blank row below it).
-  for (let r = at + 2; r < values.length && mCol > 0 && tCol > 0; r++) {
+  // The table ends at the first row it cannot place (the legend or blank row below it).
+  for (let r = at + 2; r < values.length; r++) {
     const row = values[r];
-    const method = text(row[mCol]);
-    const tier = text(row[tCol]);
+    const label = labelCol > 0 ? text(row[labelCol]) : null;
+    // A row whose labels the legend does not know (edited by hand) is skipped, not guessed.
+    if (!coded && text(row[0]) !== null && !byLabels.has(`${text(row[0])}\u0000${label}`)) continue;
+    const pair = coded ? [text(row[mCol]), text(row[tCol])] : (byLabels.get(`${text(row[0])}\u0000${label}`) ?? [null, null]);
+    const [method, tier] = pair;
     if (method === null || tier === null) break;
     let words = legend.get(method);
     if (!words) legend.set(method, (words = new Map()));
-    const label = labelCol > 0 ? text(row[labelCol]) : null;
-    if (label !== null) words.set(label, tier);
+    if (coded && label !== null) words.set(label, tier);
     for (const c of dateCols) {
       const n = row[c];
       if (typeof n !== 'number' || !(n > 0)) continue;

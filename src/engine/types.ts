@@ -147,6 +147,8 @@ export interface ClassificationResult {
   customers: ColumnTable;
   summaries: MethodSummary[];
   crosstabs: CrossTab[];
+  /** Dimensions cross-tabbed (configured or detected): name, and the result column holding it. */
+  dimensions?: { name: string; column: string }[];
   /** Cut points and thresholds actually used, per method (JSON-serialisable). */
   cuts: MethodCuts;
   issues: DataIssue[];

@@ -6,15 +6,18 @@
 // columns (filter "ABC now = B" and "ABC a month ago = A" side by side); the oldest date drops
 // off the right end of each method's block.
 //
-// People read labels in their language; the refresh reads keys (engine/historyGrid.ts): a grey
-// key row above each table, and code columns in the trend table whose rows pair each tier's key
-// with the label used on this sheet. That pairing is the legend the detail is read back by, so
-// it is exact for any locale and for rule tiers (the user's own text). Where two keys of a method
-// would show the same label (a custom segment named like a default one's translation), that
-// method shows its keys: a label must never read back as another tier.
+// People read labels in their language, and only labels: every cell they see is a header, a
+// label, a name, a date or a count. The refresh reads keys (engine/historyGrid.ts) from hidden
+// rows: a key row above each table, and the legend below the trend table pairing each method's
+// and tier's key with the label used on this sheet. That pairing is what the tables are read
+// back by, so it is exact for any locale and for rule tiers (the user's own text). Keys sit in
+// hidden rows, not hidden columns, because the detail table below spans the trend table's
+// columns. Where two tiers of a method would show the same label (a custom segment named like a
+// default one's translation), the later one gets a " (2)" suffix: a label never reads back as
+// another tier, and a key is never shown in place of a label.
 import type { TieringConfig } from '../config/schema';
 import { allCounts, orderTiers, tierRanks, type History, type HistoryLimits, type Snapshot, type TierCounts } from '../engine/history';
-import { COUNTS_KEY, CUSTOMER_KEY, METHOD_KEY, NAME_KEY, TIER_KEY, TIER_LABEL_KEY, detailKey } from '../engine/historyGrid';
+import { COUNTS_KEY, CUSTOMER_KEY, LEGEND_KEY, NAME_KEY, TIER_LABEL_KEY, detailKey } from '../engine/historyGrid';
 import { t, type Locale } from '../i18n';
 import type { CellValue } from './ops';
 import { EXCEL_MAX_COLS, EXCEL_MAX_ROWS, uniqueHeaders, type SheetBuilder } from './cells';
@@ -34,8 +37,8 @@ export interface HistorySheetInput {
 
 /** Rows the sheet uses above the trend table: title, marker, a blank row, the keys note. */
 const TOP_ROWS = 4;
-/** Trend table columns besides the dates: method, tier, and their two codes. */
-const TREND_FIXED_COLS = 4;
+/** Trend table columns besides the dates: method and tier. */
+const TREND_FIXED_COLS = 2;
 
 /** Methods in the order they are shown: as the newest snapshot has them, then older ones'. */
 function methodOrder(history: History): string[] {
@@ -63,8 +66,8 @@ function tiersByMethod(counts: readonly TierCounts[], methods: readonly string[]
 export function historyLimits(history: History, config: TieringConfig): HistoryLimits {
   const methods = methodOrder(history);
   const trendRows = [...tiersByMethod(allCounts(history), methods, config).values()].reduce((a, k) => a + k.length, 0);
-  // note, key row, header, rows, blank; then note, key row, header of the detail table.
-  const above = TOP_ROWS + 3 + trendRows + 1 + 3;
+  // note, key row, header, rows, legend rows, blank; then note, key row, header of the detail table.
+  const above = TOP_ROWS + 3 + 2 * trendRows + 1 + 3;
   return {
     snapshots: config.output.historySnapshots,
     customers: EXCEL_MAX_ROWS - above,
@@ -72,12 +75,10 @@ export function historyLimits(history: History, config: TieringConfig): HistoryL
   };
 }
 
-/** Text shown for each tier key of a method: its label, or its key where labels would clash. */
+/** Text shown for each tier key of a method: its label, made distinct within the method. */
 function displayOf(locale: Locale, method: string, keys: readonly string[]): Map<string, string> {
-  const shown = new Map(keys.map((k) => [k, tierLabel(locale, method, k)]));
-  const distinct = new Set(shown.values());
-  const clash = distinct.size < keys.length || keys.some((k) => distinct.has(k) && shown.get(k) !== k);
-  return clash ? new Map(keys.map((k) => [k, k])) : shown;
+  const labels = uniqueHeaders(keys.map((k) => tierLabel(locale, method, k)));
+  return new Map(keys.map((k, i) => [k, labels[i]]));
 }
 
 /** Writes the history sheet's content at the builder's cursor; returns the tables made. */
@@ -95,29 +96,37 @@ export function writeHistory(b: SheetBuilder, inp: HistorySheetInput): string[] 
   return tables;
 }
 
-/** The trend table: one row per method and tier, one column per date; ends with a blank row. */
+/**
+ * The trend table: one row per method and tier, one column per date; then the legend (hidden
+ * rows: legend key, method key, tier key, method label, tier label) and a blank row.
+ */
 function trendTable(b: SheetBuilder, inp: HistorySheetInput, methods: string[], tiers: Map<string, string[]>, display: Map<string, Map<string, string>>, counts: TierCounts[]): string | null {
   const L = inp.locale;
   const dates = [...counts].reverse();
   const rows: CellValue[][] = [];
+  const legend: CellValue[][] = [];
   for (const m of methods) {
     const label = methodLabel(L, m, inp.rules);
     for (const k of tiers.get(m) ?? []) {
       // 0 where the method ran that day and nobody had the tier; blank where it did not run.
       const n = dates.map((c) => (c.counts.has(m) ? (c.counts.get(m)!.get(k) ?? 0) : null));
-      rows.push([label, display.get(m)!.get(k) ?? k, ...n, m, k]);
+      const shown = display.get(m)!.get(k) ?? k;
+      rows.push([label, shown, ...n]);
+      legend.push([LEGEND_KEY, m, k, label, shown]);
     }
   }
   if (!rows.length) return null;
   b.note(t(L, 'out.history.trend'));
-  const keys = [COUNTS_KEY, TIER_LABEL_KEY, ...dates.map((c) => c.date), METHOD_KEY, TIER_KEY];
-  const headers = [t(L, 'out.history.method'), t(L, 'out.history.tier'), ...dates.map((c) => c.date), t(L, 'out.history.methodCode'), t(L, 'out.history.tierCode')];
+  const keys = [COUNTS_KEY, TIER_LABEL_KEY, ...dates.map((c) => c.date)];
+  const headers = [t(L, 'out.history.method'), t(L, 'out.history.tier'), ...dates.map((c) => c.date)];
   const name = table(b, inp, 'CT_HistoryTrend', keys, headers, rows);
-  const w = keys.length;
   b.format(b.row - rows.length, 2, rows.length, dates.length, { numberFormat: '#,##0' });
-  b.format(b.row - rows.length, w - 2, rows.length, 2, { fontColor: NOTE_FONT });
+  b.format(b.row - rows.length - 1, 2, 1, dates.length, { align: 'right' });
   b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 0, cols: 2, width: 22 });
-  b.row++;
+  b.values(b.row, 0, legend);
+  b.format(b.row, 0, legend.length, 5, { fontColor: NOTE_FONT });
+  b.ops.push({ op: 'hideRows', sheet: b.sheet, row: b.row, rows: legend.length });
+  b.row += legend.length + 1;
   return name;
 }
 
@@ -178,10 +187,11 @@ function detailTable(b: SheetBuilder, inp: HistorySheetInput, methods: string[],
   return name;
 }
 
-/** Grey key row, header and rows as an Excel table at the cursor; the cursor ends below it. */
+/** Hidden key row, header and rows as an Excel table at the cursor; the cursor ends below it. */
 function table(b: SheetBuilder, inp: HistorySheetInput, wanted: string, keys: string[], headers: string[], rows: CellValue[][]): string {
   b.values(b.row, 0, [keys]);
   b.format(b.row, 0, 1, keys.length, { fontColor: NOTE_FONT });
+  b.ops.push({ op: 'hideRows', sheet: b.sheet, row: b.row, rows: 1 });
   b.row++;
   const top = b.row;
   const body = rows.length ? rows : [keys.map(() => null)];

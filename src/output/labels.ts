@@ -34,6 +34,11 @@ export function columnHeader(locale: Locale, column: string, rules: RuleNames = 
   return hasMessage(key) ? t(locale, key) : column;
 }
 
+/** Header of the action column beside a tier column (the playbook's action for each customer's tier). */
+export function actionHeader(locale: Locale, column: string, rules: RuleNames = {}): string {
+  return t(locale, 'out.col.action', { column: columnHeader(locale, column, rules) });
+}
+
 /** Display name of a method (a tier column), e.g. activity → 活跃度, rule_x → 规则 x. */
 export function methodLabel(locale: Locale, method: string, rules: RuleNames = {}): string {
   if (isRuleColumn(method)) return t(locale, 'out.method.rule', { name: rules[method] ?? method.slice(5) });
@@ -134,6 +139,9 @@ const BLOCK_COLUMNS = outputColumns('beside', Object.keys(RESULT_COLUMNS));
 export function isTierBlockHeader(header: unknown): boolean {
   if (typeof header !== 'string') return false;
   for (const locale of LOCALES) {
+    // An action column's header is a tier column's header inside the action wording.
+    const [pre, post] = t(locale, 'out.col.action', { column: '\u0000' }).split('\u0000');
+    if (header.length > pre.length + post.length && header.startsWith(pre) && header.endsWith(post) && isTierBlockHeader(header.slice(pre.length, header.length - post.length))) return true;
     if (BLOCK_COLUMNS.some((c) => columnHeader(locale, c) === header)) return true;
     const [before, after] = t(locale, 'out.col.rule', { name: '\u0000' }).split('\u0000');
     if (header.length > before.length + after.length && header.startsWith(before) && header.endsWith(after)) return true;

@@ -40,6 +40,8 @@ export type PlanOp =
     }
   | { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }
   | { op: 'freeze'; sheet: string; rows: number; cols: number }
+  /** Rows hidden from view (still read): the machine keys of a sheet of ours, never a user's rows. */
+  | { op: 'hideRows'; sheet: string; row: number; rows: number }
   | { op: 'addTable'; sheet: string; row: number; col: number; rows: number; cols: number; name: string; style?: string }
   | { op: 'deleteTable'; name: string }
   | { op: 'addTableColumns'; table: string; headers: string[]; values: CellValue[][] }

@@ -13,12 +13,15 @@ import { type Registry, MARKER_COL, MARKER_ROW, emptyRegistry, markerToken } fro
 import { sheetKey, uniqueSheetName, uniqueTableName } from './sheetNames';
 import { SheetBuilder, cleanCell, cleanOps, fillRuns, toCell, uniqueHeaders } from './cells';
 import { blockHash, withSheetProof } from './proof';
-import { HEADER_FILL, HEADER_FONT, TAB_COLOR, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
+import { HEADER_FILL, HEADER_FONT, TAB_COLOR, actionHeader, columnHeader, methodLabel, numberFormat, ruleNames as ruleNamesOf, tierFill, tierLabel, type RuleNames } from './labels';
 import { buildSummary } from './summary';
 import { NEXT_CATEGORY_COLUMNS, hasSuggestions, nextCategoryRule } from './preferencesSection';
 import { historyLimits, writeHistory } from './historySheet';
 import { playFor, playText } from './playbook';
-import { headerWidthOps } from './widths';
+import { displayWidth, headerWidthOps } from './widths';
+
+/** Width of a date column of our tables: yyyy-mm-dd and the filter button. */
+const DATE_WIDTH = 14;
 
 export type { PlanOp, CellValue, ChartSpec } from './ops';
 
@@ -265,10 +268,34 @@ export function buildPlan(inp: PlanInput): OutputPlan {
   return { ops, registry: withSheetProof(ctx.registry, ops), history, sheetNames: ctx.sheetNames, notes, targets: ctx.targets };
 }
 
+/**
+ * The block's columns: each tier of the methods a manager acts on (those kept in history: ABC,
+ * RFM segment, activity, churn warning, CLV, rules) followed by its action from the playbook, in
+ * the user's language; other columns (scores, habits) alone, so the block stays readable.
+ */
+function blockColumns(ctx: PlanContext, tierCols: string[]): { header: string; tier?: string; cell: (i: number) => CellValue }[] {
+  const { config } = ctx.inp;
+  const acted = new Set(historyMethods(ctx.inp.result));
+  const out: { header: string; tier?: string; cell: (i: number) => CellValue }[] = [];
+  for (const c of tierCols) {
+    out.push({ header: ctx.headerOf(c), tier: isTierMethod(c) ? c : undefined, cell: (i) => ctx.cellOf(c, i) });
+    if (!acted.has(c)) continue;
+    out.push({
+      header: actionHeader(ctx.locale, c, ctx.rules),
+      cell: (i) => {
+        const k = ctx.col(c)[i];
+        return k === null || k === undefined || k === '' ? null : (playFor(ctx.locale, c, String(k), config)?.action ?? null);
+      },
+    });
+  }
+  return out;
+}
+
 /** The tier block beside the user's customer data: table columns, or cells right of the range. */
 function tierBlock(ctx: PlanContext, src: CustomerSource, tierCols: string[]): void {
   const header = src.values[0].map((h) => (h === null ? '' : String(h).toLowerCase()));
-  const headers = uniqueHeaders(tierCols.map((c) => ctx.headerOf(c)), new Set(header));
+  const cols = blockColumns(ctx, tierCols);
+  const headers = uniqueHeaders(cols.map((c) => c.header), new Set(header));
   const rowOf = new Map(ctx.idList.map((id, i) => [id, i]));
   const idCol = idColumnOf(src.values, new Set(ctx.idList));
   const rowIdx: number[] = [];
@@ -276,14 +303,14 @@ function tierBlock(ctx: PlanContext, src: CustomerSource, tierCols: string[]): v
     const id = idCol < 0 ? null : normId(src.values[r][idCol]);
     rowIdx.push(id === null ? -1 : (rowOf.get(id) ?? -1));
   }
-  const body = rowIdx.map((i) => tierCols.map((c) => (i < 0 ? null : ctx.cellOf(c, i))));
+  const body = rowIdx.map((i) => cols.map((c) => (i < 0 ? null : c.cell(i))));
   const at = { row: src.row, col: src.blockCol ?? src.col + src.values[0].length };
   ctx.targets.push({ sheet: src.sheet, row: at.row, col: at.col, rows: src.values.length, cols: headers.length });
   if (src.table) ctx.ops.push({ op: 'addTableColumns', table: src.table, headers, values: body });
   else ctx.ops.push({ op: 'values', sheet: src.sheet, row: at.row, col: at.col, values: [headers, ...body] });
   ctx.ops.push({ op: 'format', sheet: src.sheet, row: at.row, col: at.col, rows: 1, cols: headers.length, bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
-  tierCols.forEach((c, j) => {
-    if (isTierMethod(c)) append(ctx.ops, ctx.fills(src.sheet, at.row + 1, at.col + j, c, rowIdx));
+  cols.forEach((c, j) => {
+    if (c.tier) append(ctx.ops, ctx.fills(src.sheet, at.row + 1, at.col + j, c.tier, rowIdx));
   });
   const hash = blockHash([headers, ...body].map((r) => r.map(cleanCell)));
   ctx.registry.columns.push({ sheet: src.sheet, ...(src.table ? { table: src.table } : {}), row: at.row, col: at.col, rows: src.values.length - 1, headers, hash });
@@ -294,7 +321,7 @@ function customerListSheet(ctx: PlanContext, tierCols: string[]): void {
   const L = ctx.locale;
   const name = ctx.addSheet('customers', t(L, 'out.sheet.customers'), 'customers');
   const b = ctx.builder(name, t(L, 'out.title.customers'));
-  const list = listColumns(ctx.names, ctx.inp.config);
+  const list = listColumns(ctx.names, ctx.inp.result);
   const cols = [...list, ...tierCols.filter((c) => !list.includes(c))];
   const order = sortedRows(ctx.idList.length, ctx.col('revenue'), ctx.idList, () => true);
   writeTable(b, cols.map((c) => ctx.headerOf(c)), order.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName('CT_Customers', ctx.takenTables), ctx.registry);
@@ -368,7 +395,7 @@ function groupSheet(ctx: PlanContext, g: GroupPlan, index: number): void {
     b.row--;
     b.note(t(L, 'mg.group.action', { action: playText(L, play) }));
   }
-  const gcols = listColumns(ctx.names, ctx.inp.config).concat(historyMethods(ctx.inp.result).filter((m) => m !== 'clv_tier'));
+  const gcols = listColumns(ctx.names, ctx.inp.result).concat(historyMethods(ctx.inp.result).filter((m) => m !== 'clv_tier'));
   const cols = gcols.filter((c, i) => gcols.indexOf(c) === i);
   writeTable(b, cols.map((c) => ctx.headerOf(c)), g.rows.map((i) => cols.map((c) => ctx.cellOf(c, i))), cols, uniqueTableName(`CT_${g.method}_${index}`, ctx.takenTables), ctx.registry);
   append(ctx.ops, b.ops);
@@ -443,8 +470,8 @@ export function removalOps(reg: Registry): PlanOp[] {
 }
 
 /** Columns of the group and customer-list tables: identity, dimensions, key metrics. */
-function listColumns(names: string[], config: TieringConfig): string[] {
-  return outputColumns('list', names, config.methods.dimensions);
+function listColumns(names: string[], result: ClassificationResult): string[] {
+  return outputColumns('list', names, (result.dimensions ?? []).map((d) => d.column));
 }
 
 /** Row indices passing `keep`, by revenue descending then id ascending (deterministic). */
@@ -466,9 +493,15 @@ function writeTable(b: SheetBuilder, headers: string[], rows: CellValue[][], col
   registry.tables.push({ name: tableName, sheet: b.sheet });
   cols.forEach((c, j) => {
     const nf = numberFormat(c);
+    // Headers over numbers and dates are right-aligned like what they head.
     if (nf) b.format(top + 1, j, body.length, 1, { numberFormat: nf });
+    if (nf) b.format(top, j, 1, 1, { align: 'right' });
   });
   for (const op of headerWidthOps(b.sheet, 0, hs, 12)) b.ops.push(op);
+  // A date (yyyy-mm-dd) needs more room than its short header gives it.
+  cols.forEach((c, j) => {
+    if (columnKind(c) === 'date' && displayWidth(hs[j]) + 4 < DATE_WIDTH) b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: j, cols: 1, width: DATE_WIDTH });
+  });
   if (cols[1] === 'name') b.ops.push({ op: 'columnWidth', sheet: b.sheet, col: 1, cols: 1, width: 28 });
   b.ops.push({ op: 'freeze', sheet: b.sheet, rows: top + 1, cols: 0 });
   b.row = top + body.length + 1;

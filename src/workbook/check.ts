@@ -40,12 +40,16 @@ export interface CheckReport {
 }
 
 export interface CheckOptions extends Pick<RefreshOptions, 'classify' | 'onProgress' | 'signal'> {
+  /** The report's language; without it, the language stored with the workbook's config. */
   locale?: Locale;
+  /** The language when neither is known (no stored config): e.g. the environment's. */
+  fallbackLocale?: Locale;
 }
 
 export async function checkWorkbook(port: WorkbookPort, opts: CheckOptions = {}): Promise<CheckReport> {
-  const stored = await loadConfig(port, opts.locale ?? 'en-US');
-  const locale: Locale = opts.locale ?? stored.config?.locale ?? 'en-US';
+  const fallback = opts.fallbackLocale ?? 'en-US';
+  const stored = await loadConfig(port, opts.locale ?? fallback);
+  const locale: Locale = opts.locale ?? stored.config?.locale ?? fallback;
   const owned = await ownedState(port, locale);
   const edited = editedItems(owned.problems);
   const unproven = [...stored.problems, ...owned.problems.filter((p) => !edited.includes(p))];

@@ -196,10 +196,11 @@ export async function prepareRefresh(port: WorkbookPort, basis: RefreshBasis, op
 }
 
 /**
- * A tier block beside a plain range that would cover the user's cells, placed for the first time
- * (not where a block of ours stands): the first columns right of it that are empty on its rows.
- * Null when the block's place is free, is fixed (a table grows only at its edge; our own block
- * stays where it stood), or when no free place is left on the sheet.
+ * A tier block beside a plain range that would cover the user's cells (placed for the first time,
+ * or grown wider than our block of last time, e.g. by the action columns of a newer version):
+ * the first columns right of the range, or of our old block's place, that are empty on its rows
+ * (our verified old block's cells count as empty: they are removed first). Null when the block's
+ * place is free, is fixed (a table grows only at its edge), or when no free place is left.
  */
 async function freeBlockColumn(
   port: WorkbookPort,
@@ -207,14 +208,15 @@ async function freeBlockColumn(
   src: CustomerSource | undefined,
   previous: Registry | null,
 ): Promise<{ col: number; sheet: string; from: string; to: string; cells: string } | null> {
-  if (!src || src.table || src.blockCol !== undefined) return null;
+  if (!src || src.table) return null;
   const target = plan.targets.find((tg) => sheetKey(tg.sheet) === sheetKey(src.sheet) && tg.row === src.row);
   if (!target) return null;
   const [blocked] = await blockedTargets(port, [target], previous);
   if (!blocked) return null;
   const rows = await port.read({ kind: 'sheet', sheet: target.sheet, address: `${a1(target.row, target.col)}:${a1(target.row + target.rows - 1, MAX_COLS - 1)}` });
   const used = new Set<number>();
-  rows.values.forEach((line) => line.forEach((v, j) => v !== '' && v !== null && v !== undefined && used.add(rows.col + j)));
+  const ours = ownCell(previous, target.sheet);
+  rows.values.forEach((line, i) => line.forEach((v, j) => v !== '' && v !== null && v !== undefined && !ours(rows.row + i, rows.col + j) && used.add(rows.col + j)));
   // The first run of target.cols empty columns at or right of the planned place.
   let col = target.col;
   while ([...Array(target.cols).keys()].some((k) => used.has(col + k))) col++;
@@ -331,8 +333,7 @@ export interface BlockedTarget {
 export async function blockedTargets(port: WorkbookPort, targets: readonly Target[], previous: Registry | null): Promise<BlockedTarget[]> {
   const out: BlockedTarget[] = [];
   for (const tg of targets) {
-    const own = (previous?.columns ?? []).filter((c) => sheetKey(c.sheet) === sheetKey(tg.sheet));
-    const ours = (row: number, col: number) => own.some((c) => row >= c.row && row <= c.row + c.rows && col >= c.col && col < c.col + c.headers.length);
+    const ours = ownCell(previous, tg.sheet);
     const read = await port.read({ kind: 'sheet', sheet: tg.sheet, address: rangeAddress(tg.row, tg.col, tg.rows, tg.cols) });
     const taken: string[] = [];
     read.values.forEach((line, i) =>
@@ -343,6 +344,12 @@ export async function blockedTargets(port: WorkbookPort, targets: readonly Targe
     if (taken.length) out.push({ target: tg, cells: taken });
   }
   return out;
+}
+
+/** Whether a cell of a sheet lies in one of our verified tier blocks of last time (removed before writing). */
+function ownCell(previous: Registry | null, sheet: string): (row: number, col: number) => boolean {
+  const own = (previous?.columns ?? []).filter((c) => sheetKey(c.sheet) === sheetKey(sheet));
+  return (row, col) => own.some((c) => row >= c.row && row <= c.row + c.rows && col >= c.col && col < c.col + c.headers.length);
 }
 
 /** The error a blocked target makes: the sheet, the range and the first few cells named. */

@@ -59,6 +59,19 @@ describe('customer-tiers check', () => {
     expect(res.code).toBe(2);
     expect(res.out).toContain(`工作表“${group}”由 Customer Tiers 创建，但写入后其单元格有改动`);
   });
+
+  test('without --lang it speaks the language stored with the workbook config, not the environment language', async () => {
+    const zh = path.join(dir, 'zh.xlsx');
+    const config = defaultConfig({ analysisDate: '2006-06-30', locale: 'zh-CN', columns: { orders: { customerId: 'customer_id', orderDate: 'order_date', amount: 'revenue' } } });
+    await writeTieredWorkbook({ orders: ORDERS, config, out: zh, locale: 'zh-CN' });
+    const res = cli(['check', zh], dir);
+    expect(res.err).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain(`Customer Tiers 检查：${zh}`);
+    expect(res.out).not.toContain('All is well');
+    // The English workbook still reads in English under the same environment.
+    expect(cli(['check', book], dir).out).toContain(`Customer Tiers check of ${book}`);
+  }, 60_000);
 });
 
 describe('customer-tiers refresh over edited output', () => {

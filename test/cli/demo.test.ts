@@ -113,7 +113,8 @@ describe('demo, refresh and --out on real files', () => {
     expect((await out.read({ kind: 'sheet', sheet: '订单' })).values).toEqual((await src.read({ kind: 'sheet', sheet: '订单' })).values);
     const table = await out.read({ kind: 'table', table: '客户表' });
     expect(table.values[0]).toEqual([
-      '客户ID', '客户名称', '地区', '行业', '规模', 'ABC分类', 'RFM得分', 'RFM分群', '活跃度', '流失风险', '规则：电商分级',
+      '客户ID', '客户名称', '地区', '行业', '规模', 'ABC分类', 'ABC分类·建议行动', 'RFM得分', 'RFM分群', 'RFM分群·建议行动',
+      '活跃度', '活跃度·建议行动', '流失风险', '流失风险·建议行动', '规则：电商分级', '规则：电商分级·建议行动',
       // needs and habits (issue 15): the demo's orders carry 品类, 渠道 and 促销
       '主要品类', '主要渠道', '周末购买天数占比', '购物日习惯', '品类广度', '价格偏好', '推荐下一品类',
     ]);
@@ -141,7 +142,7 @@ describe('demo, refresh and --out on real files', () => {
     await writeTieredWorkbook({ orders: `${file}#订单`, customers: `${file}#客户`, config, inPlace: true, locale: 'zh-CN' });
     const port = await XlsxPort.fromFile(file);
     expect((await port.listSheets()).map((s) => s.name)).toEqual(expect.arrayContaining(['客户', '订单', '分级汇总']));
-    expect((await port.listTables()).find((x) => x.name === '客户表')!.headers.slice(5, 7)).toEqual(['ABC分类', 'RFM得分']);
+    expect((await port.listTables()).find((x) => x.name === '客户表')!.headers.slice(5, 8)).toEqual(['ABC分类', 'ABC分类·建议行动', 'RFM得分']);
   });
 
   it('--out with CSV input: a new workbook with the data sheet and the outputs', async () => {

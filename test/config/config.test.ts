@@ -1,4 +1,4 @@
-import { parseConfig, parseConfigText, defaultConfig } from '../../src/config';
+import { parseConfig, parseConfigText, defaultConfig, CONFIG_VERSION } from '../../src/config';
 
 describe('config', () => {
   test('defaults: abc, rfm and activity run; clv does not', () => {
@@ -35,7 +35,7 @@ describe('config', () => {
   });
 
   test('a newer version asks for an update', () => {
-    const r = parseConfig({ version: 2 });
+    const r = parseConfig({ version: CONFIG_VERSION + 1 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0].message).toMatch(/newer/);
   });
@@ -65,4 +65,30 @@ test('field errors speak 中文 when asked, including the schema’s own rules',
   // English stays the default.
   const en = parseConfig({ version: 1, methods: { activity: { activeDays: 200, silentDays: 100 } } });
   expect(en.ok ? [] : en.errors.map((e) => e.message)).toEqual(['silentDays must be greater than activeDays']);
+});
+
+describe('dimensions: explicit [] against not chosen', () => {
+  const methods = (input: unknown) => {
+    const r = parseConfig(input);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return { dimensions: r.config.methods.dimensions, detect: r.config.methods.detectDimensions };
+  };
+  test('absent: detect; explicit []: none; a list: the list', () => {
+    expect(methods({ version: CONFIG_VERSION })).toEqual({ dimensions: [], detect: true });
+    expect(methods({ version: CONFIG_VERSION, methods: { dimensions: [] } })).toEqual({ dimensions: [], detect: false });
+    expect(methods({ methods: { dimensions: [] } })).toEqual({ dimensions: [], detect: false });
+    expect(methods({ version: CONFIG_VERSION, methods: { dimensions: ['地区'] } })).toEqual({ dimensions: ['地区'], detect: false });
+  });
+  test('version 1 wrote [] for "not chosen": it is read as detect; a v1 list is kept', () => {
+    expect(methods({ version: 1, methods: { dimensions: [], rules: [] } })).toEqual({ dimensions: [], detect: true });
+    expect(methods({ version: 1, methods: { dimensions: ['region'] } })).toEqual({ dimensions: ['region'], detect: false });
+  });
+  test('a parsed config stored and read back keeps its meaning', () => {
+    for (const input of [{ version: CONFIG_VERSION }, { version: CONFIG_VERSION, methods: { dimensions: [] } }]) {
+      const first = parseConfig(input);
+      if (!first.ok) throw new Error('did not parse');
+      const again = parseConfig(JSON.parse(JSON.stringify(first.config)));
+      expect(again.ok && again.config.methods).toEqual(first.config.methods);
+    }
+  });
 });

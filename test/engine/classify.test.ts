@@ -1,5 +1,6 @@
 // classify as a whole: dimensions and cross-tabs, summaries, progress, result shape.
 import { classify, classifyIngested } from '../../src/engine';
+import { CONFIG_VERSION } from '../../src/config';
 import { TieringError } from '../../src/engine/types';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -66,7 +67,7 @@ describe('classify', () => {
     });
     expect(Object.keys(res.cuts)).toEqual(['abc', 'rfm', 'activity']);
     expect(res.analysisDate).toBe('2024-06-30');
-    expect(res.configVersion).toBe(1);
+    expect(res.configVersion).toBe(CONFIG_VERSION);
   });
 
   test('methods switched off leave no columns; progress is reported in order', () => {

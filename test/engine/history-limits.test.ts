@@ -70,10 +70,10 @@ describe('history limits', () => {
     b.row = 3;
     writeHistory(b, { history: h, config, locale: 'zh-CN', rules: ruleNames(config), names: new Map(), tableName: (w) => w });
     const size = extent(b.ops);
-    // title, marker, blank, note; trend: note, keys, header, one row per method and tier, blank;
-    // detail: note, keys, header, one row per customer.
+    // title, marker, blank, note; trend: note, keys, header, one row per method and tier, a
+    // legend row per method and tier, blank; detail: note, keys, header, one row per customer.
     const trendRows = 3 + 11 + 5 + 3 + 5;
-    expect(size.rows).toBe(4 + 3 + trendRows + 1 + 3 + 100_000);
+    expect(size.rows).toBe(4 + 3 + 2 * trendRows + 1 + 3 + 100_000);
     expect(size.cols).toBe(1 + 24 * METHODS.length);
     expect(size.rows).toBeLessThanOrEqual(EXCEL_MAX_ROWS);
     expect(size.cols).toBeLessThanOrEqual(EXCEL_MAX_COLS);

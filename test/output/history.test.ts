@@ -14,7 +14,7 @@ import { SheetBuilder } from '../../src/output/cells';
 import { historyLimits, writeHistory } from '../../src/output/historySheet';
 import { ruleNames, tierLabel } from '../../src/output/labels';
 import type { Locale } from '../../src/i18n';
-import { gridOf, legacyGrid, sortTable, tablesOf } from './historyGrids';
+import { asPreviousLayout, gridOf, legacyGrid, sortTable, tablesOf, visibleGrid } from './historyGrids';
 
 const DATA = path.resolve(__dirname, '../../../shared/data');
 const MONTHS = ['2006-07-31', '2006-08-31', '2006-09-30', '2006-10-31', '2006-11-30', '2006-12-31'];
@@ -79,9 +79,11 @@ describe('history sheet', () => {
     const header = zh.grid[tablesOf(zh.plan.ops, zh.sheet).find((tb) => tb.name === 'CT_History')!.row];
     expect(header.slice(0, 3)).toEqual(['客户ID', 'ABC分类 2006-09-30', 'ABC分类 2006-08-31']);
     expect(header).toContain('规则：大客户 2006-07-31');
-    const shown = new Set(zh.grid.flat());
+    const shown = new Set(visibleGrid(zh.plan.ops, zh.sheet).flat());
     expect(shown.has(tierLabel('zh-CN', 'rfm_segment', 'Champions'))).toBe(true);
-    expect(shown.has('Champions')).toBe(true); // as a code in the trend table, never in the detail
+    // Keys only in hidden rows (the key rows and the legend), never in a cell a person sees.
+    expect(new Set(zh.grid.flat()).has('Champions')).toBe(true);
+    for (const key of ['Champions', 'Lost', 'active', 'silent', 'potential', 'warning', 'unknown', 'abc', 'rfm_segment', 'activity', 'churn_risk', 'customer_id', 'tier_counts', `abc@${MONTHS[2]}`]) expect([key, shown.has(key)]).toEqual([key, false]);
     const en = refresh(zh.history, MONTHS[3], 'en-US');
     const back = readHistory(en.grid);
     const expected = boundHistory(upsertHistory(zh.history, snapshotOf(results.get(MONTHS[3])!)), historyLimits(zh.history, config));
@@ -115,6 +117,16 @@ describe('history sheet', () => {
     expect(summary.some((v) => typeof v === 'string' && v.includes(MONTHS[4]))).toBe(true);
   });
 
+  it('reads back a history the previous layout wrote (grey key rows, code columns), and writes it in the new one', () => {
+    const run = months(MONTHS.slice(0, 5));
+    const previous = asPreviousLayout(run.grid);
+    expect(previous.some((r) => r[0] === 'tier_legend')).toBe(false);
+    expect(plain(readHistory(previous))).toEqual(plain(run.history));
+    const next = refresh(readHistory(previous), MONTHS[5]);
+    expect(next.grid.some((r) => r[0] === 'tier_legend')).toBe(true);
+    expect(plain(readHistory(next.grid))).toEqual(plain(refresh(run.history, MONTHS[5]).plan.history));
+  });
+
   it('a re-run of the same date replaces that date: one column per method, the new tiers', () => {
     const run = months(MONTHS.slice(0, 2));
     const cfg = { ...config, analysisDate: MONTHS[1], methods: { ...config.methods, abc: { ...config.methods.abc!, cuts: [0.5, 0.9] } } };
@@ -127,7 +139,7 @@ describe('history sheet', () => {
     expect(plain({ ...back, snapshots: [back.snapshots[1]], older: [] })).toEqual(plain({ snapshots: [rerun], older: [], names: new Map() }));
   });
 
-  it('shows keys for a method whose labels would clash (a custom segment named like a default one)', () => {
+  it('never shows a key for a method whose labels would clash (a custom segment named like a default one): the later label gets a suffix', () => {
     const clash = '重要价值客户'; // the zh label of Champions, used by a user as a segment name
     const s: Snapshot = { date: '2024-01-31', methods: ['rfm_segment'], rows: new Map([['a', ['Champions']], ['b', [clash]], ['c', [null]], ['d', ['Lost']]]) };
     const h = boundHistory(upsertHistory(emptyHistory(), s), historyLimits(upsertHistory(emptyHistory(), s), config));
@@ -135,7 +147,8 @@ describe('history sheet', () => {
     b.row = 3;
     writeHistory(b, { history: h, config, locale: 'zh-CN', rules: ruleNames(config), names: new Map(), tableName: (w) => w });
     const grid = gridOf(b.ops, 'H');
-    expect(grid.find((r) => r[0] === 'a')![1]).toBe('Champions');
+    const [a, bb] = [grid.find((r) => r[0] === 'a')![1], grid.find((r) => r[0] === 'b')![1]];
+    expect(new Set([a, bb])).toEqual(new Set([clash, `${clash} (2)`]));
     const back = readHistory(grid);
     expect(plain(back)).toEqual(plain({ snapshots: [{ ...s, rows: new Map([...s.rows].filter(([id]) => id !== 'c')) }], older: [], names: new Map() }));
   });

@@ -45,3 +45,31 @@ export function legacyGrid(history: readonly Snapshot[]): (string | null)[][] {
   }
   return grid;
 }
+
+/** The grid as a person sees it: rows the ops hide are blank. */
+export function visibleGrid(ops: readonly PlanOp[], sheet: string): CellValue[][] {
+  const hidden = new Set<number>();
+  for (const o of ops) if (o.op === 'hideRows' && o.sheet === sheet) for (let r = o.row; r < o.row + o.rows; r++) hidden.add(r);
+  return gridOf(ops, sheet).map((line, r) => (hidden.has(r) ? line.map(() => null) : line));
+}
+
+/**
+ * The same history as the previous layout wrote it: no legend rows; the counts table's key row
+ * ends with the code columns `method` and `tier`, and each of its rows with its two keys.
+ */
+export function asPreviousLayout(grid: readonly CellValue[][]): CellValue[][] {
+  const legend = new Map(grid.filter((r) => r[0] === 'tier_legend').map((r) => [`${r[3]}\u0000${r[4]}`, [r[1], r[2]]]));
+  const out = grid.filter((r) => r[0] !== 'tier_legend').map((r) => [...r]);
+  const at = out.findIndex((r) => r[0] === 'tier_counts');
+  const width = out[at].length;
+  out[at][width] = 'method';
+  out[at][width + 1] = 'tier';
+  out[at + 1][width] = '方法代码';
+  out[at + 1][width + 1] = '分级代码';
+  for (let r = at + 2; r < out.length && out[r][0] !== null && out[r][0] !== undefined; r++) {
+    const [m, k] = legend.get(`${out[r][0]}\u0000${out[r][1]}`)!;
+    out[r][width] = m;
+    out[r][width + 1] = k;
+  }
+  return out.map((line) => Array.from({ length: line.length }, (_, c) => line[c] ?? null));
+}

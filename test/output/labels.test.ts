@@ -9,7 +9,7 @@ import { TIER_VOCABULARY, isTierMethod, isVocabularyMethod, isVocabularyTier, ty
 import type { ClassificationResult, OrderData } from '../../src/engine/types';
 import { buildPlan, type CustomerSource } from '../../src/output/plan';
 import type { PlanOp } from '../../src/output/ops';
-import { columnHeader, fixedFill, isTierBlockHeader, methodLabel, tierFill, tierLabel } from '../../src/output/labels';
+import { actionHeader, columnHeader, fixedFill, isTierBlockHeader, methodLabel, tierFill, tierLabel } from '../../src/output/labels';
 import { customerData, ingested } from '../engine/helpers';
 import { loadCdnowSample } from '../engine/clv/cdnow';
 import { isMarkerText, markerToken } from '../../src/output/registry';
@@ -99,6 +99,26 @@ describe('tier labels and colours, from what the engine emits', () => {
   });
 });
 
+describe('no two tiers shown on one summary read the same', () => {
+  // The summary shows a table per method of result.summaries; a manager must never see one
+  // word (新客户, Lost) for two different groups of customers. The user's own words (ABC
+  // classes, rule tiers) are theirs to choose, so only the fixed vocabularies are compared.
+  it.each(['zh-CN', 'en-US'] as const)('in %s', (locale) => {
+    const r = results[results.length - 1];
+    const byLabel = new Map<string, string[]>();
+    for (const s of r.summaries) {
+      if (!isVocabularyMethod(s.method)) continue;
+      for (const tier of TIER_VOCABULARY[s.method].tiers) {
+        const label = tierLabel(locale, s.method, tier);
+        byLabel.set(label, [...(byLabel.get(label) ?? []), `${s.method}.${tier}`]);
+      }
+    }
+    expect(r.summaries.map((s) => s.method)).toEqual(expect.arrayContaining(['rfm_segment', 'activity', 'churn_risk', 'clv_tier']));
+    const shared = [...byLabel].filter(([, tiers]) => tiers.length > 1);
+    expect(shared).toEqual([]);
+  });
+});
+
 describe('the CLV tier column of a 中文 workbook', () => {
   it('reads 最高价值 … 最低价值 with one palette colour per tier (was: top, 高, middle, 低, bottom)', () => {
     const result = results[3];
@@ -123,9 +143,13 @@ describe('isTierBlockHeader: headers the add-in writes over its tier columns, an
     for (const locale of ['zh-CN', 'en-US'] as const) {
       for (const c of ['abc', 'rfm_score', 'rfm_segment', 'activity', 'churn_risk', 'clv_tier']) expect([c, isTierBlockHeader(columnHeader(locale, c))]).toEqual([c, true]);
       expect(isTierBlockHeader(columnHeader(locale, 'rule_vip', { rule_vip: '电商分级' }))).toBe(true);
+      for (const c of ['abc', 'rfm_segment', 'activity', 'churn_risk', 'clv_tier']) expect([c, isTierBlockHeader(actionHeader(locale, c))]).toEqual([c, true]);
+      expect(isTierBlockHeader(actionHeader(locale, 'rule_vip', { rule_vip: '电商分级' }))).toBe(true);
     }
-    // A user's own columns (a forged registry may name them) and columns that are not tier columns.
-    for (const h of ['负责人', '备注', '客户ID', 'Customer ID', '', null, 42, columnHeader('zh-CN', 'revenue')]) expect([h, isTierBlockHeader(h)]).toEqual([h, false]);
+    // A user's own columns (a forged registry may name them), columns that are not tier columns,
+    // and an action wording around a header that is not ours.
+    const notOurs = ['负责人', '备注', '客户ID', 'Customer ID', '', null, 42, columnHeader('zh-CN', 'revenue'), actionHeader('zh-CN', 'revenue'), actionHeader('en-US', '备注'), '·建议行动', ': action'];
+    for (const h of notOurs) expect([h, isTierBlockHeader(h)]).toEqual([h, false]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { playFor } from '../../src/output/playbook';
 import * as fs from 'fs';
 import * as path from 'path';
 import { classify } from '../../src/engine/classify';
@@ -94,11 +95,16 @@ describe('output plan', () => {
     const p = plan({ customerSource: src });
     const block = p.registry.columns[0];
     expect(block).toMatchObject({ sheet: 'Customers', row: 2, col: 3, rows: 5 });
-    expect(block.headers).toEqual(['ABC class', 'RFM score', 'RFM segment', 'Activity', 'Churn risk']);
+    // Each tier a manager acts on is followed by its action from the playbook.
+    expect(block.headers).toEqual(['ABC class', 'ABC class: action', 'RFM score', 'RFM segment', 'RFM segment: action', 'Activity', 'Activity: action', 'Churn risk', 'Churn risk: action']);
     const grid = cells(p.ops, 'Customers');
-    const seg = (r: number) => grid.get(`${2 + r},5`);
+    const seg = (r: number) => grid.get(`${2 + r},6`);
+    const segAction = (r: number) => grid.get(`${2 + r},7`);
     const segOf = (id: string) => result.customers.objects().find((c) => (c as { customer_id: string }).customer_id === id) as { rfm_segment: string; abc: string };
     expect([seg(1), seg(2), seg(3), seg(4), seg(5)]).toEqual([segOf(ids[3]).rfm_segment, segOf(ids[0]).rfm_segment, null, null, segOf(ids[5]).rfm_segment]);
+    const act = (id: string) => playFor('en-US', 'rfm_segment', segOf(id).rfm_segment)!.action;
+    expect([segAction(1), segAction(2), segAction(3), segAction(5)]).toEqual([act(ids[3]), act(ids[0]), null, act(ids[5])]);
+    expect(act(ids[3])).toMatch(/\w{3}/);
     // The source cells themselves are never in a values op.
     expect(valuesOn(p.ops, 'Customers').every((o) => o.col >= 3)).toBe(true);
     // Tier cells are coloured per run, not per cell, and only where there is a tier.

@@ -6,7 +6,7 @@ import { classify } from '../../src/engine/classify';
 import { defaultConfig, parseConfig, type TieringConfig } from '../../src/config';
 import type { ClassificationResult, SourceGrid } from '../../src/engine/types';
 import { buildPlan, snapshotOf, type PlanInput } from '../../src/output/plan';
-import type { PlanOp } from '../../src/output/ops';
+import type { CellValue, PlanOp } from '../../src/output/ops';
 import { demoConfig, generateDemo } from '../../src/cli/demoData';
 import { FIRST_CHART } from '../../src/output/summary';
 import { RFM_SEGMENTS, TIER_VOCABULARY } from '../../src/engine/columns';
@@ -64,28 +64,39 @@ describe('the summary sheet', () => {
     }
   });
 
-  it('writes no engine key or config key in any cell a person reads in a 中文 workbook', () => {
+  it('writes no engine key or config key in any cell a person reads in a 中文 workbook: every sheet, the tier block with its action columns, the history', () => {
     const keys = new Set<string>([
       ...Object.values(TIER_VOCABULARY).flatMap((v) => [...v.tiers]).filter((k) => k.length > 1),
       ...RFM_SEGMENTS,
       'rfm_segment', 'churn_risk', 'frequency_tier', 'spend_tier', 'customer_id', 'basis', 'monetaryBasis', 'perWeek', 'perMonth',
       'highQuantile', 'lowQuantile', 'intervals', 'classes', 'gapRatio', 'rateDrop', 'windowDays', 'customer-share', 'value-share',
+      'region', 'industry', 'size', 'dimensions', 'detectDimensions', 'tier_counts', 'tier_label', 'tier_legend', 'abc_action', 'activity_action',
     ]);
+    const withBlock = (locale: 'zh-CN' | 'en-US', r = run(locale)) =>
+      buildPlan({ result: r.now, config: r.config, locale, registryId: 'sum01', previous: null, sheets: ['客户', '订单'], tables: [], history: { snapshots: [snapshotOf(r.before)], older: [], names: new Map() }, customerSource: { sheet: '客户', row: 0, col: 0, values: customers.values as CellValue[][] } });
     const leaksIn = (p: ReturnType<typeof plan>) => {
-    const history = p.sheetNames.history;
-    const leaks: string[] = [];
-    for (const c of writtenTexts(p.ops)) {
-      // The history sheet's grey key row and code columns are for reading the sheet back (they
-      // say so on the sheet); its human header rows and tiers are checked like every other cell.
-      if (c.sheet === history) continue;
-      if (c.row === 1) continue; // marker row: product name and id
-      for (const k of keys) if (new RegExp(`(^|[^A-Za-z_])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z_])`).test(c.text)) leaks.push(`${c.sheet}!R${c.row + 1}C${c.col + 1}: ${k} in "${c.text}"`);
-    }
-    return leaks;
+      // Hidden rows hold the keys a refresh reads back by (the history sheet's key rows and legend).
+      const hidden = new Set(p.ops.flatMap((o) => (o.op === 'hideRows' ? Array.from({ length: o.rows }, (_, i) => `${o.sheet}|${o.row + i}`) : [])));
+      const leaks: string[] = [];
+      const seen = new Set<string>();
+      for (const c of writtenTexts(p.ops)) {
+        if (hidden.has(`${c.sheet}|${c.row}`)) continue;
+        if (c.row === 1 && c.col === 0 && c.sheet !== '客户') continue; // marker row: product name and id
+        seen.add(c.sheet);
+        for (const k of keys) if (new RegExp(`(^|[^A-Za-z_])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z_])`).test(c.text)) leaks.push(`${c.sheet}!R${c.row + 1}C${c.col + 1}: ${k} in "${c.text}"`);
+      }
+      return { leaks, seen };
     };
-    expect(leaksIn(zh)).toEqual([]);
+    const zhBlock = withBlock('zh-CN', zhRun);
+    const { leaks, seen } = leaksIn(zhBlock);
+    expect(leaks).toEqual([]);
+    // Every sheet written was scanned: the summary, every group sheet, the issues and history sheets, and the tier block.
+    expect([...seen].sort()).toEqual([...new Set([...Object.values(zhBlock.sheetNames), '客户'])].sort());
+    expect(zhBlock.sheetNames.history).toBeTruthy();
+    const block = zhBlock.registry.columns.find((c) => c.sheet === '客户')!;
+    expect(block.headers).toEqual(expect.arrayContaining(['ABC分类·建议行动', '活跃度·建议行动']));
     // The scan does find keys where they are the words shown: an English workbook names Champions.
-    expect(leaksIn(plan('en-US')).some((x) => x.includes('Champions'))).toBe(true);
+    expect(leaksIn(withBlock('en-US')).leaks.some((x) => x.includes('Champions'))).toBe(true);
   });
 
   it('counts the migration in customers: new row and gone column, totals equal both runs', () => {

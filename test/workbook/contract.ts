@@ -136,7 +136,9 @@ export function describeContract(name: string, makePort: MakePort): void {
       const want = formatsFromOps(rec.ops);
       const have = await formats();
       // Every sheet: the ones the ops format hold exactly that, the user's hold none.
-      for (const name of Object.keys(have.sheets)) want.sheets[name] ??= { tabColor: '', cells: {}, columnWidths: {}, freeze: { rows: 0, cols: 0 }, colorScales: [], links: {} };
+      for (const name of Object.keys(have.sheets)) want.sheets[name] ??= { tabColor: '', cells: {}, columnWidths: {}, freeze: { rows: 0, cols: 0 }, colorScales: [], links: {}, hiddenRows: [] };
+      // The history sheet's keys are in hidden rows (a key row per table and the legend).
+      expect(Object.values(want.sheets).some((x) => x.hiddenRows.length > 2)).toBe(true);
       expect(Object.keys(have.sheets).sort()).toEqual(Object.keys(want.sheets).sort());
       for (const name of Object.keys(want.sheets)) expect([name, have.sheets[name]]).toEqual([name, want.sheets[name]]);
       expect(have.tables).toEqual({ ...want.tables, 客户表: 'TableStyleMedium2' });
@@ -223,7 +225,7 @@ export function describeContract(name: string, makePort: MakePort): void {
       await refreshWorkbook(port, {});
       expect(await snapshot()).toEqual(first);
       const cells = await port.read({ kind: 'sheet', sheet: '客户' });
-      expect(cells.values[0].slice(5, 8)).toEqual(['ABC分类', 'RFM得分', 'RFM分群']);
+      expect(cells.values[0].slice(5, 9)).toEqual(['ABC分类', 'ABC分类·建议行动', 'RFM得分', 'RFM分群']);
       await removeResults(port);
       expect(await snapshot()).toEqual(before);
     });
@@ -283,7 +285,7 @@ export function describeContract(name: string, makePort: MakePort): void {
       // The totals row keeps its label and gets no tier in the new columns.
       expect(totals[0]).toBe('合计');
       expect(totals.slice(5).every((v) => v === '' || v === null)).toBe(true);
-      expect(cells.values[0].slice(5, 8)).toEqual(['ABC分类', 'RFM得分', 'RFM分群']);
+      expect(cells.values[0].slice(5, 9)).toEqual(['ABC分类', 'ABC分类·建议行动', 'RFM得分', 'RFM分群']);
     });
 
     it('builds a customer sheet from orders alone, and keeps one history snapshot per analysis date', async () => {

@@ -36,6 +36,8 @@ export interface SheetFormats {
   colorScales: ColorScaleView[];
   /** Link targets by A1 address, e.g. "'数据问题'!A1". */
   links: Record<string, string>;
+  /** 0-based rows hidden, ascending. */
+  hiddenRows: number[];
 }
 
 export interface FormatView {
@@ -44,7 +46,7 @@ export interface FormatView {
   tables: Record<string, string>;
 }
 
-const emptySheet = (): SheetFormats => ({ tabColor: '', cells: {}, columnWidths: {}, freeze: { rows: 0, cols: 0 }, colorScales: [], links: {} });
+const emptySheet = (): SheetFormats => ({ tabColor: '', cells: {}, columnWidths: {}, freeze: { rows: 0, cols: 0 }, colorScales: [], links: {}, hiddenRows: [] });
 const normAddress = (address: string) => {
   const a = parseRange(address);
   return rangeAddress(a.row, a.col, a.rows, a.cols);
@@ -77,6 +79,10 @@ export function formatsFromOps(ops: readonly WriteOp[]): FormatView {
     } else if (op.op === 'columnWidth') {
       for (let c = op.col; c < op.col + op.cols; c++) sheet(op.sheet).columnWidths[String(c)] = op.width;
     } else if (op.op === 'freeze') sheet(op.sheet).freeze = { rows: op.rows, cols: op.cols };
+    else if (op.op === 'hideRows') {
+      const s = sheet(op.sheet);
+      s.hiddenRows = [...new Set([...s.hiddenRows, ...Array.from({ length: op.rows }, (_, i) => op.row + i)])].sort((x, y) => x - y);
+    }
     else if (op.op === 'colorScale') {
       const s = sheet(op.sheet);
       const address = rangeAddress(op.row, op.col, op.rows, op.cols);
@@ -113,6 +119,7 @@ export function officeFormats(wb: FakeWorkbookData): FormatView {
     }
     for (const [c, pt] of s.columnWidths) out.columnWidths[String(c)] = round2((pt / 0.75 - 5) / 7);
     out.freeze = { ...s.freeze };
+    out.hiddenRows = [...s.hiddenRows].sort((x, y) => x - y);
     out.colorScales = s.conditionalFormats
       .filter((cf) => cf.type === 'ColorScale')
       .map((cf) => {
@@ -176,6 +183,9 @@ export function xlsxFormats(wb: ExcelJS.Workbook): FormatView {
     const out = emptySheet();
     const tab = (ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb;
     out.tabColor = tab ? hex(tab) : '';
+    ws.eachRow({ includeEmpty: true }, (row, rn) => {
+      if (row.hidden) out.hiddenRows.push(rn - 1);
+    });
     ws.eachRow({ includeEmpty: true }, (row, rn) =>
       row.eachCell({ includeEmpty: true }, (cell: ExcelJS.Cell, cn) => {
         const fill = cell.fill as ExcelJS.FillPattern | undefined;

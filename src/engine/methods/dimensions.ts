@@ -28,6 +28,26 @@ function findSource(name: string, customers: CustomerData, mapping: Record<strin
   return null;
 }
 
+/** Customer-table columns cross-tabbed when none are listed: the ones header matching found. */
+const DETECTED = ['region', 'industry', 'size'] as const;
+
+/**
+ * The dimensions of a run: the configured list, or (when it is empty and detection is on) the
+ * region/industry/size columns the customer table's headers were matched to, with a note naming
+ * the user's headers so the run says what it picked up.
+ */
+export function chosenDimensions(
+  list: readonly string[],
+  detect: boolean,
+  customers: CustomerData | null,
+  mapping: Record<string, string>,
+): { names: string[]; warnings: Warning[] } {
+  if (list.length || !detect || !customers) return { names: [...list], warnings: [] };
+  const names = DETECTED.filter((k) => mapping[k] !== undefined && customers.attributes[k] !== undefined);
+  if (!names.length) return { names, warnings: [] };
+  return { names, warnings: [{ code: 'dimensions_detected', params: { columns: names.map((k) => mapping[k]).join(', ') } }] };
+}
+
 export function dimensionColumns(
   names: string[],
   customers: CustomerData | null,

@@ -5,9 +5,9 @@ import { defineMessages } from '../define';
 export const messages = defineMessages({
   en: {
     'tier.activity.active': 'Active',
-    'tier.activity.new': 'New',
+    'tier.activity.new': 'First-time buyer',
     'tier.activity.silent': 'Silent',
-    'tier.activity.lost': 'Lost',
+    'tier.activity.lost': 'Lapsed',
     'tier.activity.potential': 'Potential',
     'tier.frequency_tier.several_per_week': 'Several times a week',
     'tier.frequency_tier.few_per_month': 'A few times a month',
@@ -37,7 +37,7 @@ export const messages = defineMessages({
   },
   zh: {
     'tier.activity.active': '活跃',
-    'tier.activity.new': '新客户',
+    'tier.activity.new': '首购客户',
     'tier.activity.silent': '沉默',
     'tier.activity.lost': '流失',
     'tier.activity.potential': '潜在客户',

@@ -164,6 +164,12 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
       ];
     case 'freeze':
       return [small((ctx) => freeze(ctx, op))];
+    case 'hideRows':
+      return [
+        small((ctx) => {
+          sheetOf(ctx, op.sheet).getRangeByIndexes(op.row, 0, op.rows, 1).rowHidden = true;
+        }),
+      ];
     case 'addTable':
       return [
         small((ctx) => {

@@ -355,6 +355,14 @@ export class SheetDoc {
     push('</row>');
   }
 
+  /** Hides a row (its <row> says hidden="1"); the row is made if it has no cells yet. */
+  hideRow(r: number): void {
+    const row = this.rowAt(r, true)!;
+    if (attr(row.open, 'hidden') === '1') return;
+    row.open = row.open.replace(/\s+hidden="[^"]*"/, '').replace(/^<row\b/, '<row hidden="1"');
+    this.touch();
+  }
+
   /** 0-based rows in [from, to) whose <row> says hidden="1" (hidden by hand or by a filter). */
   hiddenRows(from = 0, to = Infinity): number[] {
     const out: number[] = [];

@@ -115,6 +115,11 @@ async function columnWidth(book: Book, op: Op<'columnWidth'>): Promise<void> {
   doc.setElement('cols', `<cols>${cols.join('')}</cols>`);
 }
 
+async function hideRows(book: Book, op: Op<'hideRows'>): Promise<void> {
+  const doc = await docOf(book, sheetOf(book, op.sheet));
+  for (let r = op.row; r < op.row + op.rows; r++) doc.hideRow(r);
+}
+
 async function freeze(book: Book, op: Op<'freeze'>): Promise<void> {
   const doc = await docOf(book, sheetOf(book, op.sheet));
   if (op.rows <= 0 && op.cols <= 0) return doc.setElement('sheetViews', '<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
@@ -264,6 +269,7 @@ const APPLY: { [K in WriteOp['op']]: Apply<K> } = {
   format,
   columnWidth,
   freeze,
+  hideRows,
   addTable,
   deleteTable,
   addTableColumns,

@@ -456,6 +456,17 @@ export class Range extends FakeProxy<RangeTarget> {
   get rowHidden(): boolean | null {
     return this._prop('rowHidden') as boolean | null;
   }
+  set rowHidden(v: boolean) {
+    this._set('rowHidden', v, () => {
+      const t = this._range();
+      checkUnprotected(t.sheet);
+      if (typeof v !== 'boolean') fail('InvalidArgument', 'rowHidden takes true or false.');
+      for (let r = t.rect.r0; r <= t.rect.r1; r++) {
+        if (v) t.sheet.hiddenRows.add(r);
+        else t.sheet.hiddenRows.delete(r);
+      }
+    });
+  }
   get values(): unknown[][] {
     return this._prop('values') as unknown[][];
   }
