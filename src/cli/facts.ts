@@ -14,11 +14,12 @@ import { describeIssue, ingest } from '../engine/ingest';
 import type { IngestResult, OrderData } from '../engine/types';
 import { t, type Locale } from '../i18n';
 import { EXCEL_MAX_ROWS } from '../output/cells';
+import { csvDocument, csvField } from '../output/csv';
 import { SourceError } from '../sources/common';
 import { duckdbFacts } from '../sources/duckdb';
 import { describeKnownError } from '../workbook/describeError';
 import { parseArgs } from './args';
-import { csvField, loadConfig, UsageError } from './classify';
+import { loadConfig, UsageError } from './classify';
 import { writeCampaignXlsx } from './campaignXlsx';
 import { InputFileError, readInputFile } from './inputFiles';
 import { envLocale } from './locale';
@@ -34,8 +35,7 @@ const SHOWN_ISSUES = 5;
 /** The facts table as CSV: UTF-8 BOM (Excel opens Chinese headings right), text formula-guarded. */
 export function factsCsv(set: CustomerFactsSet, locale: Locale): string {
   const { headings, rows } = factsTable(set, locale);
-  const lines = [headings, ...rows].map((r) => r.map((v) => csvField(v, false)).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(headings, rows, false);
 }
 
 /**
