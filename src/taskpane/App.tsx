@@ -13,8 +13,11 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TieringConfig } from '../config';
+import { countSelected, type TierSelection } from '../output/campaign';
+import type { CampaignRequest } from './components/Playbook';
+import { usePlaybook } from './controller/usePlaybook';
 import type { Snapshot } from '../engine/history';
 import { MethodsStep, configErrors } from './components/MethodsStep';
 import { DataStep } from './components/DataStep';
@@ -156,6 +159,10 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
   const { state, dispatch } = ctl;
   const busy = isBusy(state);
   const mapping = { customers: effectiveMapping(state, 'customers'), orders: effectiveMapping(state, 'orders') };
+  const update = useCallback((fn: (c: TieringConfig) => TieringConfig) => dispatch({ type: 'updateConfig', update: fn }), [dispatch]);
+  const playbook = usePlaybook(state.config, state.locale, update);
+  const result = state.result;
+  const campaign = useMemo(() => (result ? { countOf: (sel: TierSelection) => countSelected(result, sel), onExport: (r: CampaignRequest) => void ctl.exportCampaign(r) } : undefined), [result, ctl]);
   const migs = useMemo(() => (state.result ? migrations(state.result, history, state.previous, state.config) : []), [state.result, state.previous, history, state.config]);
   const customerHeaders = useMemo(() => {
     const src = state.sources.customers;
@@ -198,6 +205,8 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
       onCheck={() => void ctl.check()}
       check={state.check}
       onCloseCheck={() => dispatch({ type: 'checked', report: null })}
+      playbook={playbook}
+      campaign={campaign}
     />
   );
 }

@@ -1,15 +1,10 @@
 // What to do with each tier (the playbook) and campaign lists, in the pane. The pane owns only
 // the editing: the playbook's shape in the config and the export itself belong to the output
 // (src/output), so these components speak a small interface of their own (PaneTierAction,
-// CampaignRequest). Wiring (App.tsx → ResultsStep's `playbook` and `campaign` props):
-//  - playbook.actions(method) / defaults(method): the config's playbook entries of that method
-//    (config.playbook or output.playbook) and the default playbook's, as {tier: {action, owner}};
-//  - playbook.onChange(method, actions): dispatch updateConfig writing them back (stored in the
-//    workbook with the rest of the config at the next Write);
-//  - campaign.onExport(request): the output's pure campaign-export function on state.result and
-//    the customer source, then save the bytes (a new sheet, or a download on Excel on the web).
-import { Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowResetRegular } from '@fluentui/react-icons';
+// CampaignRequest). App.tsx wires them (controller/usePlaybook.ts, controller/useCampaign.ts):
+// the playbook is stored in the workbook with the rest of the config at the next Write.
+import { Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, ArrowResetRegular, ArrowUndoRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
 import { tierLabel, useLocale, useT } from '../i18n';
 import { useCommonStyles } from '../styles';
@@ -27,7 +22,7 @@ export interface TierActionEditorProps {
   methodName: string;
   tiers: readonly string[];
   actions: Readonly<Record<string, PaneTierAction | undefined>>;
-  /** The default playbook's entries, offered by "Use the defaults" and shown as placeholders. */
+  /** The default playbook's entries, shown as placeholders: a blank field means the default. */
   defaults?: Readonly<Record<string, PaneTierAction | undefined>>;
   disabled?: boolean;
   onChange(actions: Record<string, PaneTierAction>): void;
@@ -43,7 +38,8 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalS,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  name: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'keep-all', overflowWrap: 'break-word' },
+  name: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'keep-all', overflowWrap: 'break-word', flexGrow: 1, minWidth: 0 },
+  head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minHeight: '24px' },
   pair: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, '& > *': { minWidth: 0 } },
 });
 
@@ -95,7 +91,7 @@ export function TierActionEditor({ method, methodName, tiers, actions, defaults,
             icon={<ArrowResetRegular />}
             className={s.hcDisabled}
             disabled={disabled}
-            onClick={() => onChange(Object.fromEntries(tiers.map((t) => [t, defaults[t] ?? { action: '', owner: '' }])))}
+            onClick={() => onChange(Object.fromEntries(tiers.map((t) => [t, { action: '', owner: '' }])))}
           >
             {tr('playbook.useDefaults')}
           </Button>
@@ -104,11 +100,20 @@ export function TierActionEditor({ method, methodName, tiers, actions, defaults,
       {tiers.map((tier) => {
         const name = tierLabel(locale, method, tier);
         const a = actions[tier] ?? { action: '', owner: '' };
+        const own = Boolean(a.action || a.owner);
         return (
           <div key={tier} className={st.tier} role="group" aria-label={name}>
-            <Text size={200} className={st.name}>
-              {name}
-            </Text>
+            <div className={st.head}>
+              <Text size={200} className={st.name}>
+                {name}
+              </Text>
+              {own && (
+                // Blank fields mean "the default": resetting a tier empties both.
+                <Tooltip content={tr('playbook.resetTier', { tier: name })} relationship="label">
+                  <Button size="small" appearance="subtle" icon={<ArrowUndoRegular />} className={s.hcDisabled} disabled={disabled} onClick={() => set(tier, { action: '', owner: '' })} />
+                </Tooltip>
+              )}
+            </div>
             <div className={st.pair}>
               <CommitInput label={tr('playbook.action')} value={a.action} placeholder={defaults?.[tier]?.action} disabled={disabled} onCommit={(v) => set(tier, { action: v })} />
               <CommitInput label={tr('playbook.owner')} value={a.owner} placeholder={defaults?.[tier]?.owner} disabled={disabled} onCommit={(v) => set(tier, { owner: v })} />
@@ -120,33 +125,43 @@ export function TierActionEditor({ method, methodName, tiers, actions, defaults,
   );
 }
 
-/** What the user asks to export: the customers of some tiers of one method, in a file format. */
+/** What the user asks to export: the customers in any of the chosen tiers, as a CSV download or a sheet. */
 export interface CampaignRequest {
-  method: string;
-  tiers: string[];
-  format: 'csv' | 'xlsx';
+  selection: { method: string; tiers: string[] }[];
+  format: 'csv' | 'sheet';
 }
 
 export interface CampaignExportProps {
   /** The methods of the result, each with its tiers (best first) and customer counts. */
   methods: readonly { method: string; name: string; tiers: readonly { tier: string; customers: number }[] }[];
+  /** How many customers a selection holds (a customer in two chosen tiers counts once). */
+  countOf(selection: CampaignRequest['selection']): number;
   disabled?: boolean;
-  /** Builds the file (the output's pure export function, formula-guarded) and hands it to the browser. */
   onExport(request: CampaignRequest): void;
 }
 
-/** Campaign list: pick a method and its tiers, a format, and export their customers with contacts. */
-export function CampaignExport({ methods, disabled, onExport }: CampaignExportProps) {
+/** Campaign list: tick tiers of one or more methods, pick where to, and export their customers with contacts. */
+export function CampaignExport({ methods, countOf, disabled, onExport }: CampaignExportProps) {
   const tr = useT();
   const locale = useLocale();
   const s = useCommonStyles();
   const id = useId();
   const [method, setMethod] = useState(methods[0]?.method ?? '');
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
+  const [chosen, setChosen] = useState<Record<string, string[]>>({});
+  const [format, setFormat] = useState<CampaignRequest['format']>('sheet');
   const current = methods.find((m) => m.method === method) ?? methods[0];
   if (!current) return null;
-  const count = current.tiers.filter((t) => chosen.includes(t.tier)).reduce((a, t) => a + t.customers, 0);
+  // Best tier first, methods in the result's order.
+  const selection = methods.map((m) => ({ method: m.method, tiers: m.tiers.map((t) => t.tier).filter((t) => chosen[m.method]?.includes(t)) })).filter((x) => x.tiers.length);
+  const count = selection.length ? countOf(selection) : 0;
+  const fmt = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const sep = locale === 'zh-CN' ? '；' : '; ';
+  const chosenText = selection.map((x) => `${methods.find((m) => m.method === x.method)?.name ?? x.method}: ${x.tiers.map((t) => tierLabel(locale, x.method, t)).join(', ')}`).join(sep);
+  const toggle = (tier: string, on: boolean) =>
+    setChosen((c) => {
+      const was = c[current.method] ?? [];
+      return { ...c, [current.method]: on ? [...was, tier] : was.filter((x) => x !== tier) };
+    });
   return (
     <section className={s.section} aria-labelledby={`${id}-title`}>
       <Subtitle2 as="h2" id={`${id}-title`} style={{ margin: 0 }}>
@@ -156,15 +171,7 @@ export function CampaignExport({ methods, disabled, onExport }: CampaignExportPr
         {tr('campaign.hint')}
       </Text>
       <Field label={tr('campaign.method')}>
-        <Dropdown
-          value={current.name}
-          selectedOptions={[current.method]}
-          disabled={disabled}
-          onOptionSelect={(_, d) => {
-            setMethod(d.optionValue ?? method);
-            setChosen([]);
-          }}
-        >
+        <Dropdown value={current.name} selectedOptions={[current.method]} disabled={disabled} onOptionSelect={(_, d) => setMethod(d.optionValue ?? method)}>
           {methods.map((m) => (
             <Option key={m.method} value={m.method}>
               {m.name}
@@ -180,15 +187,18 @@ export function CampaignExport({ methods, disabled, onExport }: CampaignExportPr
           <Checkbox
             key={t.tier}
             disabled={disabled}
-            checked={chosen.includes(t.tier)}
-            label={tr('campaign.tier', { tier: tierLabel(locale, current.method, t.tier), count: new Intl.NumberFormat(locale).format(t.customers) })}
-            onChange={(_, d) => setChosen((c) => (d.checked ? [...c, t.tier] : c.filter((x) => x !== t.tier)))}
+            checked={Boolean(chosen[current.method]?.includes(t.tier))}
+            label={tr('campaign.tier', { tier: tierLabel(locale, current.method, t.tier), count: fmt(t.customers) })}
+            onChange={(_, d) => toggle(t.tier, Boolean(d.checked))}
           />
         ))}
       </div>
+      <Text size={200} role="status">
+        {selection.length ? tr('campaign.chosen', { list: chosenText }) : tr('campaign.none')}
+      </Text>
       <Field label={tr('campaign.format')}>
-        <RadioGroup layout="horizontal" value={format} disabled={disabled} onChange={(_, d) => setFormat(d.value as 'csv' | 'xlsx')}>
-          <Radio value="xlsx" label={tr('campaign.format.xlsx')} />
+        <RadioGroup value={format} disabled={disabled} onChange={(_, d) => setFormat(d.value as CampaignRequest['format'])}>
+          <Radio value="sheet" label={tr('campaign.format.sheet')} />
           <Radio value="csv" label={tr('campaign.format.csv')} />
         </RadioGroup>
       </Field>
@@ -196,10 +206,10 @@ export function CampaignExport({ methods, disabled, onExport }: CampaignExportPr
         <Button
           icon={<ArrowDownloadRegular />}
           className={s.hcDisabled}
-          disabledFocusable={disabled || chosen.length === 0}
-          onClick={() => chosen.length && onExport({ method: current.method, tiers: current.tiers.map((t) => t.tier).filter((t) => chosen.includes(t)), format })}
+          disabledFocusable={disabled || count === 0}
+          onClick={() => count > 0 && onExport({ selection, format })}
         >
-          {tr('campaign.export', { count: new Intl.NumberFormat(locale).format(count) })}
+          {tr('campaign.export', { count: fmt(count) })}
         </Button>
       </div>
     </section>
