@@ -17,14 +17,14 @@ import { CONFIG_KEY, PanePort, demoPort, renderPane, testHost } from './support'
 
 const EVIL = '=HYPERLINK("http://evil.example","click")';
 
-/** 12 customers with phone, e-mail and owner; C03's name is a formula; revenue falls with the number. */
+/** 12 customers with phone, e-mail and owner; C01's name (the top customer, in ABC A) is a formula; revenue falls with the number. */
 function contactsPort(): PanePort {
   const customers: (string | number)[][] = [['客户编号', '客户名称', '电话', '邮箱', '负责人']];
   const orders: (string | number)[][] = [['订单编号', '客户编号', '下单日期', '订单金额']];
   let n = 1;
   for (let i = 1; i <= 12; i++) {
     const id = `C${String(i).padStart(2, '0')}`;
-    customers.push([id, i === 3 ? EVIL : `客户${i}`, `1380000${String(i).padStart(4, '0')}`, `c${i}@example.com`, i % 2 ? '王经理' : '李经理']);
+    customers.push([id, i === 1 ? EVIL : `客户${i}`, `1380000${String(i).padStart(4, '0')}`, `c${i}@example.com`, i % 2 ? '王经理' : '李经理']);
     // Customer i buys 13 - i times; the first three buy 10,000 an order, the rest 100.
     for (let k = 0; k < 13 - i; k++) orders.push([`O${n++}`, id, `2024-0${1 + (k % 9)}-1${k % 10}`, i <= 3 ? 10000 : 100]);
   }
@@ -133,13 +133,9 @@ describe('campaign lists from the pane', () => {
       const src = source.find((s) => s[0] === r[0])!;
       expect(r.slice(1, 5)).toEqual(src.slice(1, 5));
     }
-    // C03's name arrives as the text it is, not as a formula.
-    if (wantIds.includes('C03')) {
-      const evil = body.find((r) => r[0] === 'C03')!;
-      expect(evil[1]).toBe(EVIL);
-      const fs = port.fake.workbook.sheets.find((s) => s.name === 'Campaign list')!;
-      expect(fs.formulas.size).toBe(0);
-    }
+    // C01's name arrives as the text it is, not as a formula.
+    expect(body.find((r) => r[0] === 'C01')![1]).toBe(EVIL);
+    expect(port.fake.workbook.sheets.find((s) => s.name === 'Campaign list')!.formulas.size).toBe(0);
     const registry = JSON.parse(port.settings.get(REGISTRY_KEY)!);
     expect(registry.sheets).toEqual([expect.objectContaining({ name: 'Campaign list', key: 'campaign:abc=A', hash: expect.stringMatching(/^[0-9a-f]{16}$/) })]);
 
@@ -169,8 +165,7 @@ describe('campaign lists from the pane', () => {
     expect(file.text.startsWith('\uFEFFCustomer ID,Name,Phone,E-mail,Owner,')).toBe(true);
     const lines = file.text.slice(1).trim().split('\r\n').slice(1);
     expect(lines.map((l) => l.split(',')[0]).sort()).toEqual(want);
-    const evil = lines.find((l) => l.startsWith('C03,'));
-    if (want.includes('C03')) expect(evil).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(lines.find((l) => l.startsWith('C01,'))).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(lines.some((l) => /(^|,)=/.test(l))).toBe(false);
   }, 300_000);
 });
