@@ -192,7 +192,17 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
       />
     );
   if (state.step === 'methods')
-    return <MethodsStep config={state.config} customerHeaders={customerHeaders} hasResult={state.result !== null} rulePreview={ctl.rulePreview} disabled={busy} onChange={(update) => dispatch({ type: 'updateConfig', update })} />;
+    return (
+      <MethodsStep
+        config={state.config}
+        customerHeaders={customerHeaders}
+        hasResult={state.result !== null}
+        rulePreview={ctl.rulePreview}
+        disabled={busy}
+        preferenceColumns={Boolean(mapping.orders.category || mapping.orders.subcategory || mapping.orders.channel)}
+        onChange={(update) => dispatch({ type: 'updateConfig', update })}
+      />
+    );
   return (
     <ResultsStep
       result={state.result}
