@@ -3,7 +3,7 @@
 // (src/output), so these components speak a small interface of their own (PaneTierAction,
 // CampaignRequest). App.tsx wires them (controller/usePlaybook.ts, controller/useCampaign.ts):
 // the playbook is stored in the workbook with the rest of the config at the next Write.
-import { Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Dropdown, Field, Input, Option, Radio, RadioGroup, Subtitle2, Text, Textarea, Tooltip, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowResetRegular, ArrowUndoRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
 import { tierLabel, useLocale, useT } from '../i18n';
@@ -40,25 +40,37 @@ const useStyles = makeStyles({
   },
   name: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'keep-all', overflowWrap: 'break-word', flexGrow: 1, minWidth: 0 },
   head: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, minHeight: '24px' },
-  pair: { display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, '& > *': { minWidth: 0 } },
+  // Action above owner: both as wide as the pane, so neither is cut at 320 px.
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    rowGap: tokens.spacingVerticalXS,
+    '& > *': { minWidth: 0 },
+    '& input, & textarea': { minWidth: 0, width: '100%' },
+    '& .fui-Input, & .fui-Textarea': { minWidth: 0, width: '100%', maxWidth: '100%' },
+  },
 });
 
-/** A text box that reports its value when the user leaves it (not on every key). */
-function CommitInput({ label, value, placeholder, disabled, onCommit }: { label: string; value: string; placeholder?: string; disabled?: boolean; onCommit(v: string): void }) {
+/**
+ * A text box that reports its value when the user leaves it or presses Enter (not on every key).
+ * Multiline for the action: its default (the placeholder) wraps and is read whole at 320 px.
+ */
+function CommitInput({ label, value, placeholder, disabled, multiline, onCommit }: { label: string; value: string; placeholder?: string; disabled?: boolean; multiline?: boolean; onCommit(v: string): void }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const commit = () => text !== value && onCommit(text.trim());
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    commit();
+  };
   return (
     <Field label={label} size="small">
-      <Input
-        size="small"
-        value={text}
-        placeholder={placeholder}
-        disabled={disabled}
-        onChange={(_, d) => setText(d.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-      />
+      {multiline ? (
+        <Textarea size="small" rows={2} resize="vertical" value={text} placeholder={placeholder} disabled={disabled} onChange={(_, d) => setText(d.value)} onBlur={commit} onKeyDown={onKeyDown} />
+      ) : (
+        <Input size="small" value={text} placeholder={placeholder} disabled={disabled} onChange={(_, d) => setText(d.value)} onBlur={commit} onKeyDown={onKeyDown} />
+      )}
     </Field>
   );
 }
@@ -115,7 +127,7 @@ export function TierActionEditor({ method, methodName, tiers, actions, defaults,
               )}
             </div>
             <div className={st.pair}>
-              <CommitInput label={tr('playbook.action')} value={a.action} placeholder={defaults?.[tier]?.action} disabled={disabled} onCommit={(v) => set(tier, { action: v })} />
+              <CommitInput label={tr('playbook.action')} multiline value={a.action} placeholder={defaults?.[tier]?.action} disabled={disabled} onCommit={(v) => set(tier, { action: v })} />
               <CommitInput label={tr('playbook.owner')} value={a.owner} placeholder={defaults?.[tier]?.owner} disabled={disabled} onCommit={(v) => set(tier, { owner: v })} />
             </div>
           </div>
