@@ -17,6 +17,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TieringConfig } from '../config';
 import { countSelected, type TierSelection } from '../output/campaign';
 import type { CampaignRequest } from './components/Playbook';
+import { selectionText } from './controller/campaign';
 import { usePlaybook } from './controller/usePlaybook';
 import type { Snapshot } from '../engine/history';
 import { MethodsStep, configErrors } from './components/MethodsStep';
@@ -162,7 +163,18 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
   const update = useCallback((fn: (c: TieringConfig) => TieringConfig) => dispatch({ type: 'updateConfig', update: fn }), [dispatch]);
   const playbook = usePlaybook(state.config, state.locale, update);
   const result = state.result;
-  const campaign = useMemo(() => (result ? { countOf: (sel: TierSelection) => countSelected(result, sel), onExport: (r: CampaignRequest) => void ctl.exportCampaign(r) } : undefined), [result, ctl]);
+  const { locale, config } = state;
+  const campaign = useMemo(
+    () =>
+      result
+        ? {
+            countOf: (sel: TierSelection) => countSelected(result, sel),
+            describe: (sel: TierSelection) => selectionText(locale, sel, config),
+            onExport: (r: CampaignRequest) => void ctl.exportCampaign(r),
+          }
+        : undefined,
+    [result, locale, config, ctl],
+  );
   const migs = useMemo(() => (state.result ? migrations(state.result, history, state.previous, state.config) : []), [state.result, state.previous, history, state.config]);
   const customerHeaders = useMemo(() => {
     const src = state.sources.customers;

@@ -255,7 +255,8 @@ async function flow(browser, base) {
     const buyers = Object.keys(demo.net).length;
     eq(counts.reduce((a, b) => a + b, 0), buyers, 'ABC customers = customers with usable orders');
     await page.getByRole('table', { name: 'Tiers of RFM segment' }).waitFor();
-    await page.getByRole('button', { name: /^Rule Key accounts 1/ }).waitFor();
+    // The results and the playbook both name the rule set: the first is the results' own.
+    await page.getByRole('button', { name: /^Rule Key accounts 1/ }).first().waitFor();
     await axeScan(page, 'flow results');
     await noSideScroll(page, 'results step');
   });

@@ -195,7 +195,8 @@ describe('playbook and campaign components', () => {
     ];
     // The caller's count: here the plain sum less one customer in both ABC A and silent.
     const countOf = (sel: CampaignRequest['selection']) => sel.flatMap((x) => x.tiers.map((t) => methods.find((m) => m.method === x.method)!.tiers.find((y) => y.tier === t)!.customers)).reduce((a, b) => a + b, 0) - (sel.length > 1 ? 1 : 0);
-    inPane(<CampaignExport methods={methods} countOf={countOf} onExport={(r) => asked.push(r)} />);
+    const describe = (sel: CampaignRequest['selection']) => sel.map((x) => `${x.method}=${x.tiers.join('+')}`).join(' ');
+    inPane(<CampaignExport methods={methods} countOf={countOf} describe={describe} onExport={(r) => asked.push(r)} />);
     const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Export 0 customers' }));
     expect(asked).toEqual([]);
@@ -205,7 +206,7 @@ describe('playbook and campaign components', () => {
     await user.click(screen.getByRole('option', { name: 'Activity' }));
     await user.click(screen.getByRole('checkbox', { name: 'Lost (4)' }));
     await user.click(screen.getByRole('checkbox', { name: 'Silent (7)' }));
-    expect(screen.getByRole('status')).toHaveTextContent('Chosen: ABC: A; Activity: Silent, Lost');
+    expect(screen.getByRole('status')).toHaveTextContent('Chosen: abc=A activity=silent+lost');
     await user.click(screen.getByRole('button', { name: 'Export 30 customers' }));
     expect(asked).toEqual([{ selection: [{ method: 'abc', tiers: ['A'] }, { method: 'activity', tiers: ['silent', 'lost'] }], format: 'sheet' }]);
     fireEvent.click(screen.getByRole('radio', { name: 'A CSV file (download)' }));

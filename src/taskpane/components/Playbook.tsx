@@ -148,12 +148,14 @@ export interface CampaignExportProps {
   methods: readonly { method: string; name: string; tiers: readonly { tier: string; customers: number }[] }[];
   /** How many customers a selection holds (a customer in two chosen tiers counts once). */
   countOf(selection: CampaignRequest['selection']): number;
+  /** The selection in words ("ABC: A; Activity: Silent"), as the exported sheet's title says it. */
+  describe(selection: CampaignRequest['selection']): string;
   disabled?: boolean;
   onExport(request: CampaignRequest): void;
 }
 
 /** Campaign list: tick tiers of one or more methods, pick where to, and export their customers with contacts. */
-export function CampaignExport({ methods, countOf, disabled, onExport }: CampaignExportProps) {
+export function CampaignExport({ methods, countOf, describe, disabled, onExport }: CampaignExportProps) {
   const tr = useT();
   const locale = useLocale();
   const s = useCommonStyles();
@@ -167,8 +169,6 @@ export function CampaignExport({ methods, countOf, disabled, onExport }: Campaig
   const selection = methods.map((m) => ({ method: m.method, tiers: m.tiers.map((t) => t.tier).filter((t) => chosen[m.method]?.includes(t)) })).filter((x) => x.tiers.length);
   const count = selection.length ? countOf(selection) : 0;
   const fmt = (n: number) => new Intl.NumberFormat(locale).format(n);
-  const sep = locale === 'zh-CN' ? '；' : '; ';
-  const chosenText = selection.map((x) => `${methods.find((m) => m.method === x.method)?.name ?? x.method}: ${x.tiers.map((t) => tierLabel(locale, x.method, t)).join(', ')}`).join(sep);
   const toggle = (tier: string, on: boolean) =>
     setChosen((c) => {
       const was = c[current.method] ?? [];
@@ -206,7 +206,7 @@ export function CampaignExport({ methods, countOf, disabled, onExport }: Campaig
         ))}
       </div>
       <Text size={200} role="status">
-        {selection.length ? tr('campaign.chosen', { list: chosenText }) : tr('campaign.none')}
+        {selection.length ? tr('campaign.chosen', { list: describe(selection) }) : tr('campaign.none')}
       </Text>
       <Field label={tr('campaign.format')}>
         <RadioGroup value={format} disabled={disabled} onChange={(_, d) => setFormat(d.value as CampaignRequest['format'])}>

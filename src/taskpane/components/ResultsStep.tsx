@@ -37,7 +37,7 @@ import type { Locale, MessageKey } from '../../i18n';
 import type { CheckReport } from '../../workbook/check';
 import { CheckReportView } from './CheckReportView';
 import { CutPoints } from './CutPoints';
-import { CampaignExport, TierActionEditor, type CampaignRequest, type PaneTierAction } from './Playbook';
+import { CampaignExport, TierActionEditor, type CampaignExportProps, type PaneTierAction } from './Playbook';
 import { useCommonStyles } from '../styles';
 
 const useStyles = makeStyles({
@@ -76,7 +76,7 @@ export interface ResultsStepProps {
   /** The playbook (an action per tier), when the config has one: shown and edited per method. */
   playbook?: PlaybookBinding;
   /** Campaign-list export, when available: how many customers a selection holds, and the export. */
-  campaign?: { countOf(selection: CampaignRequest['selection']): number; onExport(request: CampaignRequest): void };
+  campaign?: Pick<CampaignExportProps, 'countOf' | 'describe' | 'onExport'>;
 }
 
 /** How the results step reads and edits the playbook (see Playbook.tsx for the wiring). */
@@ -211,6 +211,7 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onRef
         <CampaignExport
           methods={result.summaries.map((x) => ({ method: x.method, name: methodName(locale, x.method, config), tiers: x.tiers.map((t) => ({ tier: t.tier, customers: t.customers })) }))}
           countOf={campaign.countOf}
+          describe={campaign.describe}
           disabled={busy}
           onExport={campaign.onExport}
         />
