@@ -110,7 +110,7 @@ async function axeScan(page, label) {
     // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, inserted by Fluent's
     // arrow-key groups) forward focus at once and are never a stop; axe cannot know that.
     const r = await window.axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} [${(n.any[0]?.message ?? '').slice(0, 160)}] ${n.html.slice(0, 120)}`) }));
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} [${(n.any[0]?.message ?? '').slice(0, 160)}] ${n.html.slice(0, 120)} …${n.html.slice(-200)}`) }));
   });
   const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   (findings.axe ??= {})[label] = res.map((v) => `${v.impact} ${v.id}`);
@@ -392,6 +392,10 @@ async function playbookAndCampaign(page, L, tag) {
   await cp.getByRole('radio', { name: L.sheet }).click();
   await cp.getByRole('button', { name: /^(Export|导出) [1-9]/ }).click();
   await page.locator('.fui-MessageBar').filter({ hasText: L.exported }).waitFor({ timeout: 60_000 });
+  // The Export button is enabled again as the message shows: its colour fades back from the
+  // disabled one (a transition that may start after axe looked for running ones). Measure after it.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(500);
   const sheets = await e2e(page, () => window.__e2e.sheetNames());
   assert(sheets.includes(L.campaignSheet), `${tag}: sheets after the campaign export: ${sheets.join(', ')}`);
   await cp.scrollIntoViewIfNeeded();
