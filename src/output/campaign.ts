@@ -42,6 +42,20 @@ export function parseTierSelection(spec: string, result: Pick<ClassificationResu
   return { ok: true, selection: [...byMethod].map(([method, tiers]) => ({ method, tiers })) };
 }
 
+type Table = ClassificationResult['customers'];
+
+function selectionColumns(tbl: Table, selection: TierSelection) {
+  return selection.filter((s) => tbl.columnNames().includes(s.method)).map((s) => ({ ...s, values: tbl.array(s.method) as ArrayLike<unknown>, set: new Set(s.tiers) }));
+}
+
+/** How many customers are in any of the chosen tiers (one in two chosen tiers counts once). */
+export function countSelected(result: Pick<ClassificationResult, 'customers'>, selection: TierSelection): number {
+  const cols = selectionColumns(result.customers, selection);
+  let n = 0;
+  for (let i = 0; i < result.customers.numRows(); i++) if (cols.some((c) => c.set.has(String(c.values[i])))) n++;
+  return n;
+}
+
 function tiersOf(result: Pick<ClassificationResult, 'customers'>, method: string): string[] {
   const col = result.customers.array(method) as ArrayLike<unknown>;
   const seen = new Set<string>();
@@ -53,7 +67,8 @@ function tiersOf(result: Pick<ClassificationResult, 'customers'>, method: string
 const CONTACTS = [
   { key: 'phone', header: 'mg.export.phone', re: /电话|手机|联系方式|phone|mobile|tel\b|telephone/i },
   { key: 'email', header: 'mg.export.email', re: /邮箱|邮件|e-?mail/i },
-  { key: 'owner', header: 'mg.export.owner', re: /负责人|销售|客户经理|owner|account manager|sales ?rep/i },
+  // 销售 alone or as a person (销售员, 销售代表), never 销售额 (revenue): an amount is no owner.
+  { key: 'owner', header: 'mg.export.owner', re: /负责人|^销售$|销售(员|代表|人员|经理)|客户经理|owner|account manager|sales ?rep/i },
 ] as const;
 
 /** Index of each contact column in the customer table's header row (first match wins). */
@@ -84,14 +99,14 @@ export function campaignRows(inp: CampaignInput): { headers: string[]; rows: Cel
   const has = (c: string) => tbl.columnNames().includes(c);
   const names = has('name') ? (tbl.array('name') as ArrayLike<unknown>) : null;
   const revenue = has('revenue') ? (tbl.array('revenue') as ArrayLike<unknown>) : null;
-  const tierCols = selection.map((s) => ({ ...s, values: tbl.array(s.method) as ArrayLike<unknown>, set: new Set(s.tiers) }));
+  const tierCols = selectionColumns(tbl, selection);
   const contacts = contactLookup(inp.customers, ids);
   const found = CONTACTS.filter((c) => contacts.cols[c.key] !== undefined);
   const headers = [
     t(L, 'out.col.customer_id'),
     t(L, 'out.col.name'),
     ...found.map((c) => t(L, c.header)),
-    ...selection.flatMap((s) => [columnHeader(L, s.method, inp.rules), `${methodLabel(L, s.method, inp.rules)} · ${t(L, 'mg.export.action')}`]),
+    ...tierCols.flatMap((s) => [columnHeader(L, s.method, inp.rules), `${methodLabel(L, s.method, inp.rules)} · ${t(L, 'mg.export.action')}`]),
     t(L, 'out.col.revenue'),
   ];
   const picked: { row: CellValue[]; value: number }[] = [];

@@ -483,7 +483,7 @@ function sortedRows(n: number, revenue: ArrayLike<unknown>, ids: string[], keep:
 }
 
 /** Header + rows as an Excel table at the builder's cursor; formats and freezes the header. */
-function writeTable(b: SheetBuilder, headers: string[], rows: CellValue[][], cols: string[], tableName: string, registry: Registry): void {
+export function writeTable(b: SheetBuilder, headers: string[], rows: CellValue[][], cols: string[], tableName: string, registry: Registry): void {
   const hs = uniqueHeaders(headers.map((h) => h || '-'));
   const top = b.row;
   const body = rows.length ? rows : [hs.map(() => null)];

@@ -13,8 +13,12 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TieringConfig } from '../config';
+import { countSelected, type TierSelection } from '../output/campaign';
+import type { CampaignRequest } from './components/Playbook';
+import { selectionText } from './controller/campaign';
+import { usePlaybook } from './controller/usePlaybook';
 import type { Snapshot } from '../engine/history';
 import { MethodsStep, configErrors } from './components/MethodsStep';
 import { DataStep } from './components/DataStep';
@@ -156,6 +160,21 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
   const { state, dispatch } = ctl;
   const busy = isBusy(state);
   const mapping = { customers: effectiveMapping(state, 'customers'), orders: effectiveMapping(state, 'orders') };
+  const update = useCallback((fn: (c: TieringConfig) => TieringConfig) => dispatch({ type: 'updateConfig', update: fn }), [dispatch]);
+  const playbook = usePlaybook(state.config, state.locale, update);
+  const result = state.result;
+  const { locale, config } = state;
+  const campaign = useMemo(
+    () =>
+      result
+        ? {
+            countOf: (sel: TierSelection) => countSelected(result, sel),
+            describe: (sel: TierSelection) => selectionText(locale, sel, config),
+            onExport: (r: CampaignRequest) => void ctl.exportCampaign(r),
+          }
+        : undefined,
+    [result, locale, config, ctl],
+  );
   const migs = useMemo(() => (state.result ? migrations(state.result, history, state.previous, state.config) : []), [state.result, state.previous, history, state.config]);
   const customerHeaders = useMemo(() => {
     const src = state.sources.customers;
@@ -186,7 +205,17 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
       />
     );
   if (state.step === 'methods')
-    return <MethodsStep config={state.config} customerHeaders={customerHeaders} hasResult={state.result !== null} rulePreview={ctl.rulePreview} disabled={busy} onChange={(update) => dispatch({ type: 'updateConfig', update })} />;
+    return (
+      <MethodsStep
+        config={state.config}
+        customerHeaders={customerHeaders}
+        hasResult={state.result !== null}
+        rulePreview={ctl.rulePreview}
+        disabled={busy}
+        preferenceColumns={Boolean(mapping.orders.category || mapping.orders.subcategory || mapping.orders.channel)}
+        onChange={(update) => dispatch({ type: 'updateConfig', update })}
+      />
+    );
   return (
     <ResultsStep
       result={state.result}
@@ -199,6 +228,8 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
       onCheck={() => void ctl.check()}
       check={state.check}
       onCloseCheck={() => dispatch({ type: 'checked', report: null })}
+      playbook={playbook}
+      campaign={campaign}
     />
   );
 }

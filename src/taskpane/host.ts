@@ -47,6 +47,8 @@ export interface PaneHost {
   remove(locale: Locale): Promise<{ count: number; problems?: string[] }>;
   /** The config saved in the workbook: null when none, or the reasons it was rejected. */
   loadConfig(): Promise<{ config: TieringConfig } | { errors: string[] } | null>;
+  /** Hands a file to the user (a download in the pane's browser): campaign lists as CSV. */
+  saveFile(name: string, text: string, type: string): void;
   /** Turns any thrown value into a sentence for the user. */
   describeError(e: unknown, locale: 'zh-CN' | 'en-US'): string;
 }

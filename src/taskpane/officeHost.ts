@@ -86,8 +86,23 @@ export function officeHost(o: OfficeHostOptions): PaneHost & { loadHistory(): Pr
       if (!sheet) return [];
       return historyFromGrid((await port.read({ kind: 'sheet', sheet: sheet.name })).values);
     },
+    saveFile: downloadFile,
     describeError,
   };
+}
+
+/** A download of a text file (UTF-8; a leading BOM in the text stays, for Excel). */
+export function downloadFile(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The browser has taken the file by the next task; the URL is not needed after that.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 function localeOf(lang: string): Locale {

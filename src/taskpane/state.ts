@@ -35,7 +35,7 @@ export interface FactsSource {
 }
 
 /** A long operation's status: reading + classifying (run) or writing / refreshing / removing. */
-export type Task = 'run' | 'write' | 'refresh' | 'remove' | 'check';
+export type Task = 'run' | 'write' | 'refresh' | 'remove' | 'check' | 'export';
 export type Activity =
   | { kind: 'idle' }
   | { kind: 'busy'; task: Task; stage: ProgressStage | 'preparing'; done: number; total: number }

@@ -11,7 +11,7 @@ import { rangeAddress } from './a1';
 import { describeKnownError } from './describeError';
 import { editedItems } from './edits';
 import type { WorkbookPort } from './port';
-import { blockedTargets, ownedState, prepareRefresh, targetError, type RefreshOptions } from './run';
+import { blockedTargets, ownedState, prepareRefresh, setAsideCampaigns, targetError, type RefreshOptions } from './run';
 import { loadConfig, type StateProblem } from './state';
 
 export type CheckAction = 'replaceSheet' | 'addSheet' | 'deleteSheet' | 'rewriteColumns' | 'writeColumns' | 'clearColumns';
@@ -50,7 +50,9 @@ export async function checkWorkbook(port: WorkbookPort, opts: CheckOptions = {})
   const fallback = opts.fallbackLocale ?? 'en-US';
   const stored = await loadConfig(port, opts.locale ?? fallback);
   const locale: Locale = opts.locale ?? stored.config?.locale ?? fallback;
-  const owned = await ownedState(port, locale);
+  const full = await ownedState(port, locale);
+  // A refresh leaves campaign sheets as they are (run.ts); Remove takes them too.
+  const { owned } = setAsideCampaigns(full);
   const edited = editedItems(owned.problems);
   const unproven = [...stored.problems, ...owned.problems.filter((p) => !edited.includes(p))];
   const blocked: string[] = [];
@@ -65,7 +67,7 @@ export async function checkWorkbook(port: WorkbookPort, opts: CheckOptions = {})
       for (const b of await blockedTargets(port, planned.targets, owned.previous)) blocked.push(describeKnownError(targetError(b), locale)!);
     }
   }
-  const remove = removeEntries(owned.previous, locale);
+  const remove = removeEntries(full.previous, locale);
   return { ok: !edited.length && !unproven.length && !blocked.length, locale, refresh, remove, edited, unproven, blocked };
 }
 

@@ -8,6 +8,7 @@ import { TieringError, type ClassificationResult, type InputTables, type Progres
 import { t, type Locale } from '../i18n';
 import { buildPlan, removalOps, type CustomerSource, type OutputPlan, type Target } from '../output/plan';
 import { sheetKey } from '../output/sheetNames';
+import { isCampaignSheet } from '../output/campaignSheet';
 import { pendingRegistry, type Registry } from '../output/registry';
 import { CancelledError, type RangeRead, type WorkbookPort, type WriteOp } from './port';
 import { MAX_COLS, a1, rangeAddress } from './a1';
@@ -115,7 +116,8 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
     if (opts.signal?.aborted) throw new CancelledError();
   };
   const { config, locale, problems } = await runConfig(port, opts);
-  const owned = await ownedState(port, locale);
+  // Campaign lists the user exported are not the run's output: a refresh leaves them as they are.
+  const { owned, campaigns } = setAsideCampaigns(await ownedState(port, locale));
   // Edited output is settled first: without the user's choice nothing is read or written.
   const choice = applyEditChoice(owned, opts.edits ?? 'stop', locale);
   problems.push(...choice.problems);
@@ -129,7 +131,7 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
   // If writing stops half-way (cancel, network, crash), the stored registry must already cover
   // what may exist by then, so the next refresh or remove can still find it: marked pending, a
   // half-written sheet counts as ours by its marker (its hash cannot match yet).
-  await saveRegistry(port, mergeRegistries(choice.previous, pendingRegistry(plan.registry)));
+  await saveRegistry(port, withCampaigns(mergeRegistries(choice.previous, pendingRegistry(plan.registry)), campaigns));
   opts.onProgress?.({ stage: 'writing', done: 0, total: ops.length });
   await port.write(ops, {
     signal: opts.signal,
@@ -137,7 +139,7 @@ export async function refreshWorkbook(port: WorkbookPort, opts: RefreshOptions =
   });
   // A one-off analysis date is not stored: next month's refresh should not inherit it.
   if (opts.config) await saveConfig(port, opts.analysisDate ? opts.config : config);
-  await saveRegistry(port, plan.registry);
+  await saveRegistry(port, withCampaigns(plan.registry, campaigns));
   return {
     result,
     config,
@@ -375,6 +377,31 @@ export function mergeRegistries(a: Registry | null, b: Registry): Registry {
     tables: uniq([...a.tables, ...b.tables], (x) => x.name.toLowerCase()),
     charts: uniq([...a.charts, ...b.charts], (x) => `${sheetKey(x.sheet)}|${x.name}`),
   };
+}
+
+/** The owned state without campaign sheets (verified or edited), and those sheets with their tables. */
+export function setAsideCampaigns(owned: OwnedState): { owned: OwnedState; campaigns: Pick<Registry, 'sheets' | 'tables'> } {
+  const campaigns: Pick<Registry, 'sheets' | 'tables'> = { sheets: [], tables: [] };
+  const names = new Set<string>();
+  const strip = (reg: Registry | null): Registry | null => {
+    if (!reg) return reg;
+    const mine = reg.sheets.filter(isCampaignSheet);
+    if (!mine.length) return reg;
+    mine.forEach((s) => names.add(sheetKey(s.name)));
+    const on = (sheet: string) => mine.some((s) => sheetKey(s.name) === sheetKey(sheet));
+    campaigns.sheets.push(...mine);
+    campaigns.tables.push(...reg.tables.filter((x) => on(x.sheet)));
+    return { ...reg, sheets: reg.sheets.filter((s) => !isCampaignSheet(s)), tables: reg.tables.filter((x) => !on(x.sheet)) };
+  };
+  const previous = strip(owned.previous);
+  const edited = strip(owned.edited);
+  const problems = owned.problems.filter((p) => !(p.item?.kind === 'sheet' && names.has(sheetKey(p.item.name))));
+  return { owned: { ...owned, previous, edited, problems }, campaigns };
+}
+
+function withCampaigns(reg: Registry, campaigns: Pick<Registry, 'sheets' | 'tables'>): Registry {
+  if (!campaigns.sheets.length) return reg;
+  return { ...reg, sheets: [...reg.sheets, ...campaigns.sheets], tables: [...reg.tables, ...campaigns.tables] };
 }
 
 export interface RemoveReport {

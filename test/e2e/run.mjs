@@ -1,7 +1,7 @@
 /* global console, process, window, document, performance, PerformanceObserver, MutationObserver, URL */
 // End-to-end tests of the task pane in real headless Chromium: the production bundle served
 // on localhost, office.js replaced by the strict fake Excel host with a demo workbook.
-//   node test/e2e/run.mjs [--no-build] [--only=flow,shots,facts,command,perf] [--variants=en-light,zh-dark,contrast]
+//   node test/e2e/run.mjs [--no-build] [--only=flow,shots,facts,command,perf] [--variants=en-light,zh-dark,en-contrast,zh-contrast,contrast]
 // Prints one line per check and a final "N passed, M failed"; exits non-zero on failure.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -78,11 +78,13 @@ const LABELS = {
     data: 'Data', methods: 'Methods', results: 'Results', customers: 'Customers', orders: 'Orders', run: 'Run', cancel: 'Cancel', pick: 'Table or sheet', useSel: 'Use selection',
     write: 'Write to workbook', refresh: 'Refresh', remove: 'Remove results', removeTitle: 'Remove the results?', removeConfirm: 'Remove',
     unwritten: /Nothing is written to the workbook yet/, wrote: /^Wrote tiers/, refreshed: /^Refreshed/, removed: /^Removed/,
+    playbook: 'What to do with each tier', campaign: 'Campaign list', exported: /^Exported \d+ customers to the sheet/, csv: 'A CSV file (download)', sheet: 'A new sheet in this workbook', campaignSheet: 'Campaign list',
   },
   'zh-CN': {
     data: '数据', methods: '方法', results: '结果', customers: '客户', orders: '订单', run: '运行', cancel: '取消', pick: '表格或工作表', useSel: '使用所选区域',
     write: '写入工作簿', refresh: '刷新', remove: '删除结果', removeTitle: '删除结果？', removeConfirm: '删除',
     unwritten: /尚未写入工作簿/, wrote: /^已写入/, refreshed: /^已按 .* 刷新/, removed: /^已删除/,
+    playbook: '各级别的应对措施', campaign: '营销名单', exported: /^已将 \d+ 位客户导出到工作表/, csv: 'CSV 文件（下载）', sheet: '本工作簿中的新工作表', campaignSheet: '营销名单',
   },
 };
 
@@ -108,7 +110,7 @@ async function axeScan(page, label) {
     // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, inserted by Fluent's
     // arrow-key groups) forward focus at once and are never a stop; axe cannot know that.
     const r = await window.axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} [${(n.any[0]?.message ?? '').slice(0, 160)}] ${n.html.slice(0, 120)}`) }));
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} [${(n.any[0]?.message ?? '').slice(0, 160)}] ${n.html.slice(0, 120)} …${n.html.slice(-200)}`) }));
   });
   const bad = res.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   (findings.axe ??= {})[label] = res.map((v) => `${v.impact} ${v.id}`);
@@ -253,7 +255,8 @@ async function flow(browser, base) {
     const buyers = Object.keys(demo.net).length;
     eq(counts.reduce((a, b) => a + b, 0), buyers, 'ABC customers = customers with usable orders');
     await page.getByRole('table', { name: 'Tiers of RFM segment' }).waitFor();
-    await page.getByRole('button', { name: /^Rule Key accounts 1/ }).waitFor();
+    // The results and the playbook both name the rule set: the first is the results' own.
+    await page.getByRole('button', { name: /^Rule Key accounts 1/ }).first().waitFor();
     await axeScan(page, 'flow results');
     await noSideScroll(page, 'results step');
   });
@@ -383,12 +386,53 @@ async function variants(browser, base) {
         await noSideScroll(page, `${tag} results`);
         await wholeWords(page, `${tag} results`);
         await shot(page, `${tag}-4-results`);
+        await playbookAndCampaign(page, L, tag);
         await writeRefreshRemove(page, L, tag);
         eq(errors, [], 'page errors');
         await context.close();
       });
     }
   }
+}
+
+/**
+ * The playbook (an action typed for the best ABC tier by keyboard) and a campaign list: a CSV
+ * download (BOM, formula-guarded) and a sheet of our own, each photographed and scanned.
+ */
+async function playbookAndCampaign(page, L, tag) {
+  const pb = page.getByRole('region', { name: L.playbook });
+  await pb.getByRole('button').first().click();
+  const first = pb.getByRole('group').first();
+  const action = first.getByRole('textbox').first();
+  await action.focus();
+  await page.keyboard.type(tag.startsWith('zh') ? '每季度拜访一次' : 'Visit every quarter');
+  await page.keyboard.press('Enter');
+  await first.getByRole('button').first().waitFor();
+  await pb.scrollIntoViewIfNeeded();
+  await axeScan(page, `${tag} playbook`);
+  await noSideScroll(page, `${tag} playbook`);
+  await page.evaluate(() => document.querySelector('main')?.scrollBy(0, -8));
+  await shot(page, `${tag}-4b-playbook`, { top: false });
+  const cp = page.getByRole('region', { name: L.campaign });
+  await cp.getByRole('checkbox').first().click();
+  await cp.getByRole('radio', { name: L.csv }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), cp.getByRole('button', { name: /^(Export|导出) [1-9]/ }).click()]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  assert(text.charCodeAt(0) === 0xfeff, `${tag}: the CSV starts with a BOM`);
+  assert(!/(^|,)[=+@]/m.test(text.slice(1)), `${tag}: a CSV cell starts with a formula character`);
+  await cp.getByRole('radio', { name: L.sheet }).click();
+  await cp.getByRole('button', { name: /^(Export|导出) [1-9]/ }).click();
+  await page.locator('.fui-MessageBar').filter({ hasText: L.exported }).waitFor({ timeout: 60_000 });
+  // The Export button is enabled again as the message shows: its colour fades back from the
+  // disabled one (a transition that may start after axe looked for running ones). Measure after it.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(500);
+  const sheets = await e2e(page, () => window.__e2e.sheetNames());
+  assert(sheets.includes(L.campaignSheet), `${tag}: sheets after the campaign export: ${sheets.join(', ')}`);
+  await cp.scrollIntoViewIfNeeded();
+  await axeScan(page, `${tag} campaign`);
+  await noSideScroll(page, `${tag} campaign`);
+  await shot(page, `${tag}-4c-campaign`, { top: false });
 }
 
 /** Write, Refresh and Remove by keyboard only, each with its outcome photographed and scanned. */
@@ -406,6 +450,8 @@ async function writeRefreshRemove(page, L, tag) {
   await shot(page, `${tag}-5-written`);
   await press(page.getByRole('button', { name: L.refresh, exact: true }));
   await bar(L.refreshed).waitFor({ timeout: 120_000 });
+  const refreshed = await e2e(page, () => window.__e2e.sheetNames());
+  assert(refreshed.includes(L.campaignSheet), `${tag}: Write and Refresh keep the campaign list: ${refreshed.join(', ')}`);
   await axeScan(page, `${tag} refreshed`);
   await shot(page, `${tag}-6-refreshed`, { top: false });
   await press(page.getByRole('button', { name: L.remove }));
@@ -422,22 +468,28 @@ async function writeRefreshRemove(page, L, tag) {
 }
 
 async function highContrast(browser, base) {
-  await check('high contrast (forced colours): the pane uses the high-contrast theme; axe on every step', async () => {
-    const { page, context, errors, L } = await openPane(browser, base, { forcedColors: 'active' });
-    await chooseSources(page, L);
-    await axeScan(page, 'contrast data');
-    await shot(page, 'en-contrast-1-data');
-    await page.getByRole('tab', { name: L.methods }).click();
-    await axeScan(page, 'contrast methods');
-    await runToEnd(page, L);
-    await page.getByRole('tab', { name: L.results }).click();
-    await page.getByRole('table').first().waitFor();
-    await axeScan(page, 'contrast results');
-    await shot(page, 'en-contrast-4-results');
-    await writeRefreshRemove(page, L, 'en-contrast');
-    eq(errors, [], 'page errors');
-    await context.close();
-  });
+  for (const lang of ['en-US', 'zh-CN']) {
+    const tag = `${lang === 'zh-CN' ? 'zh' : 'en'}-contrast`;
+    if (variantsOnly.length && !variantsOnly.includes(tag) && !variantsOnly.includes('contrast')) continue;
+    await check(`high contrast (forced colours) in ${tag}: the pane uses the high-contrast theme; axe on every step`, async () => {
+      const { page, context, errors, L } = await openPane(browser, base, { lang, forcedColors: 'active' });
+      await chooseSources(page, L);
+      await axeScan(page, `${tag} data`);
+      await shot(page, `${tag}-1-data`);
+      await page.getByRole('tab', { name: L.methods }).click();
+      await axeScan(page, `${tag} methods`);
+      await shot(page, `${tag}-2-methods`);
+      await runToEnd(page, L);
+      await page.getByRole('tab', { name: L.results }).click();
+      await page.getByRole('table').first().waitFor();
+      await axeScan(page, `${tag} results`);
+      await shot(page, `${tag}-4-results`);
+      await playbookAndCampaign(page, L, tag);
+      await writeRefreshRemove(page, L, tag);
+      eq(errors, [], 'page errors');
+      await context.close();
+    });
+  }
 }
 
 // ---------- the ribbon command ----------
@@ -549,7 +601,7 @@ async function main() {
     if (want('flow')) await flow(browser, base);
     if (want('shots')) await variants(browser, base);
     if (want('facts')) await factsSource(browser, base);
-    if (want('shots') && (!variantsOnly.length || variantsOnly.includes('contrast'))) await highContrast(browser, base);
+    if (want('shots') && (!variantsOnly.length || variantsOnly.some((v) => v.endsWith('contrast')))) await highContrast(browser, base);
     if (want('command')) await command(browser, base);
     if (want('perf')) await perf(browser, base);
   } finally {

@@ -59,6 +59,34 @@ describe('methods step', () => {
     expect(cfg.methods.clv?.enabled).toBe(true);
   }, 180_000);
 
+  test('CLV holdout and interval, and needs and habits, are set in the pane', async () => {
+    const { host, log } = testHost(demoPort(), { classify: () => new Promise(() => {}) });
+    const user = userEvent.setup({ delay: null });
+    renderPane(host, defaultConfig());
+    const orders = screen.getByRole('region', { name: 'Orders' });
+    await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
+    await within(orders).findByText(/^Orders!A1:F4907/);
+    await user.click(screen.getByRole('tab', { name: 'Methods' }));
+    await user.click(screen.getByRole('button', { name: /^Lifetime value/ }));
+    await user.click(screen.getByRole('switch', { name: 'Use Lifetime value' }));
+    fireEvent.change(screen.getByLabelText('Check the fit against orders up to'), { target: { value: '2007-06-30' } });
+    await user.click(screen.getByRole('checkbox', { name: 'Show a range for each customer’s forecast' }));
+    const level = screen.getByLabelText('Confidence of the range');
+    await user.clear(level);
+    await user.type(level, '0.8{Enter}');
+    // The demo orders have no category or channel: the pane says so and the method is off.
+    await user.click(screen.getByRole('button', { name: /^Needs and habits/ }));
+    expect(screen.getByText(/no category, subcategory or channel column mapped/)).toBeInTheDocument();
+    const pref = screen.getByRole('switch', { name: 'Use Needs and habits' });
+    expect(pref).not.toBeChecked();
+    await user.click(pref);
+    await user.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(log.classified.length).toBe(1));
+    const cfg = log.classified[0].config;
+    expect(cfg.methods.clv).toMatchObject({ enabled: true, holdout: { end: '2007-06-30' }, interval: { level: 0.8 } });
+    expect(cfg.methods.preferences).toMatchObject({ enabled: true, level: 'category' });
+  }, 180_000);
+
   test('an invalid combination blocks Run with the reason', async () => {
     const port = demoPort();
     const { host } = testHost(port);

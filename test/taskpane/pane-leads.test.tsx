@@ -182,27 +182,36 @@ describe('playbook and campaign components', () => {
     expect(action).toHaveAttribute('placeholder', '唤醒活动');
     await user.type(action, '发送唤醒优惠券{Enter}');
     expect(changes.at(-1)).toEqual({ active: { action: 'VIP 活动', owner: '客户经理' }, silent: { action: '发送唤醒优惠券', owner: '' }, lost: { action: '', owner: '' } });
+    // A blank field means the default: "use the defaults" blanks every tier.
     await user.click(screen.getByRole('button', { name: '使用默认措施' }));
-    expect(changes.at(-1)).toEqual({ active: { action: '', owner: '' }, ...defaults });
+    expect(changes.at(-1)).toEqual({ active: { action: '', owner: '' }, silent: { action: '', owner: '' }, lost: { action: '', owner: '' } });
   }, 180_000);
 
-  test('CampaignExport: asks for the chosen tiers of one method, best first, in the chosen format; nothing chosen → nothing asked', async () => {
+  test('CampaignExport: tiers of several methods, best first, counted by the caller; a sheet or a CSV; nothing chosen → nothing asked', async () => {
     const asked: CampaignRequest[] = [];
     const methods = [
       { method: 'abc', name: 'ABC', tiers: [{ tier: 'A', customers: 20 }, { tier: 'B', customers: 50 }, { tier: 'C', customers: 30 }] },
       { method: 'activity', name: 'Activity', tiers: [{ tier: 'silent', customers: 7 }, { tier: 'lost', customers: 4 }] },
     ];
-    inPane(<CampaignExport methods={methods} onExport={(r) => asked.push(r)} />);
+    // The caller's count: here the plain sum less one customer in both ABC A and silent.
+    const countOf = (sel: CampaignRequest['selection']) => sel.flatMap((x) => x.tiers.map((t) => methods.find((m) => m.method === x.method)!.tiers.find((y) => y.tier === t)!.customers)).reduce((a, b) => a + b, 0) - (sel.length > 1 ? 1 : 0);
+    const describe = (sel: CampaignRequest['selection']) => sel.map((x) => `${x.method}=${x.tiers.join('+')}`).join(' ');
+    inPane(<CampaignExport methods={methods} countOf={countOf} describe={describe} onExport={(r) => asked.push(r)} />);
     const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Export 0 customers' }));
     expect(asked).toEqual([]);
+    expect(screen.getByRole('status')).toHaveTextContent('No tier chosen yet.');
+    await user.click(screen.getByRole('checkbox', { name: 'A (20)' }));
     await user.click(screen.getByRole('combobox', { name: 'Tiers of' }));
     await user.click(screen.getByRole('option', { name: 'Activity' }));
     await user.click(screen.getByRole('checkbox', { name: 'Lost (4)' }));
     await user.click(screen.getByRole('checkbox', { name: 'Silent (7)' }));
-    fireEvent.click(screen.getByRole('radio', { name: 'CSV' }));
-    await user.click(screen.getByRole('button', { name: 'Export 11 customers' }));
-    expect(asked).toEqual([{ method: 'activity', tiers: ['silent', 'lost'], format: 'csv' }]);
+    expect(screen.getByRole('status')).toHaveTextContent('Chosen: abc=A activity=silent+lost');
+    await user.click(screen.getByRole('button', { name: 'Export 30 customers' }));
+    expect(asked).toEqual([{ selection: [{ method: 'abc', tiers: ['A'] }, { method: 'activity', tiers: ['silent', 'lost'] }], format: 'sheet' }]);
+    fireEvent.click(screen.getByRole('radio', { name: 'A CSV file (download)' }));
+    await user.click(screen.getByRole('button', { name: 'Export 30 customers' }));
+    expect(asked.at(-1)?.format).toBe('csv');
   }, 180_000);
 });
 

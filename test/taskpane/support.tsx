@@ -57,6 +57,8 @@ export interface HostLog {
   written: { result: ClassificationResult; config: TieringConfig }[];
   refreshed: number;
   removed: number;
+  /** Files handed to the user (CSV downloads). */
+  files: { name: string; text: string; type: string }[];
 }
 
 export interface TestHostOptions {
@@ -70,7 +72,7 @@ export const CONFIG_KEY = 'customerTiers.config';
 
 /** A host whose classify is the real engine; write/refresh/remove are recorded. */
 export function testHost(port: PanePort, opts: TestHostOptions = {}): { host: PaneHost; log: HostLog } {
-  const log: HostLog = { classified: [], written: [], refreshed: 0, removed: 0 };
+  const log: HostLog = { classified: [], written: [], refreshed: 0, removed: 0, files: [] };
   const realClassify = async (tables: InputTables, config: TieringConfig, onProgress: ProgressFn, signal: AbortSignal) => {
     log.classified.push({ tables, config });
     if (signal.aborted) throw new CancelledError();
@@ -110,6 +112,7 @@ export function testHost(port: PanePort, opts: TestHostOptions = {}): { host: Pa
       const r = parseConfig(JSON.parse(raw));
       return r.ok ? { config: r.config } : { errors: r.errors.map((e) => `${e.path}: ${e.message}`) };
     },
+    saveFile: (name, text, type) => log.files.push({ name, text, type }),
     describeError,
   };
   return { host, log };

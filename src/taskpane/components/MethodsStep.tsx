@@ -3,7 +3,7 @@
 // panel (methods/); this step gives them their part of the config and the callbacks.
 import { Accordion, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { AbcSchema, ActivitySchema, ClvSchema, RfmSchema, parseConfig, type TieringConfig } from '../../config';
+import { AbcSchema, ActivitySchema, ClvSchema, PreferencesSchema, RfmSchema, parseConfig, type TieringConfig } from '../../config';
 import { useLocale, useT } from '../i18n';
 import { useCommonStyles } from '../styles';
 import type { RulePreview } from '../worker/rulePreview';
@@ -12,6 +12,7 @@ import { AbcPanel } from './methods/AbcPanel';
 import { ActivityPanel } from './methods/ActivityPanel';
 import { ClvPanel } from './methods/ClvPanel';
 import { DimensionsPanel } from './methods/DimensionsPanel';
+import { PreferencesPanel } from './methods/PreferencesPanel';
 import { RfmPanel } from './methods/RfmPanel';
 import { RulesPanel } from './methods/RulesPanel';
 
@@ -24,16 +25,19 @@ export interface MethodsStepProps {
   /** The worker's rule fields and coverage for the last result. */
   rulePreview: RulePreview | null;
   disabled?: boolean;
+  /** Whether the orders have a category, subcategory or channel column (needs and habits run on them). */
+  preferenceColumns?: boolean;
   onChange(update: (c: TieringConfig) => TieringConfig): void;
 }
 
-type MethodKey = 'abc' | 'rfm' | 'activity' | 'clv';
+type MethodKey = 'abc' | 'rfm' | 'activity' | 'clv' | 'preferences';
 type MethodConfig<K extends MethodKey> = NonNullable<TieringConfig['methods'][K]>;
 const DEFAULTS: { [K in MethodKey]: () => MethodConfig<K> } = {
   abc: () => AbcSchema.parse({}),
   rfm: () => RfmSchema.parse({}),
   activity: () => ActivitySchema.parse({}),
   clv: () => ClvSchema.parse({ enabled: true }),
+  preferences: () => PreferencesSchema.parse({}),
 };
 
 /** The config's field errors, in the pane's language. */
@@ -42,7 +46,7 @@ export function configErrors(config: TieringConfig, locale: 'zh-CN' | 'en-US' = 
   return r.ok ? [] : r.errors;
 }
 
-export function MethodsStep({ config, customerHeaders, hasResult, rulePreview, disabled, onChange }: MethodsStepProps) {
+export function MethodsStep({ config, customerHeaders, hasResult, rulePreview, disabled, preferenceColumns = false, onChange }: MethodsStepProps) {
   const locale = useLocale();
   const s = useCommonStyles();
   const m = config.methods;
@@ -81,6 +85,8 @@ export function MethodsStep({ config, customerHeaders, hasResult, rulePreview, d
           onChange={(rules) => onChange((c) => ({ ...c, methods: { ...c.methods, rules } }))}
         />
         <ClvPanel {...panel('clv', m.clv ?? { ...DEFAULTS.clv(), enabled: false })} />
+        {/* Unset, needs and habits run whenever the orders have the columns (engine/classify.ts). */}
+        <PreferencesPanel {...panel('preferences', m.preferences ?? DEFAULTS.preferences())} on={m.preferences ? m.preferences.enabled : preferenceColumns} hasColumns={preferenceColumns} />
       </Accordion>
       <ConfigErrors errors={errors} />
     </div>

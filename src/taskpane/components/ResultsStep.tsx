@@ -37,7 +37,7 @@ import type { Locale, MessageKey } from '../../i18n';
 import type { CheckReport } from '../../workbook/check';
 import { CheckReportView } from './CheckReportView';
 import { CutPoints } from './CutPoints';
-import { CampaignExport, TierActionEditor, type CampaignRequest, type PaneTierAction } from './Playbook';
+import { CampaignExport, TierActionEditor, type CampaignExportProps, type PaneTierAction } from './Playbook';
 import { useCommonStyles } from '../styles';
 
 const useStyles = makeStyles({
@@ -75,14 +75,15 @@ export interface ResultsStepProps {
   onCloseCheck?(): void;
   /** The playbook (an action per tier), when the config has one: shown and edited per method. */
   playbook?: PlaybookBinding;
-  /** Campaign-list export, when available. */
-  campaign?: { onExport(request: CampaignRequest): void };
+  /** Campaign-list export, when available: how many customers a selection holds, and the export. */
+  campaign?: Pick<CampaignExportProps, 'countOf' | 'describe' | 'onExport'>;
 }
 
 /** How the results step reads and edits the playbook (see Playbook.tsx for the wiring). */
 export interface PlaybookBinding {
   actions(method: string): Record<string, PaneTierAction | undefined>;
-  defaults?(method: string): Record<string, PaneTierAction | undefined>;
+  /** The default playbook's play of each tier (the pane's language). */
+  defaults?(method: string, tiers: readonly string[]): Record<string, PaneTierAction | undefined>;
   onChange(method: string, actions: Record<string, PaneTierAction>): void;
 }
 
@@ -209,6 +210,8 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onRef
       {result && campaign && (
         <CampaignExport
           methods={result.summaries.map((x) => ({ method: x.method, name: methodName(locale, x.method, config), tiers: x.tiers.map((t) => ({ tier: t.tier, customers: t.customers })) }))}
+          countOf={campaign.countOf}
+          describe={campaign.describe}
           disabled={busy}
           onExport={campaign.onExport}
         />
@@ -222,26 +225,35 @@ export function ResultsStep({ result, migrations, config, busy, onOutputs, onRef
 function PlaybookSection({ result, config, busy, playbook }: { result: ClassificationResult; config: TieringConfig; busy: boolean; playbook: PlaybookBinding }) {
   const locale = useLocale();
   const tr = useT();
+  const s = useCommonStyles();
   return (
-    <Accordion multiple collapsible>
-      {result.summaries.map((sum) => (
-        <AccordionItem key={sum.method} value={sum.method}>
-          <AccordionHeader as="h2">{tr('playbook.method', { method: methodName(locale, sum.method, config) })}</AccordionHeader>
-          <AccordionPanel>
-            <TierActionEditor
-              method={sum.method}
-              methodName={methodName(locale, sum.method, config)}
-              tiers={sum.tiers.map((t) => t.tier)}
-              actions={playbook.actions(sum.method)}
-              defaults={playbook.defaults?.(sum.method)}
-              disabled={busy}
-              onChange={(a) => playbook.onChange(sum.method, a)}
-              titled={false}
-            />
-          </AccordionPanel>
-        </AccordionItem>
-      ))}
-    </Accordion>
+    <section className={s.section} aria-labelledby="res-playbook">
+      <Subtitle2 as="h2" id="res-playbook" style={{ margin: 0 }}>
+        {tr('playbook.title')}
+      </Subtitle2>
+      <Text size={200} className={s.hint}>
+        {tr('playbook.hint')}
+      </Text>
+      <Accordion multiple collapsible>
+        {result.summaries.map((sum) => (
+          <AccordionItem key={sum.method} value={sum.method}>
+            <AccordionHeader as="h3">{methodName(locale, sum.method, config)}</AccordionHeader>
+            <AccordionPanel>
+              <TierActionEditor
+                method={sum.method}
+                methodName={methodName(locale, sum.method, config)}
+                tiers={sum.tiers.map((t) => t.tier)}
+                actions={playbook.actions(sum.method)}
+                defaults={playbook.defaults?.(sum.method, sum.tiers.map((t) => t.tier))}
+                disabled={busy}
+                onChange={(a) => playbook.onChange(sum.method, a)}
+                titled={false}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
   );
 }
 

@@ -36,7 +36,7 @@ export function isCancel(e: unknown): boolean {
   return e instanceof CancelledError || (e instanceof Error && (e.name === 'CancelledError' || e.name === 'AbortError'));
 }
 
-type CancellableTask = 'run' | 'write' | 'refresh' | 'check';
+type CancellableTask = 'run' | 'write' | 'refresh' | 'check' | 'export';
 
 /**
  * Runs a task the user may cancel: busy (with `first` as its stage) → done with the sentence

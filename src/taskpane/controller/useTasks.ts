@@ -5,6 +5,8 @@ import type { InputTables, ProgressFn, SourceGrid } from '../../engine/types';
 import { EditedOutputError, editedItemText, type EditChoice } from '../../workbook/edits';
 import { CancelledError, type RangeRead } from '../../workbook/port';
 import { readNotes } from '../../workbook/readNotes';
+import type { CampaignRequest } from '../components/Playbook';
+import { exportCampaign } from './campaign';
 import { cancellable, type PaneContext } from './context';
 
 export interface TaskCallbacks {
@@ -17,6 +19,8 @@ export interface TaskCallbacks {
   answerEdits(choice: 'keep' | 'replace' | null): Promise<void>;
   /** "Check this workbook": reads, plans and reports; writes nothing. */
   check(): Promise<void>;
+  /** A campaign list of the chosen tiers: a CSV download or a sheet of our own. */
+  exportCampaign(request: CampaignRequest): Promise<void>;
 }
 
 /** Issues name the sheet (not the table) so a click can select their cell. */
@@ -36,6 +40,7 @@ export function useTasks(c: PaneContext): TaskCallbacks {
       remove: () => removeOwned(c),
       answerEdits: (choice) => answerEdits(c, abortRef, choice),
       check: () => checkWorkbook(c, abortRef),
+      exportCampaign: (request) => exportCampaign(c, abortRef, request),
     }),
     [c],
   );

@@ -1,4 +1,6 @@
-// Customer lifetime value: time unit, horizon, discount rate, margin and tier cut points.
+// Customer lifetime value: time unit, horizon, discount rate, margin and tier cut points; a
+// holdout end date (orders after the analysis date check the fit) and per-customer intervals.
+import { Checkbox, Field, Input } from '@fluentui/react-components';
 import type { ClvConfig } from '../../../config';
 import { useT } from '../../i18n';
 import { useCommonStyles } from '../../styles';
@@ -32,6 +34,18 @@ export function ClvPanel({ value: clv, on, disabled, onToggle, onPatch }: Method
         validate={fraction}
         onCommit={(items) => onPatch({ tierCuts: items ? items.map(Number) : [0.2, 0.5] })}
       />
+      <Field label={tr('methods.clv.holdout')} hint={tr('methods.clv.holdout.hint')}>
+        <Input type="date" value={clv.holdout?.end ?? ''} disabled={off} onChange={(_, d) => onPatch({ holdout: d.value ? { end: d.value } : undefined })} />
+      </Field>
+      <Checkbox
+        label={tr('methods.clv.interval')}
+        checked={Boolean(clv.interval)}
+        disabled={off}
+        onChange={(_, d) => onPatch({ interval: d.checked ? { level: 0.9 } : undefined })}
+      />
+      {clv.interval && (
+        <NumberField label={tr('methods.clv.interval.level')} min={0} max={1} exclusive step={0.05} value={clv.interval.level} disabled={off} onCommit={(v) => onPatch({ interval: { level: v } })} />
+      )}
     </MethodItem>
   );
 }
