@@ -25,7 +25,7 @@ import { DataStep } from './components/DataStep';
 import { EditsDialog } from './components/EditsDialog';
 import { ResultsStep } from './components/ResultsStep';
 import { RunBar } from './components/RunBar';
-import { migrations } from './engineBridge';
+import { detectedDimensionHeaders, migrations } from './engineBridge';
 import type { PaneHost } from './host';
 import { LocaleContext, useT } from './i18n';
 import { effectiveMapping, isBusy, type Step } from './state';
@@ -209,6 +209,7 @@ function CurrentStep({ ctl, history }: { ctl: Controller; history: Snapshot[] })
       <MethodsStep
         config={state.config}
         customerHeaders={customerHeaders}
+        detectedDimensions={detectedDimensionHeaders(mapping.customers)}
         hasResult={state.result !== null}
         rulePreview={ctl.rulePreview}
         disabled={busy}

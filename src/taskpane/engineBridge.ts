@@ -2,6 +2,7 @@
 // results for the migration view (same shapes as the workbook's history sheet).
 import { RfmSchema, type SegmentDef, type TieringConfig } from '../config';
 import { effectiveSegments } from '../engine/methods/rfm';
+export { detectedDimensionHeaders } from '../engine/methods/dimensions';
 import { migration, previousSnapshot, snapshotOf, type Migration, type Snapshot } from '../engine/history';
 import type { ClassificationResult } from '../engine/types';
 

@@ -5,9 +5,10 @@
 import './shims';
 import '@testing-library/jest-dom';
 import { Accordion } from '@fluentui/react-components';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { AbcSchema, type RuleSetConfig } from '../../src/config';
+import { AbcSchema, defaultConfig, type RuleSetConfig, type TieringConfig } from '../../src/config';
+import { MethodsStep } from '../../src/taskpane/components/MethodsStep';
 import type { RuleSetReport } from '../../src/engine/methods/rules';
 import { DataStep, type DataStepProps } from '../../src/taskpane/components/DataStep';
 import { AbcPanel } from '../../src/taskpane/components/methods/AbcPanel';
@@ -115,6 +116,38 @@ describe('method panels from props', () => {
     expect(screen.getByRole('checkbox', { name: 'Channel' })).toBeChecked();
     await user.click(screen.getByRole('checkbox', { name: 'Region' }));
     expect(onToggle).toHaveBeenCalledWith('Region', true);
+  });
+
+  test('detected dimensions show ticked, and unticking them all means none (not "detect")', async () => {
+    const user = userEvent.setup({ delay: null });
+    let config: TieringConfig = defaultConfig();
+    expect(config.methods.dimensions).toEqual([]);
+    expect(config.methods.detectDimensions).toBe(true);
+    const view = (c: TieringConfig) => (
+      <MethodsStep
+        config={c}
+        customerHeaders={['地区', '行业', 'Channel']}
+        detectedDimensions={['地区', '行业']}
+        hasResult={false}
+        rulePreview={null}
+        onChange={(u) => {
+          config = u(config);
+          rerender(view(config));
+        }}
+      />
+    );
+    const { rerender } = render(view(config));
+    await user.click(screen.getByRole('button', { name: /^Dimensions/ }));
+    expect(screen.getByRole('checkbox', { name: '地区' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: '行业' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Channel' })).not.toBeChecked();
+    expect(screen.getByText(/Ticked because their headings name a region/)).toBeInTheDocument();
+    await act(() => user.click(screen.getByRole('checkbox', { name: '地区' })));
+    expect(config.methods).toMatchObject({ dimensions: ['行业'], detectDimensions: false });
+    await act(() => user.click(screen.getByRole('checkbox', { name: '行业' })));
+    expect(config.methods).toMatchObject({ dimensions: [], detectDimensions: false });
+    expect(screen.getByRole('checkbox', { name: '行业' })).not.toBeChecked();
+    expect(screen.queryByText(/Ticked because their headings name a region/)).not.toBeInTheDocument();
   });
 });
 

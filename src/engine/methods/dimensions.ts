@@ -31,6 +31,11 @@ function findSource(name: string, customers: CustomerData, mapping: Record<strin
 /** Customer-table columns cross-tabbed when none are listed: the ones header matching found. */
 const DETECTED = ['region', 'industry', 'size'] as const;
 
+/** The user's headers that detection would cross-tab, given the customer table's resolved mapping. */
+export function detectedDimensionHeaders(mapping: Readonly<Record<string, string | undefined>>): string[] {
+  return DETECTED.map((k) => mapping[k]).filter((h): h is string => typeof h === 'string' && h !== '');
+}
+
 /**
  * The dimensions of a run: the configured list, or (when it is empty and detection is on) the
  * region/industry/size columns the customer table's headers were matched to, with a note naming

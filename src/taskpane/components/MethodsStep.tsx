@@ -20,6 +20,8 @@ export interface MethodsStepProps {
   config: TieringConfig;
   /** Headers of the customer source (candidates for dimensions). */
   customerHeaders: string[];
+  /** The headers detection would cross-tab while no dimension is chosen (region, industry, size). */
+  detectedDimensions?: string[];
   /** Whether there is a result to check rules against. */
   hasResult: boolean;
   /** The worker's rule fields and coverage for the last result. */
@@ -46,7 +48,7 @@ export function configErrors(config: TieringConfig, locale: 'zh-CN' | 'en-US' = 
   return r.ok ? [] : r.errors;
 }
 
-export function MethodsStep({ config, customerHeaders, hasResult, rulePreview, disabled, preferenceColumns = false, onChange }: MethodsStepProps) {
+export function MethodsStep({ config, customerHeaders, detectedDimensions = [], hasResult, rulePreview, disabled, preferenceColumns = false, onChange }: MethodsStepProps) {
   const locale = useLocale();
   const s = useCommonStyles();
   const m = config.methods;
@@ -62,10 +64,16 @@ export function MethodsStep({ config, customerHeaders, hasResult, rulePreview, d
     onToggle: (on: boolean) => edit(k, { enabled: on } as Partial<MethodConfig<K>>),
     onPatch: (p: Partial<MethodConfig<K>>) => edit(k, p),
   });
+  // With none listed and detection on, the engine cross-tabs the detected columns: show them ticked,
+  // and make the first toggle an explicit list (detection off), so unticking them all means none.
+  const shownDimensions = (c: TieringConfig) =>
+    c.methods.dimensions.length || !c.methods.detectDimensions ? c.methods.dimensions : detectedDimensions.filter((h) => customerHeaders.includes(h));
+  const detecting = !m.dimensions.length && m.detectDimensions && shownDimensions(config).length > 0;
   const toggleDimension = (h: string, on: boolean) =>
     onChange((c) => {
-      const dims = c.methods.dimensions;
-      return { ...c, methods: { ...c.methods, dimensions: on ? [...dims, h].slice(0, 20) : dims.filter((x) => x !== h) } };
+      const dims = shownDimensions(c);
+      const next = on ? [...dims.filter((x) => x !== h), h].slice(0, 20) : dims.filter((x) => x !== h);
+      return { ...c, methods: { ...c.methods, dimensions: next, detectDimensions: false } };
     });
 
   return (
@@ -75,7 +83,7 @@ export function MethodsStep({ config, customerHeaders, hasResult, rulePreview, d
         <AbcPanel {...panel('abc', m.abc ?? DEFAULTS.abc())} />
         <RfmPanel {...panel('rfm', m.rfm ?? DEFAULTS.rfm())} />
         <ActivityPanel {...panel('activity', m.activity ?? DEFAULTS.activity())} />
-        <DimensionsPanel headers={customerHeaders} chosen={m.dimensions} disabled={disabled} onToggle={toggleDimension} />
+        <DimensionsPanel headers={customerHeaders} chosen={shownDimensions(config)} detected={detecting} disabled={disabled} onToggle={toggleDimension} />
         <RulesPanel
           ruleSets={m.rules}
           hasResult={hasResult}

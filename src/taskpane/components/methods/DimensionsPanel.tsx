@@ -7,11 +7,13 @@ export interface DimensionsPanelProps {
   /** Headers of the customer source that may be chosen. */
   headers: string[];
   chosen: string[];
+  /** Whether the chosen ones were found by their headings (nothing chosen by the user yet). */
+  detected?: boolean;
   disabled?: boolean;
   onToggle(header: string, on: boolean): void;
 }
 
-export function DimensionsPanel({ headers, chosen, disabled, onToggle }: DimensionsPanelProps) {
+export function DimensionsPanel({ headers, chosen, detected, disabled, onToggle }: DimensionsPanelProps) {
   const tr = useT();
   const s = useCommonStyles();
   return (
@@ -24,6 +26,11 @@ export function DimensionsPanel({ headers, chosen, disabled, onToggle }: Dimensi
           <Text size={200} className={s.hint}>
             {tr('methods.dimensions.hint')}
           </Text>
+          {detected && (
+            <Text size={200} className={s.hint}>
+              {tr('methods.dimensions.detected')}
+            </Text>
+          )}
           {headers.length === 0 ? (
             <Text size={200}>{tr('methods.dimensions.none')}</Text>
           ) : (
