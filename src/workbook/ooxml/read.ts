@@ -84,14 +84,20 @@ export async function readRange(book: Book, ref: RangeRef, opts: IoOptions = {})
   if (opts.signal?.aborted) throw new CancelledError();
   const whole = ref.kind === 'sheet' && !ref.address;
   const sheet = whole ? sheetOf(book, ref.sheet) : null;
+  const kept = sheet && !book.docs.has(sheet.path) ? book.wholeReads?.get(sheet.path) : undefined;
+  if (kept) return kept;
   const doc = sheet ? await docOf(book, sheet) : null;
   // A whole sheet not yet measured: one pass finds the used range and reads it.
   if (doc && sheet && usedCache.get(doc)?.version !== doc.version) {
     const read = readWholeSheet(book, doc, sheet.name, opts);
     // A big sheet read whole and not written (the history, before it is rebuilt) is let go: its
     // text can be gigabytes, and it is parsed again should it be needed.
-    if (!doc.dirty && doc.size > BIG_SHEET) book.docs.delete(sheet.path);
-    return asExcelReads(doc, read);
+    const out = asExcelReads(doc, read);
+    if (!doc.dirty && doc.size > BIG_SHEET) {
+      book.docs.delete(sheet.path);
+      (book.wholeReads ??= new Map()).set(sheet.path, out);
+    }
+    return out;
   }
   const { doc: d, name, area, table } = await locate(book, ref);
   const dateSystem = book.dateSystem;
