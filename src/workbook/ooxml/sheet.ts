@@ -81,6 +81,22 @@ function intern(s: string): string {
   return s;
 }
 
+const PLAIN_T = ['<is><t>', '<is><t xml:space="preserve">'];
+
+/** The text of an inline string at body[at..]: one plain <t> read as it stands, anything else by the general rule. */
+function inlineText(body: string, at: number, close: number): string {
+  for (const open of PLAIN_T) {
+    if (!body.startsWith(open, at)) continue;
+    const from = at + open.length;
+    const end = body.indexOf('</t></is>', from);
+    if (end < 0 || end > close) break;
+    const text = body.slice(from, end);
+    if (text.includes('<') || text.includes('&') || text.includes('_x')) break;
+    return text;
+  }
+  return stringItemText(body.slice(at, body.indexOf('</is>', at)));
+}
+
 /** Resolves a cell's text to a value as Range.values gives it (strings from the shared table). */
 export type Decoder = (t: string | null, v: string | null, inline: string | null) => CellValue;
 
@@ -113,7 +129,7 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
         v = body.charCodeAt(vgt - 1) === 47 ? '' : body.slice(vgt + 1, body.indexOf('</v>', vgt));
       } else {
         const ii = body.indexOf('<is', gt);
-        if (ii >= 0 && ii < close) inline = intern(stringItemText(body.slice(ii, body.indexOf('</is>', ii))));
+        if (ii >= 0 && ii < close) inline = intern(inlineText(body, ii, close));
       }
     }
     const s = quoted(body, i, gt, ' s="');
