@@ -81,6 +81,38 @@ function intern(s: string): string {
   return s;
 }
 
+const ATTRS: [string | null, string | null, string | null] = [null, null, null];
+
+/**
+ * The r, t and s attributes of the <c …> tag body[i..gt], in one pass over the tag (three
+ * searches each ran on into the row's later cells when the cell had no such attribute).
+ * The array returned is reused: read it before the next call.
+ */
+function cellAttrs(body: string, i: number, gt: number): [string | null, string | null, string | null] {
+  const q = body.indexOf("'", i);
+  if (q >= 0 && q < gt) {
+    ATTRS[0] = quoted(body, i, gt, ' r="');
+    ATTRS[1] = quoted(body, i, gt, ' t="');
+    ATTRS[2] = quoted(body, i, gt, ' s="');
+    return ATTRS;
+  }
+  ATTRS[0] = ATTRS[1] = ATTRS[2] = null;
+  for (let j = i + 2; ; ) {
+    const eq = body.indexOf('="', j);
+    if (eq < 0 || eq >= gt) break;
+    const end = body.indexOf('"', eq + 2);
+    const before = body.charCodeAt(eq - 2);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const name = body.charCodeAt(eq - 1);
+      if (name === 114) ATTRS[0] = body.slice(eq + 2, end);
+      else if (name === 116) ATTRS[1] = body.slice(eq + 2, end);
+      else if (name === 115) ATTRS[2] = body.slice(eq + 2, end);
+    }
+    j = end + 1;
+  }
+  return ATTRS;
+}
+
 const PLAIN_T = ['<is><t>', '<is><t xml:space="preserve">'];
 
 /** The text of an inline string at body[at..]: one plain <t> read as it stands, anything else by the general rule. */
@@ -118,7 +150,7 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
     const self = body.charCodeAt(gt - 1) === 47;
     const close = self ? gt : body.indexOf('</c>', gt);
     const end = self ? gt + 1 : close + 4;
-    const r = quoted(body, i, gt, ' r="');
+    const [r, t, s] = cellAttrs(body, i, gt);
     col = r ? colOf(r) : col + 1;
     let v: string | null = null;
     let inline: string | null = null;
@@ -132,8 +164,7 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
         if (ii >= 0 && ii < close) inline = intern(inlineText(body, ii, close));
       }
     }
-    const s = quoted(body, i, gt, ' s="');
-    f(col, quoted(body, i, gt, ' t="'), v, inline, s ? Number(s) : 0, i, end);
+    f(col, t, v, inline, s ? Number(s) : 0, i, end);
     i = body.indexOf('<c', end);
   }
 }
