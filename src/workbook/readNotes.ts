@@ -13,7 +13,7 @@ const SHOWN_MERGES = 5;
 export function readNotes(read: RangeRead): ReadNote[] {
   const notes: ReadNote[] = [];
   const hidden = read.hiddenRows ?? [];
-  if (hidden.length > 0) notes.push({ code: 'source_hidden_rows', params: { sheet: read.sheet, count: hidden.length, row: Math.min(...hidden) + 1 } });
+  if (hidden.length > 0) notes.push({ code: 'source_hidden_rows', params: { sheet: read.sheet, count: hidden.length, row: hidden.reduce((a, b) => Math.min(a, b)) + 1 } });
   const merged = read.merged ?? [];
   if (merged.length > 0) {
     const areas = merged.slice(0, SHOWN_MERGES).join(', ') + (merged.length > SHOWN_MERGES ? ` … (+${merged.length - SHOWN_MERGES})` : '');

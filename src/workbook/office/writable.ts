@@ -63,10 +63,8 @@ async function addTableTargets(ctx: Ctx, wanted: { table: string; addCols: numbe
   }
 }
 
-const bottomRight = (areas: Area[]) => ({
-  rows: Math.max(...areas.map((a) => a.row + a.rows)),
-  cols: Math.max(...areas.map((a) => a.col + a.cols)),
-});
+/** A loop, not Math.max(...): a tier column of 200,000 customers is tens of thousands of areas (stack overflow). */
+const bottomRight = (areas: Area[]) => areas.reduce((b, a) => ({ rows: Math.max(b.rows, a.row + a.rows), cols: Math.max(b.cols, a.col + a.cols) }), { rows: -Infinity, cols: -Infinity });
 
 async function checkSheets(ctx: Ctx, sheets: SheetTargets[], opts: Options): Promise<void> {
   if (!sheets.length) return;

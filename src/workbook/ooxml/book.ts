@@ -24,6 +24,12 @@ export interface Book {
   own: OwnParts;
   tables: TableDoc[];
   docs: Map<string, SheetDoc>;
+  /**
+   * Whole-sheet reads of big sheets whose document was let go (read.ts): a command that reads a
+   * million-row sheet and then refreshes from it gets the same read again instead of inflating
+   * and parsing the part twice. Valid while the sheet has no document (one made to write drops it).
+   */
+  wholeReads?: Map<string, import('../port').RangeRead>;
   /** Sheets whose charts changed in this session (their drawing is rebuilt at save). */
   chartsChanged: Set<string>;
   readonly dateSystem: 1900 | 1904;
@@ -98,6 +104,7 @@ export async function docOf(book: Book, sheet: SheetEntry): Promise<SheetDoc> {
     if (bytes === null) throw new WorkbookError('sheetNotFound', { sheet: sheet.name });
     doc = new SheetDoc(bytes.length > BIG_PART ? bytes : bytes.toString('utf8').replace(/^\uFEFF/, ''), decoder(book.strings, book.dateSystem));
     book.docs.set(sheet.path, doc);
+    book.wholeReads?.delete(sheet.path);
   }
   return doc;
 }

@@ -122,6 +122,11 @@ export class Package {
     this.changed.delete(path);
   }
 
+  /** Whether a part is held in memory (set or read as text): its bytes cost no inflating. */
+  inMemory(path: string): boolean {
+    return this.bytesSet.has(path) || this.texts.has(path);
+  }
+
   /** A part's bytes as they will be written (for scanning without decoding). */
   bytes(path: string): Buffer | null {
     const set = this.bytesSet.get(path);

@@ -134,10 +134,12 @@ export class XlsxPort implements WorkbookPort {
 
   /** Whether any cell, row or column of any sheet uses a cell format at or after `first`. */
   private async usesStyleFrom(first: number): Promise<boolean> {
-    for (const sheet of this.book.info.sheets) {
-      if (sheet.kind !== 'worksheet') continue;
-      if (styleAtOrAfter(this.book.pkg.bytes(sheet.path), first)) return true;
-    }
+    const { pkg } = this.book;
+    const sheets = this.book.info.sheets.filter((s) => s.kind === 'worksheet');
+    // Sheets in memory first (ours, just written, use our formats): a user's sheet of a million
+    // rows is inflated only when none of them does.
+    const order = [...sheets.filter((s) => pkg.inMemory(s.path)), ...sheets.filter((s) => !pkg.inMemory(s.path))];
+    for (const sheet of order) if (styleAtOrAfter(pkg.bytes(sheet.path), first)) return true;
     return false;
   }
 

@@ -32,6 +32,8 @@ export function listTables(book: Book): TableInfo[] {
 const BIG_SHEET = 64 << 20;
 
 const usedCache = new WeakMap<SheetDoc, { version: number; area: Area | null }>();
+/** A sheet's last whole read, while the sheet is unchanged (each read would parse every row again). */
+const wholeCache = new WeakMap<SheetDoc, { version: number; read: RangeRead }>();
 
 /** Bounding box of the cells that hold a value (Excel's getUsedRange(valuesOnly)), or null. */
 export function usedArea(doc: SheetDoc): Area | null {
@@ -84,14 +86,23 @@ export async function readRange(book: Book, ref: RangeRef, opts: IoOptions = {})
   if (opts.signal?.aborted) throw new CancelledError();
   const whole = ref.kind === 'sheet' && !ref.address;
   const sheet = whole ? sheetOf(book, ref.sheet) : null;
+  const kept = sheet && !book.docs.has(sheet.path) ? book.wholeReads?.get(sheet.path) : undefined;
+  if (kept) return kept;
   const doc = sheet ? await docOf(book, sheet) : null;
+  // The same sheet read whole again, unchanged since (a refresh after classify, two refreshes).
+  const again = doc && wholeCache.get(doc);
+  if (again && again.version === doc.version) return { ...again.read };
   // A whole sheet not yet measured: one pass finds the used range and reads it.
   if (doc && sheet && usedCache.get(doc)?.version !== doc.version) {
     const read = readWholeSheet(book, doc, sheet.name, opts);
     // A big sheet read whole and not written (the history, before it is rebuilt) is let go: its
     // text can be gigabytes, and it is parsed again should it be needed.
-    if (!doc.dirty && doc.size > BIG_SHEET) book.docs.delete(sheet.path);
-    return asExcelReads(doc, read);
+    const out = asExcelReads(doc, read);
+    if (!doc.dirty && doc.size > BIG_SHEET) {
+      book.docs.delete(sheet.path);
+      (book.wholeReads ??= new Map()).set(sheet.path, out);
+    } else wholeCache.set(doc, { version: doc.version, read: out });
+    return out;
   }
   const { doc: d, name, area, table } = await locate(book, ref);
   const dateSystem = book.dateSystem;

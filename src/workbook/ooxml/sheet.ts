@@ -56,6 +56,10 @@ export function colName(col: number): string {
   return s;
 }
 
+// Column letters of every cell rendered: computed once per column, not once per cell.
+const COL_NAMES: string[] = [];
+const colRef = (col: number): string => COL_NAMES[col] ?? (COL_NAMES[col] = colName(col));
+
 /** An attribute of the start tag body[from..to]: the common spelling fast, single quotes by the general rule. */
 function quoted(body: string, from: number, to: number, key: string): string | null {
   const k = body.indexOf(key, from);
@@ -75,6 +79,54 @@ function intern(s: string): string {
   if (interned.size >= 50_000) interned.clear();
   interned.set(s, s);
   return s;
+}
+
+const ATTRS: [string | null, string | null, string | null] = [null, null, null];
+
+/**
+ * The r, t and s attributes of the <c …> tag body[i..gt], in one pass over the tag (three
+ * searches each ran on into the row's later cells when the cell had no such attribute).
+ * The array returned is reused: read it before the next call.
+ */
+function cellAttrs(body: string, i: number, gt: number): [string | null, string | null, string | null] {
+  const q = body.indexOf("'", i);
+  if (q >= 0 && q < gt) {
+    ATTRS[0] = quoted(body, i, gt, ' r="');
+    ATTRS[1] = quoted(body, i, gt, ' t="');
+    ATTRS[2] = quoted(body, i, gt, ' s="');
+    return ATTRS;
+  }
+  ATTRS[0] = ATTRS[1] = ATTRS[2] = null;
+  for (let j = i + 2; ; ) {
+    const eq = body.indexOf('="', j);
+    if (eq < 0 || eq >= gt) break;
+    const end = body.indexOf('"', eq + 2);
+    const before = body.charCodeAt(eq - 2);
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const name = body.charCodeAt(eq - 1);
+      if (name === 114) ATTRS[0] = body.slice(eq + 2, end);
+      else if (name === 116) ATTRS[1] = body.slice(eq + 2, end);
+      else if (name === 115) ATTRS[2] = body.slice(eq + 2, end);
+    }
+    j = end + 1;
+  }
+  return ATTRS;
+}
+
+const PLAIN_T = ['<is><t>', '<is><t xml:space="preserve">'];
+
+/** The text of an inline string at body[at..]: one plain <t> read as it stands, anything else by the general rule. */
+function inlineText(body: string, at: number, close: number): string {
+  for (const open of PLAIN_T) {
+    if (!body.startsWith(open, at)) continue;
+    const from = at + open.length;
+    const end = body.indexOf('</t></is>', from);
+    if (end < 0 || end > close) break;
+    const text = body.slice(from, end);
+    if (text.includes('<') || text.includes('&') || text.includes('_x')) break;
+    return text;
+  }
+  return stringItemText(body.slice(at, body.indexOf('</is>', at)));
 }
 
 /** Resolves a cell's text to a value as Range.values gives it (strings from the shared table). */
@@ -98,7 +150,7 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
     const self = body.charCodeAt(gt - 1) === 47;
     const close = self ? gt : body.indexOf('</c>', gt);
     const end = self ? gt + 1 : close + 4;
-    const r = quoted(body, i, gt, ' r="');
+    const [r, t, s] = cellAttrs(body, i, gt);
     col = r ? colOf(r) : col + 1;
     let v: string | null = null;
     let inline: string | null = null;
@@ -109,23 +161,26 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
         v = body.charCodeAt(vgt - 1) === 47 ? '' : body.slice(vgt + 1, body.indexOf('</v>', vgt));
       } else {
         const ii = body.indexOf('<is', gt);
-        if (ii >= 0 && ii < close) inline = intern(stringItemText(body.slice(ii, body.indexOf('</is>', ii))));
+        if (ii >= 0 && ii < close) inline = intern(inlineText(body, ii, close));
       }
     }
-    const s = quoted(body, i, gt, ' s="');
-    f(col, quoted(body, i, gt, ' t="'), v, inline, s ? Number(s) : 0, i, end);
+    f(col, t, v, inline, s ? Number(s) : 0, i, end);
     i = body.indexOf('<c', end);
   }
 }
 
-export function renderCell(row: number, c: CellRec): string {
-  const ref = `${colName(c.col)}${row + 1}`;
+/** Text whose leading or trailing blanks or line breaks a reader would drop without xml:space. */
+const NEEDS_PRESERVE = /^\s|\s$|[\n\r\t]/;
+
+/** A cell's XML; `rowText` is its 1-based row number as text (shared by the cells of a row). */
+export function renderCell(row: number, c: CellRec, rowText = String(row + 1)): string {
   const s = c.style ? ` s="${c.style}"` : '';
   const v = c.value;
-  if (v === null || v === '') return s ? `<c r="${ref}"${s}/>` : '';
-  if (typeof v === 'number') return `<c r="${ref}"${s}><v>${v}</v></c>`;
-  if (typeof v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(encodeXstring(v))}</t></is></c>`;
+  if (v === null || v === '') return s ? `<c r="${colRef(c.col)}${rowText}"${s}/>` : '';
+  if (typeof v === 'number') return `<c r="${colRef(c.col)}${rowText}"${s}><v>${v}</v></c>`;
+  if (typeof v === 'boolean') return `<c r="${colRef(c.col)}${rowText}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  const text = xmlEscape(encodeXstring(v));
+  return `<c r="${colRef(c.col)}${rowText}"${s} t="inlineStr"><is>${NEEDS_PRESERVE.test(v) ? '<t xml:space="preserve">' : '<t>'}${text}</t></is></c>`;
 }
 
 export class SheetDoc {
@@ -276,6 +331,47 @@ export class SheetDoc {
     } else cells.splice(i, 0, { col: c, xml: null, value: change.value ?? '', style: change.style ?? 0 });
   }
 
+  /**
+   * Sets the values of cells c0, c0+1… of row r: put() for each, with the row found once and,
+   * where the row holds nothing from c0 on (a new sheet, a block right of the data), the cells
+   * appended without searching.
+   */
+  putRow(r: number, c0: number, values: readonly CellValue[]): void {
+    if (!values.length) return;
+    const row = this.rowAt(r, true)!;
+    const cells = this.cellsOf(row);
+    row.body = null;
+    this.touch();
+    if (cells.length && cells[cells.length - 1].col >= c0) {
+      values.forEach((value, j) => this.put(r, c0 + j, { value }));
+      return;
+    }
+    for (let j = 0; j < values.length; j++) cells.push({ col: c0 + j, xml: null, value: values[j] ?? '', style: 0 });
+  }
+
+  /**
+   * Sets the format of every cell of a rectangle to style(its format now), creating the cells
+   * that do not exist yet; one pass over the rows instead of a lookup per cell.
+   */
+  restyle(r0: number, c0: number, rows: number, cols: number, style: (base: number) => number): void {
+    if (rows <= 0 || cols <= 0) return;
+    for (let r = r0; r < r0 + rows; r++) {
+      const row = this.rowAt(r, true)!;
+      const cells = this.cellsOf(row);
+      row.body = null;
+      let i = 0;
+      for (let c = c0; c < c0 + cols; c++) {
+        while (i < cells.length && cells[i].col < c) i++;
+        if (i < cells.length && cells[i].col === c) {
+          const cell = cells[i];
+          cell.style = style(cell.style);
+          cell.xml = null;
+        } else cells.splice(i, 0, { col: c, xml: null, value: '', style: style(0) });
+      }
+    }
+    this.touch();
+  }
+
   /** Takes cells away entirely (value and format), as if never written. */
   remove(r0: number, c0: number, rows: number, cols: number): void {
     for (const row of this.rows) {
@@ -350,9 +446,10 @@ export class SheetDoc {
       return;
     }
     push(row.lead);
-    push(row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open);
-    for (const c of cells) push(c.xml ?? renderCell(row.r, c));
-    push('</row>');
+    let text = row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open;
+    const rowText = String(row.r + 1);
+    for (const c of cells) text += c.xml ?? renderCell(row.r, c, rowText);
+    push(`${text}</row>`);
   }
 
   /** Hides a row (its <row> says hidden="1"); the row is made if it has no cells yet. */

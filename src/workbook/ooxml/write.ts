@@ -53,6 +53,7 @@ async function deleteSheet(book: Book, op: Op<'deleteSheet'>): Promise<void> {
   book.tables = book.tables.filter((t) => t.sheetPath !== sheet.path);
   await removePart(book, sheet.path);
   book.docs.delete(sheet.path);
+  book.wholeReads?.delete(sheet.path);
   book.own.charts.delete(sheet.name);
   book.chartsChanged.delete(sheet.name);
 }
@@ -73,7 +74,7 @@ function excelValue(v: CellValue): CellValue {
 
 async function values(book: Book, op: Op<'values'>): Promise<void> {
   const doc = await docOf(book, sheetOf(book, op.sheet));
-  op.values.forEach((line, r) => line.forEach((v, c) => doc.put(op.row + r, op.col + c, { value: excelValue(v) })));
+  for (let r = 0; r < op.values.length; r++) doc.putRow(op.row + r, op.col, op.values[r].map(excelValue));
 }
 
 async function clear(book: Book, op: Op<'clear'>): Promise<void> {
@@ -85,14 +86,11 @@ async function format(book: Book, op: Op<'format'>): Promise<void> {
   const doc = await docOf(book, sheetOf(book, op.sheet));
   const change = { fill: op.fill, fontColor: op.fontColor, bold: op.bold, underline: op.underline, numberFormat: op.numberFormat, align: op.align };
   const memo = new Map<number, number>();
-  for (let r = op.row; r < op.row + op.rows; r++) {
-    for (let c = op.col; c < op.col + op.cols; c++) {
-      const base = doc.cell(r, c)?.style ?? 0;
-      let style = memo.get(base);
-      if (style === undefined) memo.set(base, (style = book.styles.indexFor(base, change)));
-      doc.put(r, c, { style });
-    }
-  }
+  doc.restyle(op.row, op.col, op.rows, op.cols, (base) => {
+    let style = memo.get(base);
+    if (style === undefined) memo.set(base, (style = book.styles.indexFor(base, change)));
+    return style;
+  });
 }
 
 /** Widths of columns, splitting a <col> range the author wrote where ours cuts through it. */
@@ -179,7 +177,7 @@ async function addTableColumns(book: Book, op: Op<'addTableColumns'>): Promise<v
   const col = t.area.col + t.area.cols;
   // Cells right of the table move with it only in Excel's UI; here the plan checked they are free.
   if (t.headerRows) op.headers.forEach((h, j) => doc.put(t.area.row, col + j, { value: h }));
-  op.values.forEach((line, r) => line.forEach((v, j) => doc.put(t.area.row + t.headerRows + r, col + j, { value: v ?? '' })));
+  op.values.forEach((line, r) => doc.putRow(t.area.row + t.headerRows + r, col, line.map((v) => v ?? '')));
   const xml = appendColumns(t, op.headers);
   book.pkg.set(t.path, xml);
   Object.assign(t, parseTable(xml, t.path, t.sheetPath, t.rId));

@@ -190,18 +190,76 @@ export function setCell(sheet: SheetData, r: number, c: number, v: Scalar | unde
   row[c] = v;
 }
 
+// Layers are indexed by bands of rows, so a format lookup or a new layer looks only at the
+// layers on its rows: a tier column of 200,000 customers adds a fill layer per run of equal
+// tiers, and scanning every older layer each time made a big refresh quadratic.
+const BAND = 64;
+
+interface LayerIndex {
+  /** Layers touching each band of rows, oldest first. */
+  bands: Map<number, FormatLayer<unknown>[]>;
+  /** layers.length when the index was last in step with the array. */
+  length: number;
+}
+
+const indexes = new WeakMap<FormatLayer<unknown>[], LayerIndex>();
+
+function addToBands(index: LayerIndex, layer: FormatLayer<unknown>): void {
+  for (let b = Math.floor(layer.rect.r0 / BAND); b <= Math.floor(layer.rect.r1 / BAND); b++) {
+    const list = index.bands.get(b);
+    if (list) list.push(layer);
+    else index.bands.set(b, [layer]);
+  }
+}
+
+function indexOf<T>(layers: FormatLayer<T>[]): LayerIndex {
+  let index = indexes.get(layers as FormatLayer<unknown>[]);
+  if (!index || index.length !== layers.length) {
+    index = { bands: new Map(), length: layers.length };
+    for (const l of layers) addToBands(index, l as FormatLayer<unknown>);
+    indexes.set(layers as FormatLayer<unknown>[], index);
+  }
+  return index;
+}
+
+/** Call after changing a layer array other than through pushLayer (its index is rebuilt). */
+export function layersReplaced<T>(layers: FormatLayer<T>[]): void {
+  indexes.delete(layers as FormatLayer<unknown>[]);
+}
+
 export function layerValue<T>(layers: FormatLayer<T>[], r: number, c: number): T | undefined {
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const { rect } = layers[i];
-    if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) return layers[i].value;
+  const list = indexOf(layers).bands.get(Math.floor(r / BAND)) as FormatLayer<T>[] | undefined;
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const { rect } = list[i];
+    if (r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1) return list[i].value;
   }
   return undefined;
 }
 
 /** Adds a layer, dropping older ones it fully covers (keeps refresh loops from piling up). */
 export function pushLayer<T>(layers: FormatLayer<T>[], rect: Rect, value: T | undefined): void {
-  for (let i = layers.length - 1; i >= 0; i--) if (contains(rect, layers[i].rect)) layers.splice(i, 1);
-  if (value !== undefined || layers.some((l) => overlaps(l.rect, rect))) layers.push({ rect: { ...rect }, value });
+  const index = indexOf(layers);
+  const near = new Set<FormatLayer<unknown>>();
+  for (let b = Math.floor(rect.r0 / BAND); b <= Math.floor(rect.r1 / BAND); b++) for (const l of index.bands.get(b) ?? []) near.add(l);
+  const covered = new Set([...near].filter((l) => contains(rect, l.rect)));
+  if (covered.size) {
+    let kept = 0;
+    for (const l of layers) if (!covered.has(l as FormatLayer<unknown>)) layers[kept++] = l;
+    layers.length = kept;
+    for (let b = Math.floor(rect.r0 / BAND); b <= Math.floor(rect.r1 / BAND); b++) {
+      const list = index.bands.get(b);
+      if (list) index.bands.set(b, list.filter((l) => !covered.has(l)));
+    }
+  }
+  let overlapping = false;
+  for (const l of near) if (!covered.has(l) && overlaps(l.rect, rect)) overlapping = true;
+  if (value !== undefined || overlapping) {
+    const layer = { rect: { ...rect }, value };
+    layers.push(layer);
+    addToBands(index, layer as FormatLayer<unknown>);
+  }
+  index.length = layers.length;
 }
 
 export function clearRect(sheet: SheetData, rect: Rect, what: 'All' | 'Contents' | 'Formats'): void {
@@ -308,7 +366,10 @@ export function shiftColumns(sheet: SheetData, r0: number, r1: number, col: numb
   sheet.hyperlinks = shiftKeys(sheet.hyperlinks, r0, r1, col, n);
   for (const layers of [sheet.numberFormat, sheet.fill, sheet.fontColor, sheet.bold, sheet.underline] as FormatLayer<unknown>[][]) {
     const moved = layers.flatMap((l) => shiftRect(l.rect, r0, r1, col, n).map((rect) => ({ rect, value: l.value })));
-    layers.splice(0, layers.length, ...moved);
+    // Copied in place without a spread (hundreds of thousands of layers would overflow the stack).
+    layers.length = 0;
+    for (const l of moved) layers.push(l);
+    layersReplaced(layers);
   }
   sheet.conditionalFormats = sheet.conditionalFormats.flatMap((cf) => shiftRect(cf.rect, r0, r1, col, n).map((rect) => ({ ...cf, rect })));
 }
