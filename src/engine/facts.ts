@@ -14,7 +14,7 @@ import { dayToIso } from './calendar';
 import { classifyIngested } from './classify';
 import { DAYS_PER_MONTH, MIN_RATE_WINDOW_DAYS, emptyMetrics, nanArray, sortedIdOrder, type CustomerMetrics, type MetricsRun } from './metrics';
 import { UNIT_DAYS, type RfmSummary, type TimeUnit } from './methods/clv/summary';
-import type { ClassificationResult, CustomerData, IngestResult, ProgressFn } from './types';
+import type { ClassificationResult, CustomerData, DataIssue, IngestResult, ProgressFn } from './types';
 
 /** One customer's facts. Days are whole days since 1970-01-01; NaN where there is none. */
 export interface CustomerFact {
@@ -58,6 +58,8 @@ export interface CustomerFactsSet {
   windowDays: number;
   /** Whether profit was mapped (profit facts are then numbers). */
   withProfit: boolean;
+  /** What reading the order rows found, as the in-memory ingest reports it (issues in its order). */
+  reading?: { issues: DataIssue[]; issuesTotal: number; rowsWithIssues: number; dateFormats: Record<string, string>; orderRows: number };
 }
 
 
@@ -162,14 +164,17 @@ export function classifyFacts(set: CustomerFactsSet, config: TieringConfig, cust
   const run = metricsFromFacts(set, customers?.customers ?? null);
   let rows = 0;
   for (const f of set.facts) rows += f.orderRows + f.returnRows + f.afterRows;
+  const r = set.reading;
   const ingested: IngestResult = {
     orders: null,
     customers: customers?.customers ?? null,
-    issues: customers?.issues ?? [],
+    // Order issues first, as the ingest lists them.
+    issues: [...(r?.issues ?? []), ...(customers?.issues ?? [])],
     mapping: { orders: {}, customers: customers?.mapping.customers ?? {} },
-    dateFormats: customers?.dateFormats ?? {},
-    orderRows: rows,
-    issuesTotal: customers?.issuesTotal,
+    dateFormats: { ...(r?.dateFormats ?? {}), ...(customers?.dateFormats ?? {}) },
+    orderRows: r?.orderRows ?? rows,
+    issuesTotal: r || customers?.issuesTotal !== undefined ? (r?.issuesTotal ?? 0) + (customers?.issuesTotal ?? 0) : undefined,
   };
+  if (r) ingested.rowsWithIssues = r.rowsWithIssues + (customers?.rowsWithIssues ?? 0);
   return classifyIngested(ingested, config, onProgress, { run, clvSummary: (unit) => clvSummaryFromFacts(set, run.metrics.ids, unit) });
 }

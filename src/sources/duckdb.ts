@@ -6,8 +6,10 @@ import type { TieringConfig } from '../config/schema';
 import type { CustomerFactsSet } from '../engine/facts';
 import { kindOfType } from '../engine/sql/rows';
 import { TieringError } from '../engine/types';
-import { detectDelimiter } from '../engine/ingest/text';
-import { queryInput, runFacts, SourceError, type RunQuery } from './common';
+import { textToGrid } from '../engine/ingest/text';
+import { headerTexts, placeOf } from '../engine/ingest/grid';
+import { locateTable } from '../engine/ingest/layout';
+import { queryInput, runFacts, SourceError, type RunQuery, type SourcePlace } from './common';
 
 export type FileFormat = 'csv' | 'parquet';
 
@@ -23,23 +25,67 @@ function literal(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
-/**
- * The file as DuckDB reads it: CSV with every column as text (ids keep leading zeros, nothing
- * is guessed; dates and amounts are parsed by the facts query and checked row by row).
- */
-function readerSql(file: string, format: FileFormat): string {
-  if (format === 'parquet') return `read_parquet(${literal(file)})`;
-  // The delimiter as the in-memory reader detects it (DuckDB's sniffer can be misled by a
-  // ragged row); short rows are padded with NULLs, which the validation then counts.
+function head(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
-  const head = Buffer.alloc(65536);
-  const n = fs.readSync(fd, head, 0, head.length, 0);
+  const buf = Buffer.alloc(65536);
+  const n = fs.readSync(fd, buf, 0, buf.length, 0);
   fs.closeSync(fd);
-  const delim = detectDelimiter(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''));
-  return `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(delim)}, quote = '"', escape = '"', null_padding = true)`;
+  return buf.subarray(0, n);
 }
 
-export async function duckdbFacts(file: string, config: TieringConfig): Promise<CustomerFactsSet> {
+/**
+ * What of a CSV's reading the in-memory reader does and DuckDB does not (text.ts, encoding.ts,
+ * layout.ts): another encoding than UTF-8, Excel's "sep=" line, title rows above the header.
+ * Such a file is not plain (the CLI then reads it in memory). The head's grid gives the
+ * issues' place, as the in-memory reader names it.
+ */
+function csvHead(file: string, bytes: Buffer, config: TieringConfig): GridPlaceOf {
+  const cut = bytes.length === 65536 ? bytes.subarray(0, bytes.lastIndexOf(10) + 1) : bytes;
+  const grid = textToGrid(cut, path.basename(file));
+  const notPlain = (why: string) => new SourceError('scale.not_plain_file', { file, why });
+  if (grid.encoding !== 'utf-8' || grid.readIssues?.length) throw notPlain(grid.encoding);
+  if (grid.headerRow !== 1) throw notPlain('sep=');
+  const located = locateTable(grid, 'orders', config.columns?.orders ?? {});
+  if (located.notes.length > 0 || located.grid.headerRow !== 1) throw notPlain(located.notes[0]?.code ?? 'layout');
+  return { place: placeOf(grid, 'orders', headerTexts(grid)), delimiter: grid.delimiter };
+}
+
+interface GridPlaceOf {
+  place: SourcePlace['place'];
+  delimiter: string;
+}
+
+/** Lines of the file (a last line without a line break counts). */
+function countLines(file: string): number {
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 22);
+  let lines = 0;
+  let last = 10;
+  for (;;) {
+    const n = fs.readSync(fd, buf, 0, buf.length, null);
+    if (n <= 0) break;
+    let i = buf.indexOf(10);
+    while (i >= 0 && i < n) {
+      lines++;
+      i = buf.indexOf(10, i + 1);
+    }
+    last = buf[n - 1];
+  }
+  fs.closeSync(fd);
+  return last === 10 ? lines : lines + 1;
+}
+
+/**
+ * The file as DuckDB reads it: CSV with every column as text (ids keep leading zeros, nothing
+ * is guessed; dates and amounts are parsed by the facts query and checked row by row), with the
+ * delimiter as the in-memory reader detects it.
+ */
+function readerSql(file: string, format: FileFormat, delimiter: string): string {
+  if (format === 'parquet') return `read_parquet(${literal(file)})`;
+  return `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', null_padding = true)`;
+}
+
+export async function duckdbFacts(file: string, config: TieringConfig, today?: number): Promise<CustomerFactsSet> {
   const format = fileFormat(file);
   if (!format) throw new SourceError('scale.duckdb_format', { file });
   if (!fs.existsSync(file)) throw new SourceError('scale.file_missing', { file });
@@ -49,13 +95,24 @@ export async function duckdbFacts(file: string, config: TieringConfig): Promise<
   const conn = await instance.connect();
   const run: RunQuery = async (sql, params) => (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as Record<string, unknown>[];
   try {
-    await conn.run(`CREATE VIEW orders AS SELECT * FROM ${readerSql(path.resolve(file), format)}`);
+    const csv = format === 'csv' ? csvHead(file, head(file), config) : null;
+    await conn.run(`CREATE VIEW orders AS SELECT * FROM ${readerSql(path.resolve(file), format, csv?.delimiter ?? ',')}`);
     const described = await run('DESCRIBE orders', []);
     const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
-    return await runFacts(run, queryInput('duckdb', { table: ['orders'] }, columns, config, file), file, 'DuckDB');
+    const headers = columns.map((c) => c.name);
+    const where: SourcePlace = {
+      place: csv?.place ?? { table: 'orders', sheet: path.basename(file), headerRow: 1, firstColumn: 0, headers },
+      rowsAreLines: (total) => format === 'parquet' || countLines(file) === total + 1,
+      today,
+    };
+    return await runFacts(run, queryInput('duckdb', { table: ['orders'] }, columns, config, file), file, 'DuckDB', where);
   } catch (e) {
     if (e instanceof SourceError || e instanceof TieringError) throw e;
-    throw new SourceError('scale.read_failed', { file, engine: 'DuckDB', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    // A CSV DuckDB cannot parse (a stray quote, a line in another encoding, a line break in a
+    // field) is read by the in-memory reader, which reports such lines one by one.
+    if (format === 'csv') throw new SourceError('scale.not_plain_file', { file, why: reason });
+    throw new SourceError('scale.read_failed', { file, engine: 'DuckDB', reason });
   } finally {
     conn.closeSync();
     instance.closeSync();
