@@ -7,7 +7,7 @@ import type { CustomerFactsSet } from '../engine/facts';
 import { kindOfType } from '../engine/sql/rows';
 import { TieringError } from '../engine/types';
 import { textToGrid } from '../engine/ingest/text';
-import { headerTexts, placeOf } from '../engine/ingest/grid';
+import { headerTexts, placeOf, resolveColumns } from '../engine/ingest/grid';
 import { locateTable } from '../engine/ingest/layout';
 import { queryInput, runFacts, SourceError, type RunQuery, type SourcePlace } from './common';
 
@@ -47,7 +47,10 @@ function csvHead(file: string, bytes: Buffer, config: TieringConfig): GridPlaceO
   if (grid.headerRow !== 1) throw notPlain('sep=');
   const located = locateTable(grid, 'orders', config.columns?.orders ?? {});
   if (located.notes.length > 0 || located.grid.headerRow !== 1) throw notPlain(located.notes[0]?.code ?? 'layout');
-  return { place: placeOf(grid, 'orders', headerTexts(grid)), delimiter: grid.delimiter };
+  const headers = headerTexts(grid);
+  // The ingest's own column check (two columns headed "amount" is an error there, not a pick).
+  resolveColumns([...headers], 'orders', config.columns?.orders ?? {}, grid.name, ['customerId', 'orderDate']);
+  return { place: placeOf(grid, 'orders', headers), delimiter: grid.delimiter };
 }
 
 interface GridPlaceOf {
@@ -100,6 +103,8 @@ export async function duckdbFacts(file: string, config: TieringConfig, today?: n
     const described = await run('DESCRIBE orders', []);
     const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
     const headers = columns.map((c) => c.name);
+    // DuckDB names repeated or blank headers its own way; the config names them as the ingest does.
+    if (csv && headers.join('\n') !== csv.place.headers.join('\n')) throw new SourceError('scale.not_plain_file', { file, why: csv.place.headers.join(', ') });
     const where: SourcePlace = {
       place: csv?.place ?? { table: 'orders', sheet: path.basename(file), headerRow: 1, firstColumn: 0, headers },
       rowsAreLines: (total) => format === 'parquet' || countLines(file) === total + 1,

@@ -54,7 +54,7 @@ export function duckdbYmdDay(y: string, m: string, d: string): string {
   return `(CASE WHEN ${y} BETWEEN 1 AND 9999 AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND 31 THEN TRY_CAST(lpad(CAST(${y} AS VARCHAR), 4, '0') || '-' || lpad(CAST(${m} AS VARCHAR), 2, '0') || '-' || lpad(CAST(${d} AS VARCHAR), 2, '0') AS DATE) - DATE '1970-01-01' END)`;
 }
 
-const int = (e: string) => `CAST(${e} AS INTEGER)`;
+const int = (e: string) => `TRY_CAST(${e} AS INTEGER)`;
 
 /** The shape of the parts `p` (tokenize's S_YMD, S_YMD8, S_ABY), as SQL conditions. */
 export function duckdbDateShapes(p: string) {
