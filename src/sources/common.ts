@@ -60,9 +60,12 @@ interface Summary {
   order: 'mdy' | 'dmy' | null;
   ambiguous: boolean;
   seen: Uint32Array;
+  /** Every date strict YYYY-MM-DD; every id as it stands (no trim, no "1.0"). */
+  iso: boolean;
+  rawIds: boolean;
 }
 
-function summarise(rows: Record<string, unknown>[], dateOrder: FactsQueryInput['dateOrder']): Summary & { evidence: { amb: number; aby: number } } {
+function summarise(rows: Record<string, unknown>[], dateOrder: FactsQueryInput['dateOrder']): Summary {
   const bad: Summary['bad'] = { id: { count: 0, example: '' }, date: { count: 0, example: '' }, amount: { count: 0, example: '' }, profit: { count: 0, example: '' }, order_id: { count: 0, example: '' } };
   const see = (k: keyof Summary['bad'], n: number, ex: unknown) => {
     if (!(n > 0)) return;
@@ -84,6 +87,9 @@ function summarise(rows: Record<string, unknown>[], dateOrder: FactsQueryInput['
   const decided = decideOrder(dateOrder ?? 'auto', ev[1], ev[2], ev[3] > 0 ? 'x' : '', aby);
   const days = new Map<number, number>();
   const seen = new Uint32Array(7);
+  let iso = true;
+  let rawIds = 0;
+  for (const r of rows) rawIds += num(r.raw_ids) || 0;
   for (const r of rows) {
     const n = num(r.n);
     const isAby = r.ev !== null && r.ev !== undefined;
@@ -92,10 +98,13 @@ function summarise(rows: Record<string, unknown>[], dateOrder: FactsQueryInput['
       see('date', n, r.ex_date ?? '');
       continue;
     }
-    seen[num(r.shape)] += n;
+    // Strict YYYY-MM-DD (shape 0) is the ingest's ymd.
+    const shape = num(r.shape);
+    seen[shape === 0 ? 1 : shape] += n;
+    if (shape !== 0) iso = false;
     days.set(d, (days.get(d) ?? 0) + n);
   }
-  return { total, bad, days, order: decided.order, ambiguous: decided.ambiguous, seen, evidence: { amb: ev[3], aby } };
+  return { total, bad, days, order: decided.order, ambiguous: decided.ambiguous, seen, iso, rawIds: rawIds === total };
 }
 
 /**
@@ -131,7 +140,7 @@ export async function runFacts(run: RunQuery, input: FactsQueryInput & { dateCol
   const dmy = s.order === 'dmy';
   if (outliers > 0) {
     if (!where.rowsAreLines(s.total)) throw new SourceError('scale.not_plain_lines', { file: label, engine, count: outliers });
-    const q = outlierRowsSql({ ...input, dmy, dayBefore });
+    const q = outlierRowsSql({ ...input, dmy, dayBefore, isoDates: s.iso });
     for (const r of await run(q.sql, q.params)) {
       const d = num(r.d);
       const future = d > until;
@@ -139,7 +148,10 @@ export async function runFacts(run: RunQuery, input: FactsQueryInput & { dateCol
     }
   }
   if (s.total - outliers === 0) throw new SourceError('scale.no_rows', { file: label });
-  const q = factsSql({ ...input, dmy, dayBefore });
+  let latestDay = -Infinity;
+  for (const d of s.days.keys()) if (d < dayBefore && d > latestDay) latestDay = d;
+  const fast = { isoDates: s.iso, rawIds: s.rawIds };
+  const q = factsSql({ ...input, dmy, dayBefore, latestDay, ...fast });
   const rows = await run(q.sql, q.params);
   const set = factsSetFromRows(rows, { analysisDate: input.analysisDate, returns: input.returns, windowDays: input.windowDays, withProfit: !!input.columns.profit });
   set.reading = { issues: issues.finish(), issuesTotal: issues.total, rowsWithIssues: issues.rowsWithIssues, dateFormats: { [where.place.headers[di]]: format }, orderRows: s.total };

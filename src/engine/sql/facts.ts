@@ -5,6 +5,7 @@
 // latest order day), 2 churn window days, 3 returns policy (1 net, 0 exclude).
 import { isoToDay } from '../calendar';
 import { DIALECT, type ColumnKind, type Dialect, type DialectSpec } from './dialects';
+import { duckdbFactsSql } from './factsDuckdb';
 import { duckdbAby, duckdbBadId, duckdbDateParts, duckdbDateShapes, duckdbId, duckdbOtherSpaceAtEnd, duckdbPlainNumber, duckdbTextDay, duckdbYmdDay } from './reading';
 
 export interface SourceColumn {
@@ -24,6 +25,11 @@ export interface FactsQueryInput {
   dayBefore?: number;
   /** Day/month order of a/b/y text dates (DuckDB text columns): true for day first. */
   dmy?: boolean;
+  /** The latest day of a usable row (the analysis day when none is given), when the caller knows it: saves DuckDB a pass. */
+  latestDay?: number;
+  /** The validation found every date strict YYYY-MM-DD and every id needing no trim: DuckDB skips that work. */
+  isoDates?: boolean;
+  rawIds?: boolean;
   /** The config's dateOrder, to decide `dmy` as the ingest does. */
   dateOrder?: 'auto' | 'mdy' | 'dmy';
 }
@@ -47,7 +53,7 @@ export function sourceSql(d: DialectSpec, source: FactsQueryInput['source']): st
 
 /** DuckDB reads a text date column the way the in-memory ingest does (engine/sql/reading.ts). */
 function memoryDates(input: FactsQueryInput): boolean {
-  return input.dialect === 'duckdb' && input.columns.orderDate.kind === 'text';
+  return input.dialect === 'duckdb' && input.columns.orderDate.kind === 'text' && !input.isoDates;
 }
 
 const PARTS = '"__ct_date_parts"';
@@ -64,9 +70,11 @@ function inputs(d: DialectSpec, input: FactsQueryInput, dmy: string): string[] {
   const c = input.columns;
   const col = (s: SourceColumn) => `t.${d.ident(s.name)}`;
   const duck = input.dialect === 'duckdb';
-  const idText = (s: SourceColumn) => (s.kind === 'integer' ? d.toText(col(s)) : duck && s.kind === 'text' ? duckdbId(col(s)) : d.toText(d.normalizeId(d.toText(col(s)))));
+  const idText = (s: SourceColumn) => (s.kind === 'integer' ? d.toText(col(s)) : duck && s.kind === 'text' ? (input.rawIds ? col(s) : duckdbId(col(s))) : d.toText(d.normalizeId(d.toText(col(s)))));
   const date = memoryDates(input)
     ? duckdbTextDay(col(c.orderDate), `t.${PARTS}`, dmy)
+    : duck && input.isoDates && c.orderDate.kind === 'text'
+    ? `(TRY_CAST(${col(c.orderDate)} AS DATE) - DATE '1970-01-01')`
     : d.dayNumber(c.orderDate.kind === 'text' ? d.textToDate(col(c.orderDate)) : c.orderDate.kind === 'date' ? col(c.orderDate) : d.toDate(col(c.orderDate)));
   // Plain numbers only (the validation refuses others): no trim, which DuckDB would spend on every row.
   const money = (s: SourceColumn) => (duck && s.kind === 'text' ? `TRY_CAST(${col(s)} AS DECIMAL(18,4))` : d.toDecimal(col(s), s.kind));
@@ -93,6 +101,7 @@ function bound(d: DialectSpec, input: FactsQueryInput) {
   const values: Record<string, number | null> = { analysis_day: input.analysisDate ? isoToDay(input.analysisDate) : null, window_days: input.windowDays, net: input.returns === 'net' ? 1 : 0 };
   if (input.dayBefore !== undefined) values.day_before = input.dayBefore;
   if (memoryDates(input)) values.dmy = input.dmy ? 1 : 0;
+  if (input.latestDay !== undefined) values.latest_day = input.latestDay;
   return binder(d, values);
 }
 
@@ -143,17 +152,18 @@ export function validationSql(input: FactsQueryInput): BoundSql {
   if (memoryDates(input)) {
     const sh = duckdbDateShapes(parts);
     const { a, b, y } = duckdbAby(parts);
-    dates = [`CASE WHEN ${sh.aby} THEN NULL ELSE ${day} END AS d`, `CASE WHEN ${sh.aby} THEN ${duckdbYmdDay(y, a, b)} END AS d_mdy`, `CASE WHEN ${sh.aby} THEN ${duckdbYmdDay(y, b, a)} END AS d_dmy`, `CASE WHEN ${sh.aby} THEN ${evidence(parts)} END AS ev`, `CASE WHEN ${sh.aby} THEN 3 WHEN ${sh.ymd8} THEN 2 ELSE 1 END AS shape`];
+    dates = [`CASE WHEN ${sh.aby} THEN NULL ELSE ${day} END AS d`, `CASE WHEN ${sh.aby} THEN ${duckdbYmdDay(y, a, b)} END AS d_mdy`, `CASE WHEN ${sh.aby} THEN ${duckdbYmdDay(y, b, a)} END AS d_dmy`, `CASE WHEN ${sh.aby} THEN ${evidence(parts)} END AS ev`, `CASE WHEN ${sh.aby} THEN 3 WHEN ${sh.ymd8} THEN 2 WHEN ${parts} IS NULL THEN 0 ELSE 1 END AS shape`];
   } else {
     dates = [`${day} AS d`, 'NULL AS d_mdy', 'NULL AS d_dmy', 'NULL AS ev', `${c.orderDate.kind === 'text' ? 1 : 5} AS shape`];
   }
   const flag = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
-  const sql = `SELECT d, d_mdy, d_dmy, ev, shape, COUNT(*) AS n, SUM(bad_id) AS bad_id, SUM(bad_amount) AS bad_amount, SUM(bad_profit) AS bad_profit, SUM(blank_oid) AS blank_oid,
+  const sql = `SELECT d, d_mdy, d_dmy, ev, shape, COUNT(*) AS n, SUM(bad_id) AS bad_id, SUM(bad_amount) AS bad_amount, SUM(bad_profit) AS bad_profit, SUM(blank_oid) AS blank_oid, SUM(raw_ids) AS raw_ids,
   MIN(ex_id) AS ex_id, MIN(ex_date) AS ex_date, MIN(ex_amount) AS ex_amount, MIN(ex_profit) AS ex_profit
 FROM (
   SELECT ${dates.join(',\n    ')},
     ${flag(idBad(c.customerId, 'cid'))} AS bad_id, ${flag(amountBad)} AS bad_amount, ${flag(profitBad)} AS bad_profit,
     ${c.orderId ? flag(text(c.orderId) ? `${oid} IS NULL OR ${duckdbOtherSpaceAtEnd(col(c.orderId))}` : `${oid} IS NULL`) : '0'} AS blank_oid,
+    ${text(c.customerId) && (!c.orderId || text(c.orderId)) ? flag(`cid = ${col(c.customerId)}${c.orderId ? ` AND ${oid} IS NOT DISTINCT FROM ${col(c.orderId)}` : ''}`) : '0'} AS raw_ids,
     CASE WHEN ${idBad(c.customerId, 'cid')} THEN ${raw(c.customerId)} END AS ex_id,
     ${raw(c.orderDate)} AS ex_date,
     CASE WHEN ${amountBad} THEN ${raw(c.amount)} END AS ex_amount,
@@ -192,6 +202,14 @@ export function factsSql(input: FactsQueryInput): BoundSql {
   const withProfit = !!input.columns.profit;
   const withOrderId = !!input.columns.orderId;
   const dec = (e: string) => d.decimalText(e);
+  if (input.dialect === 'duckdb') {
+    const select = inputs(d, input, memoryDates(input) ? b.p('dmy') : '0').join(',\n    ');
+    const from = fromSql(d, input);
+    const where = input.dayBefore !== undefined ? ` AND v.d < ${b.p('day_before')}` : '';
+    const latest = input.latestDay !== undefined ? b.p('latest_day') : `(SELECT MAX(v.d) FROM (SELECT ${select} FROM ${from}) v WHERE v.cid IS NOT NULL AND v.d IS NOT NULL AND v.amt IS NOT NULL${where})`;
+    const sql = duckdbFactsSql({ select, from, where, analysisDay: `COALESCE(${b.p('analysis_day')}, ${latest})`, windowDays: b.p('window_days'), net: b.p('net'), withProfit, withOrderId, dec });
+    return { sql, params: b.params(), names: b.names };
+  }
   const sql = `WITH src AS (
   SELECT
     ${inputs(d, input, memoryDates(input) ? b.p('dmy') : '0').join(',\n    ')}
@@ -202,7 +220,7 @@ valid AS (
 ),
 -- analysis day (given, else the latest row's day, returns included), churn window, policy
 p AS (
-  SELECT COALESCE(${b.p('analysis_day')}, MAX(d)) AS a, ${b.p('window_days')} AS w, ${b.p('net')} AS net FROM valid
+  SELECT COALESCE(${b.p('analysis_day')}, ${input.latestDay !== undefined ? `${b.p('latest_day')}) AS a, ${b.p('window_days')} AS w, ${b.p('net')} AS net` : `MAX(d)) AS a, ${b.p('window_days')} AS w, ${b.p('net')} AS net FROM valid`}
 ),
 -- k: 0 dated after the analysis day (left out), 2 a return (amount < 0), 1 an order row
 r AS (
