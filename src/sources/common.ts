@@ -4,7 +4,7 @@ import type { TieringConfig } from '../config/schema';
 import type { MessageKey } from '../i18n';
 import { resolveColumns } from '../engine/ingest/grid';
 import { ambiguousExampleSql, factsSql, outlierRowsSql, validationSql, type FactsQueryInput, type SourceColumn } from '../engine/sql/facts';
-import { factsSetFromRows, num } from '../engine/sql/rows';
+import { factsSetFromColumns, factsSetFromRows, num } from '../engine/sql/rows';
 import type { CustomerFactsSet } from '../engine/facts';
 import { decideOrder, formatName, type DateColumn } from '../engine/ingest/dates';
 import { farCutoffOf, todayDay, topDaysOf } from '../engine/ingest/dateOutliers';
@@ -26,6 +26,8 @@ export class SourceError extends Error {
 
 /** Runs one bound query and returns its rows as plain objects. */
 export type RunQuery = (sql: string, params: (number | null)[]) => Promise<Record<string, unknown>[]>;
+/** The same, as columns (name → values), where the client gives them faster. */
+export type RunColumns = (sql: string, params: (number | null)[]) => Promise<Record<string, unknown[]>>;
 
 /** The facts query input for a source whose columns (name → kind) are known, and the date column's index. */
 export function queryInput(dialect: Dialect, source: FactsQueryInput['source'], columns: { name: string; kind: ColumnKind }[], config: TieringConfig, label: string): FactsQueryInput & { dateColumn: number } {
@@ -50,6 +52,8 @@ export interface SourcePlace {
   /** Whether data row k (1-based, as the database counts) is grid row k: no blank lines, no line breaks inside fields. */
   rowsAreLines(total: number): boolean;
   today?: number;
+  /** Reads the facts query's result by column (faster where the client can). */
+  runColumns?: RunColumns;
 }
 
 interface Summary {
@@ -152,8 +156,8 @@ export async function runFacts(run: RunQuery, input: FactsQueryInput & { dateCol
   for (const d of s.days.keys()) if (d < dayBefore && d > latestDay) latestDay = d;
   const fast = { isoDates: s.iso, rawIds: s.rawIds };
   const q = factsSql({ ...input, dmy, dayBefore, latestDay, ...fast });
-  const rows = await run(q.sql, q.params);
-  const set = factsSetFromRows(rows, { analysisDate: input.analysisDate, returns: input.returns, windowDays: input.windowDays, withProfit: !!input.columns.profit });
+  const opts = { analysisDate: input.analysisDate, returns: input.returns, windowDays: input.windowDays, withProfit: !!input.columns.profit };
+  const set = where.runColumns ? factsSetFromColumns(await where.runColumns(q.sql, q.params), opts) : factsSetFromRows(await run(q.sql, q.params), opts);
   set.reading = { issues: issues.finish(), issuesTotal: issues.total, rowsWithIssues: issues.rowsWithIssues, dateFormats: { [where.place.headers[di]]: format }, orderRows: s.total };
   return set;
 }

@@ -109,6 +109,7 @@ export async function duckdbFacts(file: string, config: TieringConfig, today?: n
       place: csv?.place ?? { table: 'orders', sheet: path.basename(file), headerRow: 1, firstColumn: 0, headers },
       rowsAreLines: (total) => format === 'parquet' || countLines(file) === total + 1,
       today,
+      runColumns: async (sql, params) => (await conn.runAndReadAll(sql, params)).getColumnsObjectJS() as Record<string, unknown[]>,
     };
     return await runFacts(run, queryInput('duckdb', { table: ['orders'] }, columns, config, file), file, 'DuckDB', where);
   } catch (e) {
