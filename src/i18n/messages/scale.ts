@@ -5,8 +5,6 @@ export const messages = defineMessages({
     'scale.bad_engine': 'Option --engine must be duckdb or memory, got "{value}".',
     'scale.duckdb_format': 'The DuckDB engine reads CSV and Parquet files; {file} is neither. Use --engine memory for Excel workbooks.',
     'scale.file_missing': 'Cannot read {file}: the file does not exist.',
-    'scale.bad_rows':
-      '{file}: {bad} of {total} rows cannot be read by the {engine} engine (customer id blank: {id}; date not YYYY-MM-DD: {date}; amount not a plain number with at most 4 decimals: {amount}). Fix these rows, or run with --engine memory for a row-by-row report.',
     'scale.no_rows': '{file}: no usable order rows.',
     'scale.not_plain_id':
       '{file}: {count} of {total} customer ids in column "{column}" are blank, an Excel error, or end in a tab or other whitespace (e.g. "{value}"). The {engine} engine does not read them as the in-memory reader does, so nothing was classified. Fix the ids, or run with --engine memory for a row-by-row report.',
@@ -37,8 +35,6 @@ export const messages = defineMessages({
     'scale.bad_engine': '选项 --engine 只能是 duckdb 或 memory，收到“{value}”。',
     'scale.duckdb_format': 'DuckDB 引擎只读取 CSV 和 Parquet 文件；{file} 两者都不是。Excel 工作簿请使用 --engine memory。',
     'scale.file_missing': '无法读取 {file}：文件不存在。',
-    'scale.bad_rows':
-      '{file}：共 {total} 行，其中 {bad} 行 {engine} 引擎无法读取（客户编号为空：{id}；日期不是 YYYY-MM-DD：{date}；金额不是最多 4 位小数的普通数字：{amount}）。请修正这些行，或使用 --engine memory 获取逐行报告。',
     'scale.no_rows': '{file}：没有可用的订单行。',
     'scale.not_plain_id':
       '{file}：“{column}”列的 {total} 个客户编号中有 {count} 个为空、是 Excel 错误值，或首尾带有制表符等空白（例如“{value}”）。{engine} 引擎无法按内存读取器的方式读取它们，因此没有进行分级。请修正这些编号，或使用 --engine memory 获取逐行报告。',
