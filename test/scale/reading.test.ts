@@ -111,3 +111,45 @@ test('random order files with non-ISO dates, returns, later rows and outlier dat
     { numRuns: 40 },
   );
 }, 300000);
+
+// The SQL date reading (engine/sql/reading.ts) against the ingest's tokenizer on arbitrary
+// date-like text: where SQL reads a day it is the ingest's day; where it reads none, the ingest
+// reads none either, or reads an English month name (which makes DuckDB refuse the file).
+test('text dates: the SQL reading agrees with parseDateColumn cell by cell', async () => {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const { duckdbDateParts, duckdbTextDay } = await import('../../src/engine/sql/reading');
+  const { parseDateColumn } = await import('../../src/engine/ingest/dates');
+  const inst = await DuckDBInstance.create(':memory:');
+  const conn = await inst.connect();
+  const num = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc.constantFrom(0, 0, 2, 4, 8)).map(([n, w]) => String(n).padStart(w, '0'));
+  const sep = fc.constantFrom('-', '/', '.', '年', '月');
+  const shaped = fc
+    .tuple(fc.constantFrom('', '', ' ', '\t'), fc.oneof(num(1990, 2030), num(0, 40), num(19900101, 20301231)), sep, num(0, 14), fc.boolean(), sep, fc.oneof(num(0, 32), num(1990, 2030)), fc.constantFrom('', '', '', '日', ' 10:30', 'T08:00', 't', 'x', ' ', '-'), fc.integer({ min: 0, max: 3 }))
+    .map(([ws, a, s1, b, same, s2, c, tail, parts]) => (parts === 0 ? `${ws}${a}${tail}` : parts === 1 ? `${ws}${a}${s1}${b}${tail}` : `${ws}${a}${s1}${b}${same ? (s1 === '年' ? '月' : s1) : s2}${c}${tail}`));
+  const noise = fc.array(fc.constantFrom('2024', '3', '-', '/', '年', '月', '日', ' ', 'T', 'Mar', '29', '13', '2023-02-29'), { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+  const cells = fc.sample(fc.oneof({ arbitrary: shaped, weight: 4 }, { arbitrary: noise, weight: 1 }), { numRuns: 8000, seed: 13 });
+  try {
+    for (const order of ['mdy', 'dmy'] as const) {
+      const values = cells.map((c) => `('${c.replace(/'/g, "''")}')`).join(',');
+      const sql = `SELECT s, ${duckdbTextDay('s', 'p', order === 'dmy' ? '1' : '0')} AS d FROM (SELECT s, ${duckdbDateParts('s')} AS p FROM (VALUES ${values}) v(s))`;
+      const rows = (await conn.runAndReadAll(sql)).getRowObjectsJS() as { s: string; d: bigint | number | null }[];
+      expect(rows.length).toBe(cells.length);
+      let read = 0;
+      for (const r of rows) {
+        const mem = parseDateColumn([r.s], { dateSystem: 1900, order });
+        const day = mem.days[0];
+        if (r.d === null) {
+          expect({ s: r.s, memory: Number.isNaN(day) ? 'none' : mem.format }).toEqual({ s: r.s, memory: Number.isNaN(day) ? 'none' : 'month-name' });
+        } else {
+          read++;
+          expect({ s: r.s, day: Number(r.d) }).toEqual({ s: r.s, day });
+        }
+      }
+      // The sample is not all noise: well over a hundred cells are real dates in the shapes SQL reads.
+      expect(read).toBeGreaterThan(100);
+    }
+  } finally {
+    conn.closeSync();
+    inst.closeSync();
+  }
+}, 120000);
