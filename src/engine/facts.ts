@@ -65,6 +65,12 @@ export interface CustomerFactsSet {
 
 /** Facts in the engine's customer order (compareIds), with customer-list ids that have no row. */
 function orderedFacts(set: CustomerFactsSet, customers: CustomerData | null): (CustomerFact | null)[] & { ids: string[] } {
+  if (!customers) {
+    // Facts are one per id: their order is all it takes (no map of a million ids).
+    const order = sortedIdOrder(set.facts.map((f) => f.id));
+    const rows = Array.from(order, (i) => set.facts[i]);
+    return Object.assign(rows, { ids: rows.map((f) => f.id) });
+  }
   const byId = new Map<string, CustomerFact>();
   for (const f of set.facts) byId.set(f.id, f);
   const keys = set.facts.map((f) => f.id);

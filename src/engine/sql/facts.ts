@@ -143,7 +143,8 @@ export function validationSql(input: FactsQueryInput): BoundSql {
   const raw = (s: SourceColumn) => d.toText(col(s));
   const text = (s: SourceColumn) => duck && s.kind === 'text';
   // More than 4 decimals would be rounded by DECIMAL(18,4): not plain, never rounded.
-  const notPlain = (s: SourceColumn, value: string) => `(${value} IS NULL OR CAST(${value} AS DOUBLE PRECISION) <> ${d.toDouble(col(s), s.kind)}${text(s) ? ` OR NOT ${duckdbPlainNumber(col(s))}` : ''})`;
+  const roundsOff = (s: SourceColumn, value: string) => `CAST(${value} AS DOUBLE PRECISION) <> ${d.toDouble(col(s), s.kind)}`;
+  const notPlain = (s: SourceColumn, value: string) => `(${value} IS NULL OR ${roundsOff(s, value)}${text(s) ? ` OR NOT ${duckdbPlainNumber(col(s))}` : ''})`;
   const profitBad = c.profit && text(c.profit) ? `(${col(c.profit)} IS NOT NULL AND ${col(c.profit)} <> '' AND ${notPlain(c.profit, prf.replace(/^COALESCE\((.*), 0\)$/, '$1'))})` : 'FALSE';
   const idBad = (s: SourceColumn, v: string) => (text(s) ? `(${duckdbBadId(v)} OR ${duckdbOtherSpaceAtEnd(col(s))})` : `${v} IS NULL`);
   const amountBad = notPlain(c.amount, amt);
@@ -157,8 +158,10 @@ export function validationSql(input: FactsQueryInput): BoundSql {
     dates = [`${day} AS d`, 'NULL AS d_mdy', 'NULL AS d_dmy', 'NULL AS ev', `${c.orderDate.kind === 'text' ? 1 : 5} AS shape`];
   }
   const flag = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
+  // Any example will do: DuckDB's any_value keeps the first instead of comparing every string.
+  const ex = duck ? 'any_value' : 'MIN';
   const sql = `SELECT d, d_mdy, d_dmy, ev, shape, COUNT(*) AS n, SUM(bad_id) AS bad_id, SUM(bad_amount) AS bad_amount, SUM(bad_profit) AS bad_profit, SUM(blank_oid) AS blank_oid, SUM(raw_ids) AS raw_ids,
-  MIN(ex_id) AS ex_id, MIN(ex_date) AS ex_date, MIN(ex_amount) AS ex_amount, MIN(ex_profit) AS ex_profit
+  ${ex}(ex_id) AS ex_id, ${ex}(ex_date) AS ex_date, ${ex}(ex_amount) AS ex_amount, ${ex}(ex_profit) AS ex_profit
 FROM (
   SELECT ${dates.join(',\n    ')},
     ${flag(idBad(c.customerId, 'cid'))} AS bad_id, ${flag(amountBad)} AS bad_amount, ${flag(profitBad)} AS bad_profit,

@@ -22,6 +22,9 @@ export interface DuckdbFactsParts {
   dec: (e: string) => string;
 }
 
+/** Counts and days as INTEGER: they reach JavaScript as numbers, not BigInts to convert (a million customers × 13 columns). */
+const int = (e: string) => `CAST(${e} AS INTEGER)`;
+
 // long: one SQL template, read top to bottom as the facts' definitions (engine/facts.ts)
 export function duckdbFactsSql(q: DuckdbFactsParts): string {
   const profit = q.withProfit ? 'COALESCE(SUM(q1), 0) + CASE WHEN MIN(p.net) = 1 THEN COALESCE(SUM(q2), 0) ELSE 0 END' : 'NULL';
@@ -78,12 +81,12 @@ oc AS (
 )`
       : ''
   }
-SELECT agg.cid, agg.a, agg.order_rows, agg.return_rows, agg.after_rows,
-  ${q.withOrderId ? 'oc.orders' : 'agg.order_rows'} AS orders,
+SELECT agg.cid, ${int('agg.a')} AS a, ${int('agg.order_rows')} AS order_rows, ${int('agg.return_rows')} AS return_rows, ${int('agg.after_rows')} AS after_rows,
+  ${int(q.withOrderId ? 'oc.orders' : 'agg.order_rows')} AS orders,
   ${q.dec('agg.revenue')} AS revenue, ${q.withProfit ? q.dec('agg.profit') : 'NULL'} AS profit,
-  agg.first_day, agg.last_day, agg.active_days, agg.recent_days,
-  CAST(2 * list_median(list_transform(range(1, len(agg.od)), i -> agg.od[i + 1] - agg.od[i])) AS BIGINT) AS gap2,
-  agg.clv_days, agg.clv_first, agg.clv_last, ${q.dec('agg.clv_repeat')} AS clv_repeat
+  ${int('agg.first_day')} AS first_day, ${int('agg.last_day')} AS last_day, ${int('agg.active_days')} AS active_days, ${int('agg.recent_days')} AS recent_days,
+  ${int('2 * list_median(list_transform(range(1, len(agg.od)), i -> agg.od[i + 1] - agg.od[i]))')} AS gap2,
+  ${int('agg.clv_days')} AS clv_days, ${int('agg.clv_first')} AS clv_first, ${int('agg.clv_last')} AS clv_last, ${q.dec('agg.clv_repeat')} AS clv_repeat
 FROM agg${q.withOrderId ? '\nLEFT JOIN oc ON oc.cid = agg.cid' : ''}
 `;
 }
