@@ -1,7 +1,7 @@
 // Rows of the facts query (engine/sql/facts.ts) → CustomerFact. Database clients give
 // integers as number, bigint or text and exact decimals as text: each is read with Number(),
 // which rounds a decimal's exact value once to the nearest double (as the metrics kernel does).
-import type { CustomerFact, CustomerFactsSet } from '../facts';
+import { FACT_FIELDS, factsColumns, type CustomerFact, type CustomerFactsSet, type FactField } from '../facts';
 import type { ColumnKind } from './dialects';
 
 /** A database value → number; NULL → NaN. */
@@ -13,16 +13,16 @@ export function num(v: unknown): number {
   return Number(String(v));
 }
 
-/** Fact field ← the facts query's output column (FACT_COLUMNS). */
-const FIELDS: [keyof Omit<CustomerFact, 'id'>, string][] = [
-  ['orderRows', 'order_rows'], ['returnRows', 'return_rows'], ['afterRows', 'after_rows'], ['orders', 'orders'], ['revenue', 'revenue'], ['profit', 'profit'],
-  ['firstDay', 'first_day'], ['lastDay', 'last_day'], ['activeDays', 'active_days'], ['recentDays', 'recent_days'], ['medianGapTwice', 'gap2'],
-  ['clvDays', 'clv_days'], ['clvFirstDay', 'clv_first'], ['clvLastDay', 'clv_last'], ['clvRepeatSpend', 'clv_repeat'],
-];
+/** Fact ← the facts query's output column (FACT_COLUMNS). */
+const COLUMN_OF: Record<FactField, string> = {
+  orderRows: 'order_rows', returnRows: 'return_rows', afterRows: 'after_rows', orders: 'orders', revenue: 'revenue', profit: 'profit',
+  firstDay: 'first_day', lastDay: 'last_day', activeDays: 'active_days', recentDays: 'recent_days', medianGapTwice: 'gap2',
+  clvDays: 'clv_days', clvFirstDay: 'clv_first', clvLastDay: 'clv_last', clvRepeatSpend: 'clv_repeat',
+};
 
 export function factFromRow(row: Record<string, unknown>): CustomerFact {
   const f = { id: String(row.cid) } as CustomerFact;
-  for (const [field, column] of FIELDS) f[field] = num(row[column]);
+  for (const k of FACT_FIELDS) f[k] = num(row[COLUMN_OF[k]]);
   return f;
 }
 
@@ -33,42 +33,25 @@ export interface FactsOptions {
   withProfit: boolean;
 }
 
-function factsSet(facts: CustomerFact[], analysisDay: number, o: FactsOptions): CustomerFactsSet {
-  return { facts, analysisDay, analysisDateSource: o.analysisDate ? 'config' : 'latest-order', returns: o.returns, windowDays: o.windowDays, withProfit: o.withProfit };
+function factsSet(cols: Pick<CustomerFactsSet, 'ids' | 'values'>, analysisDay: number, o: FactsOptions): CustomerFactsSet {
+  return { ...cols, analysisDay, analysisDateSource: o.analysisDate ? 'config' : 'latest-order', returns: o.returns, windowDays: o.windowDays, withProfit: o.withProfit };
 }
 
 export function factsSetFromRows(rows: Record<string, unknown>[], o: FactsOptions): CustomerFactsSet {
-  return factsSet(rows.map(factFromRow), rows.length > 0 ? num(rows[0].a) : NaN, o);
+  return factsSet(factsColumns(rows.map(factFromRow)), rows.length > 0 ? num(rows[0].a) : NaN, o);
 }
 
-/** The same from the query's columns (DuckDB hands a million customers over 7× faster by column than by row object). */
+/** The same from the query's columns: typed arrays, no object per customer (a million customers). */
 export function factsSetFromColumns(cols: Record<string, unknown[]>, o: FactsOptions): CustomerFactsSet {
-  const ids = cols.cid ?? [];
-  const c = (name: string) => cols[name];
-  const [orderRows, returnRows, afterRows, orders, revenue, profit, firstDay, lastDay, activeDays, recentDays, gap2, clvDays, clvFirst, clvLast, clvRepeat] = FIELDS.map(([, column]) => c(column));
-  const facts: CustomerFact[] = new Array(ids.length);
-  // One object literal per customer (a stable shape: property-by-property filling was 5× slower).
-  for (let i = 0; i < ids.length; i++) {
-    facts[i] = {
-      id: String(ids[i]),
-      orderRows: num(orderRows[i]),
-      returnRows: num(returnRows[i]),
-      afterRows: num(afterRows[i]),
-      orders: num(orders[i]),
-      revenue: num(revenue[i]),
-      profit: num(profit[i]),
-      firstDay: num(firstDay[i]),
-      lastDay: num(lastDay[i]),
-      activeDays: num(activeDays[i]),
-      recentDays: num(recentDays[i]),
-      medianGapTwice: num(gap2[i]),
-      clvDays: num(clvDays[i]),
-      clvFirstDay: num(clvFirst[i]),
-      clvLastDay: num(clvLast[i]),
-      clvRepeatSpend: num(clvRepeat[i]),
-    };
+  const ids = (cols.cid ?? []).map(String);
+  const values = {} as Record<FactField, Float64Array>;
+  for (const k of FACT_FIELDS) {
+    const from = cols[COLUMN_OF[k]];
+    const to = new Float64Array(ids.length);
+    for (let i = 0; i < to.length; i++) to[i] = num(from[i]);
+    values[k] = to;
   }
-  return factsSet(facts, ids.length > 0 ? num(cols.a[0]) : NaN, o);
+  return factsSet({ ids, values }, ids.length > 0 ? num(cols.a[0]) : NaN, o);
 }
 
 /** A database's type name → how the facts query reads the column. */
