@@ -242,7 +242,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     const books = new OpenBooks();
     if (options.orders && !scaled) tables.orders = await readInputFile(options.orders, 'orders', books);
     if (options.customers) tables.customers = await readInputFile(options.customers, 'customers', books);
-    const result = scaled ? await classifyFromSource(options, tables.customers, config) : classify(tables, config);
+    const result = scaled ? await classifyFromSource(options, tables.customers, config, (why) => writeErr(`${t(locale, 'scale.fallback', { reason: t(locale, why.key, why.params) })}\n`)) : classify(tables, config);
     // A rule that does not compile is a config error: a scheduled job must notice (exit 2, nothing written).
     const ruleErrors = ruleErrorsText(result);
     if (ruleErrors) throw new UsageError('cli.rules_invalid', { file: options.config ?? '' }, ruleErrors);

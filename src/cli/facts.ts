@@ -86,7 +86,7 @@ async function writeFacts(set: CustomerFactsSet, out: string, locale: Locale): P
     fs.writeFileSync(out, factsCsv(set, locale));
     return;
   }
-  if (set.facts.length + 1 > EXCEL_MAX_ROWS) throw new UsageError('facts.too_many', { customers: set.facts.length, max: EXCEL_MAX_ROWS });
+  if (set.ids.length + 1 > EXCEL_MAX_ROWS) throw new UsageError('facts.too_many', { customers: set.ids.length, max: EXCEL_MAX_ROWS });
   const { headings, rows } = factsTable(set, locale);
   await writeCampaignXlsx({ headers: headings, rows }, out, t(locale, 'facts.sheet'), 'CustomerFacts');
 }
@@ -114,7 +114,7 @@ export async function runFacts(argv: readonly string[]): Promise<number> {
     if (problem) throw new UsageError('cli.out_unwritable', { file: o.out, reason: problem });
     const set = usesScaleSource(o) ? await sourceFacts(o, config) : await memoryFacts(o.orders, config, locale);
     await writeFacts(set, o.out, locale);
-    writeOut(`${t(locale, 'facts.written', { customers: set.facts.length, file: o.out, date: dayToIso(set.analysisDay) })}\n`);
+    writeOut(`${t(locale, 'facts.written', { customers: set.ids.length, file: o.out, date: dayToIso(set.analysisDay) })}\n`);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -5,6 +5,8 @@ import * as fs from 'fs';
 import type { TieringConfig } from '../config';
 import { classifyFacts, type CustomerFactsSet } from '../engine/facts';
 import { ingest } from '../engine/ingest';
+import { classify } from '../engine/classify';
+import { readInputFile } from './inputFiles';
 import type { ClassificationResult, InputTables } from '../engine/types';
 import { duckdbFacts, fileFormat } from '../sources/duckdb';
 import { isPostgresUrl, postgresFacts } from '../sources/postgres';
@@ -42,9 +44,23 @@ export function usesScaleSource(o: ScaleOptions): boolean {
   }
 }
 
-/** Facts from the database or DuckDB, then the unchanged methods; customers (names, dimensions) in memory. */
-export async function classifyFromSource(o: ScaleOptions, customers: InputTables['customers'], config: TieringConfig): Promise<ClassificationResult> {
-  const facts = await sourceFacts(o, config);
+/**
+ * Facts from the database or DuckDB, then the unchanged methods; customers (names, dimensions)
+ * in memory. A CSV chosen for DuckDB by its size that DuckDB would not read as the in-memory
+ * reader does (sources/common.ts) is read in memory instead, and `onFallback` says why; with
+ * --engine duckdb, a Parquet file or a database the SourceError stands (exit 2).
+ */
+export async function classifyFromSource(o: ScaleOptions, customers: InputTables['customers'], config: TieringConfig, onFallback?: (why: SourceError) => void): Promise<ClassificationResult> {
+  const orders = o.orders!;
+  let facts;
+  try {
+    facts = await sourceFacts(o, config);
+  } catch (e) {
+    const automatic = !o.engine && !isPostgresUrl(orders) && fileFormat(orders) === 'csv';
+    if (!(automatic && e instanceof SourceError && e.key.startsWith('scale.not_plain'))) throw e;
+    onFallback?.(e);
+    return classify({ orders: await readInputFile(orders, 'orders'), ...(customers ? { customers } : {}) }, config);
+  }
   const ingested = customers ? ingest({ customers }, config) : null;
   return classifyFacts(facts, config, ingested);
 }

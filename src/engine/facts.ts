@@ -14,7 +14,7 @@ import { dayToIso } from './calendar';
 import { classifyIngested } from './classify';
 import { DAYS_PER_MONTH, MIN_RATE_WINDOW_DAYS, emptyMetrics, nanArray, sortedIdOrder, type CustomerMetrics, type MetricsRun } from './metrics';
 import { UNIT_DAYS, type RfmSummary, type TimeUnit } from './methods/clv/summary';
-import type { ClassificationResult, CustomerData, IngestResult, ProgressFn } from './types';
+import type { ClassificationResult, CustomerData, DataIssue, IngestResult, ProgressFn } from './types';
 
 /** One customer's facts. Days are whole days since 1970-01-01; NaN where there is none. */
 export interface CustomerFact {
@@ -49,25 +49,50 @@ export interface CustomerFact {
   clvRepeatSpend: number;
 }
 
-/** Facts of every customer with at least one row, and the analysis day they were computed at. */
+/** The numeric facts, by name. */
+export type FactField = Exclude<keyof CustomerFact, 'id'>;
+
+export const FACT_FIELDS: readonly FactField[] = ['orderRows', 'returnRows', 'afterRows', 'orders', 'revenue', 'profit', 'firstDay', 'lastDay', 'activeDays', 'recentDays', 'medianGapTwice', 'clvDays', 'clvFirstDay', 'clvLastDay', 'clvRepeatSpend'];
+
+/**
+ * Facts of every customer with at least one row, and the analysis day they were computed at.
+ * Columnar (one Float64Array per fact, aligned with `ids`): a million customers as objects cost
+ * seconds of allocation and garbage collection.
+ */
 export interface CustomerFactsSet {
-  facts: CustomerFact[];
+  ids: string[];
+  values: Record<FactField, Float64Array>;
   analysisDay: number;
   analysisDateSource: 'config' | 'latest-order';
   returns: 'net' | 'exclude';
   windowDays: number;
   /** Whether profit was mapped (profit facts are then numbers). */
   withProfit: boolean;
+  /** What reading the order rows found, as the in-memory ingest reports it (issues in its order). */
+  reading?: { issues: DataIssue[]; issuesTotal: number; rowsWithIssues: number; dateFormats: Record<string, string>; orderRows: number };
 }
 
 
-/** Facts in the engine's customer order (compareIds), with customer-list ids that have no row. */
-function orderedFacts(set: CustomerFactsSet, customers: CustomerData | null): (CustomerFact | null)[] & { ids: string[] } {
-  const byId = new Map<string, CustomerFact>();
-  for (const f of set.facts) byId.set(f.id, f);
-  const keys = set.facts.map((f) => f.id);
+/** A facts set from fact objects (tests, small results). */
+export function factsColumns(facts: readonly CustomerFact[]): Pick<CustomerFactsSet, 'ids' | 'values'> {
+  const values = {} as Record<FactField, Float64Array>;
+  for (const k of FACT_FIELDS) values[k] = Float64Array.from(facts, (f) => f[k]);
+  return { ids: facts.map((f) => f.id), values };
+}
+
+/** Customer j's facts as one object (checks and tables; the engine reads the columns). */
+export function factOf(set: Pick<CustomerFactsSet, 'ids' | 'values'>, j: number): CustomerFact {
+  const f = { id: set.ids[j] } as CustomerFact;
+  for (const k of FACT_FIELDS) f[k] = set.values[k][j];
+  return f;
+}
+
+/** The engine's customer order (compareIds): ids, and per engine row the facts row (−1 for a customer-list id with no row). */
+function orderedFacts(set: CustomerFactsSet, customers: CustomerData | null): { ids: string[]; row: Int32Array } {
+  let keys = set.ids;
   if (customers) {
     const seen = new Set(keys);
+    keys = keys.slice();
     for (const id of customers.customer) {
       if (seen.has(id)) continue;
       seen.add(id);
@@ -75,31 +100,36 @@ function orderedFacts(set: CustomerFactsSet, customers: CustomerData | null): (C
     }
   }
   const order = sortedIdOrder(keys);
-  const ids = Array.from(order, (i) => keys[i]);
-  return Object.assign(
-    ids.map((id) => byId.get(id) ?? null),
-    { ids },
-  );
+  const n = set.ids.length;
+  const row = new Int32Array(order.length);
+  const ids = new Array<string>(order.length);
+  for (let c = 0; c < order.length; c++) {
+    ids[c] = keys[order[c]];
+    row[c] = order[c] < n ? order[c] : -1;
+  }
+  return { ids, row };
 }
 
 /** One customer's order metrics, the same arithmetic as metrics.ts aggregateCustomers. */
-function fillCustomer(m: CustomerMetrics, c: number, f: CustomerFact, analysisDay: number, windowStart: number): void {
+function fillCustomer(m: CustomerMetrics, c: number, v: CustomerFactsSet['values'], j: number, analysisDay: number, windowStart: number): void {
   m.hasOrders[c] = 1;
-  const n = f.orders;
+  const n = v.orders[j];
+  const firstDay = v.firstDay[j];
+  const activeDays = v.activeDays[j];
   m.orders[c] = n;
-  m.firstDay[c] = f.firstDay;
-  m.lastDay[c] = f.lastDay;
-  m.recencyDays[c] = analysisDay - f.lastDay;
+  m.firstDay[c] = firstDay;
+  m.lastDay[c] = v.lastDay[j];
+  m.recencyDays[c] = analysisDay - v.lastDay[j];
   m.avgOrderValue[c] = m.revenue[c] / n;
-  m.activeDays[c] = f.activeDays;
-  m.recentPurchaseDays[c] = f.recentDays;
-  m.earlierPurchaseDays[c] = f.activeDays - f.recentDays;
-  m.earlierSpanDays[c] = Math.max(windowStart - f.firstDay, 0);
-  if (f.activeDays > 1) {
-    m.meanGap[c] = (f.lastDay - f.firstDay) / (f.activeDays - 1);
-    m.medianGap[c] = f.medianGapTwice / 2;
+  m.activeDays[c] = activeDays;
+  m.recentPurchaseDays[c] = v.recentDays[j];
+  m.earlierPurchaseDays[c] = activeDays - v.recentDays[j];
+  m.earlierSpanDays[c] = Math.max(windowStart - firstDay, 0);
+  if (activeDays > 1) {
+    m.meanGap[c] = (v.lastDay[j] - firstDay) / (activeDays - 1);
+    m.medianGap[c] = v.medianGapTwice[j] / 2;
   }
-  const window = Math.max(analysisDay - f.firstDay + 1, MIN_RATE_WINDOW_DAYS);
+  const window = Math.max(analysisDay - firstDay + 1, MIN_RATE_WINDOW_DAYS);
   m.ordersPerWeek[c] = (n / window) * 7;
   m.ordersPerMonth[c] = (n / window) * DAYS_PER_MONTH;
   m.monthlySpend[c] = (m.revenue[c] / window) * DAYS_PER_MONTH;
@@ -107,23 +137,30 @@ function fillCustomer(m: CustomerMetrics, c: number, f: CustomerFact, analysisDa
 
 /** The metric run computeMetrics would give on the order rows these facts summarise. */
 export function metricsFromFacts(set: CustomerFactsSet, customers: CustomerData | null): MetricsRun {
-  const rows = orderedFacts(set, customers);
-  const m = emptyMetrics(rows.ids, set.withProfit);
+  return metricsAndRows(set, customers).run;
+}
+
+/** metricsFromFacts, and per engine row the facts row (for the CLV summary). */
+function metricsAndRows(set: CustomerFactsSet, customers: CustomerData | null): { run: MetricsRun; factRow: Int32Array } {
+  const { ids, row } = orderedFacts(set, customers);
+  const m = emptyMetrics(ids, set.withProfit);
+  const v = set.values;
   const A = set.analysisDay;
   const windowStart = A - set.windowDays;
   let orderRows = 0;
   let returnRows = 0;
   let after = 0;
-  rows.forEach((f, c) => {
-    if (!f) return;
-    orderRows += f.orderRows;
-    returnRows += f.returnRows;
-    after += f.afterRows;
-    m.revenue[c] = f.revenue;
-    if (m.profit) m.profit[c] = f.profit;
-    if (f.orderRows > 0) fillCustomer(m, c, f, A, windowStart);
-  });
-  return {
+  for (let c = 0; c < ids.length; c++) {
+    const j = row[c];
+    if (j < 0) continue;
+    orderRows += v.orderRows[j];
+    returnRows += v.returnRows[j];
+    after += v.afterRows[j];
+    m.revenue[c] = v.revenue[j];
+    if (m.profit) m.profit[c] = v.profit[j];
+    if (v.orderRows[j] > 0) fillCustomer(m, c, v, j, A, windowStart);
+  }
+  const run: MetricsRun = {
     metrics: m,
     analysisDay: A,
     analysisDate: dayToIso(A),
@@ -133,23 +170,29 @@ export function metricsFromFacts(set: CustomerFactsSet, customers: CustomerData 
     returnRows,
     keptOrders: null,
   };
+  return { run, factRow: row };
 }
 
-/** The CLV repeat-purchase summary (methods/clv/summary.ts) from the facts. */
-export function clvSummaryFromFacts(set: CustomerFactsSet, ids: string[], unit: TimeUnit): RfmSummary {
-  const byId = new Map<string, CustomerFact>();
-  for (const f of set.facts) byId.set(f.id, f);
+/** The CLV repeat-purchase summary (methods/clv/summary.ts) from the facts; `factRow` (from metricsFromFacts) saves a map of every id. */
+export function clvSummaryFromFacts(set: CustomerFactsSet, ids: string[], unit: TimeUnit, factRow?: Int32Array): RfmSummary {
+  let row = factRow;
+  if (!row) {
+    const at = new Map<string, number>();
+    set.ids.forEach((id, j) => at.set(id, j));
+    row = Int32Array.from(ids, (id) => at.get(id) ?? -1);
+  }
+  const v = set.values;
   const n = ids.length;
   const s: RfmSummary = { n, x: nanArray(n), tx: nanArray(n), T: nanArray(n), meanSpend: nanArray(n), ordersIgnored: 0 };
   const unitDays = UNIT_DAYS[unit];
   for (let i = 0; i < n; i++) {
-    const f = byId.get(ids[i]);
-    if (!f || !(f.clvDays > 0)) continue;
-    const x = f.clvDays - 1;
+    const j = row[i];
+    if (j < 0 || !(v.clvDays[j] > 0)) continue;
+    const x = v.clvDays[j] - 1;
     s.x[i] = x;
-    s.tx[i] = (f.clvLastDay - f.clvFirstDay) / unitDays;
-    s.T[i] = (set.analysisDay - f.clvFirstDay) / unitDays;
-    s.meanSpend[i] = x > 0 ? f.clvRepeatSpend / x : 0;
+    s.tx[i] = (v.clvLastDay[j] - v.clvFirstDay[j]) / unitDays;
+    s.T[i] = (set.analysisDay - v.clvFirstDay[j]) / unitDays;
+    s.meanSpend[i] = x > 0 ? v.clvRepeatSpend[j] / x : 0;
   }
   return s;
 }
@@ -159,17 +202,20 @@ export function clvSummaryFromFacts(set: CustomerFactsSet, ids: string[], unit: 
  * adds names, dimensions and potential customers, as it does next to order rows.
  */
 export function classifyFacts(set: CustomerFactsSet, config: TieringConfig, customers: IngestResult | null = null, onProgress?: ProgressFn): ClassificationResult {
-  const run = metricsFromFacts(set, customers?.customers ?? null);
+  const { run, factRow } = metricsAndRows(set, customers?.customers ?? null);
   let rows = 0;
-  for (const f of set.facts) rows += f.orderRows + f.returnRows + f.afterRows;
+  for (let j = 0; j < set.ids.length; j++) rows += set.values.orderRows[j] + set.values.returnRows[j] + set.values.afterRows[j];
+  const r = set.reading;
   const ingested: IngestResult = {
     orders: null,
     customers: customers?.customers ?? null,
-    issues: customers?.issues ?? [],
+    // Order issues first, as the ingest lists them.
+    issues: [...(r?.issues ?? []), ...(customers?.issues ?? [])],
     mapping: { orders: {}, customers: customers?.mapping.customers ?? {} },
-    dateFormats: customers?.dateFormats ?? {},
-    orderRows: rows,
-    issuesTotal: customers?.issuesTotal,
+    dateFormats: { ...(r?.dateFormats ?? {}), ...(customers?.dateFormats ?? {}) },
+    orderRows: r?.orderRows ?? rows,
+    issuesTotal: r || customers?.issuesTotal !== undefined ? (r?.issuesTotal ?? 0) + (customers?.issuesTotal ?? 0) : undefined,
   };
-  return classifyIngested(ingested, config, onProgress, { run, clvSummary: (unit) => clvSummaryFromFacts(set, run.metrics.ids, unit) });
+  if (r) ingested.rowsWithIssues = r.rowsWithIssues + (customers?.rowsWithIssues ?? 0);
+  return classifyIngested(ingested, config, onProgress, { run, clvSummary: (unit) => clvSummaryFromFacts(set, run.metrics.ids, unit, factRow) });
 }

@@ -8,7 +8,7 @@ import type { TieringConfig } from '../config/schema';
 import { t, tryT, type Locale, type MessageKey } from '../i18n';
 import { dayToIso } from './calendar';
 import { classify } from './classify';
-import { classifyFacts, type CustomerFact, type CustomerFactsSet } from './facts';
+import { classifyFacts, factOf, factsColumns, type CustomerFact, type CustomerFactsSet } from './facts';
 import { sortedIdOrder } from './metrics';
 import { ingest } from './ingest';
 import { cellText, columnLetter, isBlank, normalizeId } from './ingest/cells';
@@ -72,8 +72,8 @@ export function factsWindowDays(config: TieringConfig): number {
  */
 export function factsTable(set: CustomerFactsSet, locale: Locale): { headings: string[]; rows: (string | number | null)[][] } {
   const date = (d: number) => (Number.isFinite(d) ? dayToIso(d) : null);
-  const order = sortedIdOrder(set.facts.map((f) => f.id));
-  const rows = Array.from(order, (i) => set.facts[i]).map((f) =>
+  const order = sortedIdOrder(set.ids);
+  const rows = Array.from(order, (i) => factOf(set, i)).map((f) =>
     FACTS_FIELDS.map((field): string | number | null => {
       if (field.key === 'customerId') return f.id;
       if (field.key === 'analysisDate') return dayToIso(set.analysisDay);
@@ -209,7 +209,8 @@ function brokenRelation(f: CustomerFact, analysisDay: number): [FactKey, FactKey
 
 function checkRelations(grid: SourceGrid, cols: number[], rows: Row[], set: CustomerFactsSet, problems: FactsProblem[]): void {
   const header = grid.values[0] ?? [];
-  set.facts.forEach((f, i) => {
+  set.ids.forEach((_, i) => {
+    const f = factOf(set, i);
     const broken = brokenRelation(f, set.analysisDay);
     if (!broken || problems.length >= MAX_FACTS_PROBLEMS) return;
     const r = rows[i].r;
@@ -250,7 +251,7 @@ export function readFactsGrid(grid: SourceGrid, config: TieringConfig): { set: C
     return f;
   });
   const set: CustomerFactsSet = {
-    facts,
+    ...factsColumns(facts),
     analysisDay: first.analysisDate as number,
     analysisDateSource: config.analysisDate ? 'config' : 'latest-order',
     returns: first.returns as 'net' | 'exclude',

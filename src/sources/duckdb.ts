@@ -6,8 +6,12 @@ import type { TieringConfig } from '../config/schema';
 import type { CustomerFactsSet } from '../engine/facts';
 import { kindOfType } from '../engine/sql/rows';
 import { TieringError } from '../engine/types';
-import { detectDelimiter } from '../engine/ingest/text';
-import { queryInput, runFacts, SourceError, type RunQuery } from './common';
+import { textToGrid } from '../engine/ingest/text';
+import { headerTexts, placeOf, resolveColumns } from '../engine/ingest/grid';
+import { locateTable } from '../engine/ingest/layout';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FactsQueryInput } from '../engine/sql/facts';
+import { queryInput, runFacts, SourceError, type RunQuery, type SourcePlace } from './common';
 
 export type FileFormat = 'csv' | 'parquet';
 
@@ -23,40 +27,119 @@ function literal(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
+function head(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(65536);
+  const n = fs.readSync(fd, buf, 0, buf.length, 0);
+  fs.closeSync(fd);
+  return buf.subarray(0, n);
+}
+
+/**
+ * What of a CSV's reading the in-memory reader does and DuckDB does not (text.ts, encoding.ts,
+ * layout.ts): another encoding than UTF-8, Excel's "sep=" line, title rows above the header.
+ * Such a file is not plain (the CLI then reads it in memory). The head's grid gives the
+ * issues' place, as the in-memory reader names it.
+ */
+function csvHead(file: string, bytes: Buffer, config: TieringConfig): GridPlaceOf {
+  const cut = bytes.length === 65536 ? bytes.subarray(0, bytes.lastIndexOf(10) + 1) : bytes;
+  const grid = textToGrid(cut, path.basename(file));
+  const notPlain = (why: string) => new SourceError('scale.not_plain_file', { file, why });
+  if (grid.encoding !== 'utf-8' || grid.readIssues?.length) throw notPlain(grid.encoding);
+  if (grid.headerRow !== 1) throw notPlain('sep=');
+  const located = locateTable(grid, 'orders', config.columns?.orders ?? {});
+  if (located.notes.length > 0 || located.grid.headerRow !== 1) throw notPlain(located.notes[0]?.code ?? 'layout');
+  const headers = headerTexts(grid);
+  // The ingest's own column check (two columns headed "amount" is an error there, not a pick).
+  resolveColumns([...headers], 'orders', config.columns?.orders ?? {}, grid.name, ['customerId', 'orderDate']);
+  return { place: placeOf(grid, 'orders', headers), delimiter: grid.delimiter };
+}
+
+interface GridPlaceOf {
+  place: SourcePlace['place'];
+  delimiter: string;
+}
+
+/** Lines of the file (a last line without a line break counts). */
+function countLines(file: string): number {
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(1 << 22);
+  let lines = 0;
+  let last = 10;
+  for (;;) {
+    const n = fs.readSync(fd, buf, 0, buf.length, null);
+    if (n <= 0) break;
+    let i = buf.indexOf(10);
+    while (i >= 0 && i < n) {
+      lines++;
+      i = buf.indexOf(10, i + 1);
+    }
+    last = buf[n - 1];
+  }
+  fs.closeSync(fd);
+  return last === 10 ? lines : lines + 1;
+}
+
 /**
  * The file as DuckDB reads it: CSV with every column as text (ids keep leading zeros, nothing
- * is guessed; dates and amounts are parsed by the facts query and checked row by row).
+ * is guessed; dates and amounts are parsed by the facts query and checked row by row), with the
+ * delimiter as the in-memory reader detects it.
  */
-export function readerSql(file: string, format: FileFormat): string {
+function readerSql(file: string, format: FileFormat, delimiter: string): string {
   if (format === 'parquet') return `read_parquet(${literal(file)})`;
-  // The delimiter as the in-memory reader detects it (DuckDB's sniffer can be misled by a
-  // ragged row); short rows are padded with NULLs, which the validation then counts.
-  const fd = fs.openSync(file, 'r');
-  const head = Buffer.alloc(65536);
-  const n = fs.readSync(fd, head, 0, head.length, 0);
-  fs.closeSync(fd);
-  const delim = detectDelimiter(head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, ''));
-  return `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(delim)}, quote = '"', escape = '"', null_padding = true)`;
+  return `read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(delimiter)}, quote = '"', escape = '"', null_padding = true)`;
+}
+
+/** The orders file opened as the view `view`: the facts query's input and where its cells are. */
+export async function openOrders(
+  conn: DuckDBConnection,
+  file: string,
+  format: FileFormat,
+  config: TieringConfig,
+  view: string,
+  label: string,
+  today?: number,
+): Promise<{ input: FactsQueryInput & { dateColumn: number }; where: SourcePlace }> {
+  const run: RunQuery = async (sql, params) => (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as Record<string, unknown>[];
+  const csv = format === 'csv' ? csvHead(label, head(file), config) : null;
+  await conn.run(`CREATE TEMP VIEW ${view} AS SELECT * FROM ${readerSql(path.resolve(file), format, csv?.delimiter ?? ',')}`);
+  const described = await run(`DESCRIBE ${view}`, []);
+  const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
+  const headers = columns.map((c) => c.name);
+  // DuckDB names repeated or blank headers its own way; the config names them as the ingest does.
+  if (csv && headers.join('\n') !== csv.place.headers.join('\n')) throw new SourceError('scale.not_plain_file', { file: label, why: csv.place.headers.join(', ') });
+  const where: SourcePlace = {
+    place: csv?.place ?? { table: 'orders', sheet: path.basename(label), headerRow: 1, firstColumn: 0, headers },
+    rowsAreLines: (total) => format === 'parquet' || countLines(file) === total + 1,
+    today,
+    runColumns: async (sql, params) => (await conn.runAndReadAll(sql, params)).getColumnsObjectJS() as Record<string, unknown[]>,
+  };
+  return { input: queryInput('duckdb', { table: [view] }, columns, config, label), where };
+}
+
+/** A DuckDB failure as the user's problem: a CSV it cannot parse is not plain (the in-memory reader reports such lines one by one). */
+export function duckdbError(e: unknown, label: string, format: FileFormat): unknown {
+  if (e instanceof SourceError || e instanceof TieringError) return e;
+  const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  if (format === 'csv') return new SourceError('scale.not_plain_file', { file: label, why: reason });
+  return new SourceError('scale.read_failed', { file: label, engine: 'DuckDB', reason });
 }
 
 /** `label` names the data in messages (the user's file when `file` is a temporary copy of it). */
-export async function duckdbFacts(file: string, config: TieringConfig, label = file): Promise<CustomerFactsSet> {
+export async function duckdbFacts(file: string, config: TieringConfig, label = file, today?: number): Promise<CustomerFactsSet> {
   const format = fileFormat(file);
-  if (!format) throw new SourceError('scale.duckdb_format', { file });
-  if (!fs.existsSync(file)) throw new SourceError('scale.file_missing', { file });
+  if (!format) throw new SourceError('scale.duckdb_format', { file: label });
+  if (!fs.existsSync(file)) throw new SourceError('scale.file_missing', { file: label });
   // Loaded on first use: the in-memory path never pays for the native module.
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
   const run: RunQuery = async (sql, params) => (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as Record<string, unknown>[];
   try {
-    await conn.run(`CREATE VIEW orders AS SELECT * FROM ${readerSql(path.resolve(file), format)}`);
-    const described = await run('DESCRIBE orders', []);
-    const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
-    return await runFacts(run, queryInput('duckdb', { table: ['orders'] }, columns, config, label), label, 'DuckDB');
+    const { input, where } = await openOrders(conn, file, format, config, 'orders', label, today);
+    return await runFacts(run, input, label, 'DuckDB', where);
   } catch (e) {
-    if (e instanceof SourceError || e instanceof TieringError) throw e;
-    throw new SourceError('scale.read_failed', { file: label, engine: 'DuckDB', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+    throw duckdbError(e, label, format);
   } finally {
     conn.closeSync();
     instance.closeSync();

@@ -63,7 +63,9 @@ export async function postgresFacts(src: PostgresSource, config: TieringConfig):
     const run: RunQuery = async (sql, params) => (await client.query(sql, params)).rows as Record<string, unknown>[];
     const head = await client.query(`SELECT * FROM ${sourceSql(DIALECT.postgres, source)} t LIMIT 0`);
     const columns = head.fields.map((f) => ({ name: f.name, kind: KIND_BY_OID[f.dataTypeID] ?? 'number' }));
-    const facts = await runFacts(run, queryInput('postgres', source, columns, config, `${where} ${label}`), `${where} ${label}`, 'PostgreSQL');
+    const place = { table: 'orders' as const, sheet: label, headerRow: 1, firstColumn: 0, headers: columns.map((c) => c.name) };
+    // A table's rows have no order: outlier rows are numbered as the server returns them.
+    const facts = await runFacts(run, queryInput('postgres', source, columns, config, `${where} ${label}`), `${where} ${label}`, 'PostgreSQL', { place, rowsAreLines: () => true });
     await client.query('COMMIT');
     return facts;
   } catch (e) {

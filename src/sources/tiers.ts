@@ -11,12 +11,12 @@ import type { ParamValue, Statement } from '../engine/sql/bind';
 import { emptyCutInputs, tierCuts, type CutInputs, type TierCuts } from '../engine/sql/cuts';
 import { DIALECT } from '../engine/sql/dialects';
 import { sourceSql } from '../engine/sql/facts';
-import { kindOfType, num } from '../engine/sql/rows';
+import { num } from '../engine/sql/rows';
 import { RuleSqlError } from '../engine/sql/rules';
 import { factsTableSql, histogramSql, positionsSql, scoreSql, TiersRuleError, type TiersInput } from '../engine/sql/tiers';
 import { TieringError } from '../engine/types';
-import { fileFormat, readerSql } from './duckdb';
-import { checkRows, queryInput, SourceError, type RunQuery } from './common';
+import { duckdbError, fileFormat, openOrders } from './duckdb';
+import { prepareFacts, queryInput, SourceError, type RunQuery } from './common';
 import { describeServer, KIND_BY_OID, parseUrl, userError } from './postgres';
 
 /** The result table's name, quoted (PostgreSQL and DuckDB quote alike). */
@@ -79,13 +79,11 @@ export async function duckdbTiers(file: string, config: TieringConfig, into: str
   const conn = await instance.connect();
   const run: RunParams = async (sql, params) => (await conn.runAndReadAll(sql, params as never)).getRowObjectsJS() as Record<string, unknown>[];
   try {
-    await conn.run(`CREATE TEMP VIEW ct_orders AS SELECT * FROM ${readerSql(path.resolve(file), format)}`);
-    const described = await run('DESCRIBE ct_orders', []);
-    const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
-    const facts = queryInput('duckdb', { table: ['ct_orders'] }, columns, config, file);
+    // The same reading as the facts path: every cell read as the in-memory ingest reads it, or refused.
+    const opened = await openOrders(conn, file, format, config, 'ct_orders', file);
+    checkCompiles({ facts: opened.input, config, into, locale });
+    const facts = (await prepareFacts(run as RunQuery, opened.input, file, 'DuckDB', opened.where)).input;
     const input = { facts, config, into, locale };
-    checkCompiles(input);
-    await checkRows(run as RunQuery, facts, file, 'DuckDB');
     // Phase 1 once, into a temporary table of this session (dropped when it closes).
     const stored = factsTableSql(input, 'ct_facts');
     await run(stored.sql, stored.params);
@@ -93,8 +91,8 @@ export async function duckdbTiers(file: string, config: TieringConfig, into: str
     if (out.csv) await conn.run(`COPY ${tableName(into)} TO '${path.resolve(out.csv).replace(/'/g, "''")}' (HEADER, DELIMITER ',')`);
     return res;
   } catch (e) {
-    if (e instanceof SourceError || e instanceof TieringError || e instanceof TiersRuleError || e instanceof RuleSqlError) throw e;
-    throw new SourceError('scale.read_failed', { file, engine: 'DuckDB', reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+    if (e instanceof TiersRuleError || e instanceof RuleSqlError) throw e;
+    throw duckdbError(e, file, format);
   } finally {
     conn.closeSync();
     instance.closeSync();
@@ -117,10 +115,12 @@ export async function postgresTiers(src: { url: string; table?: string; query?: 
     await client.query('BEGIN READ ONLY');
     const head = await client.query(`SELECT * FROM ${sourceSql(DIALECT.postgres, source)} t LIMIT 0`);
     const columns = head.fields.map((f) => ({ name: f.name, kind: KIND_BY_OID[f.dataTypeID] ?? ('number' as const) }));
-    const facts = queryInput('postgres', source, columns, config, label);
+    const read = queryInput('postgres', source, columns, config, label);
+    checkCompiles({ facts: read, config, into, locale });
+    // A table's rows have no order: outlier rows are numbered as the server returns them (as postgresFacts).
+    const place = { table: 'orders' as const, sheet: src.table ?? 'query', headerRow: 1, firstColumn: 0, headers: columns.map((c) => c.name) };
+    const facts = (await prepareFacts(run as RunQuery, read, label, 'PostgreSQL', { place, rowsAreLines: () => true })).input;
     const input = { facts, config, into, locale };
-    checkCompiles(input);
-    await checkRows(run as RunQuery, facts, label, 'PostgreSQL');
     const inputs = await cutInputs(run, input);
     await client.query('COMMIT');
     await client.query('BEGIN');

@@ -6,6 +6,7 @@ import { classifyTables, factsHeadings, factsProblemText, readFactsGrid, type Fa
 import { TieringError, type SourceGrid } from '../../src/engine/types';
 import { describeKnownError } from '../../src/workbook/describeError';
 import { isoToDay } from '../../src/engine/calendar';
+import { factOf } from '../../src/engine/facts';
 
 const EN = factsHeadings('en-US');
 const ZH = factsHeadings('zh-CN');
@@ -42,7 +43,7 @@ describe('reading a facts table', () => {
       expect(read.problems).toEqual([]);
       expect(read.set!.analysisDay).toBe(isoToDay('2024-06-30'));
       expect(read.set!.withProfit).toBe(false);
-      expect(read.set!.facts[1]).toMatchObject({ id: 'c2', orderRows: 1, afterRows: 2, revenue: 50.25, firstDay: isoToDay('2024-05-01'), medianGapTwice: NaN });
+      expect(factOf(read.set!, 1)).toMatchObject({ id: 'c2', orderRows: 1, afterRows: 2, revenue: 50.25, firstDay: isoToDay('2024-05-01'), medianGapTwice: NaN });
     }
   });
 
@@ -50,7 +51,7 @@ describe('reading a facts table', () => {
     const serial = (iso: string) => isoToDay(iso) + 25569; // 1900 system
     const rows = ROWS.map((r) => r.map((v) => (typeof v === 'string' && /^\d{4}-/.test(v) ? serial(v) : v)));
     const read = readFactsGrid(grid([EN, ...rows], { dateSystem: 1900 }), config());
-    expect(read.set!.facts[0].lastDay).toBe(isoToDay('2024-06-01'));
+    expect(read.set!.values.lastDay[0]).toBe(isoToDay('2024-06-01'));
   });
 
   test('the pane and the engine classify them; orders and facts together are refused', () => {

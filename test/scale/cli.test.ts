@@ -4,6 +4,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runClassify } from '../../src/cli/classify';
+import { classifyFromSource } from '../../src/cli/scaleSource';
+import { classify } from '../../src/engine/classify';
+import { readInputFile } from '../../src/cli/inputFiles';
+import { defaultConfig } from '../../src/config/validate';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-scale-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -33,12 +37,14 @@ test('--engine duckdb writes the same per-customer CSV as --engine memory', asyn
 
 test('unreadable rows, a bad engine and a refused connection are messages with exit 2, no password printed', async () => {
   const csv = path.join(tmp, 'bad.csv');
-  fs.writeFileSync(csv, 'customer_id,order_date,amount\nc1,2024-01-01,5\nc2,01/02/2024,1\n');
+  // A month name: the in-memory reader reads it, DuckDB's SQL does not; never a silent misread.
+  fs.writeFileSync(csv, 'customer_id,order_date,amount\nc1,2024-01-01,5\nc2,5-Mar-2024,1\n');
   const bad = await run(['--orders', csv, '--engine', 'duckdb', '--lang', 'en-US']);
   expect(bad.code).toBe(2);
-  expect(bad.err).toContain('1 of 2 rows cannot be read');
+  expect(bad.err).toContain('1 of 2 dates in column "order_date"');
+  expect(bad.err).toContain('"5-Mar-2024"');
   const zh = await run(['--orders', csv, '--engine', 'duckdb', '--lang', 'zh-CN']);
-  expect(zh.err).toContain('共 2 行，其中 1 行');
+  expect(zh.err).toContain('“order_date”列的 2 个日期中有 1 个');
   const engine = await run(['--orders', csv, '--engine', 'fast', '--lang', 'en-US']);
   expect([engine.code, engine.err.trim()]).toEqual([2, 'Option --engine must be duckdb or memory, got "fast".']);
   const refused = await run(['--orders', 'postgres://me:s3cret@127.0.0.1:1/sales', '--orders-table', 'orders', '--lang', 'en-US']);
@@ -48,4 +54,18 @@ test('unreadable rows, a bad engine and a refused connection are messages with e
   const url = await run(['--orders', 'postgres://me:s3cret@[bad/sales', '--orders-table', 'orders', '--lang', 'en-US']);
   expect(url.code).toBe(2);
   expect(url.err).not.toContain('s3cret');
+});
+
+test('a CSV chosen for DuckDB by its size that DuckDB would read differently is read in memory, and said', async () => {
+  const csv = path.join(tmp, 'comma.csv');
+  fs.writeFileSync(csv, 'customer_id;order_date;amount\nc1;2024-01-01;12,50\nc2;2024-02-01;7,25\nc1;2024-03-01;1,5\n');
+  const config = defaultConfig({ locale: 'en-US' });
+  const said: string[] = [];
+  const result = await classifyFromSource({ orders: csv }, undefined, config, (e) => said.push(e.key));
+  expect(said).toEqual(['scale.not_plain_amount']);
+  const memory = classify({ orders: await readInputFile(csv) }, config);
+  expect(Array.from(result.customers.array('revenue') as ArrayLike<number>)).toEqual(Array.from(memory.customers.array('revenue') as ArrayLike<number>));
+  expect(Array.from(result.customers.array('revenue') as ArrayLike<number>)).toEqual([14, 7.25]);
+  // Chosen on purpose (--engine duckdb): refused, not switched.
+  await expect(classifyFromSource({ orders: csv, engine: 'duckdb' }, undefined, config)).rejects.toThrow('scale.not_plain_amount');
 });

@@ -57,7 +57,20 @@ function topDays(days: Float64Array, errors: Uint8Array, until: number): { top: 
 
 /** The first day of the far group (all days ≥ it are set apart) and the latest day below it; null when none. */
 export function farCutoff(days: Float64Array, errors: Uint8Array, until: number): { cutoff: number; latest: number } | null {
-  const { top, counts, min, valid } = topDays(days, errors, until);
+  return farCutoffOf(topDays(days, errors, until));
+}
+
+/** The TOP latest distinct days (descending) with their counts, from a histogram of day → rows (a database's GROUP BY). */
+export function topDaysOf(histogram: ReadonlyMap<number, number>, until: number): { top: number[]; counts: number[]; min: number; valid: number } {
+  const days = [...histogram.keys()].filter((d) => d <= until).sort((a, b) => b - a);
+  let valid = 0;
+  for (const d of days) valid += histogram.get(d)!;
+  const top = days.slice(0, TOP);
+  return { top, counts: top.map((d) => histogram.get(d)!), min: days.length ? days[days.length - 1] : Infinity, valid };
+}
+
+/** farCutoff on the latest days (topDays or topDaysOf): one rule for the ingest and the databases. */
+export function farCutoffOf({ top, counts, min, valid }: { top: number[]; counts: number[]; min: number; valid: number }): { cutoff: number; latest: number } | null {
   const limit = Math.max(1, Math.floor(valid * MAX_SHARE));
   let taken = 0;
   for (let g = 0; g + 1 < top.length; g++) {

@@ -256,7 +256,7 @@ function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnO
 }
 
 /** The day/month order of a/b/y cells: configured, or from the evidence (d > 12 or m > 12). */
-function decideOrder(given: DateColumnOptions['order'], dmyEvidence: number, mdyEvidence: number, ambiguousExample: string, abyCount: number): { order: 'mdy' | 'dmy' | null; ambiguous: boolean; conflict: boolean } {
+export function decideOrder(given: DateColumnOptions['order'], dmyEvidence: number, mdyEvidence: number, ambiguousExample: string, abyCount: number): { order: 'mdy' | 'dmy' | null; ambiguous: boolean; conflict: boolean } {
   if (abyCount === 0) return { order: null, ambiguous: false, conflict: false };
   if (given !== 'auto') return { order: given, ambiguous: false, conflict: false };
   if (dmyEvidence > 0 && mdyEvidence > 0) return { order: dmyEvidence > mdyEvidence ? 'dmy' : 'mdy', ambiguous: false, conflict: true };
@@ -282,7 +282,7 @@ function resolveAby(aby: { rows: Int32Array | null; a: Int32Array | null; b: Int
 }
 
 /** How the column's dates were written, e.g. "serial", "ymd+dmy" (shape counts per kind). */
-function formatName(seen: Uint32Array, order: 'mdy' | 'dmy' | null): string {
+export function formatName(seen: Uint32Array, order: 'mdy' | 'dmy' | null): string {
   const names: string[] = [];
   if (seen[4] > 0) names.push('serial');
   if (seen[5] > 0) names.push('date');

@@ -28,7 +28,7 @@ export function useFactsSource(c: PaneContext): FactsCallbacks {
           dispatch({ type: 'facts', facts: { ref, where, problems: checked.problems } });
           return;
         }
-        const facts = { customers: checked.set.facts.length, analysisDate: dayToIso(checked.set.analysisDay) };
+        const facts = { customers: checked.set.ids.length, analysisDate: dayToIso(checked.set.analysisDay) };
         dispatch({ type: 'facts', facts: { ref, where, problems: [], ...facts } });
       } catch (e) {
         dispatch({ type: 'facts', facts: { ref, problems: [], error: describe(e) } });
