@@ -98,7 +98,8 @@ describe('run and results', () => {
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await screen.findByText(/^Classified [\d,]+ customers as of 2006-12-31/);
     await user.click(screen.getByRole('tab', { name: 'Results' }));
-    await user.click(screen.getByRole('button', { name: 'Activity' }));
+    // The results' own fold comes first; the playbook editor further down has an "Activity" fold too.
+    await user.click(screen.getAllByRole('button', { name: 'Activity' })[0]);
     const mig = await screen.findByRole('table', { name: 'Migration of Activity: rows before, columns now' });
     const cells = within(mig)
       .getAllByRole('cell')
