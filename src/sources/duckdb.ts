@@ -1,6 +1,7 @@
 // Large CSV and Parquet files through embedded DuckDB: the facts query runs over the file and
 // only one row per customer comes back, so memory grows with customers, not order rows.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { TieringConfig } from '../config/schema';
 import type { CustomerFactsSet } from '../engine/facts';
@@ -9,7 +10,7 @@ import { TieringError } from '../engine/types';
 import { textToGrid } from '../engine/ingest/text';
 import { headerTexts, placeOf, resolveColumns } from '../engine/ingest/grid';
 import { locateTable } from '../engine/ingest/layout';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { FactsQueryInput } from '../engine/sql/facts';
 import { queryInput, runFacts, SourceError, type RunQuery, type SourcePlace } from './common';
 
@@ -117,10 +118,42 @@ export async function openOrders(
   return { input: queryInput('duckdb', { table: [view] }, columns, config, label), where };
 }
 
+/** Environment variable that sets DuckDB's memory limit (a DuckDB size: "4GB", "512MB"). */
+export const DUCKDB_MEMORY_ENV = 'CUSTOMER_TIERS_DUCKDB_MEMORY';
+/**
+ * DuckDB's own default is 80 % of the machine's memory, and it takes it: 50 M order rows peaked
+ * at 9.9 GB. With a limit and a spill folder its hash aggregates go to disk instead, so the
+ * process stays near the limit whatever the number of rows (docs/scale.md, "Memory").
+ */
+export const DUCKDB_MEMORY_DEFAULT = '2GB';
+
+/** A DuckDB instance with the memory limit and a spill folder of its own (removed by `close`). */
+export async function openDuckdb(database = ':memory:'): Promise<{ instance: DuckDBInstance; close(): void; limit: string }> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const limit = process.env[DUCKDB_MEMORY_ENV] || DUCKDB_MEMORY_DEFAULT;
+  const spill = fs.mkdtempSync(path.join(os.tmpdir(), 'customer-tiers-duckdb-'));
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(database, { memory_limit: limit, temp_directory: spill, preserve_insertion_order: 'false' });
+  } catch (e) {
+    fs.rmSync(spill, { recursive: true, force: true });
+    throw new SourceError('scale.duckdb_memory_setting', { value: limit, variable: DUCKDB_MEMORY_ENV, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+  }
+  return {
+    instance,
+    limit,
+    close: () => {
+      instance.closeSync();
+      fs.rmSync(spill, { recursive: true, force: true });
+    },
+  };
+}
+
 /** A DuckDB failure as the user's problem: a CSV it cannot parse is not plain (the in-memory reader reports such lines one by one). */
 export function duckdbError(e: unknown, label: string, format: FileFormat): unknown {
   if (e instanceof SourceError || e instanceof TieringError) return e;
   const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  if (/out of memory/i.test(reason)) return new SourceError('scale.duckdb_out_of_memory', { file: label, limit: process.env[DUCKDB_MEMORY_ENV] || DUCKDB_MEMORY_DEFAULT, variable: DUCKDB_MEMORY_ENV });
   if (format === 'csv') return new SourceError('scale.not_plain_file', { file: label, why: reason });
   return new SourceError('scale.read_failed', { file: label, engine: 'DuckDB', reason });
 }
@@ -131,9 +164,8 @@ export async function duckdbFacts(file: string, config: TieringConfig, label = f
   if (!format) throw new SourceError('scale.duckdb_format', { file: label });
   if (!fs.existsSync(file)) throw new SourceError('scale.file_missing', { file: label });
   // Loaded on first use: the in-memory path never pays for the native module.
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
+  const db = await openDuckdb();
+  const conn = await db.instance.connect();
   const run: RunQuery = async (sql, params) => (await conn.runAndReadAll(sql, params)).getRowObjectsJS() as Record<string, unknown>[];
   try {
     const { input, where } = await openOrders(conn, file, format, config, 'orders', label, today);
@@ -142,6 +174,6 @@ export async function duckdbFacts(file: string, config: TieringConfig, label = f
     throw duckdbError(e, label, format);
   } finally {
     conn.closeSync();
-    instance.closeSync();
+    db.close();
   }
 }

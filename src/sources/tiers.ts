@@ -15,7 +15,7 @@ import { num } from '../engine/sql/rows';
 import { RuleSqlError } from '../engine/sql/rules';
 import { factsTableSql, histogramSql, positionsSql, scoreSql, TiersRuleError, type TiersInput } from '../engine/sql/tiers';
 import { TieringError } from '../engine/types';
-import { duckdbError, fileFormat, openOrders } from './duckdb';
+import { duckdbError, fileFormat, openDuckdb, openOrders } from './duckdb';
 import { prepareFacts, queryInput, SourceError, type RunQuery } from './common';
 import { describeServer, KIND_BY_OID, parseUrl, userError } from './postgres';
 
@@ -74,9 +74,8 @@ export async function duckdbTiers(file: string, config: TieringConfig, into: str
   const format = fileFormat(file);
   if (!format) throw new SourceError('scale.duckdb_format', { file });
   if (!fs.existsSync(file)) throw new SourceError('scale.file_missing', { file });
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(out.database ? path.resolve(out.database) : ':memory:');
-  const conn = await instance.connect();
+  const db = await openDuckdb(out.database ? path.resolve(out.database) : ':memory:');
+  const conn = await db.instance.connect();
   const run: RunParams = async (sql, params) => (await conn.runAndReadAll(sql, params as never)).getRowObjectsJS() as Record<string, unknown>[];
   try {
     // The same reading as the facts path: every cell read as the in-memory ingest reads it, or refused.
@@ -95,7 +94,7 @@ export async function duckdbTiers(file: string, config: TieringConfig, into: str
     throw duckdbError(e, file, format);
   } finally {
     conn.closeSync();
-    instance.closeSync();
+    db.close();
   }
 }
 

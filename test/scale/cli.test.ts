@@ -69,3 +69,35 @@ test('a CSV chosen for DuckDB by its size that DuckDB would read differently is 
   // Chosen on purpose (--engine duckdb): refused, not switched.
   await expect(classifyFromSource({ orders: csv, engine: 'duckdb' }, undefined, config)).rejects.toThrow('scale.not_plain_amount');
 });
+
+test('DuckDB runs under a memory limit with a spill folder of its own; over the limit, or a bad limit, is a message (exit 2)', async () => {
+  const csv = path.join(tmp, 'limit.csv');
+  const lines = ['customer_id,order_date,amount'];
+  for (let i = 0; i < 20000; i++) lines.push(`c${i % 5000},2024-0${1 + (i % 9)}-1${i % 10},${i % 97}.5`);
+  fs.writeFileSync(csv, `${lines.join('\n')}\n`);
+  const spills = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('customer-tiers-duckdb-')).sort();
+  const before = spills();
+  const saved = process.env.CUSTOMER_TIERS_DUCKDB_MEMORY;
+  try {
+    const ok = await run(['--orders', csv, '--engine', 'duckdb', '--csv', path.join(tmp, 'limit-d.csv'), '--lang', 'en-US']);
+    const mem = await run(['--orders', csv, '--engine', 'memory', '--csv', path.join(tmp, 'limit-m.csv'), '--lang', 'en-US']);
+    expect([ok.code, mem.code]).toEqual([0, 0]);
+    expect(fs.readFileSync(path.join(tmp, 'limit-d.csv'), 'utf8')).toBe(fs.readFileSync(path.join(tmp, 'limit-m.csv'), 'utf8'));
+    process.env.CUSTOMER_TIERS_DUCKDB_MEMORY = '1MB';
+    const over = await run(['--orders', csv, '--engine', 'duckdb', '--lang', 'en-US']);
+    expect(over.code).toBe(2);
+    expect(over.err).toContain('DuckDB needed more memory than its limit of 1MB');
+    expect(over.err).toContain('CUSTOMER_TIERS_DUCKDB_MEMORY=8GB');
+    const overZh = await run(['--orders', csv, '--engine', 'duckdb', '--lang', 'zh-CN']);
+    expect(overZh.err).toContain('DuckDB 所需内存超过其上限 1MB');
+    process.env.CUSTOMER_TIERS_DUCKDB_MEMORY = 'lots';
+    const bad = await run(['--orders', csv, '--engine', 'duckdb', '--lang', 'en-US']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('DuckDB did not accept the memory limit "lots" from CUSTOMER_TIERS_DUCKDB_MEMORY');
+  } finally {
+    if (saved === undefined) delete process.env.CUSTOMER_TIERS_DUCKDB_MEMORY;
+    else process.env.CUSTOMER_TIERS_DUCKDB_MEMORY = saved;
+  }
+  // Every run removed its spill folder.
+  expect(spills()).toEqual(before);
+});
