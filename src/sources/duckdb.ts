@@ -121,27 +121,29 @@ export async function openOrders(
 /** Environment variable that sets DuckDB's memory limit (a DuckDB size: "4GB", "512MB"). */
 export const DUCKDB_MEMORY_ENV = 'CUSTOMER_TIERS_DUCKDB_MEMORY';
 /**
- * DuckDB's own default is 80 % of the machine's memory, and it takes it: 50 M order rows peaked
- * at 9.9 GB. With a limit and a spill folder its hash aggregates go to disk instead, so the
- * process stays near the limit whatever the number of rows (docs/scale.md, "Memory").
+ * Without the variable DuckDB keeps its own limit, 80 % of the machine's memory (50 M order rows
+ * peaked at 9.9 GB). With it, DuckDB's hash aggregates spill to the folder below and the process
+ * stays near the limit; each customer's list of order days (the median gap) must still fit, so a
+ * limit too small for the data stops with a message saying so (docs/scale.md, "Memory").
  */
-export const DUCKDB_MEMORY_DEFAULT = '2GB';
+function memoryLimit(): string | undefined {
+  return process.env[DUCKDB_MEMORY_ENV]?.trim() || undefined;
+}
 
 /** A DuckDB instance with the memory limit and a spill folder of its own (removed by `close`). */
-export async function openDuckdb(database = ':memory:'): Promise<{ instance: DuckDBInstance; close(): void; limit: string }> {
+export async function openDuckdb(database = ':memory:'): Promise<{ instance: DuckDBInstance; close(): void }> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const limit = process.env[DUCKDB_MEMORY_ENV] || DUCKDB_MEMORY_DEFAULT;
+  const limit = memoryLimit();
   const spill = fs.mkdtempSync(path.join(os.tmpdir(), 'customer-tiers-duckdb-'));
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(database, { memory_limit: limit, temp_directory: spill, preserve_insertion_order: 'false' });
+    instance = await DuckDBInstance.create(database, { ...(limit ? { memory_limit: limit } : {}), temp_directory: spill, preserve_insertion_order: 'false' });
   } catch (e) {
     fs.rmSync(spill, { recursive: true, force: true });
-    throw new SourceError('scale.duckdb_memory_setting', { value: limit, variable: DUCKDB_MEMORY_ENV, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+    throw new SourceError('scale.duckdb_memory_setting', { value: limit ?? '', variable: DUCKDB_MEMORY_ENV, reason: e instanceof Error ? e.message.split('\n')[0] : String(e) });
   }
   return {
     instance,
-    limit,
     close: () => {
       instance.closeSync();
       fs.rmSync(spill, { recursive: true, force: true });
@@ -153,7 +155,7 @@ export async function openDuckdb(database = ':memory:'): Promise<{ instance: Duc
 export function duckdbError(e: unknown, label: string, format: FileFormat): unknown {
   if (e instanceof SourceError || e instanceof TieringError) return e;
   const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-  if (/out of memory/i.test(reason)) return new SourceError('scale.duckdb_out_of_memory', { file: label, limit: process.env[DUCKDB_MEMORY_ENV] || DUCKDB_MEMORY_DEFAULT, variable: DUCKDB_MEMORY_ENV });
+  if (/out of memory/i.test(reason)) return new SourceError(memoryLimit() ? 'scale.duckdb_out_of_memory' : 'scale.duckdb_out_of_memory_default', { file: label, limit: memoryLimit() ?? '', variable: DUCKDB_MEMORY_ENV });
   if (format === 'csv') return new SourceError('scale.not_plain_file', { file: label, why: reason });
   return new SourceError('scale.read_failed', { file: label, engine: 'DuckDB', reason });
 }
