@@ -206,6 +206,13 @@ async function exportCampaign(file: string | undefined, spec: string | undefined
   process.stdout.write(`${t(run.locale, 'mg.export.written', { n: list.rows.length, file })}\n`);
 }
 
+/** The message of a user's mistake with the command (usage, an input file, a source), or null for anything else. */
+export function usageErrorText(e: unknown, locale: Locale): string | null {
+  if (e instanceof UsageError) return `${t(locale, e.key, e.params)}${e.detail ? `\n${e.detail}` : ''}`;
+  if (e instanceof InputFileError || e instanceof SourceError) return t(locale, e.key, e.params);
+  return null;
+}
+
 export async function runClassify(argv: readonly string[]): Promise<number> {
   let locale: Locale = envLocale();
   const parsed = parseArgs(argv, SPEC);
@@ -268,12 +275,9 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      writeErr(`${t(locale, e.key, e.params)}${e.detail ? `\n${e.detail}` : ''}\n`);
-      return 2;
-    }
-    if (e instanceof InputFileError || e instanceof SourceError) {
-      writeErr(`${t(locale, e.key, e.params)}\n`);
+    const usage = usageErrorText(e, locale);
+    if (usage !== null) {
+      writeErr(`${usage}\n`);
       return 2;
     }
     const known = editedStopText(e, locale) ?? describeKnownError(e, locale);

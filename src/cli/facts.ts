@@ -19,9 +19,9 @@ import { SourceError } from '../sources/common';
 import { duckdbFacts } from '../sources/duckdb';
 import { describeKnownError } from '../workbook/describeError';
 import { parseArgs } from './args';
-import { loadConfig, UsageError } from './classify';
+import { loadConfig, usageErrorText, UsageError } from './classify';
 import { writeCampaignXlsx } from './campaignXlsx';
-import { InputFileError, readInputFile } from './inputFiles';
+import { readInputFile } from './inputFiles';
 import { envLocale } from './locale';
 import { sourceFacts, usesScaleSource } from './scaleSource';
 import { writeErr, writeOut } from './terminal';
@@ -117,12 +117,9 @@ export async function runFacts(argv: readonly string[]): Promise<number> {
     writeOut(`${t(locale, 'facts.written', { customers: set.ids.length, file: o.out, date: dayToIso(set.analysisDay) })}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      writeErr(`${t(locale, e.key, e.params)}${e.detail ? `\n${e.detail}` : ''}\n`);
-      return 2;
-    }
-    if (e instanceof InputFileError || e instanceof SourceError) {
-      writeErr(`${t(locale, e.key, e.params)}\n`);
+    const usage = usageErrorText(e, locale);
+    if (usage !== null) {
+      writeErr(`${usage}\n`);
       return 2;
     }
     const known = describeKnownError(e, locale);
