@@ -183,10 +183,10 @@ async function holdScripts(page) {
 }
 
 async function chooseSources(page, L) {
-  const cust = page.getByRole('region', { name: L.customers });
+  const cust = page.getByRole('region', { name: L.customers, exact: true });
   await cust.getByRole('button', { name: L.useSel }).click();
   await cust.getByText(/Customers!A1:E\d+/).first().waitFor();
-  const ord = page.getByRole('region', { name: L.orders });
+  const ord = page.getByRole('region', { name: L.orders, exact: true });
   await ord.getByRole('combobox', { name: L.pick }).click();
   await page.getByRole('option', { name: 'Orders' }).click();
   await ord.getByText(/Orders!A1:E\d+/).first().waitFor();
