@@ -204,7 +204,7 @@ describe('playbook and campaign components', () => {
     await user.click(screen.getByRole('checkbox', { name: 'A (20)' }));
     await user.click(screen.getByRole('combobox', { name: 'Tiers of' }));
     await user.click(screen.getByRole('option', { name: 'Activity' }));
-    await user.click(screen.getByRole('checkbox', { name: 'Lost (4)' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Lapsed (4)' }));
     await user.click(screen.getByRole('checkbox', { name: 'Silent (7)' }));
     expect(screen.getByRole('status')).toHaveTextContent('Chosen: abc=A activity=silent+lost');
     await user.click(screen.getByRole('button', { name: 'Export 30 customers' }));
