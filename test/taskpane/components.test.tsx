@@ -6,7 +6,6 @@ import './shims';
 import '@testing-library/jest-dom';
 import { Accordion } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { AbcSchema, defaultConfig, type RuleSetConfig, type TieringConfig } from '../../src/config';
 import { MethodsStep } from '../../src/taskpane/components/MethodsStep';
 import type { RuleSetReport } from '../../src/engine/methods/rules';
@@ -15,7 +14,7 @@ import { AbcPanel } from '../../src/taskpane/components/methods/AbcPanel';
 import { DimensionsPanel } from '../../src/taskpane/components/methods/DimensionsPanel';
 import { RuleEditor } from '../../src/taskpane/components/RuleEditor';
 import type { RulePreview } from '../../src/taskpane/worker/rulePreview';
-import { demoPort, renderPane, testHost } from './support';
+import { demoPort, renderPane, testHost, paneUser } from './support';
 
 const noop = () => {};
 
@@ -46,7 +45,7 @@ function dataProps(over: Partial<DataStepProps> = {}): DataStepProps {
 
 describe('DataStep from props', () => {
   test('offers the sheets and tables it is given; Reload asks for them again', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     const onReloadList = jest.fn();
     const onPick = jest.fn();
     render(<DataStep {...dataProps({ onReloadList, onPick })} />);
@@ -72,7 +71,7 @@ describe('the controller lists the workbook', () => {
     const port = demoPort();
     const listSheets = jest.spyOn(port, 'listSheets');
     const { host } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     await waitFor(() => expect(listSheets).toHaveBeenCalledTimes(1));
     listSheets.mockResolvedValue([
@@ -89,7 +88,7 @@ describe('the controller lists the workbook', () => {
 
 describe('method panels from props', () => {
   test('ABC shows its settings and reports edits through its callbacks', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     const onToggle = jest.fn();
     const onPatch = jest.fn();
     render(
@@ -106,7 +105,7 @@ describe('method panels from props', () => {
   });
 
   test('dimensions offers the headers it is given', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     const onToggle = jest.fn();
     render(
       <Accordion openItems={['dimensions']}>
@@ -119,7 +118,7 @@ describe('method panels from props', () => {
   });
 
   test('detected dimensions show ticked, and unticking them all means none (not "detect")', async () => {
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     let config: TieringConfig = defaultConfig();
     expect(config.methods.dimensions).toEqual([]);
     expect(config.methods.detectDimensions).toBe(true);
@@ -198,7 +197,7 @@ describe('the rule preview goes through the host (the worker), debounced', () =>
       reports: request.ruleSets.map((rs) => report({ rules: [{ ...report().rules[0], when: rs.rules[0]?.when ?? '' }] })),
     }));
     host.previewRules = previewRules;
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     const orders = screen.getByRole('region', { name: 'Orders' });
     await user.type(within(orders).getByLabelText('Or type an address'), 'Orders!A1:F60{Enter}');

@@ -2,10 +2,9 @@
 import './shims';
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { demoPort, renderPane, testHost } from './support';
+import { demoPort, renderPane, testHost, paneUser, type PaneUser } from './support';
 
-async function chooseOption(user: ReturnType<typeof userEvent.setup>, combo: HTMLElement, name: string | RegExp) {
+async function chooseOption(user: PaneUser, combo: HTMLElement, name: string | RegExp) {
   await user.click(combo);
   await user.click(await screen.findByRole('option', { name }));
 }
@@ -14,7 +13,7 @@ describe('data step', () => {
   test('choosing the order table shows the detected mapping and the first rows', async () => {
     const port = demoPort();
     const { host } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     const orders = screen.getByRole('region', { name: 'Orders' });
     await chooseOption(user, within(orders).getByRole('combobox', { name: 'Table or sheet' }), 'OrdersTable');
@@ -36,7 +35,7 @@ describe('data step', () => {
     const port = demoPort();
     port.selection = { sheet: 'Orders', address: 'A1:C200' };
     const { host, log } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     const orders = screen.getByRole('region', { name: 'Orders' });
     await user.click(within(orders).getByRole('button', { name: 'Use selection' }));
@@ -57,7 +56,7 @@ describe('data step', () => {
   test('a typed address that is not a range says so; a valid one loads', async () => {
     const port = demoPort();
     const { host } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     const orders = screen.getByRole('region', { name: 'Orders' });
     const input = within(orders).getByLabelText('Or type an address');
@@ -71,7 +70,7 @@ describe('data step', () => {
   test('an unreadable sheet gives a sentence, not an exception; Leave out clears the source', async () => {
     const port = demoPort();
     const { host } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     const orders = screen.getByRole('region', { name: 'Orders' });
     const input = within(orders).getByLabelText('Or type an address');
@@ -91,7 +90,7 @@ describe('data step', () => {
     port.sheets.Orders[5][2] = 'n/a';
     port.sheets.Orders[9][1] = '2005-13-45';
     const { host } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     const orders = screen.getByRole('region', { name: 'Orders' });
     await chooseOption(user, within(orders).getByRole('combobox', { name: 'Table or sheet' }), 'Orders');

@@ -5,10 +5,9 @@
 import './shims';
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { defaultConfig } from '../../src/config/validate';
 import { factsHeadings } from '../../src/engine/factsTable';
-import { PanePort, renderPane, testHost } from './support';
+import { PanePort, renderPane, testHost, paneUser, type PaneUser } from './support';
 
 const EN = factsHeadings('en-US');
 const ZH = factsHeadings('zh-CN');
@@ -23,7 +22,7 @@ function port(): PanePort {
   return new PanePort({ Facts: [EN, ...ROWS], Bad: BAD, Notes: [['free text']] });
 }
 
-async function pick(user: ReturnType<typeof userEvent.setup>, region: HTMLElement, name: string) {
+async function pick(user: PaneUser, region: HTMLElement, name: string) {
   await user.click(within(region).getByRole('combobox', { name: /Table or sheet|表格或工作表/ }));
   await user.click(await screen.findByRole('option', { name }));
 }
@@ -32,7 +31,7 @@ describe('customer facts source', () => {
   test('says how to get facts; bad cells named by sheet and cell in both languages; good facts run', async () => {
     const p = port();
     const { host, log } = testHost(p);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host, defaultConfig({ analysisDate: '2024-06-30', methods: { abc: {}, activity: {} } }));
     const facts = screen.getByRole('region', { name: 'Customer facts (large order histories)' });
     expect(within(facts).getByText(/customer-tiers facts --orders orders.parquet/)).toBeInTheDocument();
@@ -61,7 +60,7 @@ describe('customer facts source', () => {
 
   test('facts computed for another analysis date are refused with both dates; Leave out clears them', async () => {
     const { host } = testHost(port());
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host, defaultConfig({ analysisDate: '2024-07-31' }));
     const facts = screen.getByRole('region', { name: 'Customer facts (large order histories)' });
     await pick(user, facts, 'Facts');

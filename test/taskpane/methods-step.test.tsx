@@ -2,9 +2,8 @@
 import './shims';
 import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { defaultConfig } from '../../src/config';
-import { csvGrid, demoPort, renderPane, testHost } from './support';
+import { csvGrid, demoPort, renderPane, testHost, paneUser, type PaneUser } from './support';
 
 /** Revenue per customer straight from the CSV (independent of the engine). */
 function revenueByCustomer(): Map<string, number> {
@@ -14,7 +13,7 @@ function revenueByCustomer(): Map<string, number> {
   return m;
 }
 
-async function loadOrdersAndRun(user: ReturnType<typeof userEvent.setup>) {
+async function loadOrdersAndRun(user: PaneUser) {
   const orders = screen.getByRole('region', { name: 'Orders' });
   const input = within(orders).getByLabelText('Or type an address');
   await user.type(input, 'Orders{Enter}');
@@ -28,7 +27,7 @@ describe('methods step', () => {
     const port = demoPort();
     // Only the config matters here: the engine call never returns (CLV on 2,357 customers is slow in jsdom).
     const { host, log } = testHost(port, { classify: () => new Promise(() => {}) });
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host, defaultConfig());
     const orders = screen.getByRole('region', { name: 'Orders' });
     await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
@@ -61,7 +60,7 @@ describe('methods step', () => {
 
   test('CLV holdout and interval, and needs and habits, are set in the pane', async () => {
     const { host, log } = testHost(demoPort(), { classify: () => new Promise(() => {}) });
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host, defaultConfig());
     const orders = screen.getByRole('region', { name: 'Orders' });
     await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
@@ -90,7 +89,7 @@ describe('methods step', () => {
   test('an invalid combination blocks Run with the reason', async () => {
     const port = demoPort();
     const { host } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     const orders = screen.getByRole('region', { name: 'Orders' });
     await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
@@ -106,7 +105,7 @@ describe('methods step', () => {
   test('the RFM segment table is an editable grid that reaches the config', async () => {
     const port = demoPort();
     const { host, log } = testHost(port, { classify: () => new Promise(() => {}) });
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     const orders = screen.getByRole('region', { name: 'Orders' });
     await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
@@ -137,7 +136,7 @@ describe('methods step', () => {
   test('rules are checked as typed (error at its position) and counted on the last result', async () => {
     const port = demoPort();
     const { host } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     await loadOrdersAndRun(user);
     await user.click(screen.getByRole('tab', { name: 'Methods' }));

@@ -5,14 +5,13 @@
 import './shims';
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { defaultConfig } from '../../src/config';
 import type { Registry } from '../../src/output/registry';
 import { officeHost } from '../../src/taskpane/officeHost';
 import { refreshWorkbook } from '../../src/workbook/run';
 import { REGISTRY_KEY } from '../../src/workbook/state';
 import { snapshotWorkbook } from '../support/fake-excel';
-import { demoPort, renderPane, testHost, type PanePort } from './support';
+import { demoPort, renderPane, testHost, type PanePort, paneUser } from './support';
 
 const NOTE = 'visit next week';
 
@@ -38,7 +37,7 @@ describe('ownership in the pane', () => {
   test('Check this workbook lists edited and unproven items and what a refresh and a remove would do; nothing is written', async () => {
     const { port, group } = await editedWorkbook();
     const before = snapshotWorkbook(port.fake.workbook);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(paneOver(port));
     await user.click(screen.getByRole('tab', { name: 'Results' }));
     await user.click(screen.getByRole('button', { name: 'Check this workbook' }));
@@ -64,7 +63,7 @@ describe('ownership in the pane', () => {
   test('Refresh over an edited group sheet asks first: Escape cancels with nothing written, Keep them aside keeps it', async () => {
     const { port, group } = await editedWorkbook();
     const before = snapshotWorkbook(port.fake.workbook);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(paneOver(port));
     await user.click(screen.getByRole('tab', { name: 'Results' }));
     await user.click(screen.getByRole('button', { name: 'Refresh' }));
@@ -90,7 +89,7 @@ describe('ownership in the pane', () => {
   test('Remove results leaves the edited sheet and the orders sheet the forged chart entry names, and says why', async () => {
     const { port, group } = await editedWorkbook();
     const orders = port.sheets.Orders.map((r) => [...r]);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(paneOver(port));
     await user.click(screen.getByRole('tab', { name: 'Results' }));
     await user.click(screen.getByRole('button', { name: 'Remove results' }));

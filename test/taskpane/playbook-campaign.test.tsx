@@ -6,14 +6,13 @@
 import './shims';
 import '@testing-library/jest-dom';
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import type { TieringConfig } from '../../src/config';
 import { classify } from '../../src/engine/classify';
 import { contactColumns } from '../../src/output/campaign';
 import { defaultPlay } from '../../src/output/playbook';
 import { REGISTRY_KEY } from '../../src/workbook/state';
 import { refreshWorkbook, removeResults } from '../../src/workbook/run';
-import { CONFIG_KEY, PanePort, demoPort, renderPane, testHost } from './support';
+import { CONFIG_KEY, PanePort, demoPort, renderPane, testHost, paneUser, type PaneUser } from './support';
 
 const EVIL = '=HYPERLINK("http://evil.example","click")';
 
@@ -31,13 +30,13 @@ function contactsPort(): PanePort {
   return new PanePort({ Customers: customers, Orders: orders, Notes: [['my own notes']] });
 }
 
-async function load(user: ReturnType<typeof userEvent.setup>, region: string, sheet: string) {
+async function load(user: PaneUser, region: string, sheet: string) {
   const r = screen.getByRole('region', { name: region });
   await user.type(within(r).getByLabelText('Or type an address'), `${sheet}{Enter}`);
   await within(r).findByText(new RegExp(`^${sheet}!A1:`));
 }
 
-async function runAndShowResults(user: ReturnType<typeof userEvent.setup>) {
+async function runAndShowResults(user: PaneUser) {
   await user.click(screen.getByRole('button', { name: 'Run' }));
   await screen.findByText(/^Classified [\d,]+ customers/, undefined, { timeout: 120_000 });
   await user.click(screen.getByRole('tab', { name: 'Results' }));
@@ -51,7 +50,7 @@ describe('the playbook in the pane', () => {
   test('every tier shows its default; an edit goes into the config, is written with it and is there when the pane opens again; reset per tier', async () => {
     const port = demoPort();
     const { host, log } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     const view = renderPane(host);
     await load(user, 'Orders', 'Orders');
     await runAndShowResults(user);
@@ -101,7 +100,7 @@ describe('campaign lists from the pane', () => {
   async function ready() {
     const port = contactsPort();
     const { host, log } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     await load(user, 'Customers', 'Customers');
     await load(user, 'Orders', 'Orders');

@@ -2,14 +2,13 @@
 import './shims';
 import '@testing-library/jest-dom';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { defaultConfig } from '../../src/config';
 import { classify } from '../../src/engine/classify';
 import type { ClassificationResult, InputTables, ProgressFn } from '../../src/engine/types';
 import { CancelledError } from '../../src/workbook/port';
-import { CONFIG_KEY, csvGrid, demoPort, renderPane, testHost } from './support';
+import { CONFIG_KEY, csvGrid, demoPort, renderPane, testHost, paneUser, type PaneUser } from './support';
 
-async function loadOrders(user: ReturnType<typeof userEvent.setup>) {
+async function loadOrders(user: PaneUser) {
   const orders = screen.getByRole('region', { name: 'Orders' });
   await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
   await within(orders).findByText(/^Orders!A1:F4907/);
@@ -34,7 +33,7 @@ describe('run and results', () => {
         return Promise.resolve(classify(tables, config, onProgress));
       },
     });
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     await loadOrders(user);
     const run = screen.getByRole('button', { name: 'Run' });
@@ -56,7 +55,7 @@ describe('run and results', () => {
   test('results show each method with counts and shares that add up; Write passes the chosen outputs', async () => {
     const port = demoPort();
     const { host, log } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host, defaultConfig());
     await loadOrders(user);
     await user.click(screen.getByRole('button', { name: 'Run' }));
@@ -88,7 +87,7 @@ describe('run and results', () => {
   test('a second run with another analysis date shows the migration between the two', async () => {
     const port = demoPort();
     const { host } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host, defaultConfig({ analysisDate: '2006-06-30' }));
     await loadOrders(user);
     await user.click(screen.getByRole('button', { name: 'Run' }));
@@ -122,7 +121,7 @@ describe('run and results', () => {
   test('Remove asks first; Keep does nothing, Remove removes; Refresh calls the host', async () => {
     const port = demoPort();
     const { host, log } = testHost(port);
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     await user.click(screen.getByRole('tab', { name: 'Results' }));
     await user.click(screen.getByRole('button', { name: 'Remove results' }));
@@ -146,7 +145,7 @@ describe('run and results', () => {
     const saved = defaultConfig({ sources: { orders: { kind: 'table', table: 'OrdersTable' } }, columns: { orders: { amount: 'revenue' } } });
     port.settings.set(CONFIG_KEY, JSON.stringify(saved));
     const { host } = testHost(port, { displayLanguage: 'zh-CN' });
-    const user = userEvent.setup({ delay: null });
+    const user = paneUser();
     renderPane(host);
     expect(screen.getByRole('tab', { name: '数据' })).toBeInTheDocument();
     expect(await screen.findByText('已载入本工作簿中保存的设置。')).toBeInTheDocument();

@@ -22,3 +22,19 @@ if (typeof window !== 'undefined' && !window.matchMedia) {
     dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
 }
+
+// Fluent places popovers, listboxes and tooltips with Floating UI's computePosition, which asks
+// jsdom for the computed style of every ancestor many times per update; jsdom has no layout (all
+// rects are zero) and matches every Griffel rule for each of those calls, so it was most of the
+// pane suites' time and placed nothing. The pane tests never assert positions; the e2e suite
+// places them for real in Chromium (and its screenshots show them).
+jest.mock('@floating-ui/dom', () => ({
+  ...jest.requireActual<object>('@floating-ui/dom'),
+  computePosition: async (_reference: unknown, _floating: unknown, options: { placement?: string; strategy?: string } = {}) => ({
+    x: 0,
+    y: 0,
+    placement: options.placement ?? 'bottom',
+    strategy: options.strategy ?? 'absolute',
+    middlewareData: {},
+  }),
+}));

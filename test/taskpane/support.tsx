@@ -2,6 +2,7 @@
 // fake Excel (the port the contract suite checks, test/workbook), a host that runs the real
 // engine (synchronously, in the test's thread), and a renderer.
 import { render } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { csvGrid } from './csv';
 import { createFakeExcel, findSheet, workbookFromGrids, type FakeExcel } from '../support/fake-excel';
 import { parseLocal } from '../support/fake-excel/address';
@@ -66,6 +67,18 @@ export interface TestHostOptions {
   classify?: PaneHost['classify'];
   displayLanguage?: string;
   savedConfig?: TieringConfig;
+}
+
+/**
+ * user-event as every pane test drives it: no artificial delay, and no pointer-events check.
+ * That check calls jsdom's getComputedStyle for the target and each ancestor on every pointer
+ * action, and jsdom matches every Griffel rule of the page each time: it was half the time of
+ * the pane suites. jsdom has no layout, so the check only ever saw CSS; the e2e suite clicks in
+ * Chromium, where playwright checks that the element really receives the pointer.
+ */
+export type PaneUser = ReturnType<typeof userEvent.setup>;
+export function paneUser(): PaneUser {
+  return userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
 }
 
 export const CONFIG_KEY = 'customerTiers.config';
