@@ -18,7 +18,13 @@ export interface SourceGrid {
   headerRow?: number;
   /** 0-based sheet column of the first column (for cell addresses in messages). Default 0. */
   firstColumn?: number;
+  /**
+   * The cells as rows (row 0 the header). A text file's grid holds them as `columns` instead and
+   * builds this only when something reads it (ingest reads the columns, never this).
+   */
   values: Grid;
+  /** A text file's cells column by column (ingest/textColumns.ts): no array per row. */
+  columns?: GridColumns;
   /** Excel date system of the workbook the grid came from. Default 1900. */
   dateSystem?: 1900 | 1904;
   /** True when the cells came from a text file: numbers and dates arrive as strings. */
@@ -29,6 +35,15 @@ export interface SourceGrid {
   readIssues?: { code: string; severity: 'error' | 'warning' | 'info'; params: Record<string, string | number> }[];
   /** Blank cells that hold a formula whose result was never saved: "gridRow,gridCol" → formula text. */
   uncalculated?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Cells of a delimited text file by column: `cols[c][r]` is row r's cell (row 0 the header), a
+ * string, or undefined past the end of a short row (as `values[r][c]` would be).
+ */
+export interface GridColumns {
+  rows: number;
+  cols: (string | undefined)[][];
 }
 
 export interface InputTables {

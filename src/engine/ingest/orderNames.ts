@@ -10,10 +10,10 @@ export class OrderNames {
   /** Customer codes seen with a second, different name, and the first such name. */
   private readonly other = new Map<number, string>();
 
-  constructor(private readonly col: number) {}
+  constructor(readonly col: number) {}
 
-  see(code: number, row: readonly unknown[]): void {
-    const v = row[this.col];
+  /** Row's name cell `v` (column `col`) for customer `code`. */
+  see(code: number, v: unknown): void {
     // The usual case: the same name again (one string per distinct text from both readers).
     if (v === this.byCode[code]) return;
     const name = isBlank(v) ? null : typeof v === 'string' ? fastTrim(v) : String(v);
