@@ -38,12 +38,18 @@ export interface SourceGrid {
 }
 
 /**
- * Cells of a delimited text file by column: `cols[c][r]` is row r's cell (row 0 the header), a
- * string, or undefined past the end of a short row (as `values[r][c]` would be).
+ * Cells of a delimited text file by column, as places in its text: row r's cell in column c is
+ * `text.slice(starts[c][r], ends[c][r])`, made when read (a million rows are no million strings
+ * to hold and collect); start -1 past the end of a short row (undefined, as `values[r][c]` is).
  */
 export interface GridColumns {
+  text: string;
+  /** Rows, the header row included (the arrays may be longer). */
   rows: number;
-  cols: (string | undefined)[][];
+  starts: Int32Array[];
+  ends: Int32Array[];
+  /** Cells rewritten after reading (decimalComma.ts), per column: row → text. */
+  edits: (Map<number, string> | undefined)[];
 }
 
 export interface InputTables {

@@ -58,13 +58,6 @@ export function detectDelimiter(text: string): string {
 }
 
 /**
- * Distinct values a column's table holds before it gives up: small enough to stay in cache
- * (a lookup in a table of 100,000 ids cost more than the string it saved); dates and
- * categories fit, ids and amounts stop early.
- */
-const DEDUPE_LIMIT = 4096;
-
-/**
  * In CRLF text, a CR or LF that is not part of a CRLF: Papa Parse reads such text (a line
  * break inside a line), so the plain split does not.
  */
@@ -76,20 +69,21 @@ function strayLineBreak(text: string): boolean {
 
 /**
  * Text without a single quote character, split at one kind of line end (LF, or CRLF when every
- * line ends so) and the delimiter, straight into columns: what Papa Parse gives for such text,
- * row for row (columnsToRows), at a fraction of its time and garbage. Repeated cells of a column
- * are one string (a million order rows hold about a thousand dates; a string per cell was a
- * fifth of the grid's memory). Null for anything else (quotes, mixed or CR-only line ends,
- * empty text), which Papa Parse reads.
+ * line ends so) and the delimiter, into columns of places in the text (no string per cell):
+ * what Papa Parse gives for such text, row for row (columnsToRows), at a fraction of its time
+ * and garbage. Null for anything else (quotes, mixed or CR-only line ends, empty text), which
+ * Papa Parse reads.
  */
 export function splitColumns(text: string, delimiter: string): GridColumns | null {
   if (text === '' || text.includes('"')) return null;
   const crlf = text.includes('\r');
   if (crlf && strayLineBreak(text)) return null;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   const eolLength = crlf ? 2 : 1;
   const n = text.length;
-  const cols: (string | undefined)[][] = [];
-  const seen: (Map<string, string> | null)[] = [];
+  const starts: Int32Array[] = [];
+  const ends: Int32Array[] = [];
   let rows = 0;
   let at = 0;
   // Next line break and next delimiter at or after `at` (each searched once: a file with no
@@ -99,30 +93,20 @@ export function splitColumns(text: string, delimiter: string): GridColumns | nul
   for (;;) {
     if (nl < 0) nl = n;
     const end = nl === n ? n : nl + 1 - eolLength;
-    let c = 0;
-    for (;;) {
+    for (let c = 0; ; c++) {
       if (dl >= 0 && dl < at) dl = text.indexOf(delimiter, at);
       const stop = dl >= 0 && dl < end ? dl : end;
-      let v = text.slice(at, stop);
-      if (c === cols.length) {
-        cols.push(new Array<string | undefined>(rows).fill(undefined));
-        seen.push(new Map());
+      if (c === starts.length) {
+        starts.push(new Int32Array(lines).fill(-1));
+        ends.push(new Int32Array(lines));
       }
-      const m = seen[c];
-      if (m !== null) {
-        const old = m.get(v);
-        if (old !== undefined) v = old;
-        else if (m.size < DEDUPE_LIMIT) m.set(v, v);
-        else seen[c] = null;
-      }
-      cols[c].push(v);
-      c++;
-      at = stop + 1;
+      starts[c][rows] = at;
+      ends[c][rows] = stop;
       if (stop === end) break;
+      at = stop + 1;
     }
-    for (; c < cols.length; c++) cols[c].push(undefined);
     rows++;
-    if (end === n) return { rows, cols };
+    if (end === n) return { text, rows, starts, ends, edits: [] };
     at = nl + 1;
     nl = text.indexOf('\n', at);
   }
@@ -137,10 +121,9 @@ export function splitPlain(text: string, delimiter: string): string[][] | null {
 /** Text ending with a line break gives a last row of one empty cell: not a row of the file. */
 function dropTrailingEmptyRow(columns: GridColumns): void {
   const r = columns.rows - 1;
-  const { cols } = columns;
-  if (r < 0 || cols[0][r] !== '' || (cols.length > 1 && cols[1][r] !== undefined)) return;
+  const { starts, ends } = columns;
+  if (r < 0 || starts[0][r] !== ends[0][r] || (starts.length > 1 && starts[1][r] >= 0)) return;
   columns.rows = r;
-  for (const col of cols) col.length = r;
 }
 
 interface Delimited {

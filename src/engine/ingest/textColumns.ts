@@ -39,34 +39,44 @@ class RowCells implements GridCells {
 
 class ColumnCells implements GridCells {
   readonly rows: number;
-  private readonly cols: (string | undefined)[][];
+  private readonly text: string;
+  private readonly starts: Int32Array[];
+  private readonly ends: Int32Array[];
+  private readonly edits: (Map<number, string> | undefined)[];
 
   constructor(columns: GridColumns) {
     this.rows = columns.rows;
-    this.cols = columns.cols;
+    this.text = columns.text;
+    this.starts = columns.starts;
+    this.ends = columns.ends;
+    this.edits = columns.edits;
   }
 
-  cell(r: number, c: number): unknown {
-    const col = this.cols[c];
-    return col === undefined ? undefined : col[r];
+  cell(r: number, c: number): string | undefined {
+    const starts = this.starts[c];
+    if (starts === undefined || r < 0 || r >= this.rows) return undefined;
+    const at = starts[r];
+    if (at < 0) return undefined;
+    const edits = this.edits[c];
+    if (edits !== undefined) {
+      const v = edits.get(r);
+      if (v !== undefined) return v;
+    }
+    return this.text.slice(at, this.ends[c][r]);
   }
 
   set(r: number, c: number, v: string): void {
-    this.cols[c][r] = v;
+    (this.edits[c] ??= new Map()).set(r, v);
   }
 
   row(r: number): string[] | undefined {
-    return r >= 0 && r < this.rows ? rowOf(this.cols, r) : undefined;
+    if (r < 0 || r >= this.rows) return undefined;
+    let width = this.starts.length;
+    while (width > 1 && this.starts[width - 1][r] < 0) width--;
+    const row = new Array<string>(width);
+    for (let c = 0; c < width; c++) row[c] = this.cell(r, c) ?? '';
+    return row;
   }
-}
-
-/** Row r of columns: its cells up to the last one the line had. */
-function rowOf(cols: (string | undefined)[][], r: number): string[] {
-  let width = cols.length;
-  while (width > 1 && cols[width - 1][r] === undefined) width--;
-  const row = new Array<string>(width);
-  for (let c = 0; c < width; c++) row[c] = cols[c][r] ?? '';
-  return row;
 }
 
 /** The cells of a grid, by its columns when it has them. */
@@ -79,10 +89,34 @@ export function rowCells(values: SourceGrid['values']): GridCells {
   return new RowCells(values);
 }
 
-/** Columns as rows (what the row reader gives for the same text). */
+/**
+ * Distinct values a column's table holds before it gives up: small enough to stay in cache
+ * (a lookup in a table of 100,000 ids cost more than the string it saved); dates and
+ * categories fit, ids and amounts stop early.
+ */
+const DEDUPE_LIMIT = 4096;
+
+/**
+ * Columns as rows (what the row reader gives for the same text). Repeated cells of a column are
+ * one string: a table of orders holds about a thousand dates, and a string per cell was a fifth
+ * of the rows' memory.
+ */
 export function columnsToRows(columns: GridColumns): string[][] {
+  const cells = new ColumnCells(columns);
+  const seen: (Map<string, string> | null)[] = columns.starts.map(() => new Map());
   const rows = new Array<string[]>(columns.rows);
-  for (let r = 0; r < columns.rows; r++) rows[r] = rowOf(columns.cols, r);
+  for (let r = 0; r < columns.rows; r++) {
+    const row = cells.row(r)!;
+    for (let c = 0; c < row.length; c++) {
+      const m = seen[c];
+      if (m === null) continue;
+      const old = m.get(row[c]);
+      if (old !== undefined) row[c] = old;
+      else if (m.size < DEDUPE_LIMIT) m.set(row[c], row[c]);
+      else seen[c] = null;
+    }
+    rows[r] = row;
+  }
   return rows;
 }
 
@@ -107,8 +141,14 @@ export function gridRows(grid: SourceGrid, from: number, to: number, headerRow: 
   const base: Record<string, unknown> = {};
   // Not a spread: that would read `values` and build every row.
   for (const key of Object.keys(grid)) if (key !== 'values' && key !== 'columns') base[key] = (grid as unknown as Record<string, unknown>)[key];
-  const { cols, rows } = grid.columns;
-  const end = Math.min(to, rows);
-  const cut: GridColumns = { rows: Math.max(end - from, 0), cols: cols.map((col) => col.slice(from, end)) };
+  const { text, rows, starts, ends, edits } = grid.columns;
+  const end = Math.max(Math.min(to, rows), from);
+  const cut: GridColumns = {
+    text,
+    rows: end - from,
+    starts: starts.map((s) => s.subarray(from, end)),
+    ends: ends.map((e) => e.subarray(from, end)),
+    edits: edits.map((m) => (m ? new Map([...m].filter(([r]) => r >= from && r < end).map(([r, v]) => [r - from, v])) : undefined)),
+  };
   return columnGrid({ ...(base as Omit<SourceGrid, 'values' | 'columns'>), headerRow }, cut);
 }
