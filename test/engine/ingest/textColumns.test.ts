@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { defaultConfig } from '../../../src/config';
 import { classify } from '../../../src/engine/classify';
 import { ingest, textToGrid } from '../../../src/engine/ingest';
+import { locatedTables } from '../../../src/engine/ingest/sources';
 import { cellsOf } from '../../../src/engine/ingest/textColumns';
 import { TieringError, type SourceGrid } from '../../../src/engine/types';
 
@@ -105,16 +106,29 @@ describe('the column reader and the row reader ingest alike', () => {
 describe('a text grid by column', () => {
   const text = 'Report;;;\n\ncustomer_id;order_date;amount;category\nC1;2024-03-05;12,50;Tea\nC2;2024-03-06;1,234;Coffee\n\nC1;bad;3\nC3;2024-03-07;7,5;Tea\n';
 
-  test('the orders path (title row, decimal commas, habits, a bad row) never builds its rows', () => {
-    const g = textToGrid(encode(text), 'orders.csv');
+  const unbuilt = (g: SourceGrid) => Object.getOwnPropertyDescriptor(g, 'values')!.get !== undefined && g.columns !== undefined;
+
+  test('the orders path (decimal commas, habits, a bad row) never builds its rows', () => {
+    const g = textToGrid(encode(text.split('\n').slice(2).join('\n')), 'orders.csv');
     const result = classify({ orders: g }, config);
+    expect(result.issues.map((i) => [i.code, i.row])).toEqual([
+      ['decimal_comma_ambiguous', 3],
+      ['date_invalid', 5],
+    ]);
+    expect(result.stats.ordersUsed).toBe(3);
+    expect(unbuilt(g)).toBe(true);
+  });
+
+  test('nor does a title row above the header (the table is cut by column)', () => {
+    const g = textToGrid(encode(text), 'orders.csv');
+    const { tables, notes } = locatedTables({ orders: g }, {});
+    expect(notes.map((n) => n.code)).toEqual(['source_header_row']);
+    const result = classify(tables, config);
     expect(result.issues.map((i) => [i.code, i.row])).toEqual([
       ['decimal_comma_ambiguous', 5],
       ['date_invalid', 7],
     ]);
-    expect(result.stats.ordersUsed).toBe(3);
-    expect(Object.getOwnPropertyDescriptor(g, 'values')!.get).toBeDefined();
-    expect(g.columns).toBeDefined();
+    expect(unbuilt(g) && unbuilt(tables.orders!)).toBe(true);
   });
 
   test('rows are built when read, with the cells ingest settled, and then are the one copy', () => {
