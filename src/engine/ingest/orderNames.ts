@@ -12,9 +12,9 @@ export class OrderNames {
 
   constructor(readonly col: number) {}
 
-  /** Row's name cell `v` (column `col`) for customer `code`. */
+  /** A kept row's cell `v` in the name column `col`, for customer `code`. */
   see(code: number, v: unknown): void {
-    // The usual case: the same name again (one string per distinct text from both readers).
+    // The usual case: the same name again (often the same string: a sheet's reader shares them).
     if (v === this.byCode[code]) return;
     const name = isBlank(v) ? null : typeof v === 'string' ? fastTrim(v) : String(v);
     const known = this.byCode[code];
