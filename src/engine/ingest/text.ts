@@ -68,11 +68,17 @@ function strayLineBreak(text: string): boolean {
 }
 
 /**
+ * Places a text may take per character (two Int32Arrays a column, every line): a table of short
+ * cells stays far below it; a stray line of 5,000 commas in a million lines would take 40 GB.
+ */
+const PLACES_PER_CHAR = 4;
+
+/**
  * Text without a single quote character, split at one kind of line end (LF, or CRLF when every
  * line ends so) and the delimiter, into columns of places in the text (no string per cell):
  * what Papa Parse gives for such text, row for row (columnsToRows), at a fraction of its time
  * and garbage. Null for anything else (quotes, mixed or CR-only line ends, empty text), which
- * Papa Parse reads.
+ * Papa Parse reads, and for lines so ragged that columns would cost more than rows.
  */
 export function splitColumns(text: string, delimiter: string): GridColumns | null {
   if (text === '' || text.includes('"')) return null;
@@ -97,6 +103,7 @@ export function splitColumns(text: string, delimiter: string): GridColumns | nul
       if (dl >= 0 && dl < at) dl = text.indexOf(delimiter, at);
       const stop = dl >= 0 && dl < end ? dl : end;
       if (c === starts.length) {
+        if ((c + 1) * lines > PLACES_PER_CHAR * n + 65536) return null;
         starts.push(new Int32Array(lines).fill(-1));
         ends.push(new Int32Array(lines));
       }

@@ -4,6 +4,7 @@ import { defaultConfig } from '../../../src/config';
 import { classify } from '../../../src/engine/classify';
 import { ingest, textToGrid } from '../../../src/engine/ingest';
 import { locatedTables } from '../../../src/engine/ingest/sources';
+import { splitColumns } from '../../../src/engine/ingest/text';
 import { cellsOf } from '../../../src/engine/ingest/textColumns';
 import { TieringError, type SourceGrid } from '../../../src/engine/types';
 
@@ -139,6 +140,18 @@ describe('a text grid by column', () => {
     expect(g.columns).toBeUndefined();
     (g.values[1] as string[])[2] = '99';
     expect(cellsOf(g).cell(1, 2)).toBe('99');
+  });
+
+  test('a stray line far wider than the rest is read by row (columns would take a place for every line)', () => {
+    const lines = ['id,date,amount', ...Array.from({ length: 3000 }, (_, i) => `C${i},2024-01-01,1`)];
+    lines[1500] = ','.repeat(50_000);
+    const text = lines.join('\n');
+    expect(splitColumns(text, ',')).toBeNull();
+    const g = textToGrid(encode(text), 'f.csv');
+    expect(g.columns).toBeUndefined();
+    expect(g.values[1500]).toHaveLength(50_001);
+    expect(g.values[1501]).toEqual(['C1500', '2024-01-01', '1']);
+    expect(splitColumns(lines.slice(0, 1500).join('\n'), ',')?.rows).toBe(1500);
   });
 
   test('a ragged file keeps each line its own length', () => {
