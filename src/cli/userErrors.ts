@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TieringError, type ClassificationResult, type InputTables } from '../engine/types';
 import { t, type Locale } from '../i18n';
+import { cellsOf } from '../engine/ingest/textColumns';
 import { splitSheetSpec } from './inputFiles';
 
 export const isWorkbookSpec = (spec?: string): boolean => !!spec && /\.xls[xm]$/i.test(splitSheetSpec(spec).file);
@@ -44,6 +45,6 @@ export function headerRowHint(e: unknown, tables: InputTables, locale: Locale): 
   if (!(e instanceof TieringError) || e.code !== 'missing_column') return null;
   const grid = e.params.table === 'customers' ? tables.customers : tables.orders;
   if (!grid) return null;
-  const headers = (grid.values[0] ?? []).map((c) => (c === null || c === undefined ? '' : String(c))).filter((c) => c.trim() !== '');
+  const headers = (cellsOf(grid).row(0) ?? []).map((c) => (c === null || c === undefined ? '' : String(c))).filter((c) => c.trim() !== '');
   return t(locale, 'cli.hint_header_row', { row: grid.headerRow ?? 1, sheet: grid.name, headers: headers.map((h) => `"${h}"`).join(', ') || '—' });
 }

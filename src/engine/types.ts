@@ -18,7 +18,13 @@ export interface SourceGrid {
   headerRow?: number;
   /** 0-based sheet column of the first column (for cell addresses in messages). Default 0. */
   firstColumn?: number;
+  /**
+   * The cells as rows (row 0 the header). A text file's grid holds them as `columns` instead and
+   * builds this only when something reads it (ingest reads the columns, never this).
+   */
   values: Grid;
+  /** A text file's cells column by column (ingest/textColumns.ts): no array per row. */
+  columns?: GridColumns;
   /** Excel date system of the workbook the grid came from. Default 1900. */
   dateSystem?: 1900 | 1904;
   /** True when the cells came from a text file: numbers and dates arrive as strings. */
@@ -29,6 +35,21 @@ export interface SourceGrid {
   readIssues?: { code: string; severity: 'error' | 'warning' | 'info'; params: Record<string, string | number> }[];
   /** Blank cells that hold a formula whose result was never saved: "gridRow,gridCol" → formula text. */
   uncalculated?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Cells of a delimited text file by column, as places in its text: row r's cell in column c is
+ * `text.slice(starts[c][r], ends[c][r])`, made when read (a million rows are no million strings
+ * to hold and collect); start -1 past the end of a short row (undefined, as `values[r][c]` is).
+ */
+export interface GridColumns {
+  text: string;
+  /** Rows, the header row included (the arrays may be longer). */
+  rows: number;
+  starts: Int32Array[];
+  ends: Int32Array[];
+  /** Cells rewritten after reading (decimalComma.ts), per column: row → text. */
+  edits: (Map<number, string> | undefined)[];
 }
 
 export interface InputTables {

@@ -4,22 +4,22 @@
 // 优惠 5 both mean 5 less). A discount written as a rate (0.9, 90%, 9折) says nothing about the
 // money without knowing what it applies to, so it is never guessed: a rate in a cell leaves the
 // row out with an issue, a whole column of rates stops the run saying what to do.
-import type { SourceGrid } from '../types';
 import { isBlank, type AnyCell } from './cells';
 import { throwError } from './grid';
 import { HEADER_EXAMPLES } from './headers';
 import type { GridPlace, IssueList } from './issues';
 import { cellToNumber, numberFailure } from './numbers';
+import type { GridCells } from './textColumns';
 
 export type AmountPlan =
   | { kind: 'column'; col: number }
   | { kind: 'computed'; quantity: number; unitPrice: number; discount: number };
 
 /** How the amount is read, from the resolved columns; no way to get one is 'missing_column', a discount column of rates 'discount_is_rate'. */
-export function planAmount(cols: Record<string, number>, place: GridPlace, values: SourceGrid['values']): AmountPlan {
+export function planAmount(cols: Record<string, number>, place: GridPlace, cells: GridCells): AmountPlan {
   if (cols.amount !== undefined) return { kind: 'column', col: cols.amount };
   if (cols.quantity !== undefined && cols.unitPrice !== undefined) {
-    if (cols.discount !== undefined) checkDiscountColumn(values, cols.discount, place);
+    if (cols.discount !== undefined) checkDiscountColumn(cells, cols.discount, place);
     return { kind: 'computed', quantity: cols.quantity, unitPrice: cols.unitPrice, discount: cols.discount ?? -1 };
   }
   throwError('missing_column', {
@@ -42,11 +42,11 @@ export function isRateText(v: unknown): boolean {
  * A discount column whose every non-zero number lies strictly between 0 and 1 holds rates
  * (Excel's 90% is the number 0.9), not amounts: the run stops with 'discount_is_rate'.
  */
-export function checkDiscountColumn(values: SourceGrid['values'], col: number, place: GridPlace): void {
+export function checkDiscountColumn(cells: GridCells, col: number, place: GridPlace): void {
   let seen = 0;
   let example: number | null = null;
-  for (let i = 1; i < values.length; i++) {
-    const x = cellToNumber(values[i]?.[col] as AnyCell);
+  for (let i = 1; i < cells.rows; i++) {
+    const x = cellToNumber(cells.cell(i, col) as AnyCell);
     if (x !== x || x === 0) continue;
     if (Math.abs(x) >= 1) return;
     seen++;
@@ -55,13 +55,13 @@ export function checkDiscountColumn(values: SourceGrid['values'], col: number, p
   if (seen > 0) throwError('discount_is_rate', { sheet: place.sheet, column: place.headers[col], value: String(example) });
 }
 
-/** A row's computed amount, NaN when quantity or unit price is not a number or the discount is unusable. */
-export function computedAmount(row: readonly unknown[], plan: Extract<AmountPlan, { kind: 'computed' }>): number {
-  const q = cellToNumber(row[plan.quantity] as AnyCell);
-  const p = cellToNumber(row[plan.unitPrice] as AnyCell);
+/** Row r's computed amount, NaN when quantity or unit price is not a number or the discount is unusable. */
+export function computedAmount(cells: GridCells, r: number, plan: Extract<AmountPlan, { kind: 'computed' }>): number {
+  const q = cellToNumber(cells.cell(r, plan.quantity) as AnyCell);
+  const p = cellToNumber(cells.cell(r, plan.unitPrice) as AnyCell);
   let d = 0;
   if (plan.discount >= 0) {
-    const cell = row[plan.discount] as AnyCell;
+    const cell = cells.cell(r, plan.discount) as AnyCell;
     if (!isBlank(cell)) d = cellToNumber(cell);
   }
   // Rounded to cents of cents: 3 × 19.9 is 59.7, not 59.699999999999996.

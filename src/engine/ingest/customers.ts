@@ -5,6 +5,7 @@ import type { CustomerData, SourceGrid } from '../types';
 import { fastTrim, isBlank, isExcelError, normalizeId, type AnyCell } from './cells';
 import { DATE_BLANK, DATE_OK, parseDateColumn, type DateOrder } from './dates';
 import { resolveColumns, rowIsBlank } from './grid';
+import { cellsOf } from './textColumns';
 import type { GridPlace, IssueList } from './issues';
 import { cellToNumber, numberFailure } from './numbers';
 import { settleDecimalCommas } from './decimalComma';
@@ -48,7 +49,7 @@ interface Kept {
 
 export function ingestCustomers(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList): CustomersIngest {
   const cols = resolveColumns([...place.headers], 'customers', given, grid.name, ['customerId'], place.firstColumn);
-  if (grid.fromText) settleDecimalCommas(grid.values as unknown[][], [cols.revenue ?? -1, cols.profit ?? -1, cols.orders ?? -1], place, issues);
+  if (grid.fromText) settleDecimalCommas(cellsOf(grid), [cols.revenue ?? -1, cols.profit ?? -1, cols.orders ?? -1], place, issues);
   const { keep, customer } = keptRows(grid, place, cols.customerId, issues);
   const m = keep.length;
   const sourceRow = new Int32Array(m);

@@ -5,6 +5,7 @@
 import { dateToDay, dayToIso } from '../calendar';
 import { DATE_OK, type DateColumn } from './dates';
 import type { GridPlace, IssueList } from './issues';
+import type { GridCells } from './textColumns';
 
 /** Status in DateColumn.errors of a date left out as an outlier (next to DATE_OK … DATE_EXCEL_ERROR). */
 export const DATE_OUTLIER = 4;
@@ -87,7 +88,7 @@ export function farCutoffOf({ top, counts, min, valid }: { top: number[]; counts
  * Marks outlier dates DATE_OUTLIER (day NaN) so the row is left out, with one 'date_future' or
  * 'date_far' error per row. `today` is whole days since 1970-01-01 (a day of slack for time zones).
  */
-export function reportOutlierDates(values: readonly (readonly unknown[] | undefined)[], col: number, dates: DateColumn, place: GridPlace, issues: IssueList, today: number): void {
+export function reportOutlierDates(cells: GridCells, col: number, dates: DateColumn, place: GridPlace, issues: IssueList, today: number): void {
   const { days, errors } = dates;
   const until = today + 1;
   const far = farCutoff(days, errors, until);
@@ -96,7 +97,7 @@ export function reportOutlierDates(values: readonly (readonly unknown[] | undefi
     if (errors[i] !== DATE_OK || (d <= until && (!far || d < far.cutoff))) continue;
     const future = d > until;
     const params: Record<string, string> = future ? { date: dayToIso(d), today: dayToIso(today) } : { date: dayToIso(d), latest: dayToIso(far!.latest) };
-    issues.cell(place, i + 1, col, values[i + 1]?.[col], future ? 'date_future' : 'date_far', 'error', params);
+    issues.cell(place, i + 1, col, cells.cell(i + 1, col), future ? 'date_future' : 'date_far', 'error', params);
     days[i] = NaN;
     errors[i] = DATE_OUTLIER;
   }

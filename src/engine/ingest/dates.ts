@@ -5,6 +5,7 @@
 // pivot is 29/30, so spell the year out when it matters).
 import { dateToDay, daysFromCivil, excelSerialToDay, isCivilDate } from '../calendar';
 import { isBlank, isExcelError, type AnyCell } from './cells';
+import type { GridCells } from './textColumns';
 
 export type DateOrder = 'auto' | 'mdy' | 'dmy';
 
@@ -179,8 +180,8 @@ export function parseDateColumn(values: ArrayLike<AnyCell>, opts: DateColumnOpti
 }
 
 /** parseDateColumn over column `col` of grid rows 1..n (no column copy for a million rows). */
-export function parseDateGridColumn(rows: readonly (readonly unknown[] | undefined)[], col: number, opts: DateColumnOptions): DateColumn {
-  return parseDates(Math.max(rows.length - 1, 0), (i) => rows[i + 1]?.[col] as AnyCell, opts);
+export function parseDateGridColumn(cells: GridCells, col: number, opts: DateColumnOptions): DateColumn {
+  return parseDates(Math.max(cells.rows - 1, 0), (i) => cells.cell(i + 1, col) as AnyCell, opts);
 }
 
 function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnOptions): DateColumn {

@@ -3,6 +3,7 @@
 // so "1,234" there is 1.234 or a thousands-grouped 1234: it is read as 1.234 (the column's
 // convention) and reported, never silently taken as 1234.
 import type { GridPlace, IssueList } from './issues';
+import type { GridCells } from './textColumns';
 
 const COMMA_DECIMAL = /^[-+]?\d+,(?:\d{1,2}|\d{4,})$/; // 12,50  7,5  0,12345 (never a thousands group)
 const DOT_GROUPED_COMMA_DECIMAL = /^[-+]?\d{1,3}(?:\.\d{3})+,\d+$/; // 1.234,50
@@ -11,11 +12,11 @@ const COMMA_GROUPED_DOT_DECIMAL = /^[-+]?\d{1,3}(?:,\d{3})+\.\d+$/; // 1,234.50
 const AMBIGUOUS = /^([-+]?\d{1,3}),(\d{3})$/; // 1,234
 
 /** 'comma' when the column's numbers write decimals with a comma and none with a dot. */
-export function decimalSeparatorOf(rows: readonly (readonly unknown[] | undefined)[], col: number): 'comma' | 'dot' | null {
+export function decimalSeparatorOf(cells: GridCells, col: number): 'comma' | 'dot' | null {
   let comma = 0;
   let dot = 0;
-  for (let i = 1; i < rows.length; i++) {
-    const v = rows[i]?.[col];
+  for (let i = 1; i < cells.rows; i++) {
+    const v = cells.cell(i, col);
     if (typeof v !== 'string' || (v.indexOf(',') < 0 && v.indexOf('.') < 0)) continue;
     const s = v.trim();
     if (COMMA_DECIMAL.test(s) || DOT_GROUPED_COMMA_DECIMAL.test(s)) comma++;
@@ -27,10 +28,10 @@ export function decimalSeparatorOf(rows: readonly (readonly unknown[] | undefine
 }
 
 /** decimalSeparatorOf(...) === 'comma', stopping at the first dot decimal (the usual column costs a few cells). */
-function writesDecimalCommas(rows: readonly (readonly unknown[] | undefined)[], col: number): boolean {
+function writesDecimalCommas(cells: GridCells, col: number): boolean {
   let comma = false;
-  for (let i = 1; i < rows.length; i++) {
-    const v = rows[i]?.[col];
+  for (let i = 1; i < cells.rows; i++) {
+    const v = cells.cell(i, col);
     if (typeof v !== 'string' || (v.indexOf(',') < 0 && v.indexOf('.') < 0)) continue;
     const s = v.trim();
     if (COMMA_DECIMAL.test(s) || DOT_GROUPED_COMMA_DECIMAL.test(s)) comma = true;
@@ -44,18 +45,17 @@ function writesDecimalCommas(rows: readonly (readonly unknown[] | undefined)[], 
  * grid is the text reader's own) with a 'decimal_comma_ambiguous' warning. Other cells are left
  * to the number parser, which already reads "12,50" and "1.234,50".
  */
-export function settleDecimalCommas(rows: (unknown[] | undefined)[], cols: readonly number[], place: GridPlace, issues: IssueList): void {
+export function settleDecimalCommas(cells: GridCells, cols: readonly number[], place: GridPlace, issues: IssueList): void {
   for (const col of cols) {
-    if (col < 0 || !writesDecimalCommas(rows, col)) continue;
-    for (let i = 1; i < rows.length; i++) {
-      const row = rows[i];
-      const v = row?.[col];
+    if (col < 0 || !writesDecimalCommas(cells, col)) continue;
+    for (let i = 1; i < cells.rows; i++) {
+      const v = cells.cell(i, col);
       if (typeof v !== 'string' || v.indexOf(',') < 0) continue;
       const m = AMBIGUOUS.exec(v.trim());
-      if (!m || !row) continue;
+      if (!m) continue;
       const asDecimal = `${m[1]}.${m[2]}`;
       issues.cell(place, i, col, v, 'decimal_comma_ambiguous', 'warning', { asDecimal, asThousands: `${m[1]}${m[2]}` });
-      row[col] = asDecimal;
+      cells.set(i, col, asDecimal);
     }
   }
 }

@@ -5,10 +5,11 @@ import { cellText, columnLetter, isBlank } from './cells';
 import { detectRemaining, findHeader, HEADER_EXAMPLES, type TableKind } from './headers';
 import type { GridPlace } from './issues';
 import { findAmbiguousColumn } from './ambiguity';
+import { cellsOf } from './textColumns';
 
 /** Header texts of a grid (blank headers become "Column C"; repeated ones get " (2)"). */
 export function headerTexts(grid: SourceGrid): string[] {
-  const row = grid.values[0] ?? [];
+  const row = cellsOf(grid).row(0) ?? [];
   const firstColumn = grid.firstColumn ?? 0;
   const seen = new Map<string, number>();
   return row.map((c, i) => {

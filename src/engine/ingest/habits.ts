@@ -6,6 +6,7 @@
 import type { OrderData, SourceGrid } from '../types';
 import { isBlank, normalizeId, type AnyCell } from './cells';
 import { cellToNumber } from './numbers';
+import { cellsOf, type GridCells } from './textColumns';
 
 /** Codes per kept row (−1 = blank) and the distinct texts they stand for (first-seen order). */
 export interface CodedColumn {
@@ -45,23 +46,23 @@ export function readHabits(grid: SourceGrid, cols: Record<string, number>, data:
   const gridRow = new Int32Array(n);
   const src = data.sourceRow;
   for (let k = 0; k < n; k++) gridRow[k] = src[k] - headerRow;
-  const values = grid.values;
-  const column = (key: string) => (cols[key] === undefined ? null : coded(values, gridRow, cols[key]));
+  const cells = cellsOf(grid);
+  const column = (key: string) => (cols[key] === undefined ? null : coded(cells, gridRow, cols[key]));
   const category = column('category');
   let subcategory = column('subcategory');
   if (category && subcategory) subcategory = joinLevels(category, subcategory);
-  const promoted = cols.promotion !== undefined || cols.discount !== undefined ? promotionFlags(values, gridRow, cols.promotion, cols.discount) : null;
-  const minute = timesOfDay(values, gridRow, cols.orderDate, grid.dateSystem ?? 1900);
+  const promoted = cols.promotion !== undefined || cols.discount !== undefined ? promotionFlags(cells, gridRow, cols.promotion, cols.discount) : null;
+  const minute = timesOfDay(cells, gridRow, cols.orderDate, grid.dateSystem ?? 1900);
   const habits: OrderHabits = { category, subcategory, product: column('product'), channel: column('channel'), promoted, minute };
   return category || subcategory || habits.product || habits.channel || promoted || minute ? habits : null;
 }
 
-function coded(values: SourceGrid['values'], gridRow: Int32Array, col: number): CodedColumn {
+function coded(cells: GridCells, gridRow: Int32Array, col: number): CodedColumn {
   const codes = new Int32Array(gridRow.length);
   const keys: string[] = [];
   const index = new Map<string, number>();
   for (let k = 0; k < gridRow.length; k++) {
-    const v = values[gridRow[k]]?.[col] as AnyCell;
+    const v = cells.cell(gridRow[k], col) as AnyCell;
     const s = isBlank(v) ? '' : normalizeId(v);
     if (s === '') {
       codes[k] = -1;
@@ -104,14 +105,13 @@ function joinLevels(cat: CodedColumn, sub: CodedColumn): CodedColumn {
 }
 
 /** Promotion flag: a yes-like or named promotion; or a discount amount above zero. */
-function promotionFlags(values: SourceGrid['values'], gridRow: Int32Array, flagCol: number | undefined, discountCol: number | undefined): Uint8Array {
+function promotionFlags(cells: GridCells, gridRow: Int32Array, flagCol: number | undefined, discountCol: number | undefined): Uint8Array {
   const out = new Uint8Array(gridRow.length);
   for (let k = 0; k < gridRow.length; k++) {
-    const row = values[gridRow[k]];
-    if (!row) continue;
-    if (flagCol !== undefined && isPromotion(row[flagCol] as AnyCell)) out[k] = 1;
+    const r = gridRow[k];
+    if (flagCol !== undefined && isPromotion(cells.cell(r, flagCol) as AnyCell)) out[k] = 1;
     else if (discountCol !== undefined) {
-      const x = cellToNumber(row[discountCol] as AnyCell);
+      const x = cellToNumber(cells.cell(r, discountCol) as AnyCell);
       if (x === x && x !== 0) out[k] = 1;
     }
   }
@@ -132,17 +132,17 @@ export function isPromotion(v: AnyCell): boolean {
  * after the date in text. A column whose first TIME_SAMPLE rows all sit at midnight or carry no
  * time is taken to have no time of day (null): midnight is then "no time", not "00:00".
  */
-export function timesOfDay(values: SourceGrid['values'], gridRow: Int32Array, col: number, system: 1900 | 1904): Float64Array | null {
+export function timesOfDay(cells: GridCells, gridRow: Int32Array, col: number, system: 1900 | 1904): Float64Array | null {
   void system; // the fraction of a serial is the time in both date systems
   const n = gridRow.length;
   let carries = false;
   for (let k = 0; k < n && k < TIME_SAMPLE && !carries; k++) {
-    const m = minuteOf(values[gridRow[k]]?.[col] as AnyCell);
+    const m = minuteOf(cells.cell(gridRow[k], col) as AnyCell);
     if (m === m && m !== 0) carries = true;
   }
   if (!carries) return null;
   const out = new Float64Array(n);
-  for (let k = 0; k < n; k++) out[k] = minuteOf(values[gridRow[k]]?.[col] as AnyCell);
+  for (let k = 0; k < n; k++) out[k] = minuteOf(cells.cell(gridRow[k], col) as AnyCell);
   return out;
 }
 

@@ -24,6 +24,7 @@ import { IssueList, type GridPlace } from './issues';
 import { ingestOrders, type OrdersIngest } from './orders';
 import { readHabits } from './habits';
 import { locatedTables, sourceNotes } from './sources';
+import { cellsOf } from './textColumns';
 
 export { normalizeId, isBlank, isExcelError, columnLetter, EXCEL_ERRORS } from './cells';
 export { parseNumberCell, cellToNumber } from './numbers';
@@ -51,8 +52,8 @@ export function ingest(input: InputTables, config: TieringConfig): IngestResult 
   const given = config.columns ?? { orders: {}, customers: {} };
   // Title rows above the header and a totals row below the data are cut off (and said).
   const { tables, notes } = locatedTables(input, given);
-  const hasOrders = !!tables.orders && tables.orders.values.length > 0;
-  const hasCustomers = !!tables.customers && tables.customers.values.length > 0;
+  const hasOrders = !!tables.orders && cellsOf(tables.orders).rows > 0;
+  const hasCustomers = !!tables.customers && cellsOf(tables.customers).rows > 0;
   if (!tables.orders && !tables.customers) throwError('no_input', {});
   for (const table of ['orders', 'customers'] as const) {
     const grid = tables[table];
@@ -78,7 +79,7 @@ export function ingest(input: InputTables, config: TieringConfig): IngestResult 
     const place = placeOf(tables.customers, 'customers', customerHeaders);
     customers = ingestCustomers(tables.customers, place, given.customers ?? {}, dateOrder, issues);
     if (customers.data.n === 0) {
-      if (!orders) throwError('no_valid_rows', { table: 'customers', sheet: tables.customers.name, rows: tables.customers.values.length - 1 });
+      if (!orders) throwError('no_valid_rows', { table: 'customers', sheet: tables.customers.name, rows: cellsOf(tables.customers).rows - 1 });
       issues.add({ table: 'customers', sheet: tables.customers.name, row: 0, column: '', value: '', code: 'customers_empty', severity: 'warning' });
       customers = null;
     }

@@ -4,6 +4,7 @@
 import type { SourceGrid } from '../types';
 import { cellText, isBlank } from './cells';
 import { detectColumns, findHeader, foldHeader, type TableKind } from './headers';
+import { cellsOf, gridRows } from './textColumns';
 
 export interface GridNote {
   code: string;
@@ -44,7 +45,7 @@ export function headerScore(row: readonly unknown[] | undefined, kind: TableKind
  * Index of the header row in `values`: the first row that reads as one (data rows come after
  * it, so a data cell such as "华东地区" is never mistaken for a header), 0 when none does.
  */
-export function findHeaderRow(values: SourceGrid['values'], kind: TableKind, given: Record<string, string | undefined> = {}): number {
+export function findHeaderRow(values: readonly (readonly unknown[] | undefined)[], kind: TableKind, given: Record<string, string | undefined> = {}): number {
   const end = Math.min(values.length, HEADER_SCAN);
   for (let i = 0; i < end; i++) if (headerScore(values[i], kind, given) >= MIN_SCORE[kind]) return i;
   return 0;
@@ -65,19 +66,22 @@ export function isTotalsRow(row: readonly unknown[] | undefined): boolean {
 export function locateTable(grid: SourceGrid, kind: TableKind, given: Record<string, string | undefined> = {}): { grid: SourceGrid; notes: GridNote[] } {
   const notes: GridNote[] = [];
   const firstRow = grid.headerRow ?? 1;
-  let values = grid.values;
-  const h = findHeaderRow(values, kind, given);
+  // Only the first rows and the last are looked at (a text file's rows are never all built).
+  const cells = cellsOf(grid);
+  const head: (readonly unknown[] | undefined)[] = [];
+  for (let i = 0; i < Math.min(cells.rows, HEADER_SCAN); i++) head.push(cells.row(i));
+  const h = findHeaderRow(head, kind, given);
   if (h > 0) {
-    const title = rowTexts(values.slice(0, h).find((r) => !rowTexts(r).every((t) => t === '')) ?? []).find((t) => t !== '') ?? '';
+    const title = rowTexts(head.slice(0, h).find((r) => !rowTexts(r).every((t) => t === '')) ?? []).find((t) => t !== '') ?? '';
     notes.push({ code: 'source_header_row', params: { sheet: grid.name, row: firstRow + h, skipped: h, title: cellText(title, 60) } });
-    values = values.slice(h);
   }
-  let last = values.length - 1;
-  while (last > 0 && rowTexts(values[last]).every((t) => t === '') && (values[last] ?? []).every((c) => isBlank(c))) last--;
-  if (last > 0 && isTotalsRow(values[last])) {
-    notes.push({ code: 'source_totals_row', params: { sheet: grid.name, row: firstRow + h + last } });
-    values = values.slice(0, last);
+  let end = cells.rows;
+  let last = end - 1;
+  while (last > h && rowTexts(cells.row(last)).every((t) => t === '') && (cells.row(last) ?? []).every((c) => isBlank(c))) last--;
+  if (last > h && isTotalsRow(cells.row(last))) {
+    notes.push({ code: 'source_totals_row', params: { sheet: grid.name, row: firstRow + last } });
+    end = last;
   }
   if (notes.length === 0) return { grid, notes };
-  return { grid: { ...grid, headerRow: firstRow + h, values }, notes };
+  return { grid: gridRows(grid, h, end, firstRow + h), notes };
 }

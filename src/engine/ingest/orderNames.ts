@@ -10,11 +10,11 @@ export class OrderNames {
   /** Customer codes seen with a second, different name, and the first such name. */
   private readonly other = new Map<number, string>();
 
-  constructor(private readonly col: number) {}
+  constructor(readonly col: number) {}
 
-  see(code: number, row: readonly unknown[]): void {
-    const v = row[this.col];
-    // The usual case: the same name again (one string per distinct text from both readers).
+  /** A kept row's cell `v` in the name column `col`, for customer `code`. */
+  see(code: number, v: unknown): void {
+    // The usual case: the same name again (often the same string: a sheet's reader shares them).
     if (v === this.byCode[code]) return;
     const name = isBlank(v) ? null : typeof v === 'string' ? fastTrim(v) : String(v);
     const known = this.byCode[code];

@@ -13,6 +13,8 @@ import { DATE_OUTLIER, reportOutlierDates, todayDay } from './dateOutliers';
 import { amountNote, computedAmount, planAmount, reportComputedFailure, type AmountPlan } from './amounts';
 import { OrderNames } from './orderNames';
 import type { GridNote } from './layout';
+import { lazyProperty } from '../lazy';
+import { cellsOf, type GridCells } from './textColumns';
 
 export interface OrdersIngest {
   data: OrderData;
@@ -34,7 +36,8 @@ export function reportDateColumn(place: GridPlace, col: number, dates: DateColum
 
 export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList, today = todayDay()): OrdersIngest {
   const cols = resolveColumns([...place.headers], 'orders', given, grid.name, ['customerId', 'orderDate'], place.firstColumn);
-  const plan = planAmount(cols, place, grid.values);
+  const cells = cellsOf(grid);
+  const plan = planAmount(cols, place, cells);
   const ci = cols.customerId;
   const di = cols.orderDate;
   const ai = plan.kind === 'column' ? plan.col : -1;
@@ -43,12 +46,11 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
   const oi = cols.orderId ?? -1;
   const qi = cols.quantity ?? -1;
 
-  const values = grid.values;
-  const n = Math.max(values.length - 1, 0);
-  if (grid.fromText) settleDecimalCommas(values as unknown[][], plan.kind === 'computed' ? [pi, qi, plan.unitPrice, plan.discount] : [ai, pi, qi], place, issues);
-  const dates = parseDateGridColumn(values, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
+  const n = Math.max(cells.rows - 1, 0);
+  if (grid.fromText) settleDecimalCommas(cells, plan.kind === 'computed' ? [pi, qi, plan.unitPrice, plan.discount] : [ai, pi, qi], place, issues);
+  const dates = parseDateGridColumn(cells, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
   reportDateColumn(place, di, dates, issues);
-  reportOutlierDates(values, di, dates, place, issues, today);
+  reportOutlierDates(cells, di, dates, place, issues, today);
 
   const customerCode = new Int32Array(n);
   // Small start: structured ids bypass the hash table, which grows only for the others.
@@ -68,23 +70,21 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
   let rows = 0;
 
   for (let i = 0; i < n; i++) {
-    const row = values[i + 1];
     const r = i + 1;
-    if (!row) continue;
-    const idCell = row[ci] as AnyCell;
-    const id = normalizeId(idCell);
-    const amt = ai >= 0 ? cellToNumber(row[ai] as AnyCell) : computedAmount(row, plan as Extract<AmountPlan, { kind: 'computed' }>);
+    const id = normalizeId(cells.cell(r, ci) as AnyCell);
+    const amt = ai >= 0 ? cellToNumber(cells.cell(r, ai) as AnyCell) : computedAmount(cells, r, plan as Extract<AmountPlan, { kind: 'computed' }>);
     const d = day[i];
     // Slow path: something is wrong (or the row is empty).
     if (id === '' || amt !== amt || d !== d || (id.charCodeAt(0) === 35 && isExcelError(id))) {
+      const row = cells.row(r);
       if (rowIsBlank(row)) continue;
       rows++;
-      reportBadRow(place, row, r, ci, plan, di, id, amt, dates.errors[i], issues);
+      reportBadRow(place, row!, r, ci, plan, di, id, amt, dates.errors[i], issues);
       continue;
     }
     rows++;
     const code = interner.intern(id);
-    if (names) names.see(code, row);
+    if (names) names.see(code, cells.cell(r, names.col));
     customerCode[k] = code;
     day[k] = d;
     amount[k] = amt;
@@ -94,14 +94,14 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
       for (let q = 0; q < k; q++) sourceRow[q] = headerRow + q + 1;
       sourceRow[k] = headerRow + r;
     }
-    if (profit) profit[k] = optionalNumber(place, row, r, pi, 'profit_not_number', issues);
-    if (quantity) quantity[k] = optionalNumber(place, row, r, qi, 'number_not_number', issues);
+    if (profit) profit[k] = optionalNumber(place, cells, r, pi, 'profit_not_number', issues);
+    if (quantity) quantity[k] = optionalNumber(place, cells, r, qi, 'number_not_number', issues);
     if (orderId) {
-      let oid = normalizeId(row[oi] as AnyCell);
+      let oid = normalizeId(cells.cell(r, oi) as AnyCell);
       if (oid === '') {
         // Each row without an order id counts as its own order.
         oid = `#${headerRow + r}`;
-        issues.cell(place, r, oi, row[oi], 'order_id_blank', 'warning');
+        issues.cell(place, r, oi, cells.cell(r, oi), 'order_id_blank', 'warning');
       }
       orderId[k] = oid;
     }
@@ -164,22 +164,6 @@ function withLazyColumns(data: EagerOrderData, headerRow: number): OrderData {
   return data as unknown as OrderData;
 }
 
-function lazyProperty(target: object, key: string, build: () => unknown): void {
-  const define = (value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = build();
-      define(value);
-      return value;
-    },
-    set(value: unknown) {
-      define(value);
-    },
-  });
-}
-
 /** Issues of a row that is left out (every problem of the row, so one fix pass suffices). */
 function reportBadRow(
   place: GridPlace,
@@ -210,8 +194,8 @@ function reportBadRow(
 }
 
 /** Optional number column (profit, quantity): blank → 0; text → 0 with a warning (the row is kept). */
-function optionalNumber(place: GridPlace, row: readonly unknown[], r: number, col: number, code: string, issues: IssueList): number {
-  const v = row[col] as AnyCell;
+function optionalNumber(place: GridPlace, cells: GridCells, r: number, col: number, code: string, issues: IssueList): number {
+  const v = cells.cell(r, col) as AnyCell;
   const x = cellToNumber(v);
   if (x === x) return x;
   const why = numberFailure(v);

@@ -3,9 +3,10 @@
 // GB18030 when the high bytes pair up like GBK text (what Excel saves on Chinese Windows),
 // else windows-1252 (Latin-1 as browsers read it).
 import Papa from 'papaparse';
-import type { SourceGrid } from '../types';
+import type { GridColumns, SourceGrid } from '../types';
 import { decodeWithEvidence, type ReadNote } from './encoding';
 import { parseRecoveringQuotes } from './quotes';
+import { columnGrid, columnsToRows } from './textColumns';
 
 export interface DecodedText {
   text: string;
@@ -57,63 +58,96 @@ export function detectDelimiter(text: string): string {
 }
 
 /**
- * Distinct values a column's table holds before it gives up: small enough to stay in cache
- * (a lookup in a table of 100,000 ids cost more than the string it saved); dates and
- * categories fit, ids and amounts stop early.
+ * In CRLF text, a CR or LF that is not part of a CRLF: Papa Parse reads such text (a line
+ * break inside a line), so the plain split does not.
  */
-const DEDUPE_LIMIT = 4096;
-
-/**
- * Repeated cells as one string: a million order rows hold about a thousand dates, and a string
- * per cell (32 bytes each) was a fifth of the grid's memory and garbage.
- */
-class Dedupe {
-  private readonly seen: (Map<string, string> | null)[] = [];
-
-  row(cells: string[]): string[] {
-    for (let j = 0; j < cells.length; j++) {
-      let m = this.seen[j];
-      if (m === null) continue;
-      if (m === undefined) m = this.seen[j] = new Map();
-      const v = cells[j];
-      const old = m.get(v);
-      if (old !== undefined) cells[j] = old;
-      else if (m.size < DEDUPE_LIMIT) m.set(v, v);
-      else this.seen[j] = null;
-    }
-    return cells;
-  }
+function strayLineBreak(text: string): boolean {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 2)) if (text.charCodeAt(i + 1) !== 10) return true;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return true;
+  return false;
 }
 
 /**
- * Rows of text without a single quote character, split at one kind of line end (LF, or CRLF
- * when every line ends so) and the delimiter: what Papa Parse gives for such text, row for row,
- * at a fraction of its time and garbage. Null for anything else (quotes, mixed or CR-only line
- * ends, empty text), which Papa Parse reads.
+ * Places a text may take per character (two Int32Arrays a column, every line): a table of short
+ * cells stays far below it; a stray line of 5,000 commas in a million lines would take 40 GB.
  */
-export function splitPlain(text: string, delimiter: string): string[][] | null {
+const PLACES_PER_CHAR = 4;
+
+/**
+ * Text without a single quote character, split at one kind of line end (LF, or CRLF when every
+ * line ends so) and the delimiter, into columns of places in the text (no string per cell):
+ * what Papa Parse gives for such text, row for row (columnsToRows), at a fraction of its time
+ * and garbage. Null for anything else (quotes, mixed or CR-only line ends, empty text), which
+ * Papa Parse reads, and for lines so ragged that columns would cost more than rows.
+ */
+export function splitColumns(text: string, delimiter: string): GridColumns | null {
   if (text === '' || text.includes('"')) return null;
   const crlf = text.includes('\r');
-  const eol = crlf ? '\r\n' : '\n';
-  const rows: string[][] = [];
-  const dedupe = new Dedupe();
+  if (crlf && strayLineBreak(text)) return null;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  const eolLength = crlf ? 2 : 1;
+  const n = text.length;
+  const starts: Int32Array[] = [];
+  const ends: Int32Array[] = [];
+  let rows = 0;
   let at = 0;
+  // Next line break and next delimiter at or after `at` (each searched once: a file with no
+  // delimiter must not make every line search to the end of the text).
+  let nl = text.indexOf('\n');
+  let dl = text.indexOf(delimiter);
   for (;;) {
-    const end = text.indexOf(eol, at);
-    const line = text.slice(at, end < 0 ? text.length : end);
-    if (crlf && (line.includes('\r') || line.includes('\n'))) return null;
-    rows.push(dedupe.row(line.split(delimiter)));
-    if (end < 0) return rows;
-    at = end + eol.length;
+    if (nl < 0) nl = n;
+    const end = nl === n ? n : nl + 1 - eolLength;
+    for (let c = 0; ; c++) {
+      if (dl >= 0 && dl < at) dl = text.indexOf(delimiter, at);
+      const stop = dl >= 0 && dl < end ? dl : end;
+      if (c === starts.length) {
+        if ((c + 1) * lines > PLACES_PER_CHAR * n + 65536) return null;
+        starts.push(new Int32Array(lines).fill(-1));
+        ends.push(new Int32Array(lines));
+      }
+      starts[c][rows] = at;
+      ends[c][rows] = stop;
+      if (stop === end) break;
+      at = stop + 1;
+    }
+    rows++;
+    if (end === n) return { text, rows, starts, ends, edits: [] };
+    at = nl + 1;
+    nl = text.indexOf('\n', at);
   }
 }
 
+/** Rows of quote-free text (splitColumns as rows), or null where Papa Parse reads. */
+export function splitPlain(text: string, delimiter: string): string[][] | null {
+  const columns = splitColumns(text, delimiter);
+  return columns && columnsToRows(columns);
+}
+
+/** Text ending with a line break gives a last row of one empty cell: not a row of the file. */
+function dropTrailingEmptyRow(columns: GridColumns): void {
+  const r = columns.rows - 1;
+  const { starts, ends } = columns;
+  if (r < 0 || starts[0][r] !== ends[0][r] || (starts.length > 1 && starts[1][r] >= 0)) return;
+  columns.rows = r;
+}
+
+interface Delimited {
+  /** Quote-free text, by column; else `rows`. */
+  columns?: GridColumns;
+  rows?: string[][];
+  delimiter: string;
+  skippedLines: number;
+  notes?: ReadNote[];
+}
+
 /**
- * Delimited text → rows of strings. LF, CRLF and CR-only line endings; quoted fields with
- * doubled quotes and embedded line breaks. Empty lines stay as [''] so row numbers match
- * the file's lines (ingest skips blank rows); a trailing newline adds no row.
+ * Delimited text → columns (quote-free text) or rows. LF, CRLF and CR-only line endings; quoted
+ * fields with doubled quotes and embedded line breaks. Empty lines stay as [''] so row numbers
+ * match the file's lines (ingest skips blank rows); a trailing newline adds no row.
  */
-export function parseDelimited(text: string): { rows: string[][]; delimiter: string; skippedLines: number; notes?: ReadNote[] } {
+function readDelimited(text: string): Delimited {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Excel's "sep=;" first line names the delimiter and is not data.
   const sep = /^sep=(.)\r?\n?/i.exec(body.slice(0, 8));
@@ -123,6 +157,11 @@ export function parseDelimited(text: string): { rows: string[][]; delimiter: str
     skippedLines = 1;
   }
   const delimiter = sep ? sep[1] : detectDelimiter(body);
+  const columns = splitColumns(body, delimiter);
+  if (columns) {
+    dropTrailingEmptyRow(columns);
+    return { columns, delimiter, skippedLines };
+  }
   const parse = (part: string) => splitPlain(part, delimiter) ?? Papa.parse<string[]>(part, { delimiter, skipEmptyLines: false, quoteChar: '"' }).data;
   const { rows, notes } = parseRecoveringQuotes(body, delimiter, parse, 1 + skippedLines);
   if (rows.length > 0) {
@@ -132,13 +171,21 @@ export function parseDelimited(text: string): { rows: string[][]; delimiter: str
   return notes.length > 0 ? { rows, delimiter, skippedLines, notes } : { rows, delimiter, skippedLines };
 }
 
-/** A text file → a SourceGrid of strings (fromText: numbers and dates are parsed from text). */
+/** Delimited text → rows of strings (readDelimited's cells as rows). */
+export function parseDelimited(text: string): { rows: string[][]; delimiter: string; skippedLines: number; notes?: ReadNote[] } {
+  const { columns, rows, ...rest } = readDelimited(text);
+  return { rows: rows ?? columnsToRows(columns!), ...rest };
+}
+
+/**
+ * A text file → a SourceGrid of strings (fromText: numbers and dates are parsed from text):
+ * quote-free text by column (`values` built only when read), other text by row.
+ */
 export function textToGrid(bytes: Uint8Array, name: string): SourceGrid & { encoding: string; delimiter: string } {
   const decoded = decodeText(bytes);
-  const { rows, delimiter, skippedLines, notes } = parseDelimited(decoded.text);
+  const { columns, rows, delimiter, skippedLines, notes } = readDelimited(decoded.text);
   const encoding = decoded.encoding;
   const readNotes = [...(decoded.notes ?? []), ...(notes ?? [])];
-  const grid: SourceGrid & { encoding: string; delimiter: string } = { name, headerRow: 1 + skippedLines, firstColumn: 0, values: rows, fromText: true, encoding, delimiter };
-  if (readNotes.length > 0) grid.readIssues = readNotes;
-  return grid;
+  const base = { name, headerRow: 1 + skippedLines, firstColumn: 0, fromText: true, encoding, delimiter, ...(readNotes.length > 0 ? { readIssues: readNotes } : {}) };
+  return columns ? columnGrid(base, columns) : { ...base, values: rows! };
 }

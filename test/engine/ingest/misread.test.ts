@@ -4,6 +4,7 @@ import { dayToIso, isoToDay } from '../../../src/engine/calendar';
 import { decodeText, describeIssue, ingest, parseDelimited } from '../../../src/engine/ingest';
 import { farCutoff } from '../../../src/engine/ingest/dateOutliers';
 import { decimalSeparatorOf } from '../../../src/engine/ingest/decimalComma';
+import { rowCells } from '../../../src/engine/ingest/textColumns';
 import { unclosedQuoteAt } from '../../../src/engine/ingest/quotes';
 import { ingestOrders } from '../../../src/engine/ingest/orders';
 import { IssueList } from '../../../src/engine/ingest/issues';
@@ -53,7 +54,7 @@ describe('unclosed quotes', () => {
 });
 
 describe('decimal commas per column', () => {
-  const col = (...cells: string[]) => [['x'], ...cells.map((c) => [c])];
+  const col = (...cells: string[]) => rowCells([['x'], ...cells.map((c) => [c])]);
   test('comma, dot, or undecided', () => {
     expect(decimalSeparatorOf(col('12,50', '7,5', '1,234'), 0)).toBe('comma');
     expect(decimalSeparatorOf(col('12.50', '1,234'), 0)).toBe('dot');
