@@ -39,21 +39,46 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 
 const CANDIDATES = [',', ';', '\t'];
 
-/** The delimiter used most in the first line outside quotes (comma when none). */
+/** Lines the delimiter is judged on: enough to see past a title or a note above the headings. */
+const SNIFF_LINES = 20;
+
+/**
+ * The delimiter the file's lines agree on, outside quotes (comma when none). Each candidate's
+ * most common non-zero count per line is its row width; the candidate that many lines share
+ * wins (then the wider one). The first line alone would take a title such as "Sales report,
+ * 2024" above semicolon data for a comma file.
+ */
 export function detectDelimiter(text: string): string {
-  const counts = [0, 0, 0];
+  const perLine: number[][] = [];
+  let counts = [0, 0, 0];
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && perLine.length < SNIFF_LINES; i++) {
     const c = text[i];
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) break;
-    else if (!quoted) {
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      perLine.push(counts);
+      counts = [0, 0, 0];
+    } else if (!quoted) {
       const k = CANDIDATES.indexOf(c);
       if (k >= 0) counts[k]++;
     }
   }
+  if (perLine.length < SNIFF_LINES) perLine.push(counts);
   let best = 0;
-  for (let k = 1; k < 3; k++) if (counts[k] > counts[best]) best = k;
+  let bestLines = 0;
+  let bestWidth = 0;
+  for (let k = 0; k < CANDIDATES.length; k++) {
+    const lines = new Map<number, number>();
+    for (const line of perLine) if (line[k] > 0) lines.set(line[k], (lines.get(line[k]) ?? 0) + 1);
+    for (const [width, n] of lines) {
+      if (n > bestLines || (n === bestLines && width > bestWidth)) {
+        best = k;
+        bestLines = n;
+        bestWidth = width;
+      }
+    }
+  }
   return CANDIDATES[best];
 }
 

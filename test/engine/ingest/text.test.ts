@@ -68,6 +68,16 @@ describe('parseDelimited', () => {
     ]);
   });
 
+  test.each([
+    ['a title with a comma above semicolon rows', 'Sales report, 2024\ncustomer;date;amount\nC1;2024-01-01;10,5\nC2;2024-01-02;7,25\n', ';'],
+    ['a title without delimiters above semicolon rows', 'Sales report 2024\r\ncustomer;date;amount\r\nC1;2024-01-01;10\r\n', ';'],
+    ['decimal commas in every row of a semicolon file', 'id;amount;profit\nC1;10,5;2,5\nC2;7,25;1,5\n', ';'],
+    ['commas inside the text of a tab file', 'name\tnote\nA\tx, y, z\nB\tplain\n', '\t'],
+    ['a comma file with a semicolon in one note', 'id,note,amount\nC1,a;b,5\nC2,c,6\n', ','],
+  ])('the delimiter the lines agree on: %s', (_name, text, delimiter) => {
+    expect(parseDelimited(text).delimiter).toBe(delimiter);
+  });
+
   test('quoted fields: delimiters, doubled quotes and line breaks inside quotes', () => {
     const r = parseDelimited('name;note\r\n"Smith; John";"said ""hi""\r\nthen left"\r\n');
     expect(r.delimiter).toBe(';');
