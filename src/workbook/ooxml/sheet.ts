@@ -172,15 +172,30 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
 /** Text whose leading or trailing blanks or line breaks a reader would drop without xml:space. */
 const NEEDS_PRESERVE = /^\s|\s$|[\n\r\t]/;
 
+// ` s="n"` for each style index, made once (every formatted cell has one).
+const STYLE_ATTRS: string[] = [];
+const styleAttr = (style: number): string => (style ? (STYLE_ATTRS[style] ?? (STYLE_ATTRS[style] = ` s="${style}"`)) : '');
+
+// The tail of a text cell after its reference and style, by text: labels, ids and categories
+// repeat down a column, and escaping and the xml:space test are the costly part of a cell.
+const inlineTails = new Map<string, string>();
+function inlineTail(v: string): string {
+  let tail = inlineTails.get(v);
+  if (tail !== undefined) return tail;
+  tail = ` t="inlineStr"><is>${NEEDS_PRESERVE.test(v) ? '<t xml:space="preserve">' : '<t>'}${xmlEscape(encodeXstring(v))}</t></is></c>`;
+  if (inlineTails.size >= 50_000) inlineTails.clear();
+  inlineTails.set(v, tail);
+  return tail;
+}
+
 /** A cell's XML; `rowText` is its 1-based row number as text (shared by the cells of a row). */
 export function renderCell(row: number, c: CellRec, rowText = String(row + 1)): string {
-  const s = c.style ? ` s="${c.style}"` : '';
+  const s = styleAttr(c.style);
   const v = c.value;
   if (v === null || v === '') return s ? `<c r="${colRef(c.col)}${rowText}"${s}/>` : '';
   if (typeof v === 'number') return `<c r="${colRef(c.col)}${rowText}"${s}><v>${v}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${colRef(c.col)}${rowText}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  const text = xmlEscape(encodeXstring(v));
-  return `<c r="${colRef(c.col)}${rowText}"${s} t="inlineStr"><is>${NEEDS_PRESERVE.test(v) ? '<t xml:space="preserve">' : '<t>'}${text}</t></is></c>`;
+  return `<c r="${colRef(c.col)}${rowText}"${s}${inlineTail(v)}`;
 }
 
 export class SheetDoc {
