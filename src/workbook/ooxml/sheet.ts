@@ -88,8 +88,7 @@ const ATTRS: [string | null, string | null, string | null] = [null, null, null];
  * searches each ran on into the row's later cells when the cell had no such attribute).
  * The array returned is reused: read it before the next call.
  */
-function cellAttrs(body: string, i: number, gt: number): [string | null, string | null, string | null] {
-  const q = body.indexOf("'", i);
+function cellAttrs(body: string, i: number, gt: number, q: number): [string | null, string | null, string | null] {
   if (q >= 0 && q < gt) {
     ATTRS[0] = quoted(body, i, gt, ' r="');
     ATTRS[1] = quoted(body, i, gt, ' t="');
@@ -139,6 +138,9 @@ export type Decoder = (t: string | null, v: string | null, inline: string | null
 export function eachCellIn(body: string, f: (col: number, t: string | null, v: string | null, inline: string | null, s: number, start: number, end: number) => void): void {
   let col = -1;
   let i = body.indexOf('<c');
+  // The next single quote at or after the cell, searched again only once passed (most rows have
+  // none: one scan of the row instead of one per cell).
+  let quote = body.indexOf("'");
   while (i >= 0) {
     const ch = body.charCodeAt(i + 2);
     // "<c " / "<c>" / "<c/>" only (not <col…>, nor other elements).
@@ -150,12 +152,20 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
     const self = body.charCodeAt(gt - 1) === 47;
     const close = self ? gt : body.indexOf('</c>', gt);
     const end = self ? gt + 1 : close + 4;
-    const [r, t, s] = cellAttrs(body, i, gt);
+    if (quote >= 0 && quote < i) quote = body.indexOf("'", i);
+    // Indexed, not destructured: destructuring goes through the array iterator, in the hottest loop.
+    const attrs = cellAttrs(body, i, gt, quote);
+    const r = attrs[0];
+    const t = attrs[1];
+    const s = attrs[2];
     col = r ? colOf(r) : col + 1;
     let v: string | null = null;
     let inline: string | null = null;
     if (!self) {
-      const vi = body.indexOf('<v', gt);
+      // <v> right after the start tag (as Excel writes it) is taken without searching; else a
+      // search back from the cell's end says first whether it has one (a search forward from a
+      // text cell ran on through the rest of the row).
+      const vi = body.charCodeAt(gt + 1) === 60 && body.charCodeAt(gt + 2) === 118 ? gt + 1 : body.lastIndexOf('<v', close) > gt ? body.indexOf('<v', gt) : -1;
       if (vi >= 0 && vi < close) {
         const vgt = body.indexOf('>', vi);
         v = body.charCodeAt(vgt - 1) === 47 ? '' : body.slice(vgt + 1, body.indexOf('</v>', vgt));
