@@ -78,8 +78,13 @@ export function textHash(text: string): string {
 /** The row's length without its trailing blank cells (a sheet read back can be wider than written). */
 function trimmedWidth(row: readonly (CellValue | undefined)[]): number {
   let w = row.length;
-  while (w > 0 && canonical(row[w - 1]) === '') w--;
+  while (w > 0 && isBlank(row[w - 1])) w--;
   return w;
+}
+
+/** canonical(v) === '' without building the text (the number's is built again by rowHash). */
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v));
 }
 
 /**
