@@ -26,6 +26,9 @@ interface RowRec {
   cells: CellRec[] | null;
 }
 
+/** Bytes of a sheet's XML encoded into one block before the next is started (toBytes). */
+const BLOCK = 4 << 20;
+
 /** Bytes of sheetData decoded at a time for a sheet too big to be one string. */
 const CHUNK = 64 << 20;
 
@@ -437,21 +440,27 @@ export class SheetDoc {
    * string (a gigabyte once a Chinese label makes it two bytes a character).
    */
   toBytes(): Buffer {
+    // Each piece is encoded into a 4 MB block as it comes (a row is a few hundred bytes), not
+    // joined into megabyte strings first; full blocks are joined at the end, as before.
     const out: Buffer[] = [];
-    let parts: string[] = [this.head, this.sheetDataOpen === '<sheetData/>' ? '<sheetData>' : this.sheetDataOpen];
-    let size = 0;
+    let buf = Buffer.allocUnsafe(BLOCK);
+    let at = 0;
     const push = (text: string) => {
-      parts.push(text);
-      size += text.length;
-      if (size < 1 << 20) return;
-      out.push(Buffer.from(parts.join(''), 'utf8'));
-      parts = [];
-      size = 0;
+      if (at + text.length * 3 > buf.length) {
+        out.push(buf.subarray(0, at));
+        buf = Buffer.allocUnsafe(Math.max(BLOCK, text.length * 3));
+        at = 0;
+      }
+      at += buf.write(text, at, 'utf8');
     };
+    push(this.head);
+    push(this.sheetDataOpen === '<sheetData/>' ? '<sheetData>' : this.sheetDataOpen);
     for (const row of this.rows) this.renderRow(row, push);
-    parts.push(this.sheetDataEnd, '</sheetData>', this.tail);
-    out.push(Buffer.from(parts.join(''), 'utf8'));
-    return Buffer.concat(out);
+    push(this.sheetDataEnd);
+    push('</sheetData>');
+    push(this.tail);
+    out.push(buf.subarray(0, at));
+    return out.length === 1 ? Buffer.from(out[0]) : Buffer.concat(out);
   }
 
   private renderRow(row: RowRec, push: (text: string) => void): void {
@@ -461,9 +470,19 @@ export class SheetDoc {
       if (!row.selfClosing) push(`${row.body}</row>`);
       return;
     }
-    const cells = (row.cells ?? []).filter((c) => c.xml !== null || c.style !== 0 || (c.value !== '' && c.value !== null));
+    // The cells in one pass (no filtered copy of the row): the author's as written, ours
+    // rendered, blank unformatted ones left out.
+    const rowText = String(row.r + 1);
+    let text = '';
+    let kept = 0;
+    for (const c of row.cells ?? []) {
+      if (c.xml !== null) text += c.xml;
+      else if (c.style !== 0 || (c.value !== '' && c.value !== null)) text += renderCell(row.r, c, rowText);
+      else continue;
+      kept++;
+    }
     // A row we created and emptied again goes away; one the author wrote keeps its tag.
-    if (!cells.length && (row.open === `<row r="${row.r + 1}">` || row.selfClosing)) {
+    if (!kept && (row.open === `<row r="${rowText}">` || row.selfClosing)) {
       if (row.selfClosing) {
         push(row.lead);
         push(row.open);
@@ -471,10 +490,7 @@ export class SheetDoc {
       return;
     }
     push(row.lead);
-    let text = row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open;
-    const rowText = String(row.r + 1);
-    for (const c of cells) text += c.xml ?? renderCell(row.r, c, rowText);
-    push(`${text}</row>`);
+    push(`${row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open}${text}</row>`);
   }
 
   /** Hides a row (its <row> says hidden="1"); the row is made if it has no cells yet. */
