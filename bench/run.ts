@@ -1,16 +1,19 @@
-// `npm run bench`: runs every bench/*.bench.ts (each exports `bench()`), writes bench-results.json.
+// `npm run bench`: runs every bench/*.bench.ts (each exports `bench()`); `npx tsx bench/run.ts
+// kernel cli` runs those whose names start so. bench-results.json keeps the figures of the
+// benches not run (bench/results.ts).
 import * as fs from 'fs';
 import * as path from 'path';
+import { mergeResults, type Entry, type Results } from './results';
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const files = fs
+  const all = fs
     .readdirSync(__dirname)
     .filter((f) => f.endsWith('.bench.ts'))
-    .filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
     .sort();
-  const results: Record<string, unknown> = {};
-  let failed = false;
+  const files = all.filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)));
+  const results: Record<string, Entry> = {};
+  const failed = new Set<string>();
   for (const f of files) {
     const name = f.replace(/\.bench\.ts$/, '');
     try {
@@ -18,18 +21,23 @@ async function main(): Promise<void> {
       if (typeof mod.bench !== 'function') throw new Error('no exported bench()');
       results[name] = await mod.bench();
     } catch (e) {
-      failed = true;
+      failed.add(name);
       results[name] = { error: e instanceof Error ? e.message : String(e) };
       console.error(`${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  // The engine figures also sit at the top level: { orders, customers, engine_ms, pandas_ms, ratio }.
-  const engine = results.engine as Record<string, unknown> | undefined;
-  const out = { ...(engine && !('error' in engine) ? engine : {}), ...results, generatedAt: new Date().toISOString() };
   const file = path.resolve(__dirname, '..', 'bench-results.json');
+  let previous: Results | null = null;
+  try {
+    previous = JSON.parse(fs.readFileSync(file, 'utf8')) as Results;
+  } catch {
+    // No file yet, or not JSON (then it is written afresh).
+  }
+  const out = mergeResults(previous, results, failed, all.map((f) => f.replace(/\.bench\.ts$/, '')), new Date().toISOString());
   fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`wrote ${path.relative(process.cwd(), file)}`);
-  if (failed) process.exitCode = 1;
+  const kept = Object.keys(out).filter((k) => !(k in results) && typeof out[k] === 'object' && out[k] !== null && 'generatedAt' in (out[k] as object));
+  console.log(`wrote ${path.relative(process.cwd(), file)} (${Object.keys(results).join(', ') || 'nothing'} now${kept.length ? `; kept ${kept.join(', ')}` : ''})`);
+  if (failed.size) process.exitCode = 1;
 }
 
 void main();

@@ -178,8 +178,11 @@ function writeChunks(file: string, produce: (sink: (chunk: string) => void) => v
   try {
     fd = fs.openSync(file, 'w');
     const out = fd;
+    // One buffer encoded into again and again (chunks are about a megabyte of text), not a new
+    // one per chunk for the garbage collector.
+    const buf = Buffer.allocUnsafe(4 << 20);
     produce((chunk) => {
-      const bytes = Buffer.from(chunk, 'utf8');
+      const bytes = chunk.length * 3 <= buf.length ? buf.subarray(0, buf.write(chunk, 0, 'utf8')) : Buffer.from(chunk, 'utf8');
       for (let at = 0; at < bytes.length; ) at += fs.writeSync(out, bytes, at);
     });
   } catch (e) {

@@ -74,8 +74,20 @@ function poisson(r: () => number, lambda: number): number {
 
 const iso = (ms: number) => dayToIso(ms / DAY);
 
+// Asked up to 20 times an order for some 730 distinct days: worked out once a day.
+const seasonOfDay = new Map<number, number>();
+
 /** Relative demand on a day: 双十一 (Nov 1–11) peak, 春节 dip, a December lift, quiet summer weeks. */
 export function seasonality(ms: number): number {
+  let v = seasonOfDay.get(ms);
+  if (v === undefined) {
+    if (seasonOfDay.size > 10_000) seasonOfDay.clear();
+    seasonOfDay.set(ms, (v = seasonOn(ms)));
+  }
+  return v;
+}
+
+function seasonOn(ms: number): number {
   const d = new Date(ms);
   const m = d.getUTCMonth() + 1;
   const day = d.getUTCDate();
@@ -132,6 +144,17 @@ function orderHabits(h: () => number, hb: Habits, ms: number): [string, string, 
   if (h() > 0.75) channel = weekend ? pick(h, [['门店', 3], ['小程序', 2], ['线上商城', 1]]) : pick(h, CHANNELS);
   const season = seasonality(ms) > 1.3 ? 0.45 : 0;
   return [CATEGORIES[cat][0], channel, h() < hb.promo + season ? '是' : '否'];
+}
+
+/**
+ * Rows by order date, ties by order number: SO/RT and digits, whose code-point order is the
+ * collation order localeCompare gave (uppercase ASCII letters and digits), at a fraction of its cost.
+ */
+function inDateOrder(rows: DemoCell[][]): DemoCell[][] {
+  return rows
+    .map((row) => ({ row, at: (row[2] as Date).getTime(), no: row[0] as string }))
+    .sort((a, b) => a.at - b.at || (a.no < b.no ? -1 : a.no > b.no ? 1 : 0))
+    .map((x) => x.row);
 }
 
 export function generateDemo(opts: { customers?: number; seed?: number } = {}): DemoData {
@@ -204,7 +227,7 @@ export function generateDemo(opts: { customers?: number; seed?: number } = {}): 
     }
   }
   // Orders in date order, like an export from an order system.
-  const body = orders.slice(1).sort((a, b) => (a[2] as Date).getTime() - (b[2] as Date).getTime() || String(a[0]).localeCompare(String(b[0])));
+  const body = inDateOrder(orders.slice(1));
   // Messy cells: text in an amount, a blank date, an Excel error, an amount with a currency sign.
   const at = (f: number) => body[Math.floor(f * (body.length - 1))];
   at(0.003)[3] = '一千二';

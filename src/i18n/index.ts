@@ -39,6 +39,8 @@ const zh = merge('zh');
 /** Translate key with {param} placeholders. */
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
   const template = (locale === 'zh-CN' ? zh : en)[key] ?? en[key] ?? key;
+  // Most messages have no placeholder; labels are asked for once per cell of a sheet.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 

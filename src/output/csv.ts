@@ -8,6 +8,15 @@ export const CSV_BOM = '\uFEFF';
 export const CSV_EOL = '\r\n';
 
 /**
+ * Whether x is the double nearest a decimal of at most two places and 15 significant digits
+ * (amounts, shares): its shortest text then has at most 15 digits, and 15 digits round-trip, so
+ * rounding it to 15 significant digits gives x back (x.toPrecision(15) names x exactly).
+ */
+export function isShortDecimal(x: number): boolean {
+  return x < 1e13 && x > -1e13 && Math.round(x * 100) / 100 === x;
+}
+
+/**
  * A number as the CSV shows it: rounded to 15 significant digits, so 0.1 + 0.2 reads 0.3.
  * Equal to String(Number(x.toPrecision(15))) at a quarter of its time: whole numbers are their
  * own text, and a 15-digit decimal without exponent needs only its trailing zeros cut (the
@@ -16,6 +25,7 @@ export const CSV_EOL = '\r\n';
 export function csvNumber(x: number): string {
   if (!Number.isFinite(x)) return '';
   if (Number.isInteger(x) && x < 1e15 && x > -1e15) return String(x);
+  if (isShortDecimal(x)) return String(x);
   const p = x.toPrecision(15);
   if (p.includes('e')) return String(Number(p));
   if (!p.includes('.')) return p;

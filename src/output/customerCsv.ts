@@ -11,7 +11,7 @@ import { isTierMethod, outputColumns } from '../engine/columns';
 import { columnValues } from '../engine/methods/rules/evaluate';
 import type { ClassificationResult } from '../engine/types';
 import type { Locale } from '../i18n';
-import { CSV_BOM, CSV_EOL, csvField, csvText } from './csv';
+import { CSV_BOM, CSV_EOL, csvField, csvNumber, csvText } from './csv';
 import { tierLabel } from './labels';
 import { playFor } from './playbook';
 
@@ -28,20 +28,28 @@ export function csvColumns(result: ClassificationResult, dimensionColumns: strin
 
 type Field = (i: number) => string;
 
-/** A tier column's label and action fields, one pair per tier key (memoised: few keys, many rows). */
-function tierFields(a: ArrayLike<unknown>, column: string, labels: CsvLabels, raw: boolean): [Field, Field] {
-  const memo = new Map<unknown, [string, string]>();
-  const pair = (i: number): [string, string] => {
+/** A tier column's label and action as one "label,action" text per tier key (memoised: few keys, many rows). */
+function tierFields(a: ArrayLike<unknown>, column: string, labels: CsvLabels, raw: boolean): Field {
+  const memo = new Map<unknown, string>();
+  return (i) => {
     const v = a[i];
-    let p = memo.get(v);
-    if (p === undefined) {
+    let pair = memo.get(v);
+    if (pair === undefined) {
       const key = v === null || v === undefined || v === '' ? null : String(v);
-      p = key === null ? ['', ''] : [csvText(tierLabel(labels.locale, column, key), raw), csvField(playFor(labels.locale, column, key, labels.config)?.action ?? null, raw)];
-      memo.set(v, p);
+      pair = key === null ? ',' : `${csvText(tierLabel(labels.locale, column, key), raw)},${csvField(playFor(labels.locale, column, key, labels.config)?.action ?? null, raw)}`;
+      memo.set(v, pair);
     }
-    return p;
+    return pair;
   };
-  return [(i) => pair(i)[0], (i) => pair(i)[1]];
+}
+
+/** A plain column's field: a typed array holds only numbers, so it skips csvField's type tests. */
+function plainField(a: ArrayLike<unknown>, raw: boolean): Field {
+  if (ArrayBuffer.isView(a) && !(a instanceof BigInt64Array || a instanceof BigUint64Array)) {
+    const nums = a as unknown as ArrayLike<number>;
+    return (i) => csvNumber(nums[i]);
+  }
+  return (i) => csvField(a[i], raw);
 }
 
 /** Calls `sink` with the CSV's text in order, chunk by chunk (BOM first, CRLF line ends). */
@@ -53,19 +61,18 @@ export function writeCustomerCsv(result: ClassificationResult, columns: string[]
     const a = columnValues(t, c);
     headers.push(c);
     if (!labels || !isTierMethod(c)) {
-      fields.push((i) => csvField(a[i], raw));
+      fields.push(plainField(a, raw));
       continue;
     }
-    const [label, action] = tierFields(a, c, labels, raw);
     headers.push(`${c}_action`);
-    fields.push(label, action);
+    fields.push(tierFields(a, c, labels, raw));
   }
   let chunk = CSV_BOM + headers.map((h) => csvText(h, raw)).join(',') + CSV_EOL;
   const n = t.numRows();
   const m = fields.length;
   for (let i = 0; i < n; i++) {
     let line = m > 0 ? fields[0](i) : '';
-    for (let j = 1; j < m; j++) line += `,${fields[j](i)}`;
+    for (let j = 1; j < m; j++) line += ',' + fields[j](i);
     chunk += line + CSV_EOL;
     if (chunk.length >= CHUNK) {
       sink(chunk);

@@ -145,6 +145,7 @@ class PlanContext {
   readonly takenSheets: Set<string>;
   readonly takenTables: Set<string>;
   private readonly arrays = new Map<string, ArrayLike<unknown>>();
+  private readonly labels = new Map<string, Map<string, string>>();
   private readonly summaryOrder: Map<string, string[]>;
   private readonly markerText: string;
 
@@ -194,11 +195,20 @@ class PlanContext {
     return columnHeader(this.locale, c, this.rules);
   }
 
+  /** A tier's label, worked out once per column and key (a handful of keys down every row). */
+  private tierText(c: string, key: string): string {
+    let labels = this.labels.get(c);
+    if (!labels) this.labels.set(c, (labels = new Map()));
+    let text = labels.get(key);
+    if (text === undefined) labels.set(key, (text = tierLabel(this.locale, c, key)));
+    return text;
+  }
+
   /** Customer i's value of column c as the workbook shows it: tier labels, dates as serials. */
   cellOf(c: string, i: number): CellValue {
     const ds = this.inp.dateSystem ?? 1900;
     const v = this.col(c)[i];
-    if (isTierMethod(c)) return v === null || v === undefined ? null : tierLabel(this.locale, c, String(v));
+    if (isTierMethod(c)) return v === null || v === undefined ? null : this.tierText(c, String(v));
     if (columnKind(c) === 'date' && typeof v === 'string') {
       const day = isoToDay(v);
       if (day === day) return dayToExcelSerial(day, ds);
@@ -280,11 +290,16 @@ function blockColumns(ctx: PlanContext, tierCols: string[]): { header: string; t
   for (const c of tierCols) {
     out.push({ header: ctx.headerOf(c), tier: isTierMethod(c) ? c : undefined, cell: (i) => ctx.cellOf(c, i) });
     if (!acted.has(c)) continue;
+    const actions = new Map<string, string | null>();
     out.push({
       header: actionHeader(ctx.locale, c, ctx.rules),
       cell: (i) => {
         const k = ctx.col(c)[i];
-        return k === null || k === undefined || k === '' ? null : (playFor(ctx.locale, c, String(k), config)?.action ?? null);
+        if (k === null || k === undefined || k === '') return null;
+        const key = String(k);
+        let action = actions.get(key);
+        if (action === undefined) actions.set(key, (action = playFor(ctx.locale, c, key, config)?.action ?? null));
+        return action;
       },
     });
   }

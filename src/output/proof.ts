@@ -10,11 +10,14 @@
 import type { CellValue, PlanOp } from './ops';
 import type { Registry } from './registry';
 import { sheetKey } from './sheetNames';
+import { csvNumber } from './csv';
 
 /** The text a cell contributes to the hash: the same for a value as written and as read back. */
+// Text is hashed as "s" + the text (so the number 1 and the text "1" differ), numbers as their
+// 15-digit text (csvNumber: a value read back from Excel hashes as written).
 function canonical(v: CellValue | undefined): string {
   if (v === null || v === undefined || v === '') return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '';
+  if (typeof v === 'number') return csvNumber(v);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return `s${v}`;
 }
@@ -25,8 +28,15 @@ function rowHash(row: readonly (CellValue | undefined)[], width = row.length): [
   let h2 = 0xcbf29ce4;
   let blank = true;
   for (let j = 0; j < width; j++) {
-    const s = canonical(row[j]);
+    const v = row[j];
+    // Text is fed as "s" then its characters without building that string (the common case).
+    const text = typeof v === 'string' && v !== '';
+    const s = text ? v : canonical(v);
     if (s !== '') blank = false;
+    if (text) {
+      h1 = Math.imul(h1 ^ 0x73, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ 0x73, 0x0100019d) >>> 0;
+    }
     for (let i = 0; i <= s.length; i++) {
       const code = i < s.length ? s.charCodeAt(i) : 0x1f;
       h1 = Math.imul(h1 ^ code, 0x01000193) >>> 0;
@@ -68,8 +78,13 @@ export function textHash(text: string): string {
 /** The row's length without its trailing blank cells (a sheet read back can be wider than written). */
 function trimmedWidth(row: readonly (CellValue | undefined)[]): number {
   let w = row.length;
-  while (w > 0 && canonical(row[w - 1]) === '') w--;
+  while (w > 0 && isBlank(row[w - 1])) w--;
   return w;
+}
+
+/** canonical(v) === '' without building the text (the number's is built again by rowHash). */
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || v === '' || (typeof v === 'number' && !Number.isFinite(v));
 }
 
 /**

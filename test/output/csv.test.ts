@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { campaignCsv } from '../../src/output/campaign';
-import { csvDocument, csvField, csvNumber } from '../../src/output/csv';
+import { csvDocument, csvField, csvNumber, isShortDecimal } from '../../src/output/csv';
 
 describe('one CSV writer', () => {
   test('numbers: exactly String(Number(x.toPrecision(15))), the rule the CSV always had', () => {
@@ -8,6 +8,16 @@ describe('one CSV writer', () => {
     fc.assert(fc.property(fc.double(), (x) => expect(csvNumber(x)).toBe(rule(x))), { numRuns: 30000 });
     for (const x of [347046690271189.5, 0.1 + 0.2, -0, 1e-7, 123456789012345.6, 1e15, 1e20, 1.5e21, 999999999999999.9, 68.88075208913649, NaN, Infinity]) expect(csvNumber(x)).toBe(rule(x));
     expect(csvNumber(0.1 + 0.2)).toBe('0.3');
+  });
+
+  test('numbers: amounts and shares of up to two decimals (the fast path) give the same text as the rule', () => {
+    const rule = (x: number) => String(Number(x.toPrecision(15)));
+    const cents = fc.oneof(fc.integer({ min: -(10 ** 15), max: 10 ** 15 }), fc.integer({ min: -100_000_000, max: 100_000_000 }));
+    fc.assert(fc.property(cents, (k) => expect(csvNumber(k / 100)).toBe(rule(k / 100))), { numRuns: 30000 });
+    // Near the bound (1e13) and sums that are not the nearest double to a two-place decimal.
+    for (const x of [9999999999999.99, 10000000000000.01, -9999999999999.99, 0.1 + 0.2, 1.005 * 3, 2.675, 1e13 - 0.01, 0.01 + 0.02 + 0.04]) expect(csvNumber(x)).toBe(rule(x));
+    expect(isShortDecimal(1344.68)).toBe(true);
+    expect(isShortDecimal(0.1 + 0.2)).toBe(false);
   });
 
   test('text: quoted when it holds a quote, comma or line break or has white space at an end; formulas guarded unless raw', () => {

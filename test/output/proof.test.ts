@@ -32,6 +32,46 @@ describe('blockHash', () => {
   });
 });
 
+describe('the hash format stays as stored in workbooks (proofs written by earlier versions still verify)', () => {
+  // The definition the registry's hashes were written with: FNV-1a over each cell's text
+  // ("s" + text, a number to 15 significant digits, TRUE/FALSE), each followed by 0x1f.
+  const canonical = (v: unknown): string =>
+    v === null || v === undefined || v === '' ? '' : typeof v === 'number' ? (Number.isFinite(v) ? String(Number(v.toPrecision(15))) : '') : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : `s${v}`;
+  const rowHash = (row: readonly unknown[]): [number, number] | null => {
+    let h1 = 0x811c9dc5;
+    let h2 = 0xcbf29ce4;
+    let w = row.length;
+    while (w > 0 && canonical(row[w - 1]) === '') w--;
+    for (let j = 0; j < w; j++) {
+      const s = canonical(row[j]);
+      for (let i = 0; i <= s.length; i++) {
+        const code = i < s.length ? s.charCodeAt(i) : 0x1f;
+        h1 = Math.imul(h1 ^ code, 0x01000193) >>> 0;
+        h2 = Math.imul(h2 ^ code, 0x0100019d) >>> 0;
+      }
+    }
+    return w ? [h1, h2] : null;
+  };
+  const reference = (rows: readonly (readonly unknown[])[]): string => {
+    let s1 = 0;
+    let s2 = 0;
+    let n = 0;
+    for (const r of rows.map(rowHash)) {
+      if (!r) continue;
+      s1 = (s1 + r[0]) >>> 0;
+      s2 = (s2 + Math.imul(r[1], 0x9e3779b1)) >>> 0;
+      n++;
+    }
+    return ((s1 ^ n) >>> 0).toString(16).padStart(8, '0') + s2.toString(16).padStart(8, '0');
+  };
+  const anyCell = fc.oneof(fc.string(), fc.double(), fc.integer().map((k) => k / 100), fc.boolean(), fc.constant(null), fc.constant(''));
+
+  it('sheetHash equals the stored definition for any cells (text, doubles, amounts, booleans, blanks)', () => {
+    fc.assert(fc.property(fc.array(fc.array(anyCell, { maxLength: 8 }), { maxLength: 20 }), (rows) => expect(sheetHash(rows)).toBe(reference(rows))), { numRuns: 2000 });
+    expect(sheetHash([['Title'], ['A', 1344.68, -0.07, 0.1 + 0.2, true, 1e21]])).toBe(reference([['Title'], ['A', 1344.68, -0.07, 0.1 + 0.2, true, 1e21]]));
+  });
+});
+
 describe('sheetHash and withSheetProof: the proof of a whole sheet', () => {
   const grid = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 30 });
 

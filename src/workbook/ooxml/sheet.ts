@@ -26,6 +26,9 @@ interface RowRec {
   cells: CellRec[] | null;
 }
 
+/** Bytes of a sheet's XML encoded into one block before the next is started (toBytes). */
+const BLOCK = 4 << 20;
+
 /** Bytes of sheetData decoded at a time for a sheet too big to be one string. */
 const CHUNK = 64 << 20;
 
@@ -88,8 +91,7 @@ const ATTRS: [string | null, string | null, string | null] = [null, null, null];
  * searches each ran on into the row's later cells when the cell had no such attribute).
  * The array returned is reused: read it before the next call.
  */
-function cellAttrs(body: string, i: number, gt: number): [string | null, string | null, string | null] {
-  const q = body.indexOf("'", i);
+function cellAttrs(body: string, i: number, gt: number, q: number): [string | null, string | null, string | null] {
   if (q >= 0 && q < gt) {
     ATTRS[0] = quoted(body, i, gt, ' r="');
     ATTRS[1] = quoted(body, i, gt, ' t="');
@@ -139,6 +141,9 @@ export type Decoder = (t: string | null, v: string | null, inline: string | null
 export function eachCellIn(body: string, f: (col: number, t: string | null, v: string | null, inline: string | null, s: number, start: number, end: number) => void): void {
   let col = -1;
   let i = body.indexOf('<c');
+  // The next single quote at or after the cell, searched again only once passed (most rows have
+  // none: one scan of the row instead of one per cell).
+  let quote = body.indexOf("'");
   while (i >= 0) {
     const ch = body.charCodeAt(i + 2);
     // "<c " / "<c>" / "<c/>" only (not <col…>, nor other elements).
@@ -150,12 +155,20 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
     const self = body.charCodeAt(gt - 1) === 47;
     const close = self ? gt : body.indexOf('</c>', gt);
     const end = self ? gt + 1 : close + 4;
-    const [r, t, s] = cellAttrs(body, i, gt);
+    if (quote >= 0 && quote < i) quote = body.indexOf("'", i);
+    // Indexed, not destructured: destructuring goes through the array iterator, in the hottest loop.
+    const attrs = cellAttrs(body, i, gt, quote);
+    const r = attrs[0];
+    const t = attrs[1];
+    const s = attrs[2];
     col = r ? colOf(r) : col + 1;
     let v: string | null = null;
     let inline: string | null = null;
     if (!self) {
-      const vi = body.indexOf('<v', gt);
+      // <v> right after the start tag (as Excel writes it) is taken without searching; else a
+      // search back from the cell's end says first whether it has one (a search forward from a
+      // text cell ran on through the rest of the row).
+      const vi = body.charCodeAt(gt + 1) === 60 && body.charCodeAt(gt + 2) === 118 ? gt + 1 : body.lastIndexOf('<v', close) > gt ? body.indexOf('<v', gt) : -1;
       if (vi >= 0 && vi < close) {
         const vgt = body.indexOf('>', vi);
         v = body.charCodeAt(vgt - 1) === 47 ? '' : body.slice(vgt + 1, body.indexOf('</v>', vgt));
@@ -172,15 +185,30 @@ export function eachCellIn(body: string, f: (col: number, t: string | null, v: s
 /** Text whose leading or trailing blanks or line breaks a reader would drop without xml:space. */
 const NEEDS_PRESERVE = /^\s|\s$|[\n\r\t]/;
 
+// ` s="n"` for each style index, made once (every formatted cell has one).
+const STYLE_ATTRS: string[] = [];
+const styleAttr = (style: number): string => (style ? (STYLE_ATTRS[style] ?? (STYLE_ATTRS[style] = ` s="${style}"`)) : '');
+
+// The tail of a text cell after its reference and style, by text: labels, ids and categories
+// repeat down a column, and escaping and the xml:space test are the costly part of a cell.
+const inlineTails = new Map<string, string>();
+function inlineTail(v: string): string {
+  let tail = inlineTails.get(v);
+  if (tail !== undefined) return tail;
+  tail = ` t="inlineStr"><is>${NEEDS_PRESERVE.test(v) ? '<t xml:space="preserve">' : '<t>'}${xmlEscape(encodeXstring(v))}</t></is></c>`;
+  if (inlineTails.size >= 50_000) inlineTails.clear();
+  inlineTails.set(v, tail);
+  return tail;
+}
+
 /** A cell's XML; `rowText` is its 1-based row number as text (shared by the cells of a row). */
 export function renderCell(row: number, c: CellRec, rowText = String(row + 1)): string {
-  const s = c.style ? ` s="${c.style}"` : '';
+  const s = styleAttr(c.style);
   const v = c.value;
   if (v === null || v === '') return s ? `<c r="${colRef(c.col)}${rowText}"${s}/>` : '';
   if (typeof v === 'number') return `<c r="${colRef(c.col)}${rowText}"${s}><v>${v}</v></c>`;
   if (typeof v === 'boolean') return `<c r="${colRef(c.col)}${rowText}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  const text = xmlEscape(encodeXstring(v));
-  return `<c r="${colRef(c.col)}${rowText}"${s} t="inlineStr"><is>${NEEDS_PRESERVE.test(v) ? '<t xml:space="preserve">' : '<t>'}${text}</t></is></c>`;
+  return `<c r="${colRef(c.col)}${rowText}"${s}${inlineTail(v)}`;
 }
 
 export class SheetDoc {
@@ -412,21 +440,27 @@ export class SheetDoc {
    * string (a gigabyte once a Chinese label makes it two bytes a character).
    */
   toBytes(): Buffer {
+    // Each piece is encoded into a 4 MB block as it comes (a row is a few hundred bytes), not
+    // joined into megabyte strings first; full blocks are joined at the end, as before.
     const out: Buffer[] = [];
-    let parts: string[] = [this.head, this.sheetDataOpen === '<sheetData/>' ? '<sheetData>' : this.sheetDataOpen];
-    let size = 0;
+    let buf = Buffer.allocUnsafe(BLOCK);
+    let at = 0;
     const push = (text: string) => {
-      parts.push(text);
-      size += text.length;
-      if (size < 1 << 20) return;
-      out.push(Buffer.from(parts.join(''), 'utf8'));
-      parts = [];
-      size = 0;
+      if (at + text.length * 3 > buf.length) {
+        out.push(buf.subarray(0, at));
+        buf = Buffer.allocUnsafe(Math.max(BLOCK, text.length * 3));
+        at = 0;
+      }
+      at += buf.write(text, at, 'utf8');
     };
+    push(this.head);
+    push(this.sheetDataOpen === '<sheetData/>' ? '<sheetData>' : this.sheetDataOpen);
     for (const row of this.rows) this.renderRow(row, push);
-    parts.push(this.sheetDataEnd, '</sheetData>', this.tail);
-    out.push(Buffer.from(parts.join(''), 'utf8'));
-    return Buffer.concat(out);
+    push(this.sheetDataEnd);
+    push('</sheetData>');
+    push(this.tail);
+    out.push(buf.subarray(0, at));
+    return out.length === 1 ? Buffer.from(out[0]) : Buffer.concat(out);
   }
 
   private renderRow(row: RowRec, push: (text: string) => void): void {
@@ -436,9 +470,19 @@ export class SheetDoc {
       if (!row.selfClosing) push(`${row.body}</row>`);
       return;
     }
-    const cells = (row.cells ?? []).filter((c) => c.xml !== null || c.style !== 0 || (c.value !== '' && c.value !== null));
+    // The cells in one pass (no filtered copy of the row): the author's as written, ours
+    // rendered, blank unformatted ones left out.
+    const rowText = String(row.r + 1);
+    let text = '';
+    let kept = 0;
+    for (const c of row.cells ?? []) {
+      if (c.xml !== null) text += c.xml;
+      else if (c.style !== 0 || (c.value !== '' && c.value !== null)) text += renderCell(row.r, c, rowText);
+      else continue;
+      kept++;
+    }
     // A row we created and emptied again goes away; one the author wrote keeps its tag.
-    if (!cells.length && (row.open === `<row r="${row.r + 1}">` || row.selfClosing)) {
+    if (!kept && (row.open === `<row r="${rowText}">` || row.selfClosing)) {
       if (row.selfClosing) {
         push(row.lead);
         push(row.open);
@@ -446,10 +490,7 @@ export class SheetDoc {
       return;
     }
     push(row.lead);
-    let text = row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open;
-    const rowText = String(row.r + 1);
-    for (const c of cells) text += c.xml ?? renderCell(row.r, c, rowText);
-    push(`${text}</row>`);
+    push(`${row.selfClosing ? row.open.replace(/\s*\/>$/, '>') : row.open}${text}</row>`);
   }
 
   /** Hides a row (its <row> says hidden="1"); the row is made if it has no cells yet. */

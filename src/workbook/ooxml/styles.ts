@@ -28,6 +28,7 @@ export class StyleBook {
   private readonly numFmtCodes = new Map<string, number>();
   private nextNumFmt = 164;
   private readonly byKey = new Map<string, number>();
+  private readonly answers = new Map<string, number>();
   /** The format we gave each of our cell-format indexes, to build on it. */
   private readonly formats = new Map<number, CellFormat>();
   private readonly defaultFont: string;
@@ -90,6 +91,15 @@ export class StyleBook {
 
   /** The cell-format index for a cell that had `base` (ours or 0) with `change` applied. */
   indexFor(base: number, change: CellFormat): number {
+    // Formats are only ever added, so an answer stays right: the plan's many small format ops
+    // (a fill per run of one tier) ask the same few questions. NUL cannot occur in XML text.
+    const asked = `${base}\0${part(change.fill)}\0${part(change.fontColor)}\0${part(change.bold)}\0${part(change.underline)}\0${part(change.numberFormat)}\0${part(change.align)}`;
+    let index = this.answers.get(asked);
+    if (index === undefined) this.answers.set(asked, (index = this.newIndexFor(base, change)));
+    return index;
+  }
+
+  private newIndexFor(base: number, change: CellFormat): number {
     const f: CellFormat = { ...(this.formats.get(base) ?? {}), ...stripUndefined(change) };
     const key = formatKey(f);
     const known = this.byKey.get(key);
@@ -144,6 +154,9 @@ export class StyleBook {
 }
 
 const formatKey = (f: CellFormat) => JSON.stringify([f.fill?.toUpperCase() ?? '', f.fontColor?.toUpperCase() ?? '', !!f.bold, !!f.underline, f.numberFormat ?? '', f.align ?? '']);
+
+/** A field of a format change in a memo key: unset (\u0001) differs from '' and false. */
+const part = (v: string | boolean | undefined): string => (v === undefined ? '\u0001' : String(v));
 
 function stripUndefined(f: CellFormat): CellFormat {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as CellFormat;

@@ -5,6 +5,7 @@ import { CancelledError, type CellValue, type ChartSpec, type IoOptions, type Wr
 import { a1, parseRange, quoteSheet, rangeAddress, type Area } from '../a1';
 import { WorkbookError } from '../errors';
 import { isValidSheetName } from '../../output/sheetNames';
+import { isShortDecimal } from '../../output/csv';
 import { docOf, findSheet, findTable, sheetOf, sheetOfPath, tableOf, type Book } from './book';
 import { CT, REL, relativeTarget, relsPathOf, resolveTarget } from './opc';
 import { addSheetEntry, removeSheetEntry } from './workbookPart';
@@ -68,7 +69,7 @@ async function removePart(book: Book, path: string): Promise<void> {
 function excelValue(v: CellValue): CellValue {
   if (v === null) return '';
   if (typeof v !== 'number') return v;
-  if (Number.isSafeInteger(v) && Math.abs(v) < 1e15) return v;
+  if ((Number.isSafeInteger(v) && Math.abs(v) < 1e15) || isShortDecimal(v)) return v;
   return Number.isFinite(v) ? Number(v.toPrecision(15)) : '';
 }
 
