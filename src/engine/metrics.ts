@@ -447,7 +447,8 @@ function tallyRows(o: OrderData, ix: IdIndex, analysisDay: number, net: boolean)
   let after = 0;
   let returnRows = 0;
   let cents = true;
-  let absCents = 0;
+  // a float64 slot, not a local: a local number summed in the loop is boxed on every row
+  const abs = new Float64Array(1);
   let intDays = true;
   for (let r = 0; r < nRows; r++) {
     const c = rowTmp[r];
@@ -467,16 +468,16 @@ function tallyRows(o: OrderData, ix: IdIndex, analysisDay: number, net: boolean)
     const x = Math.round(a * 100);
     if (x / 100 !== a) cents = false;
     revTmp[c] += x;
-    absCents += x < 0 ? -x : x;
+    abs[0] += x < 0 ? -x : x;
     if (profTmp) {
       const pv = profitIn![r];
       const y = Math.round(pv * 100);
       if (y / 100 !== pv) cents = false;
       profTmp[c] += y;
-      absCents += y < 0 ? -y : y;
+      abs[0] += y < 0 ? -y : y;
     }
   }
-  const exactCents = cents && absCents < 2 ** 52;
+  const exactCents = cents && abs[0] < 2 ** 52;
   return { count: countTmp, revenueCents: revTmp, profitCents: profTmp, exactCents, intDays, after, returnRows };
 }
 
