@@ -19,6 +19,7 @@ import { runPreferences } from './methods/preferences';
 import { PreferencesSchema } from '../config/schema';
 import { summarise } from './summaries';
 import { clvTierKeys } from './columns';
+import { REUSED } from './scratch';
 import {
   TieringError,
   type ClassificationResult,
@@ -116,9 +117,14 @@ function rowsWithIssues(issues: DataIssue[]): number {
   return rows.size;
 }
 
+/**
+ * The ingested order columns live only inside this run (the result copies what it shows), so
+ * they reuse buffers instead of adding ~20 MB of external memory per million rows, which would
+ * bring a full garbage collection every second or third run.
+ */
 export function classify(tables: InputTables, config: TieringConfig, onProgress?: ProgressFn): ClassificationResult {
   progress(onProgress, 'ingest');
-  return classifyIngested(ingest(tables, config), config, onProgress);
+  return classifyIngested(ingest(tables, config, REUSED), config, onProgress, undefined, true);
 }
 
 /** What the method steps share and add to: the metric run, the result columns and reports. */
@@ -154,11 +160,12 @@ export interface PrecomputedMetrics {
   clvSummary: (timeUnit: 'day' | 'week' | 'month') => RfmSummary | null;
 }
 
-export function classifyIngested(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn, pre?: PrecomputedMetrics): ClassificationResult {
+/** `ownRun`: the caller lets nothing of this run outlive it but the result (metric inputs may reuse buffers). */
+export function classifyIngested(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn, pre?: PrecomputedMetrics, ownRun = false): ClassificationResult {
   const hasOrders = pre ? true : !!ingested.orders && ingested.orders.n > 0;
   const hasCustomers = !!ingested.customers && ingested.customers.n > 0;
   if (!hasOrders && !hasCustomers) throw new TieringError('no_usable_rows', {}, 'no usable order or customer rows');
-  const run = startRun(ingested, config, onProgress, pre);
+  const run = startRun(ingested, config, onProgress, pre, ownRun);
   const { abc, rfm, activity, dimensions, detectDimensions, clv } = config.methods;
   if (abc?.enabled) abcStep(run, abc);
   if (rfm?.enabled) rfmStep(run, rfm);
@@ -178,7 +185,7 @@ export function classifyIngested(ingested: IngestResult, config: TieringConfig, 
 }
 
 /** Ingested rows → per-customer metrics and the metric columns of the result. */
-function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn, pre?: PrecomputedMetrics): Run {
+function startRun(ingested: IngestResult, config: TieringConfig, onProgress: ProgressFn | undefined, pre: PrecomputedMetrics | undefined, ownRun: boolean): Run {
   progress(onProgress, 'metrics');
   const metrics =
     pre?.run ??
@@ -188,6 +195,7 @@ function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: Pr
       windowDays: config.methods.activity?.churn.windowDays ?? 90,
       keepOrders: !!config.methods.clv?.enabled,
       keepOrdersUntil: config.methods.clv?.enabled ? config.methods.clv.holdout?.end : undefined,
+      buffers: ownRun ? REUSED : undefined,
     });
   // What reading did (header row found, amount computed, names taken) comes first.
   const warnings: Warning[] = [...(ingested.notes ?? [])];

@@ -8,7 +8,7 @@
 // customer's values in sorted order, so the output does not depend on input row order even
 // in the last bit of a floating-point sum.
 import { dayToIso, isoToDay } from './calendar';
-import { scratchF64, scratchI32, scratchU8 } from './scratch';
+import { FRESH, scratchF64, scratchI32, scratchU8, type ColumnBuffers } from './scratch';
 import { integerOrder, radixOrder, sortRange } from './stats';
 import type { CustomerData, OrderData } from './types';
 
@@ -27,6 +27,8 @@ export interface MetricsOptions {
   keepOrders?: boolean;
   /** YYYY-MM-DD: also keep orders after the analysis date up to this day (CLV holdout). */
   keepOrdersUntil?: string;
+  /** Where the metrics no result column shows come from (see emptyMetrics); default: new arrays. */
+  buffers?: ColumnBuffers;
 }
 
 export interface CustomerMetrics {
@@ -178,8 +180,17 @@ export function nanArray(n: number): Float64Array {
   return new Float64Array(n).fill(NaN);
 }
 
-/** Per-customer metrics with nothing filled in yet; metrics.ts and facts.ts fill them. */
-export function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetrics {
+/** `buffers.f64(slot, n)` filled with NaN. */
+function nanColumn(buffers: ColumnBuffers, slot: string, n: number): Float64Array {
+  return buffers.f64(slot, n).fill(NaN);
+}
+
+/**
+ * Per-customer metrics with nothing filled in yet; metrics.ts and facts.ts fill them. The
+ * first/last day (shown as dates) and the churn inputs are never result columns themselves:
+ * they come from `buffers`, the others are always new arrays.
+ */
+export function emptyMetrics(ids: string[], withProfit: boolean, buffers: ColumnBuffers = FRESH): CustomerMetrics {
   const n = ids.length;
   return {
     n,
@@ -188,8 +199,8 @@ export function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetric
     orders: new Float64Array(n),
     revenue: new Float64Array(n),
     profit: withProfit ? new Float64Array(n) : null,
-    firstDay: nanArray(n),
-    lastDay: nanArray(n),
+    firstDay: nanColumn(buffers, 'm.firstDay', n),
+    lastDay: nanColumn(buffers, 'm.lastDay', n),
     recencyDays: nanArray(n),
     activeDays: nanArray(n),
     avgOrderValue: nanArray(n),
@@ -198,9 +209,9 @@ export function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetric
     monthlySpend: nanArray(n),
     meanGap: nanArray(n),
     medianGap: nanArray(n),
-    recentPurchaseDays: nanArray(n),
-    earlierPurchaseDays: nanArray(n),
-    earlierSpanDays: nanArray(n),
+    recentPurchaseDays: nanColumn(buffers, 'm.recentDays', n),
+    earlierPurchaseDays: nanColumn(buffers, 'm.earlierDays', n),
+    earlierSpanDays: nanColumn(buffers, 'm.earlierSpan', n),
   };
 }
 
@@ -293,7 +304,7 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
   const tally = tallyRows(o, ix, analysisDay, net);
   const totals = customerTotals(o, ix, tally, analysisDay, net);
   const grouped = groupOrderRows(o, ix, tally, totals.counts, analysisDay);
-  const m = emptyMetrics(ix.ids, !!o.profit);
+  const m = emptyMetrics(ix.ids, !!o.profit, opts.buffers);
   m.revenue = totals.revenue;
   if (m.profit) m.profit = totals.profit;
   aggregateCustomers(m, totals.counts, grouped, analysisDay, opts.windowDays);
@@ -705,7 +716,7 @@ function fromCustomerFacts(customers: CustomerData | null, opts: MetricsOptions)
   const keys = [...index.keys()];
   const ids = Array.from(sortedIdOrder(keys), (i) => keys[i]);
   const facts = customers?.facts;
-  const m = emptyMetrics(ids, !!facts?.profit);
+  const m = emptyMetrics(ids, !!facts?.profit, opts.buffers);
   let analysisDay = NaN;
   let source: 'config' | 'latest-order' = 'latest-order';
   if (opts.analysisDate) {

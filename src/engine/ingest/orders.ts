@@ -13,6 +13,7 @@ import { DATE_OUTLIER, reportOutlierDates, todayDay } from './dateOutliers';
 import { amountNote, computedAmount, planAmount, reportComputedFailure, type AmountPlan } from './amounts';
 import { OrderNames } from './orderNames';
 import type { GridNote } from './layout';
+import { FRESH, type ColumnBuffers } from '../scratch';
 
 export interface OrdersIngest {
   data: OrderData;
@@ -32,7 +33,7 @@ export function reportDateColumn(place: GridPlace, col: number, dates: DateColum
   if (dates.format.includes('+')) issues.add(columnIssue(place, col, '', 'date_formats_mixed', 'info', { formats: dates.format }));
 }
 
-export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList, today = todayDay()): OrdersIngest {
+export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList, today = todayDay(), buffers: ColumnBuffers = FRESH): OrdersIngest {
   const cols = resolveColumns([...place.headers], 'orders', given, grid.name, ['customerId', 'orderDate'], place.firstColumn);
   const plan = planAmount(cols, place, grid.values);
   const ci = cols.customerId;
@@ -46,17 +47,17 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
   const values = grid.values;
   const n = Math.max(values.length - 1, 0);
   if (grid.fromText) settleDecimalCommas(values as unknown[][], plan.kind === 'computed' ? [pi, qi, plan.unitPrice, plan.discount] : [ai, pi, qi], place, issues);
-  const dates = parseDateGridColumn(values, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
+  const dates = parseDateGridColumn(values, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder, buffers });
   reportDateColumn(place, di, dates, issues);
   reportOutlierDates(values, di, dates, place, issues, today);
 
-  const customerCode = new Int32Array(n);
+  const customerCode = buffers.i32('orders.customerCode', n);
   // Small start: structured ids bypass the hash table, which grows only for the others.
   const interner = new StringInterner(Math.min(n, 1 << 12));
   const customerKeys = interner.keys;
   // Kept rows are compacted in place into the parsed days (k <= i always): no second 8 MB array.
   const day = dates.days;
-  const amount = new Float64Array(n);
+  const amount = buffers.f64('orders.amount', n);
   // Allocated at the first row left out: until then kept row k is sheet row headerRow + k + 1,
   // and when no row is left out (the usual case) the column is built only if read.
   let sourceRow: Int32Array | null = null;
