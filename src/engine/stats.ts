@@ -321,3 +321,13 @@ export function sortRange(a: Float64Array | Int32Array, s: number, e: number): v
   }
 
 }
+
+/**
+ * A result column of n nulls, to be filled per customer. One function for every method: a
+ * `new Array(n).fill(null)` inside a method's loop-heavy body records the array's element kind
+ * at that allocation site after the first run, and the method's cached loop code (compiled for
+ * the first run's kind) was then thrown away mid-run on every later run.
+ */
+export function nullColumn<T>(n: number): (T | null)[] {
+  return new Array<T | null>(n).fill(null);
+}
