@@ -302,9 +302,9 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
   const provisional = provisionalIds(o, customers);
   const ix = finalIdOrder(provisional);
   const tally = tallyRows(o, ix, analysisDay, net);
-  const totals = customerTotals(o, ix, tally, analysisDay, net);
-  const grouped = groupOrderRows(o, ix, tally, totals.counts, analysisDay);
   const m = emptyMetrics(ix.ids, !!o.profit, opts.buffers);
+  const totals = customerTotals(o, ix, tally, analysisDay, net, m);
+  const grouped = groupOrderRows(o, ix, tally, totals.counts, analysisDay);
   m.revenue = totals.revenue;
   if (m.profit) m.profit = totals.profit;
   aggregateCustomers(m, totals.counts, grouped, analysisDay, opts.windowDays);
@@ -494,13 +494,14 @@ function tallyRows(o: OrderData, ix: IdIndex, analysisDay: number, net: boolean)
 
 /**
  * Per final customer: row offsets (counts[f]..counts[f + 1] are customer f's rows in the
- * grouped arrays) and money totals — the tally's exact cents, else summed again by sumMoney.
+ * grouped arrays) and money totals — the tally's exact cents (into m's revenue and profit
+ * arrays), else summed again by sumMoney.
  */
-function customerTotals(o: OrderData, ix: IdIndex, t: RowTally, analysisDay: number, net: boolean): CustomerTotals {
+function customerTotals(o: OrderData, ix: IdIndex, t: RowTally, analysisDay: number, net: boolean, m: CustomerMetrics): CustomerTotals {
   const { nc, order, perm, rowIndex: rowTmp } = ix;
   const { count: countTmp, revenueCents: revTmp, profitCents: profTmp } = t;
-  let revSum: Float64Array = new Float64Array(nc);
-  let profSum: Float64Array | null = profTmp ? new Float64Array(nc) : null;
+  let revSum: Float64Array = m.revenue;
+  let profSum: Float64Array | null = profTmp ? m.profit : null;
   const counts = scratchI32('m.counts', nc + 1);
   counts[0] = 0;
   for (let f = 0; f < nc; f++) {

@@ -10,6 +10,7 @@
 import type { AbcConfig } from '../../config/schema';
 import type { CustomerMetrics } from '../metrics';
 import { centsRankOrder, nullColumn, rankOrder } from '../stats';
+import { scratchI32 } from '../scratch';
 import type { Warning } from './rfm';
 
 export const DEFAULT_CUTS = { 'customer-share': [0.2, 0.7], 'value-share': [0.8, 0.95] } as const;
@@ -54,7 +55,8 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
   // Rank: value descending, ties by index (= customer id order).
   const idx = centsRankOrder(value, m.hasOrders, true) ?? rankOrder(value, m.hasOrders, true);
   const N = idx.length;
-  const cls = new Int32Array(N);
+  // the class per rank position: a temporary, from a reused buffer
+  const cls = scratchI32('abc.class', N);
   if (cfg.mode === 'customer-share') {
     // share of customers ranked above position k (0-based) = k / N
     let c = 0;
