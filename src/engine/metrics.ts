@@ -27,7 +27,7 @@ export interface MetricsOptions {
   keepOrders?: boolean;
   /** YYYY-MM-DD: also keep orders after the analysis date up to this day (CLV holdout). */
   keepOrdersUntil?: string;
-  /** Where the metrics no result column shows come from (see emptyMetrics); default: new arrays. */
+  /** Where the metric arrays that are not result columns as they are come from (see emptyMetrics); default: new arrays. */
   buffers?: ColumnBuffers;
 }
 
@@ -186,9 +186,9 @@ function nanColumn(buffers: ColumnBuffers, slot: string, n: number): Float64Arra
 }
 
 /**
- * Per-customer metrics with nothing filled in yet; metrics.ts and facts.ts fill them. The
- * first/last day (shown as dates) and the churn inputs are never result columns themselves:
- * they come from `buffers`, the others are always new arrays.
+ * Per-customer metrics with nothing filled in yet; metrics.ts and facts.ts fill them. Orders,
+ * revenue and profit are result columns as they are: always new arrays. The others come from
+ * `buffers`: the result shows copies of them (classify's metricColumns) or nothing at all.
  */
 export function emptyMetrics(ids: string[], withProfit: boolean, buffers: ColumnBuffers = FRESH): CustomerMetrics {
   const n = ids.length;
@@ -201,14 +201,14 @@ export function emptyMetrics(ids: string[], withProfit: boolean, buffers: Column
     profit: withProfit ? new Float64Array(n) : null,
     firstDay: nanColumn(buffers, 'm.firstDay', n),
     lastDay: nanColumn(buffers, 'm.lastDay', n),
-    recencyDays: nanArray(n),
-    activeDays: nanArray(n),
-    avgOrderValue: nanArray(n),
-    ordersPerWeek: nanArray(n),
-    ordersPerMonth: nanArray(n),
-    monthlySpend: nanArray(n),
-    meanGap: nanArray(n),
-    medianGap: nanArray(n),
+    recencyDays: nanColumn(buffers, 'm.recencyDays', n),
+    activeDays: nanColumn(buffers, 'm.activeDays', n),
+    avgOrderValue: nanColumn(buffers, 'm.avgOrderValue', n),
+    ordersPerWeek: nanColumn(buffers, 'm.ordersPerWeek', n),
+    ordersPerMonth: nanColumn(buffers, 'm.ordersPerMonth', n),
+    monthlySpend: nanColumn(buffers, 'm.monthlySpend', n),
+    meanGap: nanColumn(buffers, 'm.meanGap', n),
+    medianGap: nanColumn(buffers, 'm.medianGap', n),
     recentPurchaseDays: nanColumn(buffers, 'm.recentDays', n),
     earlierPurchaseDays: nanColumn(buffers, 'm.earlierDays', n),
     earlierSpanDays: nanColumn(buffers, 'm.earlierSpan', n),
