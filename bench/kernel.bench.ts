@@ -32,6 +32,7 @@ function median(xs: number[]): number {
   const h = s.length >> 1;
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
+const range = (s: { median: number; min: number; max: number }) => `${s.median} (${s.min}–${s.max})`;
 const summary = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 
 /** 16 lowercase hex characters per customer, from the C000123 id (a fixed bijection). */
@@ -157,7 +158,7 @@ async function shape(label: string, values: Cell[][], dir: string) {
     engine_vs_duckdb_cpu: r2(median(e[1]) / median(d[1])),
   };
   console.log(
-    `kernel, ${label} ids: engine ${out.engine_ms.median} ms (CPU ${out.engine_cpu_ms.median}), pandas ${out.pandas_ms.median} ms (CPU ${out.pandas_cpu_ms.median}), DuckDB 1 thread ${out.duckdb_1_thread_ms.median} ms; engine ÷ pandas CPU ${out.engine_vs_pandas_cpu}, ÷ DuckDB ${out.engine_vs_duckdb_cpu}; engine GC in its timed region ${gcs.map((g) => `${g.pauses} pauses/${g.major} full/${g.ms} ms`).join(', ')}`,
+    `kernel, ${label} ids (medians of ${RUNS}, min–max): engine ${range(out.engine_ms)} ms, CPU ${range(out.engine_cpu_ms)}; pandas ${range(out.pandas_ms)} ms, CPU ${range(out.pandas_cpu_ms)}; DuckDB 1 thread ${range(out.duckdb_1_thread_ms)} ms, CPU ${range(out.duckdb_cpu_ms)}; engine ÷ pandas CPU ${out.engine_vs_pandas_cpu}, ÷ DuckDB ${out.engine_vs_duckdb_cpu}; engine GC in its timed region, per run: ${gcs.map((g) => `${g.pauses} pauses/${g.major} full/${g.ms} ms`).join(', ')}`,
   );
   return out;
 }

@@ -19,6 +19,7 @@ import { runPreferences } from './methods/preferences';
 import { PreferencesSchema } from '../config/schema';
 import { summarise } from './summaries';
 import { clvTierKeys } from './columns';
+import { REUSED } from './scratch';
 import {
   TieringError,
   type ClassificationResult,
@@ -43,12 +44,13 @@ function progress(onProgress: ProgressFn | undefined, stage: ProgressStage): voi
 
 /**
  * NaN → null, so consumers (CSV, workbook, rules) see a blank rather than a NaN. A column with
- * no missing value stays the Float64Array it is (no copy).
+ * no missing value stays a Float64Array: the metric array itself, or a copy of it when the
+ * metric array is a reused buffer (`reused`).
  */
-function nullable(a: Float64Array): Float64Array | (number | null)[] {
+function nullableColumn(a: Float64Array, reused: boolean): Float64Array | (number | null)[] {
   let i = 0;
   while (i < a.length && a[i] === a[i]) i++;
-  if (i === a.length) return a;
+  if (i === a.length) return reused ? a.slice() : a;
   const out = new Array<number | null>(a.length);
   for (let j = 0; j < a.length; j++) out[j] = a[j] === a[j] ? a[j] : null;
   return out;
@@ -70,7 +72,8 @@ function isoColumn(days: Float64Array): (string | null)[] {
   return out;
 }
 
-function metricColumns(m: CustomerMetrics, names: (string | null)[] | null): Record<string, Column> {
+function metricColumns(m: CustomerMetrics, names: (string | null)[] | null, reused: boolean): Record<string, Column> {
+  const nullable = (a: Float64Array) => nullableColumn(a, reused);
   const cols: Record<string, Column> = { customer_id: m.ids };
   if (names) cols.name = names;
   cols.orders = m.orders;
@@ -116,9 +119,14 @@ function rowsWithIssues(issues: DataIssue[]): number {
   return rows.size;
 }
 
+/**
+ * The ingested order columns and most metric arrays live only inside this run (the result
+ * copies what it shows), so they reuse buffers instead of adding ~28 MB of external memory per
+ * million rows, which brought a full garbage collection every second run.
+ */
 export function classify(tables: InputTables, config: TieringConfig, onProgress?: ProgressFn): ClassificationResult {
   progress(onProgress, 'ingest');
-  return classifyIngested(ingest(tables, config), config, onProgress);
+  return classifyIngested(ingest(tables, config, REUSED), config, onProgress, undefined, true);
 }
 
 /** What the method steps share and add to: the metric run, the result columns and reports. */
@@ -154,11 +162,12 @@ export interface PrecomputedMetrics {
   clvSummary: (timeUnit: 'day' | 'week' | 'month') => RfmSummary | null;
 }
 
-export function classifyIngested(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn, pre?: PrecomputedMetrics): ClassificationResult {
+/** `ownRun`: the caller lets nothing of this run outlive it but the result (metric arrays may reuse buffers). */
+export function classifyIngested(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn, pre?: PrecomputedMetrics, ownRun = false): ClassificationResult {
   const hasOrders = pre ? true : !!ingested.orders && ingested.orders.n > 0;
   const hasCustomers = !!ingested.customers && ingested.customers.n > 0;
   if (!hasOrders && !hasCustomers) throw new TieringError('no_usable_rows', {}, 'no usable order or customer rows');
-  const run = startRun(ingested, config, onProgress, pre);
+  const run = startRun(ingested, config, onProgress, pre, ownRun);
   const { abc, rfm, activity, dimensions, detectDimensions, clv } = config.methods;
   if (abc?.enabled) abcStep(run, abc);
   if (rfm?.enabled) rfmStep(run, rfm);
@@ -178,7 +187,7 @@ export function classifyIngested(ingested: IngestResult, config: TieringConfig, 
 }
 
 /** Ingested rows → per-customer metrics and the metric columns of the result. */
-function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: ProgressFn, pre?: PrecomputedMetrics): Run {
+function startRun(ingested: IngestResult, config: TieringConfig, onProgress: ProgressFn | undefined, pre: PrecomputedMetrics | undefined, ownRun: boolean): Run {
   progress(onProgress, 'metrics');
   const metrics =
     pre?.run ??
@@ -188,12 +197,13 @@ function startRun(ingested: IngestResult, config: TieringConfig, onProgress?: Pr
       windowDays: config.methods.activity?.churn.windowDays ?? 90,
       keepOrders: !!config.methods.clv?.enabled,
       keepOrdersUntil: config.methods.clv?.enabled ? config.methods.clv.holdout?.end : undefined,
+      buffers: ownRun ? REUSED : undefined,
     });
   // What reading did (header row found, amount computed, names taken) comes first.
   const warnings: Warning[] = [...(ingested.notes ?? [])];
   if (metrics.returnRows > 0) warnings.push({ code: config.returns === 'net' ? 'returns_netted' : 'returns_excluded', params: { count: metrics.returnRows } });
   if (metrics.ordersAfterAnalysisDate > 0) warnings.push({ code: 'orders_after_analysis_date', params: { count: metrics.ordersAfterAnalysisDate, date: metrics.analysisDate } });
-  const cols = metricColumns(metrics.metrics, customerNames(ingested, metrics.metrics.ids));
+  const cols = metricColumns(metrics.metrics, customerNames(ingested, metrics.metrics.ids), !pre && ownRun);
   return { ingested, config, onProgress, metrics, cols, summaries: [], tierColumns: [], cuts: {}, warnings, reports: {}, pre };
 }
 

@@ -8,7 +8,7 @@
 // customer's values in sorted order, so the output does not depend on input row order even
 // in the last bit of a floating-point sum.
 import { dayToIso, isoToDay } from './calendar';
-import { scratchF64, scratchI32, scratchU8 } from './scratch';
+import { FRESH, scratchF64, scratchI32, scratchU8, type ColumnBuffers } from './scratch';
 import { integerOrder, radixOrder, sortRange } from './stats';
 import type { CustomerData, OrderData } from './types';
 
@@ -27,6 +27,8 @@ export interface MetricsOptions {
   keepOrders?: boolean;
   /** YYYY-MM-DD: also keep orders after the analysis date up to this day (CLV holdout). */
   keepOrdersUntil?: string;
+  /** Where the metric arrays that are not result columns as they are come from (see emptyMetrics); default: new arrays. */
+  buffers?: ColumnBuffers;
 }
 
 export interface CustomerMetrics {
@@ -178,8 +180,17 @@ export function nanArray(n: number): Float64Array {
   return new Float64Array(n).fill(NaN);
 }
 
-/** Per-customer metrics with nothing filled in yet; metrics.ts and facts.ts fill them. */
-export function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetrics {
+/** `buffers.f64(slot, n)` filled with NaN. */
+function nanColumn(buffers: ColumnBuffers, slot: string, n: number): Float64Array {
+  return buffers.f64(slot, n).fill(NaN);
+}
+
+/**
+ * Per-customer metrics with nothing filled in yet; metrics.ts and facts.ts fill them. Orders,
+ * revenue and profit are result columns as they are: always new arrays. The others come from
+ * `buffers`: the result shows copies of them (classify's metricColumns) or nothing at all.
+ */
+export function emptyMetrics(ids: string[], withProfit: boolean, buffers: ColumnBuffers = FRESH): CustomerMetrics {
   const n = ids.length;
   return {
     n,
@@ -188,19 +199,19 @@ export function emptyMetrics(ids: string[], withProfit: boolean): CustomerMetric
     orders: new Float64Array(n),
     revenue: new Float64Array(n),
     profit: withProfit ? new Float64Array(n) : null,
-    firstDay: nanArray(n),
-    lastDay: nanArray(n),
-    recencyDays: nanArray(n),
-    activeDays: nanArray(n),
-    avgOrderValue: nanArray(n),
-    ordersPerWeek: nanArray(n),
-    ordersPerMonth: nanArray(n),
-    monthlySpend: nanArray(n),
-    meanGap: nanArray(n),
-    medianGap: nanArray(n),
-    recentPurchaseDays: nanArray(n),
-    earlierPurchaseDays: nanArray(n),
-    earlierSpanDays: nanArray(n),
+    firstDay: nanColumn(buffers, 'm.firstDay', n),
+    lastDay: nanColumn(buffers, 'm.lastDay', n),
+    recencyDays: nanColumn(buffers, 'm.recencyDays', n),
+    activeDays: nanColumn(buffers, 'm.activeDays', n),
+    avgOrderValue: nanColumn(buffers, 'm.avgOrderValue', n),
+    ordersPerWeek: nanColumn(buffers, 'm.ordersPerWeek', n),
+    ordersPerMonth: nanColumn(buffers, 'm.ordersPerMonth', n),
+    monthlySpend: nanColumn(buffers, 'm.monthlySpend', n),
+    meanGap: nanColumn(buffers, 'm.meanGap', n),
+    medianGap: nanColumn(buffers, 'm.medianGap', n),
+    recentPurchaseDays: nanColumn(buffers, 'm.recentDays', n),
+    earlierPurchaseDays: nanColumn(buffers, 'm.earlierDays', n),
+    earlierSpanDays: nanColumn(buffers, 'm.earlierSpan', n),
   };
 }
 
@@ -291,9 +302,9 @@ function fromOrders(o: OrderData, customers: CustomerData | null, opts: MetricsO
   const provisional = provisionalIds(o, customers);
   const ix = finalIdOrder(provisional);
   const tally = tallyRows(o, ix, analysisDay, net);
-  const totals = customerTotals(o, ix, tally, analysisDay, net);
+  const m = emptyMetrics(ix.ids, !!o.profit, opts.buffers);
+  const totals = customerTotals(o, ix, tally, analysisDay, net, m);
   const grouped = groupOrderRows(o, ix, tally, totals.counts, analysisDay);
-  const m = emptyMetrics(ix.ids, !!o.profit);
   m.revenue = totals.revenue;
   if (m.profit) m.profit = totals.profit;
   aggregateCustomers(m, totals.counts, grouped, analysisDay, opts.windowDays);
@@ -447,7 +458,8 @@ function tallyRows(o: OrderData, ix: IdIndex, analysisDay: number, net: boolean)
   let after = 0;
   let returnRows = 0;
   let cents = true;
-  let absCents = 0;
+  // a float64 slot, not a local: a local number summed in the loop is boxed on every row
+  const abs = new Float64Array(1);
   let intDays = true;
   for (let r = 0; r < nRows; r++) {
     const c = rowTmp[r];
@@ -467,28 +479,29 @@ function tallyRows(o: OrderData, ix: IdIndex, analysisDay: number, net: boolean)
     const x = Math.round(a * 100);
     if (x / 100 !== a) cents = false;
     revTmp[c] += x;
-    absCents += x < 0 ? -x : x;
+    abs[0] += x < 0 ? -x : x;
     if (profTmp) {
       const pv = profitIn![r];
       const y = Math.round(pv * 100);
       if (y / 100 !== pv) cents = false;
       profTmp[c] += y;
-      absCents += y < 0 ? -y : y;
+      abs[0] += y < 0 ? -y : y;
     }
   }
-  const exactCents = cents && absCents < 2 ** 52;
+  const exactCents = cents && abs[0] < 2 ** 52;
   return { count: countTmp, revenueCents: revTmp, profitCents: profTmp, exactCents, intDays, after, returnRows };
 }
 
 /**
  * Per final customer: row offsets (counts[f]..counts[f + 1] are customer f's rows in the
- * grouped arrays) and money totals — the tally's exact cents, else summed again by sumMoney.
+ * grouped arrays) and money totals — the tally's exact cents (into m's revenue and profit
+ * arrays), else summed again by sumMoney.
  */
-function customerTotals(o: OrderData, ix: IdIndex, t: RowTally, analysisDay: number, net: boolean): CustomerTotals {
+function customerTotals(o: OrderData, ix: IdIndex, t: RowTally, analysisDay: number, net: boolean, m: CustomerMetrics): CustomerTotals {
   const { nc, order, perm, rowIndex: rowTmp } = ix;
   const { count: countTmp, revenueCents: revTmp, profitCents: profTmp } = t;
-  let revSum: Float64Array = new Float64Array(nc);
-  let profSum: Float64Array | null = profTmp ? new Float64Array(nc) : null;
+  let revSum: Float64Array = m.revenue;
+  let profSum: Float64Array | null = profTmp ? m.profit : null;
   const counts = scratchI32('m.counts', nc + 1);
   counts[0] = 0;
   for (let f = 0; f < nc; f++) {
@@ -704,7 +717,7 @@ function fromCustomerFacts(customers: CustomerData | null, opts: MetricsOptions)
   const keys = [...index.keys()];
   const ids = Array.from(sortedIdOrder(keys), (i) => keys[i]);
   const facts = customers?.facts;
-  const m = emptyMetrics(ids, !!facts?.profit);
+  const m = emptyMetrics(ids, !!facts?.profit, opts.buffers);
   let analysisDay = NaN;
   let source: 'config' | 'latest-order' = 'latest-order';
   if (opts.analysisDate) {

@@ -36,3 +36,27 @@ export function scratchU8(slot: string, n: number, zero = false): Uint8Array {
   if (zero) a.fill(0);
   return a;
 }
+
+/**
+ * Where a step's per-row or per-customer columns come from. FRESH: new arrays (whatever may
+ * outlive the call). REUSED: the named slot's buffer, for columns that live only inside one
+ * classify run (ingested order columns, metric inputs no result column shows) and would
+ * otherwise add tens of MB of external memory per run. Both give zero-filled arrays.
+ */
+export interface ColumnBuffers {
+  f64(slot: string, n: number): Float64Array;
+  i32(slot: string, n: number): Int32Array;
+  u8(slot: string, n: number): Uint8Array;
+}
+
+export const FRESH: ColumnBuffers = {
+  f64: (_slot, n) => new Float64Array(n),
+  i32: (_slot, n) => new Int32Array(n),
+  u8: (_slot, n) => new Uint8Array(n),
+};
+
+export const REUSED: ColumnBuffers = {
+  f64: (slot, n) => scratchF64(slot, n, true),
+  i32: (slot, n) => scratchI32(slot, n, true),
+  u8: (slot, n) => scratchU8(slot, n, true),
+};

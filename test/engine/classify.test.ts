@@ -183,3 +183,30 @@ describe('classify with data issues', () => {
     expect(new Set(res.issues.filter((i) => i.severity === 'error').map((i) => i.row))).toEqual(new Set([3, 4, 5]));
   });
 });
+
+describe('classify reuses buffers between runs', () => {
+  // Range.values-shaped grids: classify reads these with reused order and metric buffers.
+  const grid = (n: number, customers: number, seed: number) => {
+    const values: (string | number)[][] = [['customer_id', 'order_date', 'amount']];
+    for (let i = 0; i < n; i++) values.push([`K${(i * seed) % customers}`, 45292 + ((i * 31 + seed) % 400), ((i * 37 + seed) % 1000) / 4 + 1]);
+    return { name: 'Orders', values };
+  };
+  const everything = (res: ReturnType<typeof classify>) =>
+    JSON.stringify([res.customers.columnNames().map((c) => [c, Array.from(res.customers.array(c) as ArrayLike<unknown>)]), res.summaries, res.cuts, res.stats, res.analysisDate]);
+
+  test('a result is unchanged by a later, larger run, and the same input gives the same result again', () => {
+    const cfg = config({});
+    const small = grid(40, 7, 3);
+    // a large run first, so the small one is read into the same (already large enough) buffers
+    expect(classify({ orders: grid(5000, 900, 7) }, cfg).customers.numRows()).toBe(900);
+    const first = classify({ orders: small }, cfg);
+    const before = everything(first);
+    const large = classify({ orders: grid(6000, 950, 11) }, cfg);
+    expect(large.customers.numRows()).toBe(950);
+    expect(everything(first)).toBe(before);
+    expect(everything(classify({ orders: small }, cfg))).toBe(before);
+    expect(first.customers.numRows()).toBe(7);
+    // K0 has the rows i = 0, 7, …, 35: 6 orders
+    expect(first.customers.array('orders')[0]).toBe(6);
+  });
+});

@@ -244,6 +244,20 @@ describe('quantilesOf (selection instead of a sort)', () => {
       { numRuns: 300 },
     );
   });
+
+  test('property: the same for whole numbers in a small range (read from a histogram), -0 and masks included', () => {
+    const value = fc.oneof(fc.integer({ min: -40, max: 400 }), fc.constantFrom(NaN, Infinity, -0, 0));
+    const ps = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, fc.boolean()), { minLength: 1, maxLength: 300 }), ps, (rows, qs) => {
+        const values = Float64Array.from(rows, ([v]) => v);
+        const mask = Uint8Array.from(rows, ([, m]) => (m ? 1 : 0));
+        const sorted = sortedFinite(values, mask);
+        expect(quantilesOf(values, mask, qs)).toEqual(qs.map((p) => quantileSorted(sorted, p)));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 

@@ -6,12 +6,15 @@
 import { dateToDay, daysFromCivil, excelSerialToDay, isCivilDate } from '../calendar';
 import { isBlank, isExcelError, type AnyCell } from './cells';
 import type { GridCells } from './textColumns';
+import { FRESH, type ColumnBuffers } from '../scratch';
 
 export type DateOrder = 'auto' | 'mdy' | 'dmy';
 
 export interface DateColumnOptions {
   dateSystem: 1900 | 1904;
   order: DateOrder;
+  /** Where `days` and `errors` come from (default: new arrays). */
+  buffers?: ColumnBuffers;
 }
 
 /** Per-row status in `DateColumn.errors`. */
@@ -185,8 +188,9 @@ export function parseDateGridColumn(cells: GridCells, col: number, opts: DateCol
 }
 
 function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnOptions): DateColumn {
-  const days = new Float64Array(n);
-  const errors = new Uint8Array(n);
+  const buffers = opts.buffers ?? FRESH;
+  const days = buffers.f64('dates.days', n);
+  const errors = buffers.u8('dates.errors', n);
   const seen = new Uint32Array(7); // counts per shape: 0 none,1 ymd,2 ymd8,3 aby,4 serial,5 date object,6 month name
   // a/b/y cells are parsed in a second step once the order is known.
   let abyRows: Int32Array | null = null;

@@ -22,6 +22,7 @@ import { ingestCustomers, type CustomersIngest } from './customers';
 import { headerTexts, placeOf, throwError } from './grid';
 import { IssueList, type GridPlace } from './issues';
 import { ingestOrders, type OrdersIngest } from './orders';
+import { FRESH, type ColumnBuffers } from '../scratch';
 import { readHabits } from './habits';
 import { locatedTables, sourceNotes } from './sources';
 import { cellsOf } from './textColumns';
@@ -45,8 +46,10 @@ function mappingOf(headers: string[], cols: Record<string, number>): ResolvedMap
  * Orders and/or customers → IngestResult. Throws TieringError: 'no_input' (no table given),
  * 'missing_column' / 'mapped_column_missing' (a needed column is not there), 'no_valid_rows'
  * (a table has no usable row; a customer list is optional when orders are usable).
+ * `buffers`: where the order columns (day, amount, customer code) come from; REUSED only for a
+ * caller that drops the result before the next ingest (classify).
  */
-export function ingest(input: InputTables, config: TieringConfig): IngestResult {
+export function ingest(input: InputTables, config: TieringConfig, buffers: ColumnBuffers = FRESH): IngestResult {
   const issues = new IssueList();
   const dateOrder = config.dateOrder ?? 'auto';
   const given = config.columns ?? { orders: {}, customers: {} };
@@ -67,7 +70,7 @@ export function ingest(input: InputTables, config: TieringConfig): IngestResult 
     if (!hasOrders) throwError('no_valid_rows', { table: 'orders', sheet: tables.orders.name, rows: 0 });
     orderHeaders = headerTexts(tables.orders);
     orderPlace = placeOf(tables.orders, 'orders', orderHeaders);
-    orders = ingestOrders(tables.orders, orderPlace, given.orders ?? {}, dateOrder, issues);
+    orders = ingestOrders(tables.orders, orderPlace, given.orders ?? {}, dateOrder, issues, undefined, buffers);
     if (orders.data.n === 0) throwError('no_valid_rows', { table: 'orders', sheet: tables.orders.name, rows: orders.rows });
     orders.data.habits = readHabits(tables.orders, orders.columns, orders.data, orderPlace.headerRow);
   }

@@ -15,6 +15,7 @@ import { OrderNames } from './orderNames';
 import type { GridNote } from './layout';
 import { lazyProperty } from '../lazy';
 import { cellsOf, type GridCells } from './textColumns';
+import { FRESH, type ColumnBuffers } from '../scratch';
 
 export interface OrdersIngest {
   data: OrderData;
@@ -34,7 +35,7 @@ export function reportDateColumn(place: GridPlace, col: number, dates: DateColum
   if (dates.format.includes('+')) issues.add(columnIssue(place, col, '', 'date_formats_mixed', 'info', { formats: dates.format }));
 }
 
-export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList, today = todayDay()): OrdersIngest {
+export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<string, string | undefined>, dateOrder: DateOrder, issues: IssueList, today = todayDay(), buffers: ColumnBuffers = FRESH): OrdersIngest {
   const cols = resolveColumns([...place.headers], 'orders', given, grid.name, ['customerId', 'orderDate'], place.firstColumn);
   const cells = cellsOf(grid);
   const plan = planAmount(cols, place, cells);
@@ -48,17 +49,17 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
 
   const n = Math.max(cells.rows - 1, 0);
   if (grid.fromText) settleDecimalCommas(cells, plan.kind === 'computed' ? [pi, qi, plan.unitPrice, plan.discount] : [ai, pi, qi], place, issues);
-  const dates = parseDateGridColumn(cells, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder });
+  const dates = parseDateGridColumn(cells, di, { dateSystem: grid.dateSystem ?? 1900, order: dateOrder, buffers });
   reportDateColumn(place, di, dates, issues);
   reportOutlierDates(cells, di, dates, place, issues, today);
 
-  const customerCode = new Int32Array(n);
+  const customerCode = buffers.i32('orders.customerCode', n);
   // Small start: structured ids bypass the hash table, which grows only for the others.
   const interner = new StringInterner(Math.min(n, 1 << 12));
   const customerKeys = interner.keys;
   // Kept rows are compacted in place into the parsed days (k <= i always): no second 8 MB array.
   const day = dates.days;
-  const amount = new Float64Array(n);
+  const amount = buffers.f64('orders.amount', n);
   // Allocated at the first row left out: until then kept row k is sheet row headerRow + k + 1,
   // and when no row is left out (the usual case) the column is built only if read.
   let sourceRow: Int32Array | null = null;

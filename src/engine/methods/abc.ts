@@ -9,7 +9,8 @@
 // rank order (so ties move up, never split). Customers without orders get no class (null).
 import type { AbcConfig } from '../../config/schema';
 import type { CustomerMetrics } from '../metrics';
-import { centsRankOrder, rankOrder } from '../stats';
+import { centsRankOrder, nullColumn, rankOrder } from '../stats';
+import { scratchI32 } from '../scratch';
 import type { Warning } from './rfm';
 
 export const DEFAULT_CUTS = { 'customer-share': [0.2, 0.7], 'value-share': [0.8, 0.95] } as const;
@@ -54,7 +55,8 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
   // Rank: value descending, ties by index (= customer id order).
   const idx = centsRankOrder(value, m.hasOrders, true) ?? rankOrder(value, m.hasOrders, true);
   const N = idx.length;
-  const cls = new Int32Array(N);
+  // the class per rank position: a temporary, from a reused buffer
+  const cls = scratchI32('abc.class', N);
   if (cfg.mode === 'customer-share') {
     // share of customers ranked above position k (0-based) = k / N
     let c = 0;
@@ -81,16 +83,20 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
   // Ties share the class of the first of them.
   for (let k = 1; k < N; k++) if (value[idx[k]] === value[idx[k - 1]]) cls[k] = cls[k - 1];
 
-  const abc = new Array<string | null>(m.n).fill(null);
-  // Value range actually covered by each class (for the cut-point report).
-  const ranges = labels.map(() => ({ customers: 0, min: NaN, max: NaN }));
+  const abc = nullColumn<string>(m.n);
+  // Value range actually covered by each class (for the cut-point report). Typed arrays, not an
+  // object per class: objects whose fields change type (NaN, then a value) change their hidden
+  // class, and the loop's optimised code was thrown away on every run.
+  const count = new Int32Array(labels.length);
+  const min = new Float64Array(labels.length).fill(NaN);
+  const max = new Float64Array(labels.length).fill(NaN);
   for (let k = 0; k < N; k++) {
     const i = idx[k];
-    abc[i] = labels[cls[k]];
-    const r = ranges[cls[k]];
-    r.customers++;
-    if (!(value[i] >= r.min)) r.min = value[i];
-    if (!(value[i] <= r.max)) r.max = value[i];
+    const c = cls[k];
+    abc[i] = labels[c];
+    count[c]++;
+    if (!(value[i] >= min[c])) min[c] = value[i];
+    if (!(value[i] <= max[c])) max[c] = value[i];
   }
   return {
     abc,
@@ -100,7 +106,7 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
       mode: cfg.mode,
       cuts,
       labels,
-      classes: labels.map((label, j) => ({ label, ...ranges[j], min: nanToNull(ranges[j].min), max: nanToNull(ranges[j].max) })),
+      classes: labels.map((label, j) => ({ label, customers: count[j], min: nanToNull(min[j]), max: nanToNull(max[j]) })),
     },
     warnings,
   };

@@ -2,7 +2,7 @@
 // Values are stable keys; labels come from i18n (tier.<key>).
 import type { ActivityConfig } from '../../config/schema';
 import type { CustomerMetrics } from '../metrics';
-import { quantilesOf, tidy } from '../stats';
+import { nullColumn, quantilesOf, tidy } from '../stats';
 
 export { ACTIVITY_TIERS, CHURN_TIERS, FREQUENCY_TIERS, SPEND_TIERS } from '../columns';
 
@@ -26,10 +26,10 @@ export interface ActivityCuts {
 
 export function classifyActivity(m: CustomerMetrics, cfg: ActivityConfig, analysisDay: number): ActivityResult {
   const n = m.n;
-  const activity = new Array<string | null>(n).fill(null);
-  const frequencyTier = new Array<string | null>(n).fill(null);
-  const spendTier = new Array<string | null>(n).fill(null);
-  const churnRisk = new Array<string | null>(n).fill(null);
+  const activity = nullColumn<string>(n);
+  const frequencyTier = nullColumn<string>(n);
+  const spendTier = nullColumn<string>(n);
+  const churnRisk = nullColumn<string>(n);
 
   const [spendHigh, spendLow] = quantilesOf(m.avgOrderValue, m.hasOrders, [cfg.spend.highQuantile, cfg.spend.lowQuantile]);
   const { gapRatio, rateDrop, windowDays, minOrders } = cfg.churn;

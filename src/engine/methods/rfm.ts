@@ -9,7 +9,7 @@
 // (the most recent customers score n). best "low" mirrors every score (n + 1 − score).
 import type { RfmConfig, SegmentDef } from '../../config/schema';
 import type { CustomerMetrics } from '../metrics';
-import { quantilesOf, rankOrder, tidy } from '../stats';
+import { nullColumn, quantilesOf, rankOrder, tidy } from '../stats';
 import { OTHERS } from '../columns';
 
 export type Warning = { code: string; params?: Record<string, string | number> };
@@ -194,11 +194,11 @@ export function scoreRfm(m: CustomerMetrics, cfg: RfmConfig): RfmResult {
       }
 
   const n = m.n;
-  const r = new Array<number | null>(n).fill(null);
-  const f = new Array<number | null>(n).fill(null);
-  const mm = new Array<number | null>(n).fill(null);
-  const score = new Array<number | null>(n).fill(null);
-  const segment = new Array<string | null>(n).fill(null);
+  const r = nullColumn<number>(n);
+  const f = nullColumn<number>(n);
+  const mm = nullColumn<number>(n);
+  const score = nullColumn<number>(n);
+  const segment = nullColumn<string>(n);
   const low = cfg.best === 'low';
   let unscored = 0;
   for (let i = 0; i < n; i++) {
