@@ -3,7 +3,7 @@
 // (bench/pandas_cli.py: read_csv → the pandas pipeline → to_csv) and DuckDB doing the same in
 // SQL (bench/duckdb_cli.mjs: read_csv → aggregation → COPY TO), each run as a process under
 // /usr/bin/time for wall time, CPU and peak memory. Also `--help` and `npm run demo`'s command.
-// Sizes: 10,000 and 1,048,575 order rows; BENCH_CLI_ROWS=10000,1048575,5000000 to choose.
+// Sizes: 10,000, 1,048,575 and 5,000,000 order rows (the issue's three); BENCH_CLI_ROWS=10000,1048575 to choose.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -110,7 +110,7 @@ export async function bench(): Promise<Record<string, unknown>> {
   if (build.status !== 0) throw new Error(`build:cli failed: ${build.stderr}`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiers-bench-cli-'));
   try {
-    const sizes = (process.env.BENCH_CLI_ROWS ?? '10000,1048575').split(',').map(Number);
+    const sizes = (process.env.BENCH_CLI_ROWS ?? '10000,1048575,5000000').split(',').map(Number);
     // Alternating with `node -e 0`: on a loaded machine Node's own start is most of it.
     const helpRuns: Run[] = [];
     const nodeRuns: Run[] = [];
