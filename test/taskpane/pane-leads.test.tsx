@@ -10,7 +10,7 @@ import { defaultConfig } from '../../src/config';
 import { t } from '../../src/i18n';
 import { CampaignExport, TierActionEditor, type CampaignRequest, type PaneTierAction } from '../../src/taskpane/components/Playbook';
 import { formatPercent, LocaleContext } from '../../src/taskpane/i18n';
-import { demoPort, PanePort, renderPane, testHost, paneUser, type PaneUser } from './support';
+import { csvGrid, demoPort, PanePort, renderPane, testHost, paneUser, type PaneUser } from './support';
 
 async function runOnOrders(user: PaneUser, labels: { orders: string; address: string; run: string }) {
   const orders = screen.getByRole('region', { name: labels.orders });
@@ -105,6 +105,27 @@ describe('one vocabulary with the sheets (中文)', () => {
     const shares = within(abc).getAllByRole('cell').map((c) => c.textContent!).filter((x) => x.endsWith('%'));
     expect(shares.length).toBe(6);
     for (const x of shares) expect(x).toMatch(/^\d{1,3}\.\d%$/);
+  }, 180_000);
+});
+
+describe('the run’s notes in the pane’s words (中文)', () => {
+  test('detected dimensions point to the Methods step’s control, not to the config file’s key', async () => {
+    const orders = csvGrid('rfm_rsquaredacademy_orders.csv');
+    const ids = [...new Set(orders.slice(1).map((r) => r[0]))];
+    const customers = [['customer_id', '地区'], ...ids.map((id, i) => [id, ['华东', '华南', '华北'][i % 3]])];
+    const { host } = testHost(new PanePort({ Orders: orders, Customers: customers }), { displayLanguage: 'zh-CN' });
+    const user = paneUser();
+    renderPane(host, defaultConfig({ locale: 'zh-CN' }));
+    for (const [region, sheet] of [['订单', 'Orders'], ['客户', 'Customers']]) {
+      const r = screen.getByRole('region', { name: (n) => n === region });
+      await user.type(within(r).getByLabelText('或输入地址'), `${sheet}{Enter}`);
+      await within(r).findByText(new RegExp(`^${sheet}!A1:`));
+    }
+    await user.click(screen.getByRole('button', { name: '运行' }));
+    await screen.findByText(/尚未写入工作簿。$/);
+    await user.click(screen.getByRole('tab', { name: '结果' }));
+    expect(screen.getByText('已按客户表中的列 地区 拆分各级别（按表头识别；可在“方法”→“维度”中取消勾选）。')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/methods\.dimensions/);
   }, 180_000);
 });
 

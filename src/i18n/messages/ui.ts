@@ -132,6 +132,8 @@ export const messages = defineMessages({
     'methods.dimensions.hint': 'Customer columns to break every tier down by (region, industry, size...).',
     'methods.dimensions.detected': 'Ticked because their headings name a region, industry or size. Untick to leave one out.',
     'methods.dimensions.none': 'Choose a customer range to pick dimensions from its columns.',
+    // The pane's words for an engine warning whose general text names the config file's keys.
+    'pane.warning.dimensions_detected': 'Every tier is broken down by the customer table\'s columns {columns} (found by their headings; untick one under Methods → Dimensions to leave it out).',
     'methods.rules': 'Custom rules',
     'methods.clv': 'Lifetime value',
     'methods.clv.hint': 'BG/NBD and Gamma-Gamma models: expected purchases and value over the horizon. Needs orders.',
@@ -438,6 +440,7 @@ export const messages = defineMessages({
     'methods.dimensions.hint': '用于拆分每个级别的客户列（地区、行业、规模等）。',
     'methods.dimensions.detected': '已按表头自动勾选地区、行业、规模列；取消勾选即可不拆分该列。',
     'methods.dimensions.none': '选择客户区域后，可从其列中选取维度。',
+    'pane.warning.dimensions_detected': '已按客户表中的列 {columns} 拆分各级别（按表头识别；可在“方法”→“维度”中取消勾选）。',
     'methods.rules': '自定义规则',
     'methods.clv': '客户终身价值',
     'methods.clv.hint': 'BG/NBD 与 Gamma-Gamma 模型：预测期内的预期购买次数与价值。需要订单数据。',

@@ -25,6 +25,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DeleteRegular, ShieldTaskRegular } from '@fluentui/react-icons';
@@ -105,13 +106,13 @@ function TierTable({ summary, config }: { summary: MethodSummary; config: Tierin
         <TableRow>
           {/* The summary sheet's own column names: the pane and the workbook use one vocabulary. */}
           <TableHeaderCell>{tr('out.tiers.tier')}</TableHeaderCell>
-          <TableHeaderCell className={`${s.num} ${st.head}`}>
+          <TableHeaderCell className={mergeClasses(s.num, st.head)}>
             {tr('out.tiers.customers')}
           </TableHeaderCell>
-          <TableHeaderCell className={`${s.num} ${st.head}`}>
+          <TableHeaderCell className={mergeClasses(s.num, st.head)}>
             {tr('out.tiers.share')}
           </TableHeaderCell>
-          <TableHeaderCell className={`${s.num} ${st.head}`}>
+          <TableHeaderCell className={mergeClasses(s.num, st.head)}>
             {tr('out.tiers.revenueShare')}
           </TableHeaderCell>
         </TableRow>
@@ -162,7 +163,7 @@ function MigrationTable({ m, config }: { m: Migration; config: TieringConfig }) 
               <TableRow key={f}>
                 <TableHeaderCell scope="row">{tierLabel(locale, m.method, f)}</TableHeaderCell>
                 {m.toTiers.map((t, j) => (
-                  <TableCell key={t} className={`${s.num} ${f === t ? st.diag : ''}`}>
+                  <TableCell key={t} className={mergeClasses(s.num, f === t && st.diag)}>
                     {formatNumber(locale, m.counts[i][j])}
                   </TableCell>
                 ))}
@@ -288,7 +289,7 @@ function Overview({ result }: { result: ClassificationResult }) {
           <MessageBarBody>
             <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
               {result.warnings.slice(0, 6).map((w, i) => (
-                <li key={i}>{trAny(`warning.${w.code}`, w.params, w.code)}</li>
+                <li key={i}>{trAny(`pane.warning.${w.code}`, w.params, trAny(`warning.${w.code}`, w.params, w.code))}</li>
               ))}
             </ul>
           </MessageBarBody>
