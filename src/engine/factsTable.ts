@@ -12,6 +12,7 @@ import { classifyFacts, factOf, factsColumns, type CustomerFact, type CustomerFa
 import { sortedIdOrder } from './metrics';
 import { ingest } from './ingest';
 import { cellText, columnLetter, isBlank, normalizeId } from './ingest/cells';
+import { unguardFormula } from './csvGuard';
 import { parseDateCell } from './ingest/dates';
 import { foldHeader } from './ingest/headers';
 import { cellToNumber } from './ingest/numbers';
@@ -121,7 +122,9 @@ function cellAt(grid: SourceGrid, r: number, j: number): string {
 /** One cell's value by the field's type: a number (NaN for an allowed blank), a policy, or a problem. */
 function readCell(v: unknown, f: FactsField, grid: SourceGrid): number | string | { code: string } {
   if (isBlank(v)) return f.optional ? NaN : { code: 'facts_blank' };
-  if (f.type === 'id') return normalizeId(v as string) || { code: 'facts_blank' };
+  // A facts CSV is ours: its ids carry the formula guard our writer put on (`'=…`, `'@…`),
+  // which is not part of the id (Excel keeps the ' when it opens a CSV, so sheets too).
+  if (f.type === 'id') return normalizeId(typeof v === 'string' ? unguardFormula(v) : (v as string)) || { code: 'facts_blank' };
   if (f.type === 'policy') {
     const s = String(v).trim().toLowerCase();
     return s === 'net' || s === 'exclude' ? s : { code: 'facts_not_policy' };

@@ -2,7 +2,7 @@
 // (name, phone, e-mail, owner), for e-mail/SMS/CRM import. Pure: the CLI (--export) and the task
 // pane call it. A CSV opened in Excel turns text starting with = + - @ (or a tab or CR) into a
 // formula; such text gets a leading apostrophe, so a name like "=HYPERLINK(...)" stays text.
-import { guardFormula as guardText } from './csvGuard';
+import { guardFormula as guardText } from '../engine/csvGuard';
 import { csvDocument } from './csv';
 import type { TieringConfig } from '../config/schema';
 import type { ClassificationResult, SourceGrid } from '../engine/types';

@@ -2,7 +2,7 @@
 // campaign list): numbers without float noise, text formula-guarded (csvGuard.ts) unless raw,
 // quoted when it holds a quote, delimiter or line break or starts or ends with white space.
 // UTF-8 BOM (Excel opens Chinese names correctly) and CRLF line ends.
-import { guardFormula } from './csvGuard';
+import { guardFormula } from '../engine/csvGuard';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_EOL = '\r\n';

@@ -8,7 +8,8 @@ import * as path from 'path';
 import { helpText, COMMANDS, versionText } from '../../src/cli/help';
 import { preflightXlsx } from '../../src/cli/openWorkbook';
 import { InputFileError } from '../../src/cli/inputError';
-import { guardFormula } from '../../src/output/csvGuard';
+import * as fc from 'fast-check';
+import { guardFormula, unguardFormula } from '../../src/engine/csvGuard';
 import { safeText } from '../../src/cli/terminal';
 import { readZip, writeZip, newEntry, entryData } from '../../src/workbook/ooxml/zip';
 import { readInputFile } from '../../src/cli/inputFiles';
@@ -231,6 +232,18 @@ describe('the per-customer CSV and the terminal', () => {
   test('guardFormula: the OWASP triggers, and genuine numbers left alone', () => {
     expect(['=1+1', '+1', '-x', '@a', '\tx', '\rx'].map(guardFormula)).toEqual(["'=1+1", '+1', "'-x", "'@a", "'\tx", "'\rx"]);
     expect(['-12.5', '+3', '-1e5', 'K-1', ''].map(guardFormula)).toEqual(['-12.5', '+3', '-1e5', 'K-1', '']);
+  });
+
+  test('unguardFormula gives back what guardFormula was given (all but text that itself starts with \' and a trigger)', () => {
+    const text = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '1', '.', 'e', 'a', '中', ' '), maxLength: 8 });
+    fc.assert(
+      fc.property(text, (s) => {
+        fc.pre(!/^'[=+\-@\t\r]/.test(s));
+        expect(unguardFormula(guardFormula(s))).toBe(s);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(["'=1+1", "'@a", "'-x", "'-12.5", "'x", "'", 'plain'].map(unguardFormula)).toEqual(['=1+1', '@a', '-x', "'-12.5", "'x", "'", 'plain']);
   });
 
   test('escape sequences in a cell are shown, never sent to the terminal', () => {

@@ -212,5 +212,8 @@ describe('customer-tiers facts: usage errors in both languages (exit 2, nothing 
     expect(text).toContain('\r\n-5,');
     const back = readFactsGrid(await readInputFile(out, 'customers'), methodConfigs({ returns: 'net', windowDays: 90, profit: false, orderId: false })[0]);
     expect(back.problems).toEqual([]);
+    // Read back, the ids are the customers' own again (the guard is the writer's, not the id's),
+    // so the facts still match the customer table and the orders.
+    expect([...back.set!.ids].sort()).toEqual(['-5', '=HYPERLINK("x")']);
   });
 });

@@ -14,3 +14,10 @@ export function guardFormula(s: string): string {
   if (!TRIGGER.test(s) || NUMBER.test(s)) return s;
   return `'${s}`;
 }
+
+/** The text guardFormula was given: its `'` taken off again (a table we wrote, read back). */
+export function unguardFormula(s: string): string {
+  if (s.charCodeAt(0) !== 39 || s.length < 2) return s;
+  const rest = s.slice(1);
+  return guardFormula(rest) === s ? rest : s;
+}
