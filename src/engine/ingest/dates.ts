@@ -6,6 +6,7 @@
 import { dateToDay, daysFromCivil, excelSerialToDay, isCivilDate } from '../calendar';
 import { isBlank, isExcelError, type AnyCell } from './cells';
 import type { GridCells } from './textColumns';
+import type { SourceGrid } from '../types';
 import { FRESH, type ColumnBuffers } from '../scratch';
 
 export type DateOrder = 'auto' | 'mdy' | 'dmy';
@@ -53,13 +54,17 @@ function ymdDays(y: number, m: number, d: number): number {
   return y >= 1 && isCivilDate(y, m, d) ? daysFromCivil(y, m, d) : NaN;
 }
 
+// A module-level alias: under tsx (the benchmarks) every read of an imported binding is a
+// getter call, and this one runs once per order row.
+const serialDay = excelSerialToDay;
+
 /**
  * Excel serial → days since epoch (time of day dropped), see calendar's excelSerialToDay
  * (serial 60 in the 1900 system is Lotus's fictitious 1900-02-29: invalid here). Whole numbers
  * 10000101..99991231 beyond the serial range are read as yyyymmdd.
  */
 export function serialToDays(v: number, system: 1900 | 1904): number {
-  const day = excelSerialToDay(v, system);
+  const day = serialDay(v, system);
   if (day === day) return day;
   if (v === Math.floor(v) && v >= 10000101 && v <= 99991231) return ymdDays(Math.floor(v / 10000), Math.floor(v / 100) % 100, v % 100);
   return NaN;
@@ -179,15 +184,16 @@ function fullYear(y: number, nd: number): number {
  * text is tokenised once into scratch arrays, then the a/b order is decided for the column.
  */
 export function parseDateColumn(values: ArrayLike<AnyCell>, opts: DateColumnOptions): DateColumn {
-  return parseDates(values.length, (i) => values[i], opts);
+  return parseDates(values.length, (i) => values[i], opts, undefined, 0);
 }
 
 /** parseDateColumn over column `col` of grid rows 1..n (no column copy for a million rows). */
 export function parseDateGridColumn(cells: GridCells, col: number, opts: DateColumnOptions): DateColumn {
-  return parseDates(Math.max(cells.rows - 1, 0), (i) => cells.cell(i + 1, col) as AnyCell, opts);
+  return parseDates(Math.max(cells.rows - 1, 0), (i) => cells.cell(i + 1, col) as AnyCell, opts, cells.sheetRows, col);
 }
 
-function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnOptions): DateColumn {
+/** Cell i is cellAt(i), or row i + 1's cell `col` of `sheetRows` when given (read directly: no call per cell). */
+function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnOptions, sheetRows: SourceGrid['values'] | undefined, col: number): DateColumn {
   const buffers = opts.buffers ?? FRESH;
   const days = buffers.f64('dates.days', n);
   const errors = buffers.u8('dates.errors', n);
@@ -203,7 +209,7 @@ function parseDates(n: number, cellAt: (i: number) => AnyCell, opts: DateColumnO
   let ambiguousExample = '';
   const system = opts.dateSystem;
   for (let i = 0; i < n; i++) {
-    const v = cellAt(i);
+    const v = sheetRows !== undefined ? (sheetRows[i + 1]?.[col] as AnyCell) : cellAt(i);
     if (typeof v === 'number') {
       const d = serialToDays(v, system);
       days[i] = d;
