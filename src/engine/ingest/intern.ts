@@ -66,28 +66,25 @@ export class StringInterner {
   /** Code of s, adding it when new. */
   intern(s: string): number {
     const len = s.length;
-    let j = len;
-    while (j > 0) {
-      const c = s.charCodeAt(j - 1);
-      if (c < 48 || c > 57) break;
-      j--;
-    }
+    const prefix = this.prefix ?? this.firstPrefix(s, len);
+    // `prefix + 1..MAX_DIGITS digits`: the prefix compared first (other ids differ in its first
+    // characters), then the digits read once. The prefix never ends in a digit, so its digits
+    // are exactly the string's trailing ones.
+    const j = prefix === null ? -1 : prefix.length;
     const w = len - j;
-    if (w > 0 && w <= MAX_DIGITS) {
-      if (this.prefix === null) {
-        this.prefix = s.slice(0, j);
-        this.width = w;
+    if (j >= 0 && w > 0 && w <= MAX_DIGITS && (j === 0 || samePrefix(s, prefix!, j))) {
+      let v = 0;
+      let q = j;
+      for (; q < len; q++) {
+        const c = s.charCodeAt(q);
+        if (c < 48 || c > 57) break;
+        v = v * 10 + c - 48;
       }
-      const prefix = this.prefix;
-      if (j === prefix.length && (j === 0 || samePrefix(s, prefix, j))) {
-        let v = 0;
-        for (let q = j; q < len; q++) v = v * 10 + s.charCodeAt(q) - 48;
-        // Fixed width: the digits are the number. Other widths: only without leading zeros
-        // ("C42", not "C042"), where the number gives back the digits too.
-        if (v < DIRECT_LIMIT) {
-          if (w === this.width) return this.direct(false, v, s);
-          if (w === 1 || s.charCodeAt(j) !== 48) return this.direct(true, v, s);
-        }
+      // Fixed width: the digits are the number. Other widths: only without leading zeros
+      // ("C42", not "C042"), where the number gives back the digits too.
+      if (q === len && v < DIRECT_LIMIT) {
+        if (w === this.width) return this.direct(false, v, s);
+        if (w === 1 || s.charCodeAt(j) !== 48) return this.direct(true, v, s);
       }
     }
     if (len >= HEX_MIN && len <= HEX_MAX && (this.hexLen === 0 || len === this.hexLen)) {
@@ -98,6 +95,21 @@ export class StringInterner {
       }
     }
     return this.hashed(s, len);
+  }
+
+  /** Sets the prefix and width from s when it ends in 1..MAX_DIGITS digits (the first such id); the prefix, or null. */
+  private firstPrefix(s: string, len: number): string | null {
+    let j = len;
+    while (j > 0) {
+      const c = s.charCodeAt(j - 1);
+      if (c < 48 || c > 57) break;
+      j--;
+    }
+    const w = len - j;
+    if (w === 0 || w > MAX_DIGITS) return null;
+    this.prefix = s.slice(0, j);
+    this.width = w;
+    return this.prefix;
   }
 
   /** Code of a lowercase hex id of the hex length (fixing it at the first); -1 for any other string. */
