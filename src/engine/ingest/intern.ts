@@ -97,6 +97,20 @@ export class StringInterner {
     return this.hashed(s, len);
   }
 
+  /**
+   * Code of a finite number's id text, String(x) (normalizeId's rule for ids stored as numbers),
+   * made only when the id is new. Once the ids are all digits (prefix ''), a whole x below
+   * DIRECT_LIMIT is the direct path's number itself: String(x) has no leading zero.
+   */
+  internNumber(x: number): number {
+    if (this.prefix === '' && x >= 0 && x < DIRECT_LIMIT && Math.floor(x) === x) {
+      let w = 1;
+      for (let t = x; t >= 10; t = Math.floor(t / 10)) w++;
+      return this.direct(w !== this.width, x, null);
+    }
+    return this.intern(String(x));
+  }
+
   /** Sets the prefix and width from s when it ends in 1..MAX_DIGITS digits (the first such id); the prefix, or null. */
   private firstPrefix(s: string, len: number): string | null {
     let j = len;
@@ -192,7 +206,8 @@ export class StringInterner {
     this.hexKeys++;
   }
 
-  private direct(byValue: boolean, v: number, s: string): number {
+  /** s: the id's text, or null for String(v). */
+  private direct(byValue: boolean, v: number, s: string | null): number {
     let table = byValue ? this.byValue : this.byWidth;
     if (v >= table.length) {
       let cap = Math.max(table.length, 1024);
@@ -206,7 +221,7 @@ export class StringInterner {
     const c = table[v];
     if (c > 0) return c - 1;
     const code = this.keys.length;
-    this.keys.push(s);
+    this.keys.push(s ?? String(v));
     table[v] = code + 1;
     return code;
   }

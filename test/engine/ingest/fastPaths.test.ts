@@ -1,10 +1,14 @@
 // The hot loops' fast paths against the general ones: a sheet's date column read straight from
-// its rows equals the same column read cell by cell, and the outlier pass that is skipped when
-// no date is late marks exactly the rows the full rule marks.
+// its rows equals the same column read cell by cell, the outlier pass that is skipped when no
+// date is late marks exactly the rows the full rule marks, and an id stored as a number (interned
+// by its value) is the customer its text is.
 import fc from 'fast-check';
 import { farCutoff, reportOutlierDates } from '../../../src/engine/ingest/dateOutliers';
 import { DATE_OK, DATE_INVALID, parseDateGridColumn, type DateColumn } from '../../../src/engine/ingest/dates';
+import { normalizeId } from '../../../src/engine/ingest/cells';
+import { StringInterner } from '../../../src/engine/ingest/intern';
 import { IssueList } from '../../../src/engine/ingest/issues';
+import { ingestOrders } from '../../../src/engine/ingest/orders';
 import { rowCells, type GridCells } from '../../../src/engine/ingest/textColumns';
 import type { Cell } from '../../../src/engine/types';
 
@@ -70,5 +74,57 @@ describe('the outlier pass', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ids stored as numbers', () => {
+  const numberId = fc.oneof(
+    fc.integer({ min: 0, max: 3_000_000 }),
+    fc.integer({ min: 0, max: 99 }),
+    fc.integer({ min: -50, max: -1 }),
+    fc.double({ min: 0, max: 5000, noNaN: true }),
+    fc.constantFrom(-0, 0, 1e21, 2 ** 21, 2 ** 21 - 1, 123456789012, 0.5, 1e-7),
+  );
+  const textId = fc.oneof(fc.stringMatching(/^[0-9]{1,10}$/), fc.constantFrom('C000123', 'C12', '007', '0', ' 42 ', '42.0', 'abc', '#N/A', '１２３'));
+
+  test('get the code of their text (String(x)) whatever came first: numbers and text mixed', () => {
+    fc.assert(
+      // Drawn from a small pool, so ids repeat (the second sight must find the first's code).
+      fc.property(fc.array(fc.oneof(numberId, textId), { minLength: 1, maxLength: 12 }), fc.array(fc.nat(), { minLength: 1, maxLength: 200 }), (pool, picks) => {
+        const ids = picks.map((p) => pool[p % pool.length]);
+        const fast = new StringInterner(16);
+        const text = new StringInterner(16);
+        const codes = ids.map((x) => (typeof x === 'number' ? fast.internNumber(x) : fast.intern(normalizeId(x))));
+        const expected = ids.map((x) => text.intern(normalizeId(x)));
+        expect(codes).toEqual(expected);
+        expect(fast.keys).toEqual(text.keys);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('ingest the same as the same ids written as text; NaN and infinities are blank ids', () => {
+    const place = { table: 'orders' as const, sheet: 'Orders', headerRow: 1, firstColumn: 0, headers: ['customer', 'date', 'amount'] };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(numberId, textId), fc.constantFrom<Cell>(45000, 45100, '', 'x'), fc.constantFrom<Cell>(10, 2.5, '', 'n/a')), { minLength: 1, maxLength: 60 }), (rows) => {
+        const read = (asText: boolean) => {
+          const values: Cell[][] = [['customer', 'date', 'amount'], ...rows.map(([id, d, a]) => [asText && typeof id === 'number' ? String(id) : id, d, a] as Cell[])];
+          const issues = new IssueList();
+          try {
+            const { data, rows: n } = ingestOrders({ name: 'Orders', values }, place, {}, 'auto', issues, 30_000);
+            return { n, codes: Array.from(data.customerCode), keys: data.customerKeys, day: Array.from(data.day), issues: issues.items.map((i) => [i.code, i.row, i.column]) };
+          } catch (e) {
+            return { error: String(e) };
+          }
+        };
+        expect(read(false)).toEqual(read(true));
+      }),
+      { numRuns: 300 },
+    );
+    const issues = new IssueList();
+    const values: Cell[][] = [['customer', 'date', 'amount'], [NaN, 45000, 1], [Infinity, 45000, 1], [-Infinity, 45000, 1], [7, 45000, 1]];
+    const { data } = ingestOrders({ name: 'Orders', values }, place, {}, 'auto', issues, 30_000);
+    expect(data.customerKeys).toEqual(['7']);
+    expect(issues.items.map((i) => [i.code, i.row])).toEqual([['id_blank', 2], ['id_blank', 3], ['id_blank', 4]]);
   });
 });
