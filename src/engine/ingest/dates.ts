@@ -9,6 +9,12 @@ import type { GridCells } from './textColumns';
 import type { SourceGrid } from '../types';
 import { FRESH, type ColumnBuffers } from '../scratch';
 
+// Module-level aliases: under tsx (the benchmarks) every read of an imported binding is a
+// getter call, and these run once per order row.
+const serialDay = excelSerialToDay;
+const civilDays = daysFromCivil;
+const isCivil = isCivilDate;
+
 export type DateOrder = 'auto' | 'mdy' | 'dmy';
 
 export interface DateColumnOptions {
@@ -51,12 +57,8 @@ const SHAPE_NAMES = ['none', 'ymd', 'yyyymmdd', 'aby', 'serial', 'date', 'month-
 
 /** y-m-d → days when it is a real day with a year 1–9999 (year 0 is no order date), else NaN. */
 function ymdDays(y: number, m: number, d: number): number {
-  return y >= 1 && isCivilDate(y, m, d) ? daysFromCivil(y, m, d) : NaN;
+  return y >= 1 && isCivil(y, m, d) ? civilDays(y, m, d) : NaN;
 }
-
-// A module-level alias: under tsx (the benchmarks) every read of an imported binding is a
-// getter call, and this one runs once per order row.
-const serialDay = excelSerialToDay;
 
 /**
  * Excel serial → days since epoch (time of day dropped), see calendar's excelSerialToDay

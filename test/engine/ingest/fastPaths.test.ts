@@ -112,7 +112,7 @@ describe('ids stored as numbers', () => {
           const issues = new IssueList();
           try {
             const { data, rows: n } = ingestOrders({ name: 'Orders', values }, place, {}, 'auto', issues, 30_000);
-            return { n, codes: Array.from(data.customerCode), keys: data.customerKeys, day: Array.from(data.day), issues: issues.items.map((i) => [i.code, i.row, i.column]) };
+            return { n, codes: Array.from(data.customerCode!), keys: data.customerKeys, day: Array.from(data.day), issues: issues.items.map((i) => [i.code, i.row, i.column]) };
           } catch (e) {
             return { error: String(e) };
           }
