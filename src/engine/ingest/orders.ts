@@ -69,22 +69,26 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
   const headerRow = place.headerRow;
   let k = 0;
   let rows = 0;
+  // Locals: under tsx (the benchmarks) every read of an imported binding is a getter call.
+  const [idOf, numberOf] = [normalizeId, cellToNumber];
 
   for (let i = 0; i < n; i++) {
     const r = i + 1;
-    const id = normalizeId(cells.cell(r, ci) as AnyCell);
-    const amt = ai >= 0 ? cellToNumber(cells.cell(r, ai) as AnyCell) : computedAmount(cells, r, plan as Extract<AmountPlan, { kind: 'computed' }>);
+    const idCell = cells.cell(r, ci) as AnyCell;
+    // An id stored as a number is interned by its value: no string per row (see internNumber).
+    const id = typeof idCell === 'number' && Number.isFinite(idCell) ? null : idOf(idCell);
+    const amt = ai >= 0 ? numberOf(cells.cell(r, ai) as AnyCell) : computedAmount(cells, r, plan as Extract<AmountPlan, { kind: 'computed' }>);
     const d = day[i];
     // Slow path: something is wrong (or the row is empty).
-    if (id === '' || amt !== amt || d !== d || (id.charCodeAt(0) === 35 && isExcelError(id))) {
+    if (id === '' || amt !== amt || d !== d || (id !== null && id.charCodeAt(0) === 35 && isExcelError(id))) {
       const row = cells.row(r);
       if (rowIsBlank(row)) continue;
       rows++;
-      reportBadRow(place, row!, r, ci, plan, di, id, amt, dates.errors[i], issues);
+      reportBadRow(place, row!, r, ci, plan, di, id ?? idOf(idCell), amt, dates.errors[i], issues);
       continue;
     }
     rows++;
-    const code = interner.intern(id);
+    const code = id === null ? interner.internNumber(idCell as number) : interner.intern(id);
     if (names) names.see(code, cells.cell(r, names.col));
     customerCode[k] = code;
     day[k] = d;
@@ -97,15 +101,7 @@ export function ingestOrders(grid: SourceGrid, place: GridPlace, given: Record<s
     }
     if (profit) profit[k] = optionalNumber(place, cells, r, pi, 'profit_not_number', issues);
     if (quantity) quantity[k] = optionalNumber(place, cells, r, qi, 'number_not_number', issues);
-    if (orderId) {
-      let oid = normalizeId(cells.cell(r, oi) as AnyCell);
-      if (oid === '') {
-        // Each row without an order id counts as its own order.
-        oid = `#${headerRow + r}`;
-        issues.cell(place, r, oi, cells.cell(r, oi), 'order_id_blank', 'warning');
-      }
-      orderId[k] = oid;
-    }
+    if (orderId) orderId[k] = orderIdAt(place, cells, r, oi, issues);
     k++;
   }
 
@@ -192,6 +188,14 @@ function reportBadRow(
     const code = why === 'blank' ? 'amount_blank' : why === 'excel_error' ? 'excel_error' : why === 'out_of_range' ? 'amount_out_of_range' : 'amount_not_number';
     issues.cell(place, r, ai, row[ai], code, 'error');
   }
+}
+
+/** The order id of row r; a blank one is the row's own order (`#` and its sheet row), with a warning. */
+function orderIdAt(place: GridPlace, cells: GridCells, r: number, oi: number, issues: IssueList): string {
+  const oid = normalizeId(cells.cell(r, oi) as AnyCell);
+  if (oid !== '') return oid;
+  issues.cell(place, r, oi, cells.cell(r, oi), 'order_id_blank', 'warning');
+  return `#${place.headerRow + r}`;
 }
 
 /** Optional number column (profit, quantity): blank → 0; text → 0 with a warning (the row is kept). */
