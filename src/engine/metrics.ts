@@ -118,6 +118,7 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
   const intValue = scratchF64('ids.value', n);
   let lo = 127;
   let hi = 0;
+  let maxLen = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     const c0 = id.charCodeAt(0);
@@ -128,6 +129,7 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
       continue;
     }
     textMask[i] = 1;
+    if (id.length > maxLen) maxLen = id.length;
     for (let j = 0; j < id.length && j < 46; j++) {
       const ch = id.charCodeAt(j);
       if (ch < lo) lo = ch;
@@ -146,23 +148,20 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
     return out;
   }
   // Digit 0 = end of string; characters map to 1..base−1. [lo, hi] spans the first 46
-  // characters of every id, which covers any prefix length (base ≥ 2 → len ≤ 46).
+  // characters of every id, which covers any prefix length (base ≥ 2 → len ≤ 46). No longer
+  // than the longest id: short ids (C000123) then pack into fewer bits, hence fewer radix passes.
   const base = Math.max(hi - lo + 2, 2);
-  const len = Math.max(1, Math.floor(46 / Math.log2(base)));
+  const len = Math.max(1, Math.min(Math.floor(46 / Math.log2(base)), maxLen));
   const prefix = scratchF64('ids.prefix', n);
   for (let i = 0; i < n; i++) {
     if (!textMask[i]) continue;
     const id = ids[i];
     let key = 0;
-    for (let j = 0; j < len; j++) {
-      let d = 0;
-      if (j < id.length) d = id.charCodeAt(j) - lo + 1;
-      key = key * base + d;
-    }
+    for (let j = 0; j < len; j++) key = key * base + (j < id.length ? id.charCodeAt(j) - lo + 1 : 0);
     prefix[i] = key;
   }
   // prefix < base^len ≤ 2^46: within radixOrder's range
-  const texts = radixOrder(prefix, textMask, 2 ** 46);
+  const texts = radixOrder(prefix, textMask, base ** len - 1);
   for (let s = 0; s < texts.length; ) {
     let e = s + 1;
     while (e < texts.length && prefix[texts[e]] === prefix[texts[s]]) e++;
