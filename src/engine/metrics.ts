@@ -76,6 +76,24 @@ export interface MetricsRun {
 export const CANONICAL_INT = /^(0|-?[1-9]\d{0,14})$/;
 
 /**
+ * CANONICAL_INT.test(s), by a scan of the characters: sortedIdOrder asks it of every id that
+ * starts with a digit, and a regex match per id (hex ids: 10 in 16) costs more than the sort.
+ */
+export function isCanonicalInt(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0; // "-"
+  if (n - i < 1 || n - i > 15) return false;
+  const first = s.charCodeAt(i);
+  if (first === 48) return n === 1; // "0" alone; no "-0", no leading zeros
+  if (first < 49 || first > 57) return false;
+  for (i++; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
  * Text order by Unicode code point, as SQL databases order text under a binary collation
  * (PostgreSQL COLLATE "C", DuckDB, BigQuery, …). JavaScript's `<` compares UTF-16 code units,
  * which differs only between a surrogate (a character above U+FFFF) and U+E000–U+FFFF: there
@@ -123,7 +141,7 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
     const id = ids[i];
     const c0 = id.charCodeAt(0);
     // only ids starting with a digit or "-" can be integers: skip the regex for the rest
-    if (((c0 >= 48 && c0 <= 57) || c0 === 45) && CANONICAL_INT.test(id)) {
+    if (((c0 >= 48 && c0 <= 57) || c0 === 45) && isCanonicalInt(id)) {
       intMask[i] = 1;
       intValue[i] = Number(id);
       continue;

@@ -2,7 +2,7 @@
 // the longest id has, and radixOrder skips passes whose digit is the same for every key.
 // Both are checked here against plain comparison sorts.
 import fc from 'fast-check';
-import { compareIds, sortedIdOrder } from '../../src/engine/metrics';
+import { CANONICAL_INT, compareIds, isCanonicalInt, sortedIdOrder } from '../../src/engine/metrics';
 import { radixOrder } from '../../src/engine/stats';
 
 describe('ASCII id order and radix order', () => {
@@ -33,5 +33,22 @@ describe('ASCII id order and radix order', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('isCanonicalInt', () => {
+  test('agrees with CANONICAL_INT on digit strings, signs, leading zeros and lengths around 15 digits', () => {
+    const text = fc.oneof(
+      fc.array(fc.constantFrom('0', '1', '5', '9', '-', 'a', ' ', '+', '.'), { maxLength: 18 }).map((cs) => cs.join('')),
+      fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }).map(String),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(isCanonicalInt(s)).toBe(CANONICAL_INT.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const s of ['0', '-0', '00', '-', '', '1', '-1', '999999999999999', '1000000000000000', '-999999999999999', '01']) expect(isCanonicalInt(s)).toBe(CANONICAL_INT.test(s));
   });
 });
