@@ -56,9 +56,35 @@ function nullableColumn(a: Float64Array, reused: boolean): Float64Array | (numbe
   return out;
 }
 
-function isoColumn(days: Float64Array): (string | null)[] {
-  const cache = new Map<number, string>();
+/** Whole-day ranges up to this long cache their ISO strings in an array (by day − min), not a Map. */
+const ISO_ARRAY_DAYS = 1 << 16;
+
+/** Days → ISO dates (NaN → null), each distinct day formatted once. */
+export function isoColumn(days: Float64Array): (string | null)[] {
   const out = new Array<string | null>(days.length);
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
+  for (let i = 0; i < days.length; i++) {
+    const d = days[i];
+    if (d !== d) continue;
+    if (d < min) min = d;
+    if (d > max) max = d;
+    if ((d | 0) !== d) whole = false;
+  }
+  if (whole && min <= max && max - min < ISO_ARRAY_DAYS) {
+    const byDay = new Array<string | undefined>(max - min + 1);
+    for (let i = 0; i < days.length; i++) {
+      const d = days[i];
+      if (d !== d) {
+        out[i] = null;
+        continue;
+      }
+      out[i] = byDay[d - min] ??= dayToIso(d);
+    }
+    return out;
+  }
+  const cache = new Map<number, string>();
   for (let i = 0; i < days.length; i++) {
     const d = days[i];
     if (Number.isNaN(d)) {

@@ -76,6 +76,24 @@ export interface MetricsRun {
 export const CANONICAL_INT = /^(0|-?[1-9]\d{0,14})$/;
 
 /**
+ * CANONICAL_INT.test(s), by a scan of the characters: sortedIdOrder asks it of every id that
+ * starts with a digit, and a regex match per id (hex ids: 10 in 16) costs more than the sort.
+ */
+export function isCanonicalInt(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0; // "-"
+  if (n - i < 1 || n - i > 15) return false;
+  const first = s.charCodeAt(i);
+  if (first === 48) return n === 1; // "0" alone; no "-0", no leading zeros
+  if (first < 49 || first > 57) return false;
+  for (i++; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
  * Text order by Unicode code point, as SQL databases order text under a binary collation
  * (PostgreSQL COLLATE "C", DuckDB, BigQuery, …). JavaScript's `<` compares UTF-16 code units,
  * which differs only between a surrogate (a character above U+FFFF) and U+E000–U+FFFF: there
@@ -118,16 +136,18 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
   const intValue = scratchF64('ids.value', n);
   let lo = 127;
   let hi = 0;
+  let maxLen = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     const c0 = id.charCodeAt(0);
     // only ids starting with a digit or "-" can be integers: skip the regex for the rest
-    if (((c0 >= 48 && c0 <= 57) || c0 === 45) && CANONICAL_INT.test(id)) {
+    if (((c0 >= 48 && c0 <= 57) || c0 === 45) && isCanonicalInt(id)) {
       intMask[i] = 1;
       intValue[i] = Number(id);
       continue;
     }
     textMask[i] = 1;
+    if (id.length > maxLen) maxLen = id.length;
     for (let j = 0; j < id.length && j < 46; j++) {
       const ch = id.charCodeAt(j);
       if (ch < lo) lo = ch;
@@ -146,23 +166,20 @@ export function sortedIdOrder(ids: readonly string[]): Int32Array {
     return out;
   }
   // Digit 0 = end of string; characters map to 1..base−1. [lo, hi] spans the first 46
-  // characters of every id, which covers any prefix length (base ≥ 2 → len ≤ 46).
+  // characters of every id, which covers any prefix length (base ≥ 2 → len ≤ 46). No longer
+  // than the longest id: short ids (C000123) then pack into fewer bits, hence fewer radix passes.
   const base = Math.max(hi - lo + 2, 2);
-  const len = Math.max(1, Math.floor(46 / Math.log2(base)));
+  const len = Math.max(1, Math.min(Math.floor(46 / Math.log2(base)), maxLen));
   const prefix = scratchF64('ids.prefix', n);
   for (let i = 0; i < n; i++) {
     if (!textMask[i]) continue;
     const id = ids[i];
     let key = 0;
-    for (let j = 0; j < len; j++) {
-      let d = 0;
-      if (j < id.length) d = id.charCodeAt(j) - lo + 1;
-      key = key * base + d;
-    }
+    for (let j = 0; j < len; j++) key = key * base + (j < id.length ? id.charCodeAt(j) - lo + 1 : 0);
     prefix[i] = key;
   }
   // prefix < base^len ≤ 2^46: within radixOrder's range
-  const texts = radixOrder(prefix, textMask, 2 ** 46);
+  const texts = radixOrder(prefix, textMask, base ** len - 1);
   for (let s = 0; s < texts.length; ) {
     let e = s + 1;
     while (e < texts.length && prefix[texts[e]] === prefix[texts[s]]) e++;

@@ -180,19 +180,31 @@ export function radixOrder(key: Float64Array, mask: Uint8Array, maxKey: number):
   if (n < 2) return idx;
   let idx2: Int32Array = scratchI32('radix.idx', n);
   let kv2 = scratchF64('radix.kv2', n);
-  const count = scratchI32('radix.count', 1 << 16);
-  for (let div = 1; div <= maxKey && div < RADIX_LIMIT; div *= 1 << 16) {
-    count.fill(0);
-    // floor(k / div) is exact (div a power of two); & keeps its low 16 bits (ToInt32 is exact below 2^53)
-    for (let j = 0; j < n; j++) count[Math.floor(kv[j] / div) & 0xffff]++;
+  let passes = 0;
+  for (let div = 1; div <= maxKey && div < RADIX_LIMIT; div *= 1 << 16) passes++;
+  // every pass's histogram from one read of the keys; a pass whose digit is the same for every
+  // key (ids sharing a prefix, a narrow key range) moves nothing and is skipped
+  const counts = scratchI32('radix.count', passes << 16, true);
+  for (let j = 0; j < n; j++) {
+    const k = kv[j];
+    counts[k % 0x10000]++;
+    if (passes > 1) counts[0x10000 + (Math.floor(k / 0x10000) & 0xffff)]++;
+    if (passes > 2) counts[0x20000 + (Math.floor(k / 0x100000000) & 0xffff)]++;
+  }
+  for (let pass = 0, div = 1; pass < passes; pass++, div *= 1 << 16) {
+    const base = pass << 16;
     let sum = 0;
-    for (let d = 0; d < count.length; d++) {
-      const c = count[d];
-      count[d] = sum;
+    let trivial = false;
+    for (let d = base; d < base + 0x10000; d++) {
+      const c = counts[d];
+      if (c === n) trivial = true;
+      counts[d] = sum;
       sum += c;
     }
+    if (trivial) continue;
+    // floor(k / div) is exact (div a power of two); & keeps its low 16 bits (ToInt32 is exact below 2^53)
     for (let j = 0; j < n; j++) {
-      const p = count[Math.floor(kv[j] / div) & 0xffff]++;
+      const p = counts[base + (Math.floor(kv[j] / div) & 0xffff)]++;
       idx2[p] = idx[j];
       kv2[p] = kv[j];
     }
