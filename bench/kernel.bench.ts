@@ -118,19 +118,11 @@ type DefaultConfig = typeof defaultConfig;
 async function bundledEngine(dir: string): Promise<{ classify: Classify; defaultConfig: DefaultConfig }> {
   const { build } = await import('esbuild');
   const root = path.resolve(__dirname, '..');
+  const { NODE_BUNDLE } = (await import(path.join(root, 'scripts/esbuild-node.mjs'))) as { NODE_BUNDLE: import('esbuild').BuildOptions };
   const entry = path.join(dir, 'engine-entry.ts');
   fs.writeFileSync(entry, `export { classify } from ${JSON.stringify(path.join(root, 'src/engine/classify'))};\nexport { defaultConfig } from ${JSON.stringify(path.join(root, 'src/config'))};\n`);
   const outfile = path.join(dir, 'engine.mjs');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
+  await build({ ...NODE_BUNDLE, entryPoints: [entry], outfile, logLevel: 'warning' });
   return (await import(pathToFileURL(outfile).href)) as { classify: Classify; defaultConfig: DefaultConfig };
 }
 

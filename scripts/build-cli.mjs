@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { rmSync } from 'fs';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
+import { NODE_BUNDLE } from './esbuild-node.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist-cli');
@@ -18,14 +19,9 @@ await build({
   entryPoints: { 'customer-tiers': path.join(root, 'src/cli/main.ts') },
   outdir,
   outExtension: { '.js': '.mjs' },
-  bundle: true,
+  ...NODE_BUNDLE,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
   external: ['@duckdb/node-api', 'pg'],
-  // CommonJS packages in the bundle (papaparse) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);" },
   // Readable stack traces in bug reports matter more than a few hundred kB.
   minify: false,
   legalComments: 'eof',

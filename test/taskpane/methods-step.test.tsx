@@ -3,7 +3,7 @@ import './shims';
 import '@testing-library/jest-dom';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { defaultConfig } from '../../src/config';
-import { csvGrid, demoPort, renderPane, testHost, paneUser, type PaneUser } from './support';
+import { csvGrid, demoPort, renderPane, testHost, paneUser, type PaneUser, loadSheet } from './support';
 
 /** Revenue per customer straight from the CSV (independent of the engine). */
 function revenueByCustomer(): Map<string, number> {
@@ -14,10 +14,7 @@ function revenueByCustomer(): Map<string, number> {
 }
 
 async function loadOrdersAndRun(user: PaneUser) {
-  const orders = screen.getByRole('region', { name: 'Orders' });
-  const input = within(orders).getByLabelText('Or type an address');
-  await user.type(input, 'Orders{Enter}');
-  await within(orders).findByText(/^Orders!A1:F4907/);
+  await loadSheet(user, 'Orders', 'Orders', { shown: /^Orders!A1:F4907/ });
   await user.click(screen.getByRole('button', { name: 'Run' }));
   await screen.findByText(/^Classified [\d,]+ customers as of/);
 }
@@ -29,9 +26,7 @@ describe('methods step', () => {
     const { host, log } = testHost(port, { classify: () => new Promise(() => {}) });
     const user = paneUser();
     renderPane(host, defaultConfig());
-    const orders = screen.getByRole('region', { name: 'Orders' });
-    await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
-    await within(orders).findByText(/^Orders!A1:F4907/);
+    await loadSheet(user, 'Orders', 'Orders', { shown: /^Orders!A1:F4907/ });
 
     await user.click(screen.getByRole('tab', { name: 'Methods' }));
     // ABC is open by default; switch the activity method off and CLV on.
@@ -62,9 +57,7 @@ describe('methods step', () => {
     const { host, log } = testHost(demoPort(), { classify: () => new Promise(() => {}) });
     const user = paneUser();
     renderPane(host, defaultConfig());
-    const orders = screen.getByRole('region', { name: 'Orders' });
-    await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
-    await within(orders).findByText(/^Orders!A1:F4907/);
+    await loadSheet(user, 'Orders', 'Orders', { shown: /^Orders!A1:F4907/ });
     await user.click(screen.getByRole('tab', { name: 'Methods' }));
     await user.click(screen.getByRole('button', { name: /^Lifetime value/ }));
     await user.click(screen.getByRole('switch', { name: 'Use Lifetime value' }));
@@ -91,9 +84,7 @@ describe('methods step', () => {
     const { host } = testHost(port);
     const user = paneUser();
     renderPane(host);
-    const orders = screen.getByRole('region', { name: 'Orders' });
-    await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
-    await within(orders).findByText(/^Orders!A1:F4907/);
+    await loadSheet(user, 'Orders', 'Orders', { shown: /^Orders!A1:F4907/ });
     await user.click(screen.getByRole('tab', { name: 'Methods' }));
     await user.click(screen.getByRole('button', { name: /^Activity and churn/ }));
     fireEvent.change(screen.getByLabelText('Silent within (days)'), { target: { value: '30' } }); // not above the 90 active days
@@ -107,9 +98,7 @@ describe('methods step', () => {
     const { host, log } = testHost(port, { classify: () => new Promise(() => {}) });
     const user = paneUser();
     renderPane(host);
-    const orders = screen.getByRole('region', { name: 'Orders' });
-    await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
-    await within(orders).findByText(/^Orders!A1:F4907/);
+    await loadSheet(user, 'Orders', 'Orders', { shown: /^Orders!A1:F4907/ });
     await user.click(screen.getByRole('tab', { name: 'Methods' }));
     await user.click(screen.getByRole('button', { name: /^RFM segments/ }));
     await user.click(screen.getByRole('button', { name: 'Edit the segment table' }));

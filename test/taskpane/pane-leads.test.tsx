@@ -10,12 +10,10 @@ import { defaultConfig } from '../../src/config';
 import { t } from '../../src/i18n';
 import { CampaignExport, TierActionEditor, type CampaignRequest, type PaneTierAction } from '../../src/taskpane/components/Playbook';
 import { formatPercent, LocaleContext } from '../../src/taskpane/i18n';
-import { csvGrid, demoPort, PanePort, renderPane, testHost, paneUser, type PaneUser } from './support';
+import { csvGrid, demoPort, PanePort, renderPane, testHost, paneUser, type PaneUser, loadSheet } from './support';
 
 async function runOnOrders(user: PaneUser, labels: { orders: string; address: string; run: string }) {
-  const orders = screen.getByRole('region', { name: labels.orders });
-  await user.type(within(orders).getByLabelText(labels.address), 'Orders{Enter}');
-  await within(orders).findByText(/^Orders!A1:F4907/);
+  await loadSheet(user, labels.orders, 'Orders', { address: labels.address, shown: /^Orders!A1:F4907/ });
   await user.click(screen.getByRole('button', { name: labels.run }));
 }
 
@@ -116,11 +114,8 @@ describe('the run’s notes in the pane’s words (中文)', () => {
     const { host } = testHost(new PanePort({ Orders: orders, Customers: customers }), { displayLanguage: 'zh-CN' });
     const user = paneUser();
     renderPane(host, defaultConfig({ locale: 'zh-CN' }));
-    for (const [region, sheet] of [['订单', 'Orders'], ['客户', 'Customers']]) {
-      const r = screen.getByRole('region', { name: (n) => n === region });
-      await user.type(within(r).getByLabelText('或输入地址'), `${sheet}{Enter}`);
-      await within(r).findByText(new RegExp(`^${sheet}!A1:`));
-    }
+    await loadSheet(user, '订单', 'Orders', { address: '或输入地址' });
+    await loadSheet(user, '客户', 'Customers', { address: '或输入地址' });
     await user.click(screen.getByRole('button', { name: '运行' }));
     await screen.findByText(/尚未写入工作簿。$/);
     await user.click(screen.getByRole('tab', { name: '结果' }));

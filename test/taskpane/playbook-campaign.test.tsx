@@ -12,7 +12,7 @@ import { contactColumns } from '../../src/output/campaign';
 import { defaultPlay } from '../../src/output/playbook';
 import { REGISTRY_KEY } from '../../src/workbook/state';
 import { refreshWorkbook, removeResults } from '../../src/workbook/run';
-import { CONFIG_KEY, PanePort, demoPort, renderPane, testHost, paneUser, type PaneUser } from './support';
+import { CONFIG_KEY, PanePort, demoPort, renderPane, testHost, paneUser, type PaneUser, loadSheet } from './support';
 
 const EVIL = '=HYPERLINK("http://evil.example","click")';
 
@@ -28,12 +28,6 @@ function contactsPort(): PanePort {
     for (let k = 0; k < 13 - i; k++) orders.push([`O${n++}`, id, `2024-0${1 + (k % 9)}-1${k % 10}`, i <= 3 ? 10000 : 100]);
   }
   return new PanePort({ Customers: customers, Orders: orders, Notes: [['my own notes']] });
-}
-
-async function load(user: PaneUser, region: string, sheet: string) {
-  const r = screen.getByRole('region', { name: region });
-  await user.type(within(r).getByLabelText('Or type an address'), `${sheet}{Enter}`);
-  await within(r).findByText(new RegExp(`^${sheet}!A1:`));
 }
 
 async function runAndShowResults(user: PaneUser) {
@@ -52,7 +46,7 @@ describe('the playbook in the pane', () => {
     const { host, log } = testHost(port);
     const user = paneUser();
     const view = renderPane(host);
-    await load(user, 'Orders', 'Orders');
+    await loadSheet(user, 'Orders', 'Orders');
     await runAndShowResults(user);
     const region = playbookRegion();
     await user.click(within(region).getByRole('button', { name: 'ABC' }));
@@ -102,8 +96,8 @@ describe('campaign lists from the pane', () => {
     const { host, log } = testHost(port);
     const user = paneUser();
     renderPane(host);
-    await load(user, 'Customers', 'Customers');
-    await load(user, 'Orders', 'Orders');
+    await loadSheet(user, 'Customers', 'Customers');
+    await loadSheet(user, 'Orders', 'Orders');
     await runAndShowResults(user);
     const { tables, config } = log.classified[0];
     const result = await classify(tables, config);

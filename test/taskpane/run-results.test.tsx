@@ -6,12 +6,10 @@ import { defaultConfig } from '../../src/config';
 import { classify } from '../../src/engine/classify';
 import type { ClassificationResult, InputTables, ProgressFn } from '../../src/engine/types';
 import { CancelledError } from '../../src/workbook/port';
-import { CONFIG_KEY, csvGrid, demoPort, renderPane, testHost, paneUser, type PaneUser } from './support';
+import { CONFIG_KEY, csvGrid, demoPort, renderPane, testHost, paneUser, type PaneUser, loadSheet } from './support';
 
 async function loadOrders(user: PaneUser) {
-  const orders = screen.getByRole('region', { name: 'Orders' });
-  await user.type(within(orders).getByLabelText('Or type an address'), 'Orders{Enter}');
-  await within(orders).findByText(/^Orders!A1:F4907/);
+  await loadSheet(user, 'Orders', 'Orders', { shown: /^Orders!A1:F4907/ });
 }
 
 describe('run and results', () => {

@@ -1,7 +1,7 @@
 // Test doubles for the pane: a workbook port that is the real Office adapter over the strict
 // fake Excel (the port the contract suite checks, test/workbook), a host that runs the real
 // engine (synchronously, in the test's thread), and a renderer.
-import { render } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { csvGrid } from './csv';
 import { createFakeExcel, findSheet, workbookFromGrids, type FakeExcel } from '../support/fake-excel';
@@ -79,6 +79,17 @@ export interface TestHostOptions {
 export type PaneUser = ReturnType<typeof userEvent.setup>;
 export function paneUser(): PaneUser {
   return userEvent.setup({ delay: null, pointerEventsCheck: PointerEventsCheckLevel.Never });
+}
+
+/**
+ * Loads a sheet into a source region as a user does: its name typed into the region's address
+ * box, then the pane's line saying what was read (`shown`, by default any range of that sheet).
+ * The region is matched by its whole name: 客户 is also the start of 客户事实.
+ */
+export async function loadSheet(user: PaneUser, region: string, sheet: string, opts: { address?: string; shown?: RegExp } = {}): Promise<void> {
+  const r = screen.getByRole('region', { name: (n) => n === region });
+  await user.type(within(r).getByLabelText(opts.address ?? 'Or type an address'), `${sheet}{Enter}`);
+  await within(r).findByText(opts.shown ?? new RegExp(`^${sheet}!A1:`));
 }
 
 export const CONFIG_KEY = 'customerTiers.config';
