@@ -8,11 +8,16 @@
 //   RFM quintiles, activity (bench/pandas_pipeline.py);
 // - DuckDB: a table already loaded (loading not timed), 1 thread → the same aggregation in SQL
 //   (bench/duckdb_cli.mjs), its rows read into JavaScript.
-// One warm-up each, then BENCH_KERNEL_RUNS (3) alternating runs; medians, min–max, CPU time.
-// The engine's garbage-collection pauses inside its timed region are counted (perf_hooks 'gc'
-// entries): scavenges and full collections, with their total time.
-// The hex ids are flat strings, as Range.values (JSON) and a CSV reader give them (a `+` of two
-// halves would hand the engine rope strings that no reader produces).
+// Three warm-ups each (V8 optimises the kernels over the first calls; engine.bench.ts does the
+// same), their times reported too, then BENCH_KERNEL_RUNS (5) alternating runs; medians,
+// min–max, CPU time. Before every run each side starts from a clean heap (a full collection,
+// untimed: V8's gc() here, Python's gc.collect() in the pandas server), so a run pays only for
+// its own garbage, not for what the previous run or the caller left. The engine's GC pauses
+// inside its timed region are then counted (perf_hooks 'gc' entries): scavenges and full
+// collections, with their total time; any pause there is caused by the engine's own allocations.
+// Every id is a flat string of its own, made in row order, as Range.values (JSON) and the CSV
+// reader give them; the 16-hex ids are also timed with one string per customer shared by its
+// rows (harsher, no goal: see hexIds).
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -20,12 +25,15 @@ import * as path from 'path';
 import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'perf_hooks';
 import * as readline from 'readline';
 import { pathToFileURL } from 'url';
+import * as v8 from 'v8';
+import * as vm from 'vm';
 import { defaultConfig } from '../src/config';
 import { classify } from '../src/engine/classify';
 import type { Cell } from '../src/engine/types';
 import { generateOrders, ORDERS, CUSTOMERS } from './engine.bench';
 
-const RUNS = Number(process.env.BENCH_KERNEL_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_KERNEL_RUNS ?? 5);
+const WARMUPS = 3;
 const PYTHON = '/usr/bin/python3';
 
 function median(xs: number[]): number {
@@ -36,8 +44,14 @@ function median(xs: number[]): number {
 const range = (s: { median: number; min: number; max: number }) => `${s.median} (${s.min}–${s.max})`;
 const summary = (xs: number[]) => ({ median: Math.round(median(xs)), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)) });
 
-/** 16 lowercase hex characters per customer, from the C000123 id (a fixed bijection). */
-function hexIds(rows: Cell[][]): Cell[][] {
+/**
+ * 16 lowercase hex characters per customer, from the C000123 id (a fixed bijection).
+ * `perCell`: a new string for every cell, made in row order, as Range.values (JSON) and the CSV
+ * reader give them and as the C000123 rows have them; otherwise one string object per customer,
+ * shared by all its rows (a harsher layout, reported beside: each row's id is then a read from
+ * a scattered place in memory).
+ */
+function hexIds(rows: Cell[][], perCell: boolean): Cell[][] {
   const memo = new Map<string, string>();
   const hex = (id: string) => {
     let h = memo.get(id);
@@ -47,7 +61,8 @@ function hexIds(rows: Cell[][]): Cell[][] {
       const b = (Math.imul(n ^ 0x5bd1e995, 0x85ebca6b) >>> 0).toString(16).padStart(8, '0');
       memo.set(id, (h = JSON.parse(`"${a}${b}"`) as string));
     }
-    return h;
+    // JSON.parse makes a flat string of its own (a `+` of two halves would give a rope).
+    return perCell ? (JSON.parse(`"${h}"`) as string) : h;
   };
   return rows.map((r, i) => (i === 0 ? r : [hex(r[0] as string), r[1], r[2]]));
 }
@@ -107,6 +122,12 @@ function gcLog() {
   };
 }
 
+/** V8's full collection without --expose-gc on the command line (the bench runs under tsx). */
+function fullGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
 type Classify = typeof classify;
 type DefaultConfig = typeof defaultConfig;
 
@@ -127,7 +148,7 @@ async function bundledEngine(dir: string): Promise<{ classify: Classify; default
 }
 
 async function shape(label: string, values: Cell[][], dir: string, shipped: { classify: Classify; defaultConfig: DefaultConfig }) {
-  const file = path.join(dir, `orders-${label}.csv`);
+  const file = path.join(dir, `orders-${label.replace(/\W+/g, '-')}.csv`);
   fs.writeFileSync(file, values.map((r) => r.join(',')).join('\n'));
   const config = defaultConfig({});
   const grid = { name: 'Orders', values };
@@ -136,7 +157,9 @@ async function shape(label: string, values: Cell[][], dir: string, shipped: { cl
   const gc = gcLog();
   const gcs: { pauses: number; major: number; ms: number }[] = [];
   const shippedConfig = shipped.defaultConfig({});
+  const collect = fullGc();
   const timeEngine = async (run: () => { customers: { numRows(): number } }, gcsOf: { pauses: number; major: number; ms: number }[]) => {
+    collect();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const res = run();
@@ -148,12 +171,15 @@ async function shape(label: string, values: Cell[][], dir: string, shipped: { cl
   const sourceGcs: { pauses: number; major: number; ms: number }[] = [];
   const engine = () => timeEngine(() => shipped.classify({ orders: grid }, shippedConfig), gcs);
   const sourceEngine = () => timeEngine(() => classify({ orders: grid }, config), sourceGcs);
-  await engine();
-  await sourceEngine();
+  const warm: number[][] = [[], [], [], []];
+  for (let i = 0; i < WARMUPS; i++) {
+    warm[0].push((await engine()).cpu_ms);
+    warm[1].push((await sourceEngine()).cpu_ms);
+    warm[2].push((await pandas.run()).cpu_ms);
+    warm[3].push((await duck.run()).cpu_ms);
+  }
   gcs.length = 0;
   sourceGcs.length = 0;
-  await pandas.run();
-  await duck.run();
   const e: number[][] = [[], []];
   const s: number[][] = [[], []];
   const p: number[][] = [[], []];
@@ -190,15 +216,17 @@ async function shape(label: string, values: Cell[][], dir: string, shipped: { cl
     engine_from_source_vs_pandas_cpu: r2(median(s[1]) / median(p[1])),
     engine_vs_pandas_cpu: r2(median(e[1]) / median(p[1])),
     engine_vs_duckdb_cpu: r2(median(e[1]) / median(d[1])),
+    /** CPU ms of the untimed warm-up calls, first call first (the first includes V8 compiling the engine). */
+    warmup_cpu_ms: { engine: warm[0].map(Math.round), engine_from_source: warm[1].map(Math.round), pandas: warm[2].map(Math.round), duckdb: warm[3].map(Math.round) },
   };
   console.log(
-    `kernel, ${label} ids (medians of ${RUNS}, min–max): engine ${range(out.engine_ms)} ms, CPU ${range(out.engine_cpu_ms)}; pandas ${range(out.pandas_ms)} ms, CPU ${range(out.pandas_cpu_ms)}; DuckDB 1 thread ${range(out.duckdb_1_thread_ms)} ms, CPU ${range(out.duckdb_cpu_ms)}; engine ÷ pandas CPU ${out.engine_vs_pandas_cpu}, ÷ DuckDB ${out.engine_vs_duckdb_cpu}; engine from source (tsx) CPU ${range(out.engine_from_source_cpu_ms)}, ÷ pandas ${out.engine_from_source_vs_pandas_cpu}; engine GC in its timed region, per run: ${gcs.map((g) => `${g.pauses} pauses/${g.major} full/${g.ms} ms`).join(', ')}`,
+    `kernel, ${label} ids (medians of ${RUNS}, min–max): engine ${range(out.engine_ms)} ms, CPU ${range(out.engine_cpu_ms)}; pandas ${range(out.pandas_ms)} ms, CPU ${range(out.pandas_cpu_ms)}; DuckDB 1 thread ${range(out.duckdb_1_thread_ms)} ms, CPU ${range(out.duckdb_cpu_ms)}; engine ÷ pandas CPU ${out.engine_vs_pandas_cpu}, ÷ DuckDB ${out.engine_vs_duckdb_cpu}; engine from source (tsx) CPU ${range(out.engine_from_source_cpu_ms)}, ÷ pandas ${out.engine_from_source_vs_pandas_cpu}; engine GC in its timed region, per run: ${gcs.map((g) => `${g.pauses} pauses/${g.major} full/${g.ms} ms`).join(', ')}; warm-up CPU (first call first): engine ${out.warmup_cpu_ms.engine.join(', ')}, pandas ${out.warmup_cpu_ms.pandas.join(', ')}`,
   );
   return out;
 }
 
 const STARTS_FROM =
-  'engine (as shipped: bundled by esbuild like dist-cli; the source engine under tsx timed beside it): Range.values-shaped rows in memory (id text, date serial, amount) → full classification (ingest with every misread check, metrics, ABC, RFM, activity, frequency, spend, churn, summaries, result table); pandas: a DataFrame parsed by read_csv → groupby metrics, ABC, RFM quintiles, activity; DuckDB: a loaded table, 1 thread → the same aggregation in SQL, rows read into JS. Parsing and loading are not timed on any side.';
+  'engine (as shipped: bundled by esbuild like dist-cli; the source engine under tsx timed beside it): Range.values-shaped rows in memory (id text, date serial, amount) → full classification (ingest with every misread check, metrics, ABC, RFM, activity, frequency, spend, churn, summaries, result table); pandas: a DataFrame parsed by read_csv → groupby metrics, ABC, RFM quintiles, activity; DuckDB: a loaded table, 1 thread → the same aggregation in SQL, rows read into JS. Parsing and loading are not timed on any side; three warm-ups each; every timed run starts from a clean heap (a full collection, untimed, on the engine and pandas sides).';
 
 export async function bench(): Promise<Record<string, unknown>> {
   console.log(`kernel: ${STARTS_FROM}`);
@@ -206,7 +234,11 @@ export async function bench(): Promise<Record<string, unknown>> {
   try {
     const short = generateOrders();
     const shipped = await bundledEngine(dir);
-    const results = [await shape('C000123', short, dir, shipped), await shape('16-hex', hexIds(short), dir, shipped)];
+    const results = [
+      await shape('C000123', short, dir, shipped),
+      await shape('16-hex', hexIds(short, true), dir, shipped),
+      await shape('16-hex, one string per customer', hexIds(short, false), dir, shipped),
+    ];
     return {
       orders: ORDERS,
       customers: CUSTOMERS,

@@ -2,6 +2,7 @@
 import { RfmSchema } from '../../src/config/schema';
 import { computeMetrics } from '../../src/engine/metrics';
 import { effectiveSegments, scoreRfm, segmentWarnings } from '../../src/engine/methods/rfm';
+import type { CustomerData } from '../../src/engine/types';
 import { orderData, type OrderRow } from './helpers';
 
 /** One order per customer c1.. with the given amounts, all on one day (recency equal). */
@@ -16,22 +17,22 @@ describe('RFM scoring conventions (3 bins, monetary)', () => {
     // quantiles of 1..6 at 1/3, 2/3: 2.667, 4.333 → cuts 3.667, 5.333
     const res = monetary([1, 2, 3, 4, 5, 6], { scoring: 'quantile' });
     expect(res.cuts.monetary.map((x) => +x.toFixed(3))).toEqual([3.667, 5.333]);
-    expect(res.m).toEqual([1, 1, 1, 2, 2, 3]);
+    expect(Array.from(res.m)).toEqual([1, 1, 1, 2, 2, 3]);
   });
 
   test('quantile-inclusive (pandas-style): a value equal to its cut point stays in the lower bin', () => {
     const res = monetary([1, 2, 3, 4, 5, 6], { scoring: 'quantile-inclusive' });
-    expect(res.m).toEqual([1, 1, 2, 2, 3, 3]);
+    expect(Array.from(res.m)).toEqual([1, 1, 2, 2, 3, 3]);
     // ties: quantiles of [1,2,2,2,3,4] are 2 and 2.333 → the three 2s stay with 1
-    expect(monetary([1, 2, 2, 2, 3, 4], { scoring: 'quantile-inclusive' }).m).toEqual([1, 1, 1, 1, 3, 3]);
+    expect(Array.from(monetary([1, 2, 2, 2, 3, 4], { scoring: 'quantile-inclusive' }).m)).toEqual([1, 1, 1, 1, 3, 3]);
     // same data under the R rule: cuts 3 and 3.333, 3 ≥ 3 → bin 2
-    expect(monetary([1, 2, 2, 2, 3, 4], { scoring: 'quantile' }).m).toEqual([1, 1, 1, 1, 2, 3]);
+    expect(Array.from(monetary([1, 2, 2, 2, 3, 4], { scoring: 'quantile' }).m)).toEqual([1, 1, 1, 1, 2, 3]);
   });
 
   test('rank: exact n-tiles, ties broken by customer id', () => {
     const res = monetary([5, 5, 5, 1, 9, 9], { scoring: 'rank' });
     // ascending: c4(1) c1(5) c2(5) | c3(5) c5(9) c6(9) → two per bin
-    expect(res.m).toEqual([1, 2, 2, 1, 3, 3]);
+    expect(Array.from(res.m)).toEqual([1, 2, 2, 1, 3, 3]);
   });
 
   test('fixed thresholds are inclusive upper bounds; recency is reversed', () => {
@@ -44,10 +45,10 @@ describe('RFM scoring conventions (3 bins, monetary)', () => {
     const thresholds = { recency: [30, 90], frequency: [1, 2], monetary: [2, 5] };
     const res = scoreRfm(m, RfmSchema.parse({ bins: 3, scoring: 'fixed', thresholds }));
     // recency 0, 30, 121 days → 3, 3, 1; monetary 2, 3, 50 → 1, 2, 3; one order each → F 1
-    expect(res.r).toEqual([3, 3, 1]);
-    expect(res.m).toEqual([1, 2, 3]);
-    expect(res.f).toEqual([1, 1, 1]);
-    expect(res.score).toEqual([311, 312, 113]);
+    expect(Array.from(res.r)).toEqual([3, 3, 1]);
+    expect(Array.from(res.m)).toEqual([1, 2, 3]);
+    expect(Array.from(res.f)).toEqual([1, 1, 1]);
+    expect(Array.from(res.score)).toEqual([311, 312, 113]);
   });
 
   test('best "low" mirrors every score', () => {
@@ -55,6 +56,25 @@ describe('RFM scoring conventions (3 bins, monetary)', () => {
     const low = monetary([1, 2, 3, 4, 5, 6], { scoring: 'quantile', best: 'low' });
     expect(low.m).toEqual(high.m.map((s) => 4 - (s as number)));
     expect(low.r).toEqual(high.r.map((s) => 4 - (s as number)));
+  });
+
+  test('score columns: typed when every customer is scored, null for a customer without orders', () => {
+    const all = monetary([1, 2, 3], { scoring: 'quantile' });
+    expect(all.score).toBeInstanceOf(Int32Array);
+    const rows: OrderRow[] = [
+      { id: 'a', date: '2024-03-01', amount: 2 },
+      { id: 'b', date: '2024-03-02', amount: 3 },
+    ];
+    const customers: CustomerData = { n: 3, customer: ['a', 'b', 'p'], sourceRow: Int32Array.of(2, 3, 4), name: null, attributes: {}, raw: {} };
+    const m = computeMetrics(orderData(rows), customers, { returns: 'net', windowDays: 90 }).metrics;
+    const res = scoreRfm(m, RfmSchema.parse({ bins: 3 }));
+    const p = m.ids.indexOf('p');
+    for (const col of [res.r, res.f, res.m, res.score]) {
+      expect(Array.isArray(col)).toBe(true);
+      expect(col[p]).toBeNull();
+      expect(col.filter((x) => x !== null)).toHaveLength(2);
+    }
+    expect(res.segment[p]).toBeNull();
   });
 });
 

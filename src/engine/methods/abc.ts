@@ -57,32 +57,9 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
   const N = idx.length;
   // the class per rank position: a temporary, from a reused buffer
   const cls = scratchI32('abc.class', N);
-  if (cfg.mode === 'customer-share') {
-    // share of customers ranked above position k (0-based) = k / N
-    let c = 0;
-    for (let k = 0; k < N; k++) {
-      while (c < cuts.length && k / N >= cuts[c] - EPS) c++;
-      cls[k] = c;
-    }
-  } else {
-    // Sums in exact ten-thousandths (money has at most 4 decimals), so the cumulative share
-    // does not depend on float summation order and a database computes the very same doubles
-    // (engine/sql/tiers.ts: SUM of scaled integers, one division).
-    const scaled = (v: number) => (v > 0 ? Math.round(v * VALUE_SCALE) : 0);
-    let total = 0;
-    for (let k = 0; k < N; k++) total += scaled(value[idx[k]]);
-    let before = 0;
-    let c = 0;
-    for (let k = 0; k < N; k++) {
-      const share = total > 0 ? before / total : 0;
-      while (c < cuts.length && share >= cuts[c] - EPS) c++;
-      cls[k] = c;
-      before += scaled(value[idx[k]]);
-    }
-  }
-  // Ties share the class of the first of them.
-  for (let k = 1; k < N; k++) if (value[idx[k]] === value[idx[k - 1]]) cls[k] = cls[k - 1];
-
+  if (cfg.mode === 'customer-share') customerShareClasses(cls, N, cuts);
+  else valueShareClasses(cls, idx, value, cuts);
+  tiesShareClass(cls, idx, value);
   const abc = nullColumn<string>(m.n);
   // Value range actually covered by each class (for the cut-point report). Typed arrays, not an
   // object per class: objects whose fields change type (NaN, then a value) change their hidden
@@ -90,14 +67,7 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
   const count = new Int32Array(labels.length);
   const min = new Float64Array(labels.length).fill(NaN);
   const max = new Float64Array(labels.length).fill(NaN);
-  for (let k = 0; k < N; k++) {
-    const i = idx[k];
-    const c = cls[k];
-    abc[i] = labels[c];
-    count[c]++;
-    if (!(value[i] >= min[c])) min[c] = value[i];
-    if (!(value[i] <= max[c])) max[c] = value[i];
-  }
+  labelRanks(abc, idx, cls, labels, value, count, min, max);
   return {
     abc,
     labels,
@@ -114,4 +84,61 @@ export function classifyAbc(m: CustomerMetrics, cfg: AbcConfig): AbcResult {
 
 function nanToNull(x: number): number | null {
   return Number.isNaN(x) ? null : x;
+}
+
+// The loops below are leaf functions that end in nothing needing type feedback. Written inside
+// classifyAbc, a loop was compiled on the first call by on-stack replacement, before the code
+// after it had ever run; every later call entered that same compiled loop and bailed out
+// (deoptimised) at the code after it, leaving the rest of the call to the interpreter.
+
+/** Class per rank position, by the share of customers ranked above position k (0-based): k / N. */
+function customerShareClasses(cls: Int32Array, N: number, cuts: readonly number[]): void {
+  let c = 0;
+  for (let k = 0; k < N; k++) {
+    while (c < cuts.length && k / N >= cuts[c] - EPS) c++;
+    cls[k] = c;
+  }
+}
+
+/**
+ * Class per rank position, by the cumulative positive value ranked above it. Sums in exact
+ * ten-thousandths (money has at most 4 decimals), so the cumulative share does not depend on
+ * float summation order and a database computes the very same doubles (engine/sql/tiers.ts:
+ * SUM of scaled integers, one division).
+ */
+function valueShareClasses(cls: Int32Array, idx: Int32Array, value: Float64Array, cuts: readonly number[]): void {
+  const N = idx.length;
+  let total = 0;
+  for (let k = 0; k < N; k++) total += scaledValue(value[idx[k]]);
+  let before = 0;
+  let c = 0;
+  for (let k = 0; k < N; k++) {
+    const share = total > 0 ? before / total : 0;
+    while (c < cuts.length && share >= cuts[c] - EPS) c++;
+    cls[k] = c;
+    before += scaledValue(value[idx[k]]);
+  }
+}
+
+function scaledValue(v: number): number {
+  return v > 0 ? Math.round(v * VALUE_SCALE) : 0;
+}
+
+/** Ties share the class of the first of them (so ties move up, never split). */
+function tiesShareClass(cls: Int32Array, idx: Int32Array, value: Float64Array): void {
+  const N = idx.length;
+  for (let k = 1; k < N; k++) if (value[idx[k]] === value[idx[k - 1]]) cls[k] = cls[k - 1];
+}
+
+/** Each ranked customer's label, and the count and value range of every class. */
+function labelRanks(abc: (string | null)[], idx: Int32Array, cls: Int32Array, labels: readonly string[], value: Float64Array, count: Int32Array, min: Float64Array, max: Float64Array): void {
+  const N = idx.length;
+  for (let k = 0; k < N; k++) {
+    const i = idx[k];
+    const c = cls[k];
+    abc[i] = labels[c];
+    count[c]++;
+    if (!(value[i] >= min[c])) min[c] = value[i];
+    if (!(value[i] <= max[c])) max[c] = value[i];
+  }
 }

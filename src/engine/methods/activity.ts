@@ -32,7 +32,33 @@ export function classifyActivity(m: CustomerMetrics, cfg: ActivityConfig, analys
   const churnRisk = nullColumn<string>(n);
 
   const [spendHigh, spendLow] = quantilesOf(m.avgOrderValue, m.hasOrders, [cfg.spend.highQuantile, cfg.spend.lowQuantile]);
+  tierCustomers(m, cfg, analysisDay, spendHigh, spendLow, { activity, frequencyTier, spendTier, churnRisk });
+  return {
+    activity,
+    frequencyTier,
+    spendTier,
+    churnRisk,
+    cuts: {
+      newDays: cfg.newDays,
+      activeDays: cfg.activeDays,
+      silentDays: cfg.silentDays,
+      frequency: { ...cfg.frequency },
+      spend: { ...cfg.spend, highAov: tidy(spendHigh), lowAov: tidy(spendLow) },
+      churn: { ...cfg.churn },
+    },
+  };
+}
+
+type TierColumns = Pick<ActivityResult, 'activity' | 'frequencyTier' | 'spendTier' | 'churnRisk'>;
+
+/**
+ * The per-customer loop, as a leaf function ending in nothing that needs type feedback (inside
+ * classifyActivity it deoptimised at the result object on every call: see methods/abc.ts).
+ */
+function tierCustomers(m: CustomerMetrics, cfg: ActivityConfig, analysisDay: number, spendHigh: number, spendLow: number, out: TierColumns): void {
+  const { activity, frequencyTier, spendTier, churnRisk } = out;
   const { gapRatio, rateDrop, windowDays, minOrders } = cfg.churn;
+  const n = m.n;
 
   for (let i = 0; i < n; i++) {
     if (!m.hasOrders[i]) {
@@ -70,18 +96,4 @@ export function classifyActivity(m: CustomerMetrics, cfg: ActivityConfig, analys
     const rateRule = span >= windowDays && earlierRate * windowDays >= 1 && m.recentPurchaseDays[i] / windowDays < rateDrop * earlierRate;
     churnRisk[i] = gapRule || rateRule ? 'warning' : 'ok';
   }
-  return {
-    activity,
-    frequencyTier,
-    spendTier,
-    churnRisk,
-    cuts: {
-      newDays: cfg.newDays,
-      activeDays: cfg.activeDays,
-      silentDays: cfg.silentDays,
-      frequency: { ...cfg.frequency },
-      spend: { ...cfg.spend, highAov: tidy(spendHigh), lowAov: tidy(spendLow) },
-      churn: { ...cfg.churn },
-    },
-  };
 }
