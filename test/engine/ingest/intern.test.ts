@@ -83,6 +83,38 @@ describe('StringInterner', () => {
     );
   });
 
+  test('property: hex ids of every length 9–32, odd ones too, one bad character anywhere', () => {
+    // The hex path reads two characters a step; an odd length ends in a lone character, and a
+    // non-hex character (upper case, g, a space, a non-ASCII letter) in any place, lone or paired,
+    // sends the id to the other paths.
+    // Each word is one of a few hex ids, or one of them with one character replaced (by another
+    // hex digit: a near twin that must get its own code; or by a non-hex one) or one cut off.
+    const shaped = fc.integer({ min: 9, max: 32 }).chain((len) => {
+      const hex = fc.stringMatching(new RegExp(`^[0-9a-f]{${len}}$`));
+      const change = fc.tuple(fc.nat({ max: len - 1 }), fc.constantFrom('0', 'f', '9', 'a', 'A', 'g', ' ', 'é', '０', 'Ｆ', ''));
+      const word = fc.tuple(fc.nat(), fc.option(change, { freq: 2 }));
+      return fc.tuple(fc.array(hex, { minLength: 1, maxLength: 8 }), fc.array(word, { minLength: 1, maxLength: 200 })).map(([bases, ws]) =>
+        ws.map(([k, ch]) => {
+          const h = bases[k % bases.length];
+          return ch === null ? h : h.slice(0, ch[0]) + ch[1] + h.slice(ch[0] + 1);
+        }),
+      );
+    });
+    fc.assert(
+      fc.property(shaped, (words) => {
+        const it = new StringInterner(4);
+        const first = new Map<string, number>();
+        for (const w of [...words, ...words]) {
+          const c = it.intern(w);
+          if (!first.has(w)) first.set(w, first.size);
+          expect(c).toBe(first.get(w));
+        }
+        expect(it.keys).toEqual([...first.keys()]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('a hundred thousand 16-hex ids across hex-table growth', () => {
     const it = new StringInterner(4);
     const hex = (n: number) => (Math.imul(n + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0') + (Math.imul(n ^ 0x5bd1e995, 0x85ebca6b) >>> 0).toString(16).padStart(8, '0');
