@@ -37,6 +37,8 @@ export type PlanOp =
       numberFormat?: string;
       /** Horizontal alignment (headers over numbers are right-aligned like their numbers). */
       align?: 'left' | 'center' | 'right';
+      /** Indent levels from the left edge: text beside a column of right-aligned numbers keeps a gap from them. */
+      indent?: number;
     }
   /**
    * With `onlyStandard`, only the columns still at the sheet's standard width change: on a

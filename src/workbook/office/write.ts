@@ -207,7 +207,7 @@ function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, roo
   const steps: Step[] = [];
   // Range, format, then one command per property (and the fill/font objects): a fill alone is
   // about 600 bytes in the request, so 12,000 tier fills cannot ride in one 5 MB request.
-  const props = [op.fill, op.fontColor, op.bold, op.underline, op.align].filter((x) => x !== undefined).length;
+  const props = [op.fill, op.fontColor, op.bold, op.underline, op.align, op.indent].filter((x) => x !== undefined).length;
   if (props > 0)
     steps.push(
       small((ctx) => {
@@ -217,6 +217,7 @@ function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, roo
         if (op.bold !== undefined) f.font.bold = op.bold;
         if (op.underline !== undefined) f.font.underline = op.underline ? 'Single' : 'None';
         if (op.align !== undefined) f.horizontalAlignment = op.align === 'left' ? 'Left' : op.align === 'center' ? 'Center' : 'Right';
+        if (op.indent !== undefined) f.indentLevel = op.indent;
       }, undefined, 3 + props),
     );
   if (op.numberFormat !== undefined) {

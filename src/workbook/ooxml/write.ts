@@ -85,7 +85,7 @@ async function clear(book: Book, op: Op<'clear'>): Promise<void> {
 
 async function format(book: Book, op: Op<'format'>): Promise<void> {
   const doc = await docOf(book, sheetOf(book, op.sheet));
-  const change = { fill: op.fill, fontColor: op.fontColor, bold: op.bold, underline: op.underline, numberFormat: op.numberFormat, align: op.align };
+  const change = { fill: op.fill, fontColor: op.fontColor, bold: op.bold, underline: op.underline, numberFormat: op.numberFormat, align: op.align, indent: op.indent };
   const memo = new Map<number, number>();
   doc.restyle(op.row, op.col, op.rows, op.cols, (base) => {
     let style = memo.get(base);

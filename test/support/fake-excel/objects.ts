@@ -679,6 +679,20 @@ export class RangeFormat extends FakeProxy<RangeTarget> {
       v,
     );
   }
+  set indentLevel(v: number) {
+    this.context.enqueue(
+      {
+        write: true,
+        run: () => {
+          const t = this.range._range();
+          checkUnprotected(t.sheet);
+          if (!(Number.isInteger(v) && v >= 0 && v <= 250)) fail('InvalidArgument', 'Indent level out of range.');
+          pushLayer(t.sheet.indent, t.rect, v);
+        },
+      },
+      v,
+    );
+  }
   autofitColumns(): void {
     this.context.enqueue({ write: true, run: () => void this.range._range() });
   }
