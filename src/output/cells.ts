@@ -77,7 +77,7 @@ export class SheetBuilder {
     if (values.length && values[0].length) this.ops.push({ op: 'values', sheet: this.sheet, row, col, values });
   }
 
-  format(row: number, col: number, rows: number, cols: number, f: { fill?: string; fontColor?: string; bold?: boolean; underline?: boolean; numberFormat?: string; align?: 'left' | 'center' | 'right' }): void {
+  format(row: number, col: number, rows: number, cols: number, f: { fill?: string; fontColor?: string; bold?: boolean; underline?: boolean; numberFormat?: string; align?: 'left' | 'center' | 'right'; indent?: number }): void {
     if (rows > 0 && cols > 0) this.ops.push({ op: 'format', sheet: this.sheet, row, col, rows, cols, ...f });
   }
 

@@ -37,8 +37,19 @@ export type PlanOp =
       numberFormat?: string;
       /** Horizontal alignment (headers over numbers are right-aligned like their numbers). */
       align?: 'left' | 'center' | 'right';
+      /** Indent levels from the left edge: text beside a column of right-aligned numbers keeps a gap from them. */
+      indent?: number;
     }
-  | { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }
+  /**
+   * With `onlyStandard`, only the columns still at the sheet's standard width change: on a
+   * user's sheet a width or column format they gave is kept (the tier block's columns).
+   */
+  | { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number; onlyStandard?: boolean }
+  /**
+   * Columns back to the sheet's standard width where they still have `width`, the width a tier
+   * block gave them (a width the user set since, or had before, stays).
+   */
+  | { op: 'standardWidth'; sheet: string; col: number; cols: number; width: number }
   | { op: 'freeze'; sheet: string; rows: number; cols: number }
   /** Rows hidden from view (still read): the machine keys of a sheet of ours, never a user's rows. */
   | { op: 'hideRows'; sheet: string; row: number; rows: number }

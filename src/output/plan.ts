@@ -18,7 +18,7 @@ import { buildSummary } from './summary';
 import { NEXT_CATEGORY_COLUMNS, hasSuggestions, nextCategoryRule } from './preferencesSection';
 import { historyLimits, writeHistory } from './historySheet';
 import { playFor, playText } from './playbook';
-import { displayWidth, headerWidthOps } from './widths';
+import { blockWidths, displayWidth, headerWidthOps, widthRuns } from './widths';
 
 /** Width of a date column of our tables: yyyy-mm-dd and the filter button. */
 const DATE_WIDTH = 14;
@@ -324,11 +324,14 @@ function tierBlock(ctx: PlanContext, src: CustomerSource, tierCols: string[]): v
   if (src.table) ctx.ops.push({ op: 'addTableColumns', table: src.table, headers, values: body });
   else ctx.ops.push({ op: 'values', sheet: src.sheet, row: at.row, col: at.col, values: [headers, ...body] });
   ctx.ops.push({ op: 'format', sheet: src.sheet, row: at.row, col: at.col, rows: 1, cols: headers.length, bold: true, fill: HEADER_FILL, fontColor: HEADER_FONT });
+  // Only the block's own columns, and only those still at the standard width: the user's keep theirs.
+  const widths = blockWidths(headers, body);
+  for (const op of widthRuns(src.sheet, at.col, widths)) ctx.ops.push({ ...op, onlyStandard: true });
   cols.forEach((c, j) => {
     if (c.tier) append(ctx.ops, ctx.fills(src.sheet, at.row + 1, at.col + j, c.tier, rowIdx));
   });
   const hash = blockHash([headers, ...body].map((r) => r.map(cleanCell)));
-  ctx.registry.columns.push({ sheet: src.sheet, ...(src.table ? { table: src.table } : {}), row: at.row, col: at.col, rows: src.values.length - 1, headers, hash });
+  ctx.registry.columns.push({ sheet: src.sheet, ...(src.table ? { table: src.table } : {}), row: at.row, col: at.col, rows: src.values.length - 1, headers, hash, widths });
 }
 
 /** Orders only: a customer list sheet holds the tier columns. */
@@ -479,6 +482,8 @@ export function removalOps(reg: Registry): PlanOp[] {
   for (const c of reg.columns) {
     if (c.table) ops.push({ op: 'deleteTableColumns', table: c.table, headers: c.headers });
     else ops.push({ op: 'clear', sheet: c.sheet, row: c.row, col: c.col, rows: c.rows + 1, cols: c.headers.length });
+    // The widths the block gave its columns go with it (where the user has not changed them since).
+    for (const w of widthRuns(c.sheet, c.col, c.widths ?? [])) ops.push({ ...w, op: 'standardWidth' });
   }
   for (const s of reg.sheets) ops.push({ op: 'deleteSheet', name: s.name });
   return ops;

@@ -50,6 +50,8 @@ export const RegistrySchema = z
             headers: z.array(z.string().min(1).max(255)).min(1).max(100),
             /** Hash of the block as written (output/proof.ts): the proof that it is ours. */
             hash: HASH.optional(),
+            /** The widths the block gave its columns (output/widths.ts blockWidths), undone on removal. */
+            widths: z.array(z.number().min(0).max(255)).max(100).optional(),
             /** Set while the write that makes it runs (see sheets). */
             pending: z.literal(true).optional(),
           })

@@ -212,7 +212,14 @@ function whatChanged(ctx: Ctx): void {
   rows.forEach((r) => ctx.widest.set(0, Math.max(ctx.widest.get(0) ?? 0, cellWidth(r[0]))));
   b.format(at.row + 1, 1, rows.length, 1, { numberFormat: INT });
   b.format(at.row + 1, 2, rows.length, 1, { numberFormat: MONEY });
+  b.format(at.row, 3, rows.length + 1, 1, ACTION_BESIDE_NUMBERS);
 }
+
+/**
+ * The action column right of a column of right-aligned figures (and their right-aligned
+ * header): left-aligned and indented, or the last figure and the action read as one run of text.
+ */
+const ACTION_BESIDE_NUMBERS = { align: 'left', indent: 1 } as const;
 
 /** One tier table per method, with the base of its shares and the action of each tier. */
 function tierTables(ctx: Ctx): void {
@@ -228,6 +235,7 @@ function tierTables(ctx: Ctx): void {
     // The action runs over the empty cells to its right: it does not widen column H.
     b.values(at.row, 7, [[headers[7]], ...rows.map((r) => [r[7]])]);
     b.format(at.row, 7, 1, 1, { bold: true, fill: '#1F4E78', fontColor: '#FFFFFF' });
+    b.format(at.row, 7, rows.length + 1, 1, ACTION_BESIDE_NUMBERS);
     formatTierTable(b, s, at.row + 1);
     ctx.tierTables.set(s.method, { row: at.row + 1, rows: rows.length });
     if (s.method === 'rfm_segment') segmentChart(ctx, at.row + 1, rows.length);

@@ -31,17 +31,49 @@ export function fitWidths(widest: ReadonlyMap<number, number>, min = 8, max = 40
   return out;
 }
 
-/**
- * Column-width ops fitting each header of a table (plus room for the filter button) within
- * [min, max], runs of equal widths as one op (a history of many dates has thousands of columns).
- */
-export function headerWidthOps(sheet: string, col: number, headers: readonly string[], min: number, max = 30): { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }[] {
-  const widths = headers.map((h) => Math.min(max, Math.max(min, displayWidth(h) + 4)));
-  const ops: { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number }[] = [];
+type WidthOp = { op: 'columnWidth'; sheet: string; col: number; cols: number; width: number };
+
+/** One op per run of neighbouring columns of equal width (a history of many dates has thousands of columns). */
+export function widthRuns(sheet: string, col: number, widths: readonly number[]): WidthOp[] {
+  const ops: WidthOp[] = [];
   for (let j = 0; j < widths.length; j++) {
     const last = ops[ops.length - 1];
     if (last && last.width === widths[j] && last.col + last.cols === col + j) last.cols++;
     else ops.push({ op: 'columnWidth', sheet, col: col + j, cols: 1, width: widths[j] });
   }
   return ops;
+}
+
+/** Column-width ops fitting each header of a table (plus room for the filter button) within [min, max]. */
+export function headerWidthOps(sheet: string, col: number, headers: readonly string[], min: number, max = 30): WidthOp[] {
+  return widthRuns(
+    sheet,
+    col,
+    headers.map((h) => Math.min(max, Math.max(min, displayWidth(h) + 4))),
+  );
+}
+
+/** The widest a tier-block column gets: an action sentence is read whole, like the issues sheet's (60). */
+export const BLOCK_MAX_WIDTH = 60;
+
+/**
+ * Widths fitting columns the add-in writes beside the user's data (the tier block): each header
+ * with room for a table's filter button, and every value as shown, within [min, max]. A column
+ * holds few distinct values (tiers, actions), so each is measured once.
+ */
+export function blockWidths(headers: readonly string[], body: readonly (readonly CellValue[])[], min = 8, max = BLOCK_MAX_WIDTH): number[] {
+  const widest = new Map<number, number>();
+  headers.forEach((h, j) => {
+    const seen = new Set<CellValue>();
+    let w = displayWidth(h) + 2;
+    for (const row of body) {
+      const v = row[j];
+      if (seen.has(v)) continue;
+      seen.add(v);
+      w = Math.max(w, cellWidth(v));
+    }
+    widest.set(j, w);
+  });
+  const fitted = fitWidths(widest, min, max);
+  return headers.map((_, j) => fitted.get(j)!);
 }

@@ -81,17 +81,18 @@ export async function saveRegistry(port: WorkbookPort, registry: Registry | null
  * The cells of a registered tier block as the workbook holds them now (header row first), or
  * null when nothing of it is left: table columns by their headers, a plain block by position.
  */
-async function readBlock(port: WorkbookPort, c: RegistryColumns, sheet: string, tables: TableInfo[]): Promise<CellValue[][] | null> {
+async function readBlock(port: WorkbookPort, c: RegistryColumns, sheet: string, tables: TableInfo[]): Promise<{ rows: CellValue[][]; col: number } | null> {
   if (c.table) {
     const tb = tables.find((x) => x.name.toLowerCase() === c.table!.toLowerCase());
     if (!tb || c.headers.every((h) => !tb.headers.includes(h))) return null;
     const read = await port.read({ kind: 'table', table: tb.name });
     const idx = c.headers.map((h) => (read.values[0] ?? []).findIndex((x) => x === h));
-    return read.values.map((row) => idx.map((i) => (i < 0 ? null : row[i])));
+    // Where the columns stand now (the user may have added table columns left of them).
+    return { rows: read.values.map((row) => idx.map((i) => (i < 0 ? null : row[i]))), col: idx[0] >= 0 ? read.col + idx[0] : c.col };
   }
   const read = await port.read({ kind: 'sheet', sheet, address: rangeAddress(c.row, c.col, c.rows + 1, c.headers.length) });
   const rows: CellValue[][] = Array.from({ length: c.rows + 1 }, (_, i) => Array.from({ length: c.headers.length }, (_, j) => read.values[c.row + i - read.row]?.[c.col + j - read.col] ?? null));
-  return rows.some((r) => r.some((v) => v !== null && v !== '')) ? rows : null;
+  return rows.some((r) => r.some((v) => v !== null && v !== '')) ? { rows, col: c.col } : null;
 }
 
 /**
@@ -164,12 +165,13 @@ async function verifySheet(port: WorkbookPort, own: Ownership, s: RegistrySheet,
 
 /** A tier block is ours when its content is what we wrote (the hash); header text alone never is. */
 async function verifyColumns(port: WorkbookPort, own: Ownership, c: RegistryColumns, sheet: string | undefined, tables: TableInfo[], locale: Locale): Promise<void> {
-  const found = sheet ? await readBlock(port, c, sheet, tables) : null;
-  if (!found || !sheet) return; // already gone: nothing to remove
+  const block = sheet ? await readBlock(port, c, sheet, tables) : null;
+  if (!block || !sheet) return; // already gone: nothing to remove
+  const found = block.rows;
   const headersOurs = (found[0] ?? []).every((h, j) => h === c.headers[j]);
   // Pending: our last write stopped half-way; the block is as far as it got (its headers are ours).
   if (c.hash && (blockHash(found) === c.hash || (c.pending && (found[0] ?? []).some((h, j) => h === c.headers[j])))) {
-    own.verified.columns.push({ ...c, sheet });
+    own.verified.columns.push({ ...c, sheet, col: block.col });
     return;
   }
   const range = c.table ? undefined : rangeAddress(c.row, c.col, c.rows + 1, c.headers.length);

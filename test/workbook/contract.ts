@@ -9,11 +9,12 @@ import { refreshWorkbook, removeResults } from '../../src/workbook/run';
 import { CONFIG_KEY, REGISTRY_KEY, saveConfig } from '../../src/workbook/state';
 import { isValidSheetName } from '../../src/output/sheetNames';
 import { cleanOps } from '../../src/output/cells';
+import { BLOCK_MAX_WIDTH, cellWidth, displayWidth } from '../../src/output/widths';
 import { readHistory } from '../../src/engine/history';
 import { WorkbookError } from '../../src/workbook/errors';
 import { formatsFromOps, type FormatView } from './formats';
 
-export type FixtureName = 'demo-small' | 'orders-only' | 'clash' | 'plain-customers' | 'totals-row';
+export type FixtureName = 'demo-small' | 'orders-only' | 'clash' | 'plain-customers' | 'totals-row' | 'sized-table' | 'sized-plain';
 
 export interface FixtureSheet {
   name: string;
@@ -23,7 +24,12 @@ export interface FixtureSheet {
   table?: string;
   /** The table's totals row (Table Design › Total Row), below the values. */
   totals?: CellValue[];
+  /** Column widths the user set, in characters, from column A. */
+  widths?: number[];
 }
+
+/** The widths the user gave the customer columns of the sized-* fixtures (A:E) and the empty column F. */
+export const USER_WIDTHS = [11, 30, 7, 9.5, 13, 6.5];
 
 /** Names that must stay text everywhere they are written. */
 export const FORMULA_LIKE = ["=cmd|' /C calc'!A0", '+1', '-2', '@x'];
@@ -37,8 +43,9 @@ export function fixtureSheets(name: FixtureName): FixtureSheet[] {
   const customers: CellValue[][] = [['客户ID', '客户名称', '地区', '行业', '规模'], ...data.customers.map((c) => [c.id, c.name, c.region, c.industry, c.size])];
   const orders: CellValue[][] = data.orders.map((r) => r.map((v) => (v instanceof Date ? serial(v) : v)));
   const sheets: FixtureSheet[] = [{ name: '订单', values: orders }];
-  if (name === 'plain-customers') sheets.unshift({ name: '客户', values: customers });
-  else if (name !== 'orders-only') sheets.unshift({ name: '客户', values: customers, table: '客户表' });
+  const widths = name.startsWith('sized-') ? { widths: USER_WIDTHS } : {};
+  if (name === 'plain-customers' || name === 'sized-plain') sheets.unshift({ name: '客户', values: customers, ...widths });
+  else if (name !== 'orders-only') sheets.unshift({ name: '客户', values: customers, table: '客户表', ...widths });
   if (name === 'totals-row') sheets[0].totals = ['合计', null, null, null, null];
   if (name === 'clash') {
     // User sheets whose names are the ones the add-in would pick.
@@ -51,7 +58,7 @@ export function fixtureSheets(name: FixtureName): FixtureSheet[] {
 export function fixtureConfig(name: FixtureName): TieringConfig {
   const config = demoConfig('zh-CN');
   if (name === 'orders-only') return { ...config, sources: { orders: config.sources.orders } };
-  if (name === 'plain-customers') return { ...config, sources: { ...config.sources, customers: { kind: 'sheet', sheet: '客户' } } };
+  if (name === 'plain-customers' || name === 'sized-plain') return { ...config, sources: { ...config.sources, customers: { kind: 'sheet', sheet: '客户' } } };
   return config;
 }
 
@@ -229,6 +236,38 @@ export function describeContract(name: string, makePort: MakePort): void {
       await removeResults(port);
       expect(await snapshot()).toEqual(before);
     });
+
+    for (const fixture of ['sized-table', 'sized-plain'] as const) {
+      it(`fits the tier block's columns to their headers and values, and keeps the user's column widths (${fixture})`, async () => {
+        const { port, formats } = await makePort(fixture);
+        await saveConfig(port, fixtureConfig(fixture));
+        const user = Object.fromEntries(USER_WIDTHS.map((w, c) => [String(c), w]));
+        expect((await formats()).sheets['客户'].columnWidths).toEqual(user);
+        const r = await refreshWorkbook(port, {});
+        const block = r.registry.columns[0];
+        expect([block.sheet, block.col]).toEqual(['客户', 5]);
+        const cells = (await port.read({ kind: 'sheet', sheet: '客户' })).values;
+        const widths = (await formats()).sheets['客户'].columnWidths;
+        // The user's widths exactly as they were, F too (a width the user gave an empty column is
+        // theirs: the block's first column keeps it); every other block column wide enough for its
+        // header and its widest value (up to the cap), and nothing right of the block.
+        expect(Object.fromEntries(Object.entries(widths).filter(([c]) => Number(c) <= 5))).toEqual(user);
+        expect(Object.keys(widths).map(Number).filter((c) => c >= 5)).toEqual(block.headers.map((_, j) => 5 + j));
+        block.headers.forEach((h, j) => {
+          if (j === 0) return;
+          const need = Math.min(BLOCK_MAX_WIDTH, Math.max(...cells.map((row) => cellWidth(row[5 + j] ?? null)), displayWidth(h)));
+          expect([h, widths[String(5 + j)] >= need]).toEqual([h, true]);
+        });
+        const tiers = block.headers.indexOf('RFM分群');
+        expect(cells.slice(1).map((row) => row[5 + tiers])).toContain('重要价值客户');
+        expect(widths[String(5 + tiers)]).toBeGreaterThanOrEqual(displayWidth('重要价值客户'));
+        // A refresh writes the same widths; removing the block gives its columns back their standard width.
+        await refreshWorkbook(port, {});
+        expect((await formats()).sheets['客户'].columnWidths).toEqual(widths);
+        await removeResults(port);
+        expect((await formats()).sheets['客户'].columnWidths).toEqual(user);
+      });
+    }
 
     it('never overwrites a user sheet whose name clashes, and never deletes it', async () => {
       const { port } = await makePort('clash');

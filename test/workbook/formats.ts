@@ -77,7 +77,11 @@ export function formatsFromOps(ops: readonly WriteOp[]): FormatView {
           if (Object.keys(s.cells[key]).length === 0) delete s.cells[key];
         }
     } else if (op.op === 'columnWidth') {
-      for (let c = op.col; c < op.col + op.cols; c++) sheet(op.sheet).columnWidths[String(c)] = op.width;
+      const widths = sheet(op.sheet).columnWidths;
+      for (let c = op.col; c < op.col + op.cols; c++) if (!op.onlyStandard || widths[String(c)] === undefined) widths[String(c)] = op.width;
+    } else if (op.op === 'standardWidth') {
+      const widths = sheet(op.sheet).columnWidths;
+      for (let c = op.col; c < op.col + op.cols; c++) if (widths[String(c)] === op.width) delete widths[String(c)];
     } else if (op.op === 'freeze') sheet(op.sheet).freeze = { rows: op.rows, cols: op.cols };
     else if (op.op === 'hideRows') {
       const s = sheet(op.sheet);
@@ -201,7 +205,8 @@ export function xlsxFormats(wb: ExcelJS.Workbook): FormatView {
         if (v && typeof v === 'object' && typeof v.hyperlink === 'string') out.links[a1(rn - 1, cn - 1)] = v.hyperlink.replace(/^#/, '');
       }),
     );
-    for (let c = 1; c <= ws.columnCount; c++) {
+    // Column definitions count too: a width the user gave an empty column is theirs.
+    for (let c = 1; c <= Math.max(ws.columnCount, ws.columns?.length ?? 0); c++) {
       const w = ws.getColumn(c).width;
       if (w !== undefined) out.columnWidths[String(c - 1)] = round2(w);
     }

@@ -4,6 +4,8 @@ import ExcelJS from 'exceljs';
 import { fixtureSheets, portSnapshot, type FixtureName, type MakePort } from './contract';
 import { createFakeExcel, snapshotWorkbook, workbookFromGrids, type FakeExcel } from '../support/fake-excel';
 import { OfficePort, type ExcelRun } from '../../src/workbook/office';
+import { widthToPoints } from '../../src/workbook/office/write';
+import { findSheet } from '../support/fake-excel/model';
 import { rangeAddress } from '../../src/workbook/a1';
 import { XlsxPort } from '../../src/workbook/ooxml/port';
 import { officeFormats, xlsxFileFormats } from './formats';
@@ -26,6 +28,7 @@ export async function xlsxFixture(fixture: FixtureName): Promise<XlsxPort> {
       } else {
         s.values.forEach((row, r) => row.forEach((v, c) => (ws.getCell(r + 1, c + 1).value = v)));
       }
+      s.widths?.forEach((w, c) => (ws.getColumn(c + 1).width = w));
     }
   });
 }
@@ -48,6 +51,7 @@ export function officeFixture(fixture: FixtureName): { port: OfficePort; fake: F
         .map((s) => ({ name: s.table!, sheet: s.name, address: rangeAddress(0, 0, s.values.length + (s.totals ? 1 : 0), Math.max(...s.values.map((r) => r.length))), showTotals: !!s.totals })),
     },
   );
+  for (const s of sheets) s.widths?.forEach((w, c) => findSheet(workbook, s.name)!.columnWidths.set(c, widthToPoints(w)));
   const fake = createFakeExcel(workbook);
   return { port: new OfficePort({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported }), fake };
 }

@@ -1,13 +1,13 @@
 // Step 2: which methods run and with which parameters. Every change edits the one
 // TieringConfig; the config's own validation is shown field by field. Each method has its
 // panel (methods/); this step gives them their part of the config and the callbacks.
-import { Accordion, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Accordion, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { AbcSchema, ActivitySchema, ClvSchema, PreferencesSchema, RfmSchema, parseConfig, type TieringConfig } from '../../config';
 import { useLocale, useT } from '../i18n';
 import { useCommonStyles } from '../styles';
 import type { RulePreview } from '../worker/rulePreview';
-import { ChoiceField } from './fields';
+import { ChoiceField, DateField } from './fields';
 import { AbcPanel } from './methods/AbcPanel';
 import { ActivityPanel } from './methods/ActivityPanel';
 import { ClvPanel } from './methods/ClvPanel';
@@ -107,9 +107,7 @@ function GeneralSection({ config, disabled, onChange }: Pick<MethodsStepProps, '
   const s = useCommonStyles();
   return (
     <section className={s.section} aria-label={tr('methods.general')}>
-      <Field label={tr('methods.analysisDate')} hint={tr('methods.analysisDate.hint')}>
-        <Input type="date" value={config.analysisDate ?? ''} disabled={disabled} onChange={(_, d) => onChange((c) => ({ ...c, analysisDate: d.value || undefined }))} />
-      </Field>
+      <DateField label={tr('methods.analysisDate')} hint={tr('methods.analysisDate.hint')} value={config.analysisDate} disabled={disabled} onCommit={(v) => onChange((c) => ({ ...c, analysisDate: v }))} />
       <ChoiceField
         label={tr('methods.returns')}
         value={config.returns}

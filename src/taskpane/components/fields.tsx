@@ -1,7 +1,8 @@
 // Small form fields that keep what the user is typing until it is a valid value.
 import { Dropdown, Field, Input, Option, Switch } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n';
+import { dayToIso, isoToDay } from '../../engine/calendar';
+import { useLocale, useT } from '../i18n';
 
 export interface NumberFieldProps {
   label: string;
@@ -51,6 +52,69 @@ export function NumberField(p: NumberFieldProps) {
           const e = check(d.value);
           setError(e);
           if (!e) p.onCommit(Number(d.value.trim().replace(',', '.')));
+        }}
+      />
+    </Field>
+  );
+}
+
+export interface DateFieldProps {
+  label: string;
+  /** "YYYY-MM-DD", or undefined for none. */
+  value: string | undefined;
+  hint?: string;
+  disabled?: boolean;
+  /** A real calendar day as "YYYY-MM-DD", or undefined when the field is emptied. */
+  onCommit(v: string | undefined): void;
+}
+
+/**
+ * A date typed as YYYY-MM-DD, in the pane's language. Not <input type="date">: Chromium shows
+ * that in the browser's language and order (mm/dd/yyyy in a 中文 pane), whatever `lang` says.
+ * Arrow up and down move a valid date by a day.
+ */
+export function DateField(p: DateFieldProps) {
+  const tr = useT();
+  const locale = useLocale();
+  const [text, setText] = useState(p.value ?? '');
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    // A new value from outside (a loaded config); not the one this field just committed.
+    setText((now) => (dayToIso(isoToDay(now.trim())) === (p.value ?? '') ? now : (p.value ?? '')));
+    setError(null);
+  }, [p.value]);
+  const commit = (raw: string) => {
+    setText(raw);
+    const s = raw.trim();
+    if (s === '') {
+      setError(null);
+      p.onCommit(undefined);
+      return;
+    }
+    const day = isoToDay(s);
+    if (Number.isNaN(day)) {
+      setError(/^\d{4}-\d{2}-\d{2}$/.test(s) ? tr('field.error.dateNotReal', { text: s }) : tr('field.error.date', { text: s }));
+      return;
+    }
+    setError(null);
+    p.onCommit(s);
+  };
+  return (
+    <Field label={p.label} hint={p.hint} validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
+      <Input
+        value={text}
+        lang={locale}
+        placeholder={tr('field.date.placeholder')}
+        autoComplete="off"
+        spellCheck={false}
+        disabled={p.disabled}
+        onChange={(_, d) => commit(d.value)}
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+          const day = isoToDay(text.trim());
+          if (Number.isNaN(day)) return;
+          e.preventDefault();
+          commit(dayToIso(day + (e.key === 'ArrowUp' ? 1 : -1)));
         }}
       />
     </Field>

@@ -162,6 +162,8 @@ export function opSteps(op: WriteOp, budget: number, room = budget): Step[] {
           sheetOf(ctx, op.sheet).getRangeByIndexes(0, op.col, 1, op.cols).format.columnWidth = widthToPoints(op.width);
         }),
       ];
+    case 'standardWidth':
+      throw new Error(`${op.op} needs to look at the workbook first; see Writer`);
     case 'freeze':
       return [small((ctx) => freeze(ctx, op))];
     case 'hideRows':
@@ -205,7 +207,7 @@ function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, roo
   const steps: Step[] = [];
   // Range, format, then one command per property (and the fill/font objects): a fill alone is
   // about 600 bytes in the request, so 12,000 tier fills cannot ride in one 5 MB request.
-  const props = [op.fill, op.fontColor, op.bold, op.underline, op.align].filter((x) => x !== undefined).length;
+  const props = [op.fill, op.fontColor, op.bold, op.underline, op.align, op.indent].filter((x) => x !== undefined).length;
   if (props > 0)
     steps.push(
       small((ctx) => {
@@ -215,6 +217,7 @@ function formatSteps(op: Extract<WriteOp, { op: 'format' }>, budget: number, roo
         if (op.bold !== undefined) f.font.bold = op.bold;
         if (op.underline !== undefined) f.font.underline = op.underline ? 'Single' : 'None';
         if (op.align !== undefined) f.horizontalAlignment = op.align === 'left' ? 'Left' : op.align === 'center' ? 'Center' : 'Right';
+        if (op.indent !== undefined) f.indentLevel = op.indent;
       }, undefined, 3 + props),
     );
   if (op.numberFormat !== undefined) {
@@ -255,6 +258,10 @@ export function opUnits(op: WriteOp): number {
 
 export type DeleteOp = Extract<WriteOp, { op: 'deleteTable' | 'deleteTableColumns' | 'deleteChart' }>;
 const isDelete = (op: WriteOp): op is DeleteOp => op.op === 'deleteTable' || op.op === 'deleteTableColumns' || op.op === 'deleteChart';
+
+/** Widths that depend on what the columns have now (a tier block's, on a user's sheet). */
+export type LookingWidthOp = Extract<WriteOp, { op: 'standardWidth' | 'columnWidth' }>;
+const looksFirst = (op: WriteOp): op is LookingWidthOp => op.op === 'standardWidth' || (op.op === 'columnWidth' && !!op.onlyStandard);
 
 /** Packs steps into requests under the budget; one sync per request. */
 export class Writer {
@@ -364,6 +371,28 @@ export class Writer {
     }
   }
 
+  /** A fit only where a column has the sheet's standard width, a reset only where it still has
+   *  the width given (the user's widths stay, like the xlsx adapter's). One sync to look for a run of them. */
+  async widthsWhere(ops: readonly LookingWidthOp[]): Promise<void> {
+    await this.flush();
+    const looks = ops.map((op) => Array.from({ length: op.cols }, (_, j) => sheetOf(this.ctx, op.sheet).getRangeByIndexes(0, op.col + j, 1, 1).format.load('columnWidth,useStandardWidth')));
+    await this.ctx.sync();
+    for (const [k, op] of ops.entries()) {
+      const points = widthToPoints(op.width);
+      for (const [j, f] of looks[k].entries()) {
+        // Excel keeps widths in whole pixels: a width read back is within a point of the one set.
+        if (op.op === 'columnWidth' ? !f.useStandardWidth : Math.abs(f.columnWidth - points) >= 1) continue;
+        await this.add(
+          small((c) => {
+            const format = sheetOf(c, op.sheet).getRangeByIndexes(0, op.col + j, 1, 1).format;
+            if (op.op === 'columnWidth') format.columnWidth = points;
+            else format.useStandardWidth = true;
+          }),
+        );
+      }
+    }
+  }
+
   /** New columns at the right of an Excel table, then their values in chunks. */
   async addTableColumns(op: Extract<WriteOp, { op: 'addTableColumns' }>): Promise<void> {
     await this.flush();
@@ -394,6 +423,11 @@ export async function writeOps(ctx: Ctx, ops: readonly WriteOp[], limits: Adapte
       let j = i;
       while (j + 1 < ops.length && isDelete(ops[j + 1])) j++;
       await writer.deleteExisting(ops.slice(i, j + 1) as DeleteOp[]);
+      i = j;
+    } else if (looksFirst(op)) {
+      let j = i;
+      while (j + 1 < ops.length && looksFirst(ops[j + 1])) j++;
+      await writer.widthsWhere(ops.slice(i, j + 1) as LookingWidthOp[]);
       i = j;
     } else {
       let steps: Step[];

@@ -11,6 +11,7 @@ export interface CellFormat {
   underline?: boolean;
   numberFormat?: string;
   align?: 'left' | 'center' | 'right';
+  indent?: number;
 }
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10 };
@@ -82,6 +83,7 @@ export class StyleBook {
         underline: /<u\/>/.test(font) || undefined,
         numberFormat: code && code !== 'General' ? code : undefined,
         align: (/<alignment\b[^>]*horizontal="(left|center|right)"/.exec(xf)?.[1] as CellFormat['align']) || undefined,
+        indent: Number(/<alignment\b[^>]*indent="(\d+)"/.exec(xf)?.[1] ?? 0) || undefined,
       });
       const key = formatKey(f);
       if (!this.byKey.has(key)) this.byKey.set(key, i);
@@ -93,7 +95,7 @@ export class StyleBook {
   indexFor(base: number, change: CellFormat): number {
     // Formats are only ever added, so an answer stays right: the plan's many small format ops
     // (a fill per run of one tier) ask the same few questions. NUL cannot occur in XML text.
-    const asked = `${base}\0${part(change.fill)}\0${part(change.fontColor)}\0${part(change.bold)}\0${part(change.underline)}\0${part(change.numberFormat)}\0${part(change.align)}`;
+    const asked = `${base}\0${part(change.fill)}\0${part(change.fontColor)}\0${part(change.bold)}\0${part(change.underline)}\0${part(change.numberFormat)}\0${part(change.align)}\0${part(change.indent)}`;
     let index = this.answers.get(asked);
     if (index === undefined) this.answers.set(asked, (index = this.newIndexFor(base, change)));
     return index;
@@ -107,8 +109,9 @@ export class StyleBook {
     const numFmtId = f.numberFormat ? this.numFmtId(f.numberFormat) : 0;
     const fontId = f.bold || f.underline || f.fontColor ? this.push('fonts', this.font(f)) : 0;
     const fillId = f.fill ? this.push('fills', `<fill><patternFill patternType="solid"><fgColor rgb="${argb(f.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${f.align ? ' applyAlignment="1"' : ''}`;
-    const body = f.align ? `><alignment horizontal="${f.align}"/></xf>` : '/>';
+    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${f.align || f.indent ? ' applyAlignment="1"' : ''}`;
+    const alignment = `${f.align ? ` horizontal="${f.align}"` : ''}${f.indent ? ` indent="${f.indent}"` : ''}`;
+    const body = alignment ? `><alignment${alignment}/></xf>` : '/>';
     const index = this.push('cellXfs', `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}${body}`);
     this.byKey.set(key, index);
     this.formats.set(index, f);
@@ -153,10 +156,10 @@ export class StyleBook {
   }
 }
 
-const formatKey = (f: CellFormat) => JSON.stringify([f.fill?.toUpperCase() ?? '', f.fontColor?.toUpperCase() ?? '', !!f.bold, !!f.underline, f.numberFormat ?? '', f.align ?? '']);
+const formatKey = (f: CellFormat) => JSON.stringify([f.fill?.toUpperCase() ?? '', f.fontColor?.toUpperCase() ?? '', !!f.bold, !!f.underline, f.numberFormat ?? '', f.align ?? '', f.indent ?? 0]);
 
 /** A field of a format change in a memo key: unset (\u0001) differs from '' and false. */
-const part = (v: string | boolean | undefined): string => (v === undefined ? '\u0001' : String(v));
+const part = (v: string | number | boolean | undefined): string => (v === undefined ? '\u0001' : String(v));
 
 function stripUndefined(f: CellFormat): CellFormat {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as CellFormat;

@@ -85,7 +85,7 @@ async function clear(book: Book, op: Op<'clear'>): Promise<void> {
 
 async function format(book: Book, op: Op<'format'>): Promise<void> {
   const doc = await docOf(book, sheetOf(book, op.sheet));
-  const change = { fill: op.fill, fontColor: op.fontColor, bold: op.bold, underline: op.underline, numberFormat: op.numberFormat, align: op.align };
+  const change = { fill: op.fill, fontColor: op.fontColor, bold: op.bold, underline: op.underline, numberFormat: op.numberFormat, align: op.align, indent: op.indent };
   const memo = new Map<number, number>();
   doc.restyle(op.row, op.col, op.rows, op.cols, (base) => {
     let style = memo.get(base);
@@ -94,24 +94,53 @@ async function format(book: Book, op: Op<'format'>): Promise<void> {
   });
 }
 
-/** Widths of columns, splitting a <col> range the author wrote where ours cuts through it. */
-async function columnWidth(book: Book, op: Op<'columnWidth'>): Promise<void> {
-  const doc = await docOf(book, sheetOf(book, op.sheet));
-  const lo = op.col + 1;
-  const hi = op.col + op.cols;
+/** The sheet's <col> ranges without columns lo..hi (1-based) of the tags `drop` picks, split where that cuts through one. */
+function colsWithout(doc: SheetDoc, lo: number, hi: number, drop: (tag: string) => boolean = () => true): string[] {
   const cols: string[] = [];
   for (const { tag } of startTags(doc.element('cols') ?? '', 'col')) {
     const min = Number(attr(tag, 'min'));
     const max = Number(attr(tag, 'max'));
-    if (max < lo || min > hi) cols.push(tag);
+    if (max < lo || min > hi || !drop(tag)) cols.push(tag);
     else {
       if (min < lo) cols.push(tag.replace(/\smax="\d+"/, ` max="${lo - 1}"`));
       if (max > hi) cols.push(tag.replace(/\smin="\d+"/, ` min="${hi + 1}"`));
     }
   }
-  cols.push(`<col min="${lo}" max="${hi}" width="${op.width}" customWidth="1"/>`);
+  return cols;
+}
+
+function setCols(doc: SheetDoc, cols: string[]): void {
   cols.sort((a, b) => Number(attr(a, 'min')) - Number(attr(b, 'min')));
-  doc.setElement('cols', `<cols>${cols.join('')}</cols>`);
+  // An empty <cols> is invalid: without ranges the element goes.
+  doc.setElement('cols', cols.length ? `<cols>${cols.join('')}</cols>` : '');
+}
+
+const colTag = (lo: number, hi: number, width: number) => `<col min="${lo}" max="${hi}" width="${width}" customWidth="1"/>`;
+
+/** Widths of columns; with `onlyStandard`, a column any <col> of the sheet already covers keeps it. */
+async function columnWidth(book: Book, op: Op<'columnWidth'>): Promise<void> {
+  const doc = await docOf(book, sheetOf(book, op.sheet));
+  const lo = op.col + 1;
+  const hi = op.col + op.cols;
+  if (!op.onlyStandard) return setCols(doc, [...colsWithout(doc, lo, hi), colTag(lo, hi, op.width)]);
+  const cols = [...startTags(doc.element('cols') ?? '', 'col')].map((x) => x.tag);
+  const covered = (c: number) => cols.some((tag) => Number(attr(tag, 'min')) <= c && c <= Number(attr(tag, 'max')));
+  const added: string[] = [];
+  for (let c = lo; c <= hi; c++) {
+    if (covered(c)) continue;
+    let end = c;
+    while (end < hi && !covered(end + 1)) end++;
+    added.push(colTag(c, end, op.width));
+    c = end;
+  }
+  if (added.length) setCols(doc, [...cols, ...added]);
+}
+
+/** Columns back to the default width where they still have the <col> a tier block gave them. */
+async function standardWidth(book: Book, op: Op<'standardWidth'>): Promise<void> {
+  const doc = await docOf(book, sheetOf(book, op.sheet));
+  const ours = (tag: string) => tag.replace(/\s(min|max)="\d+"/g, '') === colTag(0, 0, op.width).replace(/\s(min|max)="\d+"/g, '');
+  setCols(doc, colsWithout(doc, op.col + 1, op.col + op.cols, ours));
 }
 
 async function hideRows(book: Book, op: Op<'hideRows'>): Promise<void> {
@@ -267,6 +296,7 @@ const APPLY: { [K in WriteOp['op']]: Apply<K> } = {
   clear,
   format,
   columnWidth,
+  standardWidth,
   freeze,
   hideRows,
   addTable,

@@ -64,6 +64,8 @@ export interface SheetData {
   underline: FormatLayer<string>[];
   /** Horizontal alignment ('Left', 'Center', 'Right', …). */
   align: FormatLayer<string>[];
+  /** Indent level (Range.format.indentLevel, 0–250). */
+  indent: FormatLayer<number>[];
   hyperlinks: Map<number, Hyperlink>;
   columnWidths: Map<number, number>;
   freeze: { rows: number; cols: number };
@@ -140,6 +142,7 @@ export function newSheet(wb: FakeWorkbookData, name: string): SheetData {
     bold: [],
     underline: [],
     align: [],
+    indent: [],
     hyperlinks: new Map(),
     columnWidths: new Map(),
     freeze: { rows: 0, cols: 0 },

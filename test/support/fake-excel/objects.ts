@@ -7,6 +7,7 @@ import { fail } from './errors';
 import {
   addTable,
   blockSpills,
+  DEFAULT_COLUMN_WIDTH,
   checkMerges,
   checkStructure,
   checkUnprotected,
@@ -603,15 +604,38 @@ export class RangeAreas extends FakeProxy<{ sheet: SheetData; rects: Rect[] }> {
   }
 }
 
-export class RangeFormat {
+/** The widths of a range's columns in points: one number when they agree, else null (as Excel answers). */
+function columnWidthsOf(t: RangeTarget): { width: number | null; standard: boolean | null } {
+  const ws = new Set<number>();
+  const std = new Set<boolean>();
+  for (let c = t.rect.c0; c <= t.rect.c1; c++) {
+    const w = t.sheet.columnWidths.get(c) ?? DEFAULT_COLUMN_WIDTH;
+    ws.add(w);
+    std.add(w === DEFAULT_COLUMN_WIDTH);
+  }
+  return { width: ws.size === 1 ? [...ws][0] : null, standard: std.size === 1 ? [...std][0] : null };
+}
+
+export class RangeFormat extends FakeProxy<RangeTarget> {
+  protected readonly _loadable = {
+    columnWidth: (t: RangeTarget) => columnWidthsOf(t).width,
+    useStandardWidth: (t: RangeTarget) => columnWidthsOf(t).standard,
+  };
   readonly fill: RangeFill;
   readonly font: RangeFont;
   constructor(
-    readonly context: FakeRequestContext,
+    context: FakeRequestContext,
     readonly range: Range,
   ) {
+    super(context, () => range._range(), false, true);
     this.fill = new RangeFill(context, range);
     this.font = new RangeFont(context, range);
+  }
+  get columnWidth(): number {
+    return this._prop('columnWidth') as number;
+  }
+  get useStandardWidth(): boolean {
+    return this._prop('useStandardWidth') as boolean;
   }
   set columnWidth(w: number) {
     this.context.enqueue(
@@ -627,6 +651,20 @@ export class RangeFormat {
       w,
     );
   }
+  /** Like Excel: only `true` does anything (the columns go back to the sheet's standard width). */
+  set useStandardWidth(v: boolean) {
+    this.context.enqueue(
+      {
+        write: true,
+        run: () => {
+          const t = this.range._range();
+          checkUnprotected(t.sheet);
+          if (v) for (let c = t.rect.c0; c <= t.rect.c1; c++) t.sheet.columnWidths.delete(c);
+        },
+      },
+      v,
+    );
+  }
   set horizontalAlignment(v: string) {
     this.context.enqueue(
       {
@@ -636,6 +674,20 @@ export class RangeFormat {
           checkUnprotected(t.sheet);
           if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(v)) fail('InvalidArgument', 'Unknown horizontal alignment.');
           pushLayer(t.sheet.align, t.rect, v);
+        },
+      },
+      v,
+    );
+  }
+  set indentLevel(v: number) {
+    this.context.enqueue(
+      {
+        write: true,
+        run: () => {
+          const t = this.range._range();
+          checkUnprotected(t.sheet);
+          if (!(Number.isInteger(v) && v >= 0 && v <= 250)) fail('InvalidArgument', 'Indent level out of range.');
+          pushLayer(t.sheet.indent, t.rect, v);
         },
       },
       v,

@@ -1,10 +1,10 @@
 // Customer lifetime value: time unit, horizon, discount rate, margin and tier cut points; a
 // holdout end date (orders after the analysis date check the fit) and per-customer intervals.
-import { Checkbox, Field, Input } from '@fluentui/react-components';
+import { Checkbox } from '@fluentui/react-components';
 import type { ClvConfig } from '../../../config';
 import { useT } from '../../i18n';
 import { useCommonStyles } from '../../styles';
-import { ChoiceField, ListField, NumberField } from '../fields';
+import { ChoiceField, DateField, ListField, NumberField } from '../fields';
 import { MethodItem, useFractionCheck, type MethodPanelProps } from './MethodItem';
 
 export function ClvPanel({ value: clv, on, disabled, onToggle, onPatch }: MethodPanelProps<ClvConfig>) {
@@ -34,9 +34,7 @@ export function ClvPanel({ value: clv, on, disabled, onToggle, onPatch }: Method
         validate={fraction}
         onCommit={(items) => onPatch({ tierCuts: items ? items.map(Number) : [0.2, 0.5] })}
       />
-      <Field label={tr('methods.clv.holdout')} hint={tr('methods.clv.holdout.hint')}>
-        <Input type="date" value={clv.holdout?.end ?? ''} disabled={off} onChange={(_, d) => onPatch({ holdout: d.value ? { end: d.value } : undefined })} />
-      </Field>
+      <DateField label={tr('methods.clv.holdout')} hint={tr('methods.clv.holdout.hint')} value={clv.holdout?.end} disabled={off} onCommit={(v) => onPatch({ holdout: v ? { end: v } : undefined })} />
       <Checkbox
         label={tr('methods.clv.interval')}
         checked={Boolean(clv.interval)}
