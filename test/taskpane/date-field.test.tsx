@@ -25,6 +25,12 @@ describe.each(['zh-CN', 'en-US'] as const)('analysis date in a %s pane (browser 
     expect(input).toHaveAttribute('placeholder', tr('field.date.placeholder'));
     expect(input).toHaveAttribute('lang', locale);
 
+    // Half a date is not an error while it is being typed; it is when the user leaves the field.
+    await user.type(input, '2024-0');
+    expect(input).not.toHaveAttribute('aria-invalid', 'true');
+    fireEvent.blur(input);
+    expect(screen.getByText(tr('field.error.date', { text: '2024-0' }))).toBeInTheDocument();
+    await user.clear(input);
     await user.type(input, '06/30/2024');
     expect(screen.getByText(tr('field.error.date', { text: '06/30/2024' }))).toBeInTheDocument();
     expect(input).toHaveAttribute('aria-invalid', 'true');

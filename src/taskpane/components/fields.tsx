@@ -83,21 +83,23 @@ export function DateField(p: DateFieldProps) {
     setText((now) => (dayToIso(isoToDay(now.trim())) === (p.value ?? '') ? now : (p.value ?? '')));
     setError(null);
   }, [p.value]);
+  /** Why `raw` is not a date, or null when it is one (or empty). */
+  const problem = (raw: string): string | null => {
+    const s = raw.trim();
+    if (s === '' || !Number.isNaN(isoToDay(s))) return null;
+    return /^\d{4}-\d{2}-\d{2}$/.test(s) ? tr('field.error.dateNotReal', { text: s }) : tr('field.error.date', { text: s });
+  };
+  // A valid date is taken at once; a wrong one is said when the user leaves the field (or has
+  // typed a whole date), not at every keystroke of "2024-0…".
   const commit = (raw: string) => {
     setText(raw);
     const s = raw.trim();
-    if (s === '') {
+    const why = problem(raw);
+    if (why === null) {
       setError(null);
-      p.onCommit(undefined);
-      return;
-    }
-    const day = isoToDay(s);
-    if (Number.isNaN(day)) {
-      setError(/^\d{4}-\d{2}-\d{2}$/.test(s) ? tr('field.error.dateNotReal', { text: s }) : tr('field.error.date', { text: s }));
-      return;
-    }
-    setError(null);
-    p.onCommit(s);
+      p.onCommit(s === '' ? undefined : s);
+    } else if (s.length >= 10) setError(why);
+    else setError(null);
   };
   return (
     <Field label={p.label} hint={p.hint} validationState={error ? 'error' : 'none'} validationMessage={error ?? undefined}>
@@ -109,6 +111,7 @@ export function DateField(p: DateFieldProps) {
         spellCheck={false}
         disabled={p.disabled}
         onChange={(_, d) => commit(d.value)}
+        onBlur={() => setError(problem(text))}
         onKeyDown={(e) => {
           if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
           const day = isoToDay(text.trim());
