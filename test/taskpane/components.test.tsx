@@ -13,6 +13,8 @@ import { DataStep, type DataStepProps } from '../../src/taskpane/components/Data
 import { AbcPanel } from '../../src/taskpane/components/methods/AbcPanel';
 import { DimensionsPanel } from '../../src/taskpane/components/methods/DimensionsPanel';
 import { RuleEditor } from '../../src/taskpane/components/RuleEditor';
+import { NumberField } from '../../src/taskpane/components/fields';
+import { useState } from 'react';
 import type { RulePreview } from '../../src/taskpane/worker/rulePreview';
 import { demoPort, renderPane, testHost, paneUser } from './support';
 
@@ -102,6 +104,19 @@ describe('method panels from props', () => {
     expect(onPatch).toHaveBeenLastCalledWith({ cuts: [0.1, 0.4] });
     await user.click(screen.getByRole('switch', { name: 'Use ABC classes' }));
     expect(onToggle).toHaveBeenCalledWith(false);
+  });
+
+  test('a number field keeps what is being typed when its value comes back committed ("1.50" stays)', () => {
+    function Controlled() {
+      const [v, setV] = useState(2);
+      return <NumberField label="Rate" value={v} min={0} max={10} onCommit={setV} />;
+    }
+    render(<Controlled />);
+    const input = screen.getByLabelText('Rate') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '1.50' } });
+    expect(input.value).toBe('1.50');
+    fireEvent.change(input, { target: { value: '1.505' } });
+    expect(input.value).toBe('1.505');
   });
 
   test('dimensions offers the headers it is given', async () => {

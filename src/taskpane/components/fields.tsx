@@ -23,7 +23,8 @@ export function NumberField(p: NumberFieldProps) {
   const [text, setText] = useState(String(p.value));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    setText(String(p.value));
+    // A new value from outside; not the one this field just committed ("0." stays "0." while 0 is committed).
+    setText((now) => (now.trim() !== '' && Number(now.trim().replace(',', '.')) === p.value ? now : String(p.value)));
     setError(null);
   }, [p.value]);
   const check = (raw: string): string | null => {
