@@ -6,7 +6,7 @@ import { formatConfigErrors, parseConfig, parseConfigText, CONFIG_VERSION, type 
 import { classify } from '../engine/classify';
 import { describeIssue } from '../engine/ingest';
 import type { ClassificationResult, InputTables } from '../engine/types';
-import { t, tryT, type Locale, type MessageKey } from '../i18n';
+import { t, tryT, type Locale, type MessageKey, type Params } from '../i18n';
 import { describeKnownError } from '../workbook/describeError';
 import { envLocale } from './locale';
 import { parseArgs } from './args';
@@ -34,7 +34,7 @@ const SPEC = {
 export class UsageError extends Error {
   constructor(
     readonly key: MessageKey,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Params = {},
     readonly detail = '',
   ) {
     super(key);

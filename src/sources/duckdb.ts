@@ -108,7 +108,7 @@ export async function openOrders(
   const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
   const headers = columns.map((c) => c.name);
   // DuckDB names repeated or blank headers its own way; the config names them as the ingest does.
-  if (csv && headers.join('\n') !== csv.place.headers.join('\n')) throw new SourceError('scale.not_plain_file', { file: label, why: csv.place.headers.join(', ') });
+  if (csv && headers.join('\n') !== csv.place.headers.join('\n')) throw new SourceError('scale.not_plain_file', { file: label, why: csv.place.headers });
   const where: SourcePlace = {
     place: csv?.place ?? { table: 'orders', sheet: path.basename(label), headerRow: 1, firstColumn: 0, headers },
     rowsAreLines: (total) => format === 'parquet' || countLines(file) === total + 1,
