@@ -22,7 +22,7 @@ import { campaignCsv, campaignRows, parseTierSelection } from '../output/campaig
 import { writeCampaignXlsx } from './campaignXlsx';
 import { OpenBooks } from './reuse';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
-import { classifyFromSource, usesScaleSource } from './scaleSource';
+import { classifyFromSource, fallbackText, usesScaleSource } from './scaleSource';
 import { SourceError } from '../sources/common';
 
 const SPEC = {
@@ -268,7 +268,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     const books = new OpenBooks();
     if (options.orders && !scaled) tables.orders = await readInputFile(options.orders, 'orders', books);
     if (options.customers) tables.customers = await readInputFile(options.customers, 'customers', books);
-    const result = scaled ? await classifyFromSource(options, tables.customers, config, (why) => writeErr(`${t(locale, 'scale.fallback', { reason: t(locale, why.key, why.params) })}\n`)) : classify(tables, config);
+    const result = scaled ? await classifyFromSource(options, tables.customers, config, (why) => writeErr(`${fallbackText(locale, why)}\n`)) : classify(tables, config);
     // A rule that does not compile is a config error: a scheduled job must notice (exit 2, nothing written).
     const ruleErrors = ruleErrorsText(result);
     if (ruleErrors) throw new UsageError('cli.rules_invalid', { file: options.config ?? '' }, ruleErrors);
