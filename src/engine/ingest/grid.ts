@@ -55,7 +55,7 @@ export function resolveColumns(
   const givenKeys = new Set(Object.keys(idx));
   Object.assign(idx, detectRemaining(headers, table, taken, givenKeys));
   const twin = findAmbiguousColumn(headers, idx, givenKeys, firstColumn);
-  if (twin) throwError('ambiguous_column', { table, sheet, ...twin });
+  if (twin) throwError('ambiguous_column', { table, sheet, ...twin, configPath: `columns.${table}.${twin.key}` });
   for (const key of required) {
     if (!(key in idx)) throwError('missing_column', { table, sheet, column: key, expected: HEADER_EXAMPLES[key] ?? key, headers });
   }
