@@ -1,7 +1,7 @@
 // The one catalogue (src/i18n): every area's module, same keys in both languages (a compile
 // error otherwise, see define.ts), the same placeholders, no key defined by two areas (the
 // later would silently win), and no empty text.
-import { catalogues, hasMessage, t, tryT } from '../src/i18n';
+import { catalogues, formatList, hasMessage, t, tryT } from '../src/i18n';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -40,5 +40,17 @@ describe('message catalogue', () => {
     expect(hasMessage('warning.no_such_code')).toBe(false);
     expect(tryT('zh-CN', 'warning.no_such_code', {}, 'no_such_code')).toBe('no_such_code');
     expect(t('zh-CN', 'tier.activity.silent')).toBe('沉默');
+  });
+});
+
+describe('list parameters', () => {
+  it('are written with the separator of the language, each item exactly as given', () => {
+    const headers = ['客户ID', 'Sales, net', '  备注 '];
+    const params = { table: 'orders', sheet: 'S', column: 'c', expected: 'e', configPath: 'p', headers };
+    expect(t('zh-CN', 'error.missing_column', params)).toContain('现有表头：客户ID、Sales, net、  备注 。');
+    expect(t('en-US', 'error.missing_column', params)).toContain('Headers found: 客户ID, Sales, net,   备注 .');
+    expect(formatList('zh-CN', ['地区', '行业'])).toBe('地区、行业');
+    expect(formatList('en-US', ['Region'])).toBe('Region');
+    expect(tryT('zh-CN', 'warning.rfm_segment_shadowed', { segment: 'X', by: ['Champions', 'Lost'] })).toContain('（Champions、Lost）');
   });
 });

@@ -6,7 +6,7 @@ import { formatConfigErrors, parseConfig, parseConfigText, CONFIG_VERSION, type 
 import { classify } from '../engine/classify';
 import { describeIssue } from '../engine/ingest';
 import type { ClassificationResult, InputTables } from '../engine/types';
-import { t, tryT, type Locale, type MessageKey } from '../i18n';
+import { t, tryT, type Locale, type MessageKey, type Params } from '../i18n';
 import { describeKnownError } from '../workbook/describeError';
 import { envLocale } from './locale';
 import { parseArgs } from './args';
@@ -16,13 +16,13 @@ import { EDIT_FLAGS, editChoiceOf, editedStopText } from './edits';
 import { writeTieredWorkbook } from './writeOut';
 import { csvColumns, writeCustomerCsv } from '../output/customerCsv';
 import { checkWritable, headerRowHint, isWorkbookSpec, ruleErrorsText } from './userErrors';
-import { writeErr, writeOut } from './terminal';
+import { safeText, writeErr, writeOut } from './terminal';
 import { ruleSenseProblems, ruleSenseText } from '../output/sense';
 import { campaignCsv, campaignRows, parseTierSelection } from '../output/campaign';
 import { writeCampaignXlsx } from './campaignXlsx';
 import { OpenBooks } from './reuse';
 import { methodLabel, ruleNames, tierLabel } from '../output/labels';
-import { classifyFromSource, usesScaleSource } from './scaleSource';
+import { classifyFromSource, fallbackText, usesScaleSource } from './scaleSource';
 import { SourceError } from '../sources/common';
 
 const SPEC = {
@@ -34,7 +34,7 @@ const SPEC = {
 export class UsageError extends Error {
   constructor(
     readonly key: MessageKey,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Params = {},
     readonly detail = '',
   ) {
     super(key);
@@ -162,7 +162,7 @@ function refuseOutputOverInput(options: Partial<Record<(typeof SPEC.values)[numb
   const inputs = [options.orders, options.customers].filter((x): x is string => !!x && !/^postgres(ql)?:/i.test(x)).map((s) => splitSheetSpec(s).file);
   if (options.config) inputs.push(options.config);
   for (const key of ['csv', 'json', 'out', 'export'] as const) {
-    const out = options[key];
+    const out = key === 'csv' && options.csv === STDOUT ? undefined : options[key];
     const hit = out ? inputs.find((f) => sameFile(f, out)) : undefined;
     if (out && hit) throw new UsageError('cli.output_is_input', { option: `--${key}`, file: out });
   }
@@ -172,8 +172,21 @@ function writeFile(file: string, text: string): void {
   writeChunks(file, (sink) => sink(text));
 }
 
+/** `--csv -`: the CSV on standard output, as a pipe or a redirect gets it (the human text goes to stderr). */
+const STDOUT = '-';
+
+/**
+ * The CSV on standard output: the same bytes as the file would get; only a terminal sees control
+ * characters of cell text as visible codes, as every other text the CLI shows.
+ */
+function writeStdout(produce: (sink: (chunk: string) => void) => void): void {
+  const shown = process.stdout.isTTY ? safeText : (s: string) => s;
+  produce((chunk) => process.stdout.write(shown(chunk)));
+}
+
 /** A file written as `produce` hands its text over, chunk by chunk (no whole-file string). */
 function writeChunks(file: string, produce: (sink: (chunk: string) => void) => void): void {
+  if (file === STDOUT) return writeStdout(produce);
   let fd: number | null = null;
   try {
     fd = fs.openSync(file, 'w');
@@ -193,7 +206,7 @@ function writeChunks(file: string, produce: (sink: (chunk: string) => void) => v
 }
 
 /** --export <file> --export-tiers abc=A,activity=silent: the chosen tiers' customers with their contacts. */
-async function exportCampaign(file: string | undefined, spec: string | undefined, run: { result: ClassificationResult; config: TieringConfig; locale: Locale; customers?: InputTables['customers'] }): Promise<void> {
+async function exportCampaign(file: string | undefined, spec: string | undefined, run: { result: ClassificationResult; config: TieringConfig; locale: Locale; customers?: InputTables['customers']; say: (s: string) => void }): Promise<void> {
   if (!file || !spec) throw new UsageError('mg.export.needTiers');
   const rules = ruleNames(run.config);
   const sel = parseTierSelection(spec, run.result, rules);
@@ -206,7 +219,7 @@ async function exportCampaign(file: string | undefined, spec: string | undefined
       throw new UsageError('cli.write_failed', { file, reason: e instanceof Error ? e.message : String(e) });
     }
   } else writeFile(file, campaignCsv(list));
-  process.stdout.write(`${t(run.locale, 'mg.export.written', { n: list.rows.length, file })}\n`);
+  run.say(`${t(run.locale, 'mg.export.written', { n: list.rows.length, file })}\n`);
 }
 
 /** The message of a user's mistake with the command (usage, an input file, a source), or null for anything else. */
@@ -242,8 +255,11 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (flags.has('in-place') && !isWorkbookSpec(options.orders) && !isWorkbookSpec(options.customers)) {
       throw new UsageError('cli.in_place_not_xlsx', { file: options.orders ?? options.customers ?? '' });
     }
+    // With the CSV on stdout, the summary and notes go to stderr: stdout carries only the CSV.
+    const toStdout = options.csv === STDOUT;
+    const say = toStdout ? writeErr : writeOut;
     for (const key of ['csv', 'json', 'out'] as const) {
-      const problem = options[key] ? checkWritable(options[key]) : null;
+      const problem = options[key] && !(key === 'csv' && toStdout) ? checkWritable(options[key]) : null;
       if (problem) throw new UsageError('cli.out_unwritable', { file: options[key]!, reason: problem });
     }
 
@@ -252,7 +268,7 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     const books = new OpenBooks();
     if (options.orders && !scaled) tables.orders = await readInputFile(options.orders, 'orders', books);
     if (options.customers) tables.customers = await readInputFile(options.customers, 'customers', books);
-    const result = scaled ? await classifyFromSource(options, tables.customers, config, (why) => writeErr(`${t(locale, 'scale.fallback', { reason: t(locale, why.key, why.params) })}\n`)) : classify(tables, config);
+    const result = scaled ? await classifyFromSource(options, tables.customers, config, (why) => writeErr(`${fallbackText(locale, why)}\n`)) : classify(tables, config);
     // A rule that does not compile is a config error: a scheduled job must notice (exit 2, nothing written).
     const ruleErrors = ruleErrorsText(result);
     if (ruleErrors) throw new UsageError('cli.rules_invalid', { file: options.config ?? '' }, ruleErrors);
@@ -263,18 +279,18 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
       writeChunks(options.csv, (sink) => writeCustomerCsv(result, columns, sink, { locale, config }, flags.has('csv-raw')));
     }
     if (options.json) writeFile(options.json, `${JSON.stringify(toJsonReport(result, config, locale), null, 2)}\n`);
-    writeOut(`${summaryText(result, locale, config)}\n`);
-    for (const p of ruleSenseProblems(result, config)) writeOut(`  - ${ruleSenseText(locale, p)}\n`);
-    if (options.csv) writeOut(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
-    if (options.json) writeOut(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
-    if (options.export || options['export-tiers']) await exportCampaign(options.export, options['export-tiers'], { result, config, locale, customers: tables.customers });
+    say(`${summaryText(result, locale, config)}\n`);
+    for (const p of ruleSenseProblems(result, config)) say(`  - ${ruleSenseText(locale, p)}\n`);
+    if (options.csv && !toStdout) say(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
+    if (options.json) say(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
+    if (options.export || options['export-tiers']) await exportCampaign(options.export, options['export-tiers'], { result, config, locale, customers: tables.customers, say });
 
     if (options.out || flags.has('in-place')) {
       const edits = editChoiceOf(flags);
       if (!edits) throw new UsageError('out.cli.editsExclusive');
       const report = await writeTieredWorkbook({ result, inputs: tables, books, config, locale, orders: options.orders, customers: options.customers, out: options.out, inPlace: flags.has('in-place'), edits });
-      for (const p of report.problems) writeOut(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
-      if (options.out) writeOut(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
+      for (const p of report.problems) say(`${t(locale, 'out.cli.problem', { message: p.message })}\n`);
+      if (options.out) say(`${t(locale, 'cli.wrote', { file: options.out })}\n`);
     }
     return 0;
   } catch (e) {

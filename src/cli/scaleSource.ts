@@ -11,6 +11,7 @@ import type { ClassificationResult, InputTables } from '../engine/types';
 import { duckdbFacts, fileFormat } from '../sources/duckdb';
 import { isPostgresUrl, postgresFacts } from '../sources/postgres';
 import { SourceError } from '../sources/common';
+import { t, tryT, type Locale } from '../i18n';
 
 /**
  * CSV files above this size (≈ 10 M rows of id, date and amount) go through DuckDB unless
@@ -64,6 +65,20 @@ export async function classifyFromSource(o: ScaleOptions, customers: InputTables
   }
   const ingested = customers ? ingest({ customers }, config) : null;
   return classifyFacts(facts, config, ingested);
+}
+
+// Why DuckDB refused a file, as the note of the automatic fallback says it: the reason alone, not
+// the refusal's advice (the file was classified, in memory).
+const FALLBACK_WHY: Record<string, string> = {
+  id: 'values', date: 'values', amount: 'values', profit: 'values', order_id: 'values',
+  lines: 'lines', encoding: 'encoding', text: 'text', layout: 'layout', headers: 'headers', file: 'file',
+};
+
+/** The note of a CSV read in memory because DuckDB would not read it as the in-memory reader does. */
+export function fallbackText(locale: Locale, e: SourceError): string {
+  const why = FALLBACK_WHY[e.key.replace(/^scale\.not_plain_/, '')];
+  const reason = tryT(locale, `scale.fallback_why.${why}`, e.params, t(locale, e.key, e.params));
+  return t(locale, 'scale.fallback', { file: e.params.file ?? '', reason });
 }
 
 /** The customer facts of the orders in PostgreSQL or in a CSV/Parquet file read by DuckDB. */

@@ -17,7 +17,7 @@ export interface ResolvedSource {
 
 const ADDRESS = /^(?:'((?:[^']|'')+)'|(.+))!([^!]+)$/;
 
-const listOf = (xs: string[]) => (xs.length ? xs.join(', ') : '—');
+const listOf = (xs: string[]) => (xs.length ? xs : '—');
 
 /** The reference a source text names in this workbook; none is an InputFileError listing what there is. */
 export async function resolveSource(port: XlsxPort, source: string | undefined, kind: TableKind, file: string): Promise<ResolvedSource> {

@@ -49,7 +49,7 @@ export async function runSql(argv: readonly string[]): Promise<number> {
   }
   const dialect = o.dialect ?? '';
   if (!isDialect(dialect)) {
-    process.stderr.write(`${t(locale, 'scale.bad_dialect', { value: dialect, dialects: DIALECTS.join(', ') })}\n${t(locale, 'scale.sql_usage')}\n`);
+    process.stderr.write(`${t(locale, 'scale.bad_dialect', { value: dialect, dialects: DIALECTS })}\n${t(locale, 'scale.sql_usage')}\n`);
     return 2;
   }
   let raw: unknown = { version: CONFIG_VERSION };

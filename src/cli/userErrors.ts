@@ -46,5 +46,5 @@ export function headerRowHint(e: unknown, tables: InputTables, locale: Locale): 
   const grid = e.params.table === 'customers' ? tables.customers : tables.orders;
   if (!grid) return null;
   const headers = (cellsOf(grid).row(0) ?? []).map((c) => (c === null || c === undefined ? '' : String(c))).filter((c) => c.trim() !== '');
-  return t(locale, 'cli.hint_header_row', { row: grid.headerRow ?? 1, sheet: grid.name, headers: headers.map((h) => `"${h}"`).join(', ') || '—' });
+  return t(locale, 'cli.hint_header_row', { row: grid.headerRow ?? 1, sheet: grid.name, headers: headers.length ? headers.map((h) => `"${h}"`) : '—' });
 }

@@ -5,7 +5,7 @@
 // refuses facts computed for another analysis date or config, a changed or garbled table,
 // with the sheet and cell (docs/scale.md "The customer facts table").
 import type { TieringConfig } from '../config/schema';
-import { t, tryT, type Locale, type MessageKey } from '../i18n';
+import { t, tryT, type Locale, type MessageKey, type Params } from '../i18n';
 import { dayToIso } from './calendar';
 import { classify } from './classify';
 import { classifyFacts, factOf, factsColumns, type CustomerFact, type CustomerFactsSet } from './facts';
@@ -91,7 +91,7 @@ export function factsTable(set: CustomerFactsSet, locale: Locale): { headings: s
 /** A problem with a facts table: `error.<code>` with its params (sheet, cell…). */
 export interface FactsProblem {
   code: string;
-  params: Record<string, string | number>;
+  params: Params;
 }
 
 /** Column index per field, from headings in either language (case, spaces and _ ignored). */
@@ -221,7 +221,7 @@ function checkRelations(grid: SourceGrid, cols: number[], rows: Row[], set: Cust
       const j = cols[FACTS_FIELDS.findIndex((x) => x.key === k)];
       return `${cellText(header[j], 60)} ${cellText(grid.values[r]?.[j], 30)}`;
     });
-    problems.push({ code: 'facts_inconsistent', params: { sheet: grid.name, row: (grid.headerRow ?? 1) + r, id: f.id, what: what.join(', ') } });
+    problems.push({ code: 'facts_inconsistent', params: { sheet: grid.name, row: (grid.headerRow ?? 1) + r, id: f.id, what } });
   });
 }
 

@@ -5,6 +5,7 @@ import type { AbcCuts } from './methods/abc';
 import type { ActivityCuts } from './methods/activity';
 import type { RfmCuts } from './methods/rfm';
 import type { OrderHabits } from './ingest/habits';
+import type { Params } from '../i18n';
 
 /** One cell as Excel's Range.values gives it (blank = ''), or as a CSV/XLSX reader gives it. */
 export type Cell = string | number | boolean | null | undefined;
@@ -30,9 +31,9 @@ export interface SourceGrid {
   /** True when the cells came from a text file: numbers and dates arrive as strings. */
   fromText?: boolean;
   /** What the reader noticed about the source (sheet chosen, hidden rows…), for the run's notes. */
-  notes?: { code: string; params?: Record<string, string | number> }[];
+  notes?: { code: string; params?: Params }[];
   /** What the reader noticed about the file (lines in another encoding, unclosed quotes): reported as issues. */
-  readIssues?: { code: string; severity: 'error' | 'warning' | 'info'; params: Record<string, string | number> }[];
+  readIssues?: { code: string; severity: 'error' | 'warning' | 'info'; params: Params }[];
   /** Blank cells that hold a formula whose result was never saved: "gridRow,gridCol" → formula text. */
   uncalculated?: ReadonlyMap<string, string>;
 }
@@ -89,7 +90,7 @@ export interface DataIssue {
   /** error: row left out; warning: row used with a caveat; info: counted only. */
   severity: 'error' | 'warning' | 'info';
   /** Extra values for the message template. */
-  params?: Record<string, string | number>;
+  params?: Params;
   /** 0-based sheet column of the cell (firstColumn + column index), for A1 addresses. */
   col?: number;
 }
@@ -98,7 +99,7 @@ export interface DataIssue {
 export class TieringError extends Error {
   constructor(
     readonly code: string,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Params = {},
     message?: string,
   ) {
     super(message ?? code);
@@ -177,7 +178,7 @@ export interface ClassificationResult {
   issuesTotal?: number;
   stats: RunStats;
   /** Non-fatal notes, e.g. RFM segments that can never match, CLV fit failures. */
-  warnings: { code: string; params?: Record<string, string | number> }[];
+  warnings: { code: string; params?: Params }[];
   /** Reports of the optional methods (rule coverage, CLV fit), JSON-serialisable. */
   reports: Record<string, unknown>;
 }
@@ -246,5 +247,5 @@ export interface IngestResult {
   /** Distinct sheet rows with an error or warning issue, counted before the cap. */
   rowsWithIssues?: number;
   /** What reading did that the user should know (header row found, amount computed…): the run's notes. */
-  notes?: { code: string; params?: Record<string, string | number> }[];
+  notes?: { code: string; params?: Params }[];
 }

@@ -26,7 +26,9 @@ type KeysOf<M> = M extends { en: infer E } ? keyof E & string : never;
 /** Every message key of every module. */
 export type MessageKey = KeysOf<Module>;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
-export type Params = Record<string, string | number>;
+/** A message parameter: a list (string array) is written with the locale's list separator. */
+export type ParamValue = string | number | readonly string[];
+export type Params = Record<string, ParamValue>;
 
 function merge(part: 'en' | 'zh'): Catalogue {
   const out: Record<string, string> = {};
@@ -36,12 +38,25 @@ function merge(part: 'en' | 'zh'): Catalogue {
 const en = merge('en');
 const zh = merge('zh');
 
+// The one list separator per language: a 中文 reader expects 地区、行业, an English one "region, industry".
+const LIST_SEPARATOR: Record<Locale, string> = { 'zh-CN': '、', 'en-US': ', ' };
+
+/** Items as one list in the locale's words; each item's text is kept exactly as given. */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return items.join(LIST_SEPARATOR[locale]);
+}
+
+/** A parameter as it reads in a sentence: lists joined by the locale's separator. */
+export function formatParam(locale: Locale, value: ParamValue): string {
+  return typeof value === 'object' ? formatList(locale, value) : String(value);
+}
+
 /** Translate key with {param} placeholders. */
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
   const template = (locale === 'zh-CN' ? zh : en)[key] ?? en[key] ?? key;
   // Most messages have no placeholder; labels are asked for once per cell of a sheet.
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? formatParam(locale, params[name]!) : m));
 }
 
 /** Whether a key built at run time (e.g. `warning.${code}`) names a message. */

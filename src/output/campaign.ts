@@ -7,7 +7,7 @@ import { csvDocument } from './csv';
 import type { TieringConfig } from '../config/schema';
 import type { ClassificationResult, SourceGrid } from '../engine/types';
 import { isTierMethod } from '../engine/columns';
-import { t, type Locale, type MessageKey } from '../i18n';
+import { t, type Locale, type MessageKey, type Params } from '../i18n';
 import type { CellValue } from './ops';
 import { columnHeader, methodLabel, tierLabel, type RuleNames } from './labels';
 import { playFor } from './playbook';
@@ -16,7 +16,7 @@ import { idColumnOf } from './plan';
 /** Which customers: method → tier keys (a customer in any chosen tier of any method). */
 export type TierSelection = { method: string; tiers: string[] }[];
 
-export type SelectionResult = { ok: true; selection: TierSelection } | { ok: false; key: MessageKey; params: Record<string, string> };
+export type SelectionResult = { ok: true; selection: TierSelection } | { ok: false; key: MessageKey; params: Params };
 
 /**
  * Parses `abc=A,activity=silent` (also `abc=A+B`; tiers by key or by their label in either
@@ -27,18 +27,18 @@ export function parseTierSelection(spec: string, result: Pick<ClassificationResu
   const byMethod = new Map<string, string[]>();
   for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
-    if (eq <= 0 || eq === part.length - 1) return { ok: false, key: 'mg.export.usage', params: { methods: methods.join(', ') } };
+    if (eq <= 0 || eq === part.length - 1) return { ok: false, key: 'mg.export.usage', params: { methods } };
     const m = part.slice(0, eq).trim();
     const method = methods.find((x) => x === m || methodLabel('zh-CN', x, rules) === m || methodLabel('en-US', x, rules) === m);
-    if (!method) return { ok: false, key: 'mg.export.unknownMethod', params: { method: m, methods: methods.join(', ') } };
+    if (!method) return { ok: false, key: 'mg.export.unknownMethod', params: { method: m, methods } };
     const present = tiersOf(result, method);
     for (const want of part.slice(eq + 1).split('+').map((s) => s.trim())) {
       const tier = present.find((k) => k === want || tierLabel('zh-CN', method, k) === want || tierLabel('en-US', method, k) === want || k.toLowerCase() === want.toLowerCase());
-      if (!tier) return { ok: false, key: 'mg.export.unknownTier', params: { method, tier: want, tiers: present.join(', ') } };
+      if (!tier) return { ok: false, key: 'mg.export.unknownTier', params: { method, tier: want, tiers: present } };
       byMethod.set(method, [...(byMethod.get(method) ?? []), tier]);
     }
   }
-  if (!byMethod.size) return { ok: false, key: 'mg.export.usage', params: { methods: methods.join(', ') } };
+  if (!byMethod.size) return { ok: false, key: 'mg.export.usage', params: { methods } };
   return { ok: true, selection: [...byMethod].map(([method, tiers]) => ({ method, tiers })) };
 }
 

@@ -81,7 +81,7 @@ export interface OutputPlan {
   notes: (
     | { code: 'groupsCapped'; params: { method: string; count: number; max: number } }
     /** The tier block went right of the user's cells it would have covered (set by run.ts, which reads them). */
-    | { code: 'blockMoved'; params: { sheet: string; from: string; to: string; cells: string } }
+    | { code: 'blockMoved'; params: { sheet: string; from: string; to: string; cells: readonly string[] } }
   )[];
   /** The cells of the user's sheets the plan writes into: each must be empty or ours. */
   targets: Target[];

@@ -1,7 +1,7 @@
 // What the DuckDB and PostgreSQL sources share: the error type the CLI renders (exit 2), the
 // column mapping (the same header detection as the in-memory ingest) and the facts query input.
 import type { TieringConfig } from '../config/schema';
-import type { MessageKey } from '../i18n';
+import type { MessageKey, Params } from '../i18n';
 import { resolveColumns } from '../engine/ingest/grid';
 import { ambiguousExampleSql, factsSql, outlierRowsSql, validationSql, type FactsQueryInput, type SourceColumn } from '../engine/sql/facts';
 import { factsSetFromColumns, factsSetFromRows, num } from '../engine/sql/rows';
@@ -17,7 +17,7 @@ import type { ColumnKind, Dialect } from '../engine/sql/dialects';
 export class SourceError extends Error {
   constructor(
     readonly key: MessageKey,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Params = {},
   ) {
     // The message is for logs and tests; users see t(key, params).
     super(`${key} ${JSON.stringify(params)}`);

@@ -45,11 +45,12 @@ function head(file: string): Buffer {
 function csvHead(file: string, bytes: Buffer, config: TieringConfig): GridPlaceOf {
   const cut = bytes.length === 65536 ? bytes.subarray(0, bytes.lastIndexOf(10) + 1) : bytes;
   const grid = textToGrid(cut, path.basename(file));
-  const notPlain = (why: string) => new SourceError('scale.not_plain_file', { file, why });
-  if (grid.encoding !== 'utf-8' || grid.readIssues?.length) throw notPlain(grid.encoding);
-  if (grid.headerRow !== 1) throw notPlain('sep=');
+  if (grid.encoding !== 'utf-8') throw new SourceError('scale.not_plain_encoding', { file, encoding: grid.encoding });
+  if (grid.readIssues?.length) throw new SourceError('scale.not_plain_text', { file });
+  const layout = new SourceError('scale.not_plain_layout', { file });
+  if (grid.headerRow !== 1) throw layout;
   const located = locateTable(grid, 'orders', config.columns?.orders ?? {});
-  if (located.notes.length > 0 || located.grid.headerRow !== 1) throw notPlain(located.notes[0]?.code ?? 'layout');
+  if (located.notes.length > 0 || located.grid.headerRow !== 1) throw layout;
   const headers = headerTexts(grid);
   // The ingest's own column check (two columns headed "amount" is an error there, not a pick).
   resolveColumns([...headers], 'orders', config.columns?.orders ?? {}, grid.name, ['customerId', 'orderDate']);
@@ -108,7 +109,7 @@ export async function openOrders(
   const columns = described.map((r) => ({ name: String(r.column_name), kind: kindOfType(String(r.column_type)) }));
   const headers = columns.map((c) => c.name);
   // DuckDB names repeated or blank headers its own way; the config names them as the ingest does.
-  if (csv && headers.join('\n') !== csv.place.headers.join('\n')) throw new SourceError('scale.not_plain_file', { file: label, why: csv.place.headers.join(', ') });
+  if (csv && headers.join('\n') !== csv.place.headers.join('\n')) throw new SourceError('scale.not_plain_headers', { file: label, headers: csv.place.headers.filter((h, i) => h !== headers[i]).map((h) => `"${h}"`) });
   const where: SourcePlace = {
     place: csv?.place ?? { table: 'orders', sheet: path.basename(label), headerRow: 1, firstColumn: 0, headers },
     rowsAreLines: (total) => format === 'parquet' || countLines(file) === total + 1,

@@ -3,7 +3,7 @@
 // the same from either adapter), Excel's own codes, the stored state's problems and a
 // cancel. Decided by class and code, never by message text; never a raw exception.
 import { TieringError } from '../engine/types';
-import { hasMessage, t, type Locale, type MessageKey } from '../i18n';
+import { hasMessage, t, type Locale, type MessageKey, type Params } from '../i18n';
 import { WorkbookError } from './errors';
 import { describeOfficeError, officeErrorCode, UnsupportedExcelError } from './office/errors';
 import { CancelledError } from './port';
@@ -28,9 +28,8 @@ export function describeKnownError(e: unknown, locale: Locale): string | null {
  * The engine names tables and fields by their config keys (`orders`, `amount`); the user reads
  * the words of the pane and the sheets (订单, 金额) and, for the config file, the path to set.
  */
-function userWords(code: string, params: Record<string, unknown>, locale: Locale): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'number' ? v : String(v);
+function userWords(code: string, params: Params, locale: Locale): Params {
+  const out: Params = { ...params };
   const table = typeof params.table === 'string' ? params.table : '';
   if (table === 'orders' || table === 'customers') {
     out.table = t(locale, `ingest.table.${table}`);

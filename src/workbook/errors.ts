@@ -2,7 +2,7 @@
 // its parameters (like the engine's TieringError). The sentences live in the catalogues
 // (i18n/messages/workbook.ts) and describeError.ts turns them into the user's words; the
 // message here is the English sentence, for logs.
-import { t } from '../i18n';
+import { t, type Params } from '../i18n';
 
 export type WorkbookErrorCode =
   | 'sheetNotFound'
@@ -31,7 +31,7 @@ export type WorkbookErrorCode =
 export class WorkbookError extends Error {
   constructor(
     readonly code: WorkbookErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Params = {},
   ) {
     super(t('en-US', `workbook.error.${code}`, params));
     this.name = 'WorkbookError';

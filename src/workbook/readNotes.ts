@@ -1,10 +1,11 @@
 // What a read found that the run should say: hidden or filtered rows (read like the others,
 // as Range.values gives them) and merged cells (only their top-left cell holds the value).
 import type { RangeRead } from './port';
+import type { Params } from '../i18n';
 
 export interface ReadNote {
   code: string;
-  params?: Record<string, string | number>;
+  params?: Params;
 }
 
 /** Merged areas named in a note at most (the rest are counted). */
@@ -16,7 +17,7 @@ export function readNotes(read: RangeRead): ReadNote[] {
   if (hidden.length > 0) notes.push({ code: 'source_hidden_rows', params: { sheet: read.sheet, count: hidden.length, row: hidden.reduce((a, b) => Math.min(a, b)) + 1 } });
   const merged = read.merged ?? [];
   if (merged.length > 0) {
-    const areas = merged.slice(0, SHOWN_MERGES).join(', ') + (merged.length > SHOWN_MERGES ? ` … (+${merged.length - SHOWN_MERGES})` : '');
+    const areas = merged.length > SHOWN_MERGES ? [...merged.slice(0, SHOWN_MERGES), `… (+${merged.length - SHOWN_MERGES})`] : merged;
     notes.push({ code: 'source_merged', params: { sheet: read.sheet, areas } });
   }
   return notes;

@@ -209,7 +209,7 @@ async function freeBlockColumn(
   plan: OutputPlan,
   src: CustomerSource | undefined,
   previous: Registry | null,
-): Promise<{ col: number; sheet: string; from: string; to: string; cells: string } | null> {
+): Promise<{ col: number; sheet: string; from: string; to: string; cells: readonly string[] } | null> {
   if (!src || src.table) return null;
   const target = plan.targets.find((tg) => sheetKey(tg.sheet) === sheetKey(src.sheet) && tg.row === src.row);
   if (!target) return null;
@@ -224,7 +224,7 @@ async function freeBlockColumn(
   while ([...Array(target.cols).keys()].some((k) => used.has(col + k))) col++;
   if (col + target.cols > MAX_COLS) return null;
   const range = (c: number) => rangeAddress(target.row, c, target.rows, target.cols);
-  return { col, sheet: target.sheet, from: range(target.col), to: range(col), cells: targetError(blocked).params.cells as string };
+  return { col, sheet: target.sheet, from: range(target.col), to: range(col), cells: shownCells(blocked.cells) };
 }
 
 /** The config to run (given, or stored in the workbook) with the one-off analysis date applied. */
@@ -354,10 +354,12 @@ function ownCell(previous: Registry | null, sheet: string): (row: number, col: n
   return (row, col) => own.some((c) => row >= c.row && row <= c.row + c.rows && col >= c.col && col < c.col + c.headers.length);
 }
 
+/** The first few cells of a list, as a message names them (the rest stand as "…"). */
+const shownCells = (cells: readonly string[]): readonly string[] => (cells.length > 5 ? [...cells.slice(0, 5), '…'] : cells);
+
 /** The error a blocked target makes: the sheet, the range and the first few cells named. */
 export function targetError({ target: tg, cells }: BlockedTarget): WorkbookError {
-  const shown = cells.slice(0, 5).join(', ') + (cells.length > 5 ? ', …' : '');
-  return new WorkbookError('targetNotEmpty', { sheet: tg.sheet, range: rangeAddress(tg.row, tg.col, tg.rows, tg.cols), count: cells.length, cells: shown });
+  return new WorkbookError('targetNotEmpty', { sheet: tg.sheet, range: rangeAddress(tg.row, tg.col, tg.rows, tg.cols), count: cells.length, cells: shownCells(cells) });
 }
 
 /** A refresh that would overwrite a note stops with the cells named, and the workbook is as it was. */

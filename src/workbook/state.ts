@@ -176,7 +176,7 @@ async function verifyColumns(port: WorkbookPort, own: Ownership, c: RegistryColu
   }
   const range = c.table ? undefined : rangeAddress(c.row, c.col, c.rows + 1, c.headers.length);
   const item: ProblemItem = { kind: 'columns', name: c.headers.join(', '), sheet, ...(range ? { range } : {}), ...(c.table ? { table: c.table } : {}) };
-  const params = { sheet, headers: item.name, where: c.table ?? `${sheet}!${range}` };
+  const params = { sheet, headers: c.headers, where: c.table ?? `${sheet}!${range}` };
   // Our headers where we wrote them, with a hash of our own: the user changed cells of our block.
   // Headers the add-in never writes (a registry naming the user's own columns) prove nothing.
   if (c.hash && headersOurs && c.headers.every(isTierBlockHeader)) {

@@ -109,6 +109,27 @@ describe('customer-tiers classify', () => {
     expect(json.tierLabels.activity.potential).toBe('潜在客户');
   });
 
+  test('--csv - writes the CSV to stdout (the same bytes as the file, formula-guarded), the summary to stderr, no file named "-"', () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-stdout-'));
+    fs.writeFileSync(path.join(d, 'orders.csv'), '客户ID,订单日期,金额\n"=HYPERLINK(""x"")",2024-01-05,100\nc2,2024-02-05,50\nc2,2024-01-05,20\n');
+    const run = (csv: string) => {
+      const res = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/main.ts'), 'classify', '--orders', 'orders.csv', '--csv', csv, '--lang', 'zh-CN'], { cwd: d, env: { ...process.env, LANG: 'C' } });
+      return { code: res.status, out: res.stdout, err: res.stderr.toString('utf8') };
+    };
+    const piped = run('-');
+    expect(piped.code).toBe(0);
+    expect(fs.readdirSync(d)).toEqual(['orders.csv']);
+    const file = run('tiers.csv');
+    expect(file.code).toBe(0);
+    expect(piped.out.equals(fs.readFileSync(path.join(d, 'tiers.csv')))).toBe(true);
+    const rows = parseCsv(piped.out.toString('utf8'));
+    expect(rows.map((r) => r[0])).toEqual(['customer_id', '\'=HYPERLINK("x")', 'c2']);
+    // Everything a person reads went to stderr, the same text the file run printed on stdout.
+    expect(piped.err).toContain('分析日期 2024-02-05');
+    expect(file.out.toString('utf8')).toBe(`${piped.err}已写入 tiers.csv\n`);
+    fs.rmSync(d, { recursive: true, force: true });
+  });
+
   test('exports a campaign list of chosen tiers with contacts, formula-guarded; bad tiers exit 2', () => {
     fs.writeFileSync(path.join(dir, 'co.csv'), '客户ID,订单日期,金额\nc1,2024-01-05,900\nc1,2024-02-05,500\nc2,2024-02-01,30\nc3,2024-01-20,20\n');
     fs.writeFileSync(path.join(dir, 'cc.csv'), '客户ID,客户名称,手机,邮箱,负责人\nc1,"=cmd|x",+86 13800000000,a@x.cn,@王\nc2,乙,138,b@x.cn,李\nc3,丙,139,c@x.cn,张\n');

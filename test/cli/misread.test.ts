@@ -45,6 +45,8 @@ describe('help and version', () => {
       }
     }
     expect(helpText('zh-CN', 'demo')).toMatch(/生成示例工作簿/);
+    expect(helpText('en-US', 'classify')).toContain('--csv - writes it to standard output (the summary then goes to standard error)');
+    expect(helpText('zh-CN', 'classify')).toContain('--csv - 写到标准输出（此时摘要写到标准错误）');
     expect(versionText('en-US')).toBe(`customer-tiers ${pkg.version}`);
   });
 
@@ -103,6 +105,8 @@ describe('user errors exit 2 with what to do; nothing is written', () => {
     const res = cli(['classify', '--orders', input('duplicate-amount.csv')]);
     expect(res.code).toBe(2);
     expect(res.err).toMatch(/two columns headed "amount" \(columns C and D\)/);
+    // The config path as the config file spells it, not the table's and field's display names.
+    expect(res.err).toContain('(columns.orders.amount: "amount" or "amount (2)")');
   });
 
   test('the header on row 3 under a title: found, the title row said, every order counted', () => {

@@ -3,6 +3,7 @@
 import { classify } from '../../src/engine';
 import { defaultConfig, parseConfig } from '../../src/config';
 import { generateDemo } from '../../src/cli/demoData';
+import { summaryText, toJsonReport } from '../../src/cli/classify';
 
 const demo = generateDemo({ customers: 300, seed: 7 });
 const orders = { name: '订单', values: demo.orders.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))) };
@@ -26,7 +27,15 @@ describe('detected dimensions', () => {
     const classified = (res.customers.array('abc') as (string | null)[]).filter((x) => x !== null).length;
     expect(abc.counts.flat().reduce((a, b) => a + b, 0)).toBe(classified);
     expect(abc.columnValues).toContain('华东');
-    expect(res.warnings).toContainEqual({ code: 'dimensions_detected', params: { columns: '地区, 行业, 规模' } });
+    expect(res.warnings).toContainEqual({ code: 'dimensions_detected', params: { columns: ['地区', '行业', '规模'] } });
+    // The note in the user's language: a 中文 list reads 地区、行业、规模, an English one "a, b, c".
+    expect(summaryText(res, 'zh-CN')).toContain('  - 已按客户表中的列 地区、行业、规模 拆分各级别');
+    expect(summaryText(res, 'en-US')).toContain("  - Every tier is broken down by the customer table's columns 地区, 行业, 规模 (");
+    // The JSON keeps the list as a list, beside the sentence in the run's language.
+    const json = JSON.parse(JSON.stringify(toJsonReport(res, defaultConfig({ analysisDate: demo.endDate }), 'zh-CN')));
+    const note = json.warnings.find((w: { code: string }) => w.code === 'dimensions_detected');
+    expect(note.params.columns).toEqual(['地区', '行业', '规模']);
+    expect(note.message).toContain('已按客户表中的列 地区、行业、规模 拆分各级别');
   });
 
   test('a table with only some of the columns (English headers) gets those, and only those', () => {
@@ -34,7 +43,7 @@ describe('detected dimensions', () => {
     const res = classify({ orders, customers }, defaultConfig({ analysisDate: demo.endDate }));
     expect(res.dimensions).toEqual([{ name: 'industry', column: 'industry' }]);
     expect(new Set(res.crosstabs.map((c) => c.dimension))).toEqual(new Set(['industry']));
-    expect(res.warnings).toContainEqual({ code: 'dimensions_detected', params: { columns: 'Industry' } });
+    expect(res.warnings).toContainEqual({ code: 'dimensions_detected', params: { columns: ['Industry'] } });
     expect(res.warnings.some((w) => w.code === 'dimension_not_found')).toBe(false);
   });
 

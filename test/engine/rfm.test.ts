@@ -89,7 +89,7 @@ describe('RFM segments', () => {
     // all recency equal → R = 3 (everyone in the lowest recency bin)
     expect(res.segment).toEqual(['Low', 'Low', 'Low', 'Others', 'Others', 'Top']);
     expect(res.warnings.map((w) => w.code)).toEqual(['rfm_segment_shadowed']);
-    expect(res.warnings[0].params).toEqual({ segment: 'Also top', by: 'Top' });
+    expect(res.warnings[0].params).toEqual({ segment: 'Also top', by: ['Top'] });
   });
 
   test('a range outside the scores is reported', () => {

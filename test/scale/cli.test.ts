@@ -8,23 +8,12 @@ import { classifyFromSource } from '../../src/cli/scaleSource';
 import { classify } from '../../src/engine/classify';
 import { readInputFile } from '../../src/cli/inputFiles';
 import { defaultConfig } from '../../src/config/validate';
+import { capture } from './capture';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-scale-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await runClassify(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (args: string[]) => capture(() => runClassify(args));
 
 test('--engine duckdb writes the same per-customer CSV as --engine memory', async () => {
   const csv = path.join(tmp, 'o.csv');

@@ -52,10 +52,10 @@ test('hand-made input files: read the same, or refused with the reason', async (
   // Read by DuckDB exactly as in memory, outlier dates (2204, a far decade) and their issues included.
   for (const f of ['utf8.csv', 'utf8-bom.csv', 'outlier-2204.csv', 'far-outlier.csv']) expect([f, outcome[f]]).toEqual([f, 'same']);
   // Encodings, decimal commas, stray quotes, a title block: not read by DuckDB, said so.
-  expect(outcome['gbk.csv']).toBe('scale.not_plain_file');
-  expect(outcome['utf16le-bom.txt']).toBe('scale.not_plain_file');
-  expect(outcome['utf8-one-latin1-line.csv']).toBe('scale.not_plain_file');
-  expect(outcome['header-row-3.csv']).toBe('scale.not_plain_file');
+  expect(outcome['gbk.csv']).toBe('scale.not_plain_encoding');
+  expect(outcome['utf16le-bom.txt']).toBe('scale.not_plain_encoding');
+  expect(outcome['utf8-one-latin1-line.csv']).toBe('scale.not_plain_text');
+  expect(outcome['header-row-3.csv']).toBe('scale.not_plain_layout');
   expect(outcome['semicolon-decimal-comma.csv']).toMatch(/^scale\.not_plain_(amount|file)$/);
   expect(outcome['unterminated-quote.csv']).toMatch(/^scale\.not_plain/);
 }, 120000);

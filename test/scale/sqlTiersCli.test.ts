@@ -6,22 +6,11 @@ import * as path from 'path';
 import { runSql } from '../../src/cli/sql';
 import { classify } from '../../src/engine/classify';
 import { readInputFile } from '../../src/cli/inputFiles';
+import { capture } from './capture';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-sql-tiers-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = jest.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await fn(), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 const sql = (args: string[]) => capture(() => runSql(args));
 
 const orders = path.join(tmp, 'o.csv');

@@ -61,7 +61,7 @@ describe.each(adapters)('%s adapter: never writes over a user cell', (_, make) =
     expect(await cell(port, '客户', 0, 7)).toBe(block.headers[0]);
     expect((await port.read({ kind: 'sheet', sheet: '客户', address: 'A1:E151' })).values).toEqual(data);
     const moved = first.problems.find((p) => p.code === 'blockMoved')!;
-    expect(moved.message).toContain('G1, G2, G3');
+    expect(moved.message).toContain('（G1、G2、G3）');
     expect(moved.message).toContain('H1:');
     // Later refreshes keep it there and say nothing more; remove takes exactly the block away.
     const again = await refreshWorkbook(port, {});

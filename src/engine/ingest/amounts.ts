@@ -27,7 +27,7 @@ export function planAmount(cols: Record<string, number>, place: GridPlace, cells
     sheet: place.sheet,
     column: 'amount',
     expected: `${HEADER_EXAMPLES.amount}; ${HEADER_EXAMPLES.quantity} + ${HEADER_EXAMPLES.unitPrice}`,
-    headers: place.headers.join(', '),
+    headers: place.headers,
   });
 }
 

@@ -2,12 +2,13 @@
 // whose lines are UTF-8 stays UTF-8 and only the lines that are not (a pasted Latin-1 "é", a
 // GBK name) are decoded on their own and reported by line number; a UTF-8 BOM in front of
 // GBK text (an editor that added the mark but kept the bytes) is read as GBK and reported.
+import type { Params } from '../../i18n';
 
 /** Something the reader noticed about a file, reported as a data issue of the table. */
 export interface ReadNote {
   code: string;
   severity: 'error' | 'warning' | 'info';
-  params: Record<string, string | number>;
+  params: Params;
 }
 
 export interface Decoded {

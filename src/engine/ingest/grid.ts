@@ -1,5 +1,5 @@
 // Shared grid plumbing: header texts, column mapping (given or detected), column extraction.
-import { tryT } from '../../i18n';
+import { tryT, type Params } from '../../i18n';
 import { TieringError, type SourceGrid } from '../types';
 import { cellText, columnLetter, isBlank } from './cells';
 import { detectRemaining, findHeader, HEADER_EXAMPLES, type TableKind } from './headers';
@@ -27,7 +27,7 @@ export function placeOf(grid: SourceGrid, table: TableKind, headers: string[]): 
   return place;
 }
 
-export function throwError(code: string, params: Record<string, string | number>): never {
+export function throwError(code: string, params: Params): never {
   throw new TieringError(code, params, tryT('en-US', `error.${code}`, params));
 }
 
@@ -48,16 +48,16 @@ export function resolveColumns(
   for (const [key, name] of Object.entries(given)) {
     if (!name) continue;
     const j = findHeader(headers, name);
-    if (j < 0) throwError('mapped_column_missing', { table, sheet, key, column: name, headers: headers.join(', ') });
+    if (j < 0) throwError('mapped_column_missing', { table, sheet, key, column: name, headers });
     idx[key] = j;
     taken.add(j);
   }
   const givenKeys = new Set(Object.keys(idx));
   Object.assign(idx, detectRemaining(headers, table, taken, givenKeys));
   const twin = findAmbiguousColumn(headers, idx, givenKeys, firstColumn);
-  if (twin) throwError('ambiguous_column', { table, sheet, ...twin });
+  if (twin) throwError('ambiguous_column', { table, sheet, ...twin, configPath: `columns.${table}.${twin.key}` });
   for (const key of required) {
-    if (!(key in idx)) throwError('missing_column', { table, sheet, column: key, expected: HEADER_EXAMPLES[key] ?? key, headers: headers.join(', ') });
+    if (!(key in idx)) throwError('missing_column', { table, sheet, column: key, expected: HEADER_EXAMPLES[key] ?? key, headers });
   }
   return idx;
 }

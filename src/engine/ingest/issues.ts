@@ -1,6 +1,6 @@
 // Data issues: collected with a cap (huge bad files must not make a huge issue list), and
 // rendered for people: where (A1 address), what is wrong, what to do.
-import { t, tryT, type Locale } from '../../i18n';
+import { t, tryT, type Locale, type Params } from '../../i18n';
 import type { DataIssue } from '../types';
 import { cellText, columnLetter } from './cells';
 
@@ -26,7 +26,7 @@ export class IssueList {
   }
 
   /** A cell issue, built only while under the cap (a million bad rows must not make a million objects). */
-  cell(place: GridPlace, gridRow: number, colIndex: number, value: unknown, code: string, severity: DataIssue['severity'], params?: Record<string, string | number>): void {
+  cell(place: GridPlace, gridRow: number, colIndex: number, value: unknown, code: string, severity: DataIssue['severity'], params?: Params): void {
     // A "blank" cell that is a formula nobody calculated is reported as that, not as empty.
     const formula = place.uncalculated && BLANK_CODES.has(code) ? place.uncalculated.get(`${gridRow},${colIndex}`) : undefined;
     if (formula !== undefined) {
@@ -72,7 +72,7 @@ export function cellIssue(
   value: unknown,
   code: string,
   severity: DataIssue['severity'],
-  params?: Record<string, string | number>,
+  params?: Params,
 ): DataIssue {
   const issue: DataIssue = {
     table: place.table,
@@ -95,7 +95,7 @@ export function columnIssue(
   value: unknown,
   code: string,
   severity: DataIssue['severity'],
-  params?: Record<string, string | number>,
+  params?: Params,
 ): DataIssue {
   return cellIssue(place, -place.headerRow, colIndex, value, code, severity, params);
 }
@@ -107,7 +107,7 @@ function sheetRef(name: string): string {
 /** An issue in words: where (e.g. "Orders!C17"), the problem, and what to do about it. */
 export function describeIssue(issue: DataIssue, locale: Locale): { where: string; problem: string; action: string } {
   const sheet = issue.sheet || t(locale, `ingest.table.${issue.table}`);
-  const params: Record<string, string | number> = { value: issue.value, column: issue.column, row: issue.row, sheet, ...(issue.params ?? {}) };
+  const params: Params = { value: issue.value, column: issue.column, row: issue.row, sheet, ...(issue.params ?? {}) };
   let where: string;
   if (issue.col !== undefined) {
     const letter = columnLetter(issue.col);

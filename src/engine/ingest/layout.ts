@@ -5,10 +5,11 @@ import type { SourceGrid } from '../types';
 import { cellText, isBlank } from './cells';
 import { detectColumns, findHeader, foldHeader, type TableKind } from './headers';
 import { cellsOf, gridRows } from './textColumns';
+import type { Params } from '../../i18n';
 
 export interface GridNote {
   code: string;
-  params?: Record<string, string | number>;
+  params?: Params;
 }
 
 /** Rows searched for the header (a title block is a few rows, never dozens). */

@@ -50,7 +50,7 @@ export function chosenDimensions(
   if (list.length || !detect || !customers) return { names: [...list], warnings: [] };
   const names = DETECTED.filter((k) => mapping[k] !== undefined && customers.attributes[k] !== undefined);
   if (!names.length) return { names, warnings: [] };
-  return { names, warnings: [{ code: 'dimensions_detected', params: { columns: names.map((k) => mapping[k]).join(', ') } }] };
+  return { names, warnings: [{ code: 'dimensions_detected', params: { columns: names.map((k) => mapping[k]!) } }] };
 }
 
 export function dimensionColumns(

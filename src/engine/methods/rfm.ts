@@ -11,8 +11,9 @@ import type { RfmConfig, SegmentDef } from '../../config/schema';
 import type { CustomerMetrics } from '../metrics';
 import { nullColumn, quantilesOf, rankOrder, tidy } from '../stats';
 import { OTHERS } from '../columns';
+import type { Params } from '../../i18n';
 
-export type Warning = { code: string; params?: Record<string, string | number> };
+export type Warning = { code: string; params?: Params };
 
 /**
  * The rfm package's segment table for 5 bins (its documented example), best = high, reordered
@@ -97,7 +98,7 @@ export function segmentWarnings(segments: SegmentDef[], bins: number): Warning[]
   const out: Warning[] = [];
   segments.forEach((s, i) => {
     if (outOfRange[i]) out.push({ code: 'rfm_segment_out_of_range', params: { segment: s.name, bins } });
-    else if (shadowedBy[i]) out.push({ code: 'rfm_segment_shadowed', params: { segment: s.name, by: shadowedBy[i]!.join(', ') } });
+    else if (shadowedBy[i]) out.push({ code: 'rfm_segment_shadowed', params: { segment: s.name, by: shadowedBy[i]! } });
   });
   return out;
 }

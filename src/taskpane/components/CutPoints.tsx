@@ -15,11 +15,11 @@ export function cutLines(method: string, cuts: MethodCuts, tr: Translate, locale
   const lines: string[] = [];
   const { abc, rfm, activity } = cuts;
   if (method === 'abc' && abc) {
-    lines.push(tr('cuts.abc.rule', { basis: tr(`methods.basis.${abc.basis}`), mode: tr(`methods.abc.mode.${abc.mode}`), cuts: abc.cuts.map((c) => formatPercent(locale, c)).join(', ') }));
+    lines.push(tr('cuts.abc.rule', { basis: tr(`methods.basis.${abc.basis}`), mode: tr(`methods.abc.mode.${abc.mode}`), cuts: abc.cuts.map((c) => formatPercent(locale, c)) }));
     for (const c of abc.classes) if (c.min !== null && c.max !== null) lines.push(tr('cuts.abc.class', { label: c.label, min: n(c.min), max: n(c.max) }));
   } else if (method === 'rfm_segment' && rfm) {
     lines.push(tr('cuts.rfm.rule', { scoring: tr(`methods.rfm.scoring.${rfm.scoring}`), bins: String(rfm.bins) }));
-    for (const k of ['recency', 'frequency', 'monetary'] as const) if (rfm[k].length) lines.push(tr(`cuts.rfm.${k}`, { cuts: rfm[k].map((x) => n(x)).join(', ') }));
+    for (const k of ['recency', 'frequency', 'monetary'] as const) if (rfm[k].length) lines.push(tr(`cuts.rfm.${k}`, { cuts: rfm[k].map((x) => n(x)) }));
   } else if (method === 'activity' && activity) {
     lines.push(tr('cuts.activity', { active: String(activity.activeDays), silent: String(activity.silentDays), fresh: String(activity.newDays) }));
   } else if (method === 'frequency_tier' && activity) {

@@ -86,7 +86,7 @@ export function RuleEditor({ ruleSets, hasResult, preview, analysisDate, disable
     <div className={s.stack}>
       {(fields || !hasResult) && (
         <Text size={200} className={s.hint}>
-          {fields ? tr('rules.fields', { fields: fields.map((f) => f.name).join(', ') }) : tr('rules.runFirst')}
+          {fields ? tr('rules.fields', { fields: fields.map((f) => f.name) }) : tr('rules.runFirst')}
         </Text>
       )}
       {ruleSets.map((rs, i) => (

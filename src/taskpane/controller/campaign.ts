@@ -4,7 +4,7 @@
 import type { TieringConfig } from '../../config';
 import type { ClassificationResult, SourceGrid } from '../../engine/types';
 import { findHeaderRow } from '../../engine/ingest/layout';
-import type { Locale } from '../../i18n';
+import { formatList, type Locale } from '../../i18n';
 import { campaignCsv, campaignRows, type TierSelection } from '../../output/campaign';
 import { methodLabel, ruleNames, tierLabel } from '../../output/labels';
 import { writeCampaignSheet } from '../../workbook/campaignSheet';
@@ -25,7 +25,7 @@ export function selectionText(locale: Locale, selection: TierSelection, config: 
   const rules = ruleNames(config);
   const sep = locale === 'zh-CN' ? '；' : '; ';
   const colon = locale === 'zh-CN' ? '：' : ': ';
-  return selection.map((s) => `${methodLabel(locale, s.method, rules)}${colon}${s.tiers.map((t) => tierLabel(locale, s.method, t)).join(locale === 'zh-CN' ? '、' : ', ')}`).join(sep);
+  return selection.map((s) => `${methodLabel(locale, s.method, rules)}${colon}${formatList(locale, s.tiers.map((t) => tierLabel(locale, s.method, t)))}`).join(sep);
 }
 
 /** The selection as a stable key: the same tiers exported again replace their own sheet. */

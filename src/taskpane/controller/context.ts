@@ -1,7 +1,7 @@
 // What the controller's hooks share: the host, dispatch, the latest state (for callbacks that
 // must not change identity on every render), and sentences in the pane's language.
 import { useMemo, useRef, type MutableRefObject } from 'react';
-import { t, type MessageKey } from '../../i18n';
+import { t, type MessageKey, type Params } from '../../i18n';
 import { CancelledError } from '../../workbook/port';
 import type { PaneHost } from '../host';
 import type { Action, PaneState } from '../state';
@@ -11,7 +11,7 @@ export interface PaneContext {
   dispatch: (a: Action) => void;
   /** The state of the latest render. */
   stateRef: MutableRefObject<PaneState>;
-  say(key: MessageKey, params?: Record<string, string | number>): string;
+  say(key: MessageKey, params?: Params): string;
   fmt(n: number): string;
   describe(e: unknown): string;
 }

@@ -6,6 +6,7 @@ import type { TieringConfig } from '../../config';
 import type { FieldInfo, RuleSetReport } from '../../engine/methods/rules';
 import { TieringError, type ClassificationResult, type InputTables, type ProgressStage } from '../../engine/types';
 import type { RulePreviewRequest } from './rulePreview';
+import type { Params } from '../../i18n';
 
 /** An arquero table as structured clone can copy it. */
 export interface WireTable {
@@ -36,7 +37,7 @@ export type FromWorker =
   | { type: 'progress'; id: number; stage: ProgressStage; done: number; total: number }
   | { type: 'result'; id: number; result: WireResult }
   | { type: 'rulePreview'; id: number; fields: FieldInfo[]; reports: (RuleSetReport | null)[] }
-  | { type: 'error'; id: number; error: { name: string; message: string; code?: string; params?: Record<string, string | number> } };
+  | { type: 'error'; id: number; error: { name: string; message: string; code?: string; params?: Params } };
 
 export function tableToWire(table: ColumnTable): WireTable {
   const names = table.columnNames();

@@ -38,7 +38,7 @@ export async function checkWritable(ctx: Ctx, ops: readonly WriteOp[], opts: Opt
   const tables = book.tables.load('items/name');
   await ctx.sync();
   if (book.readOnly) throw new WorkbookError('workbookReadOnly');
-  if (targets.structure.length && book.protection.protected) throw new WorkbookError('workbookProtected', { sheets: targets.structure.join(', ') });
+  if (targets.structure.length && book.protection.protected) throw new WorkbookError('workbookProtected', { sheets: targets.structure });
   const existing = new Map(sheets.items.map((s) => [sheetKey(s.name), s.name]));
   const byKey = new Map<string, SheetTargets>();
   for (const t of targets.sheets) if (existing.has(sheetKey(t.sheet))) byKey.set(sheetKey(t.sheet), { sheet: existing.get(sheetKey(t.sheet))!, areas: [...t.areas] });
@@ -89,7 +89,7 @@ async function checkSheets(ctx: Ctx, sheets: SheetTargets[], opts: Options): Pro
         throw new WorkbookError('targetMerged', {
           sheet: p.target.sheet,
           range: rangeAddress(area.row, area.col, area.rows, area.cols),
-          cells: hit.map((m) => rangeAddress(m.row, m.col, m.rows, m.cols)).join(', '),
+          cells: hit.map((m) => rangeAddress(m.row, m.col, m.rows, m.cols)),
         });
     }
   }

@@ -15,7 +15,7 @@ const overlaps = (a: Area, b: Area) => a.row < b.row + b.rows && b.row < a.row +
 
 export async function checkWritable(book: Book, ops: readonly WriteOp[]): Promise<void> {
   const targets = writeTargets(ops);
-  if (targets.structure.length && book.info.lockStructure) throw new WorkbookError('workbookProtected', { sheets: targets.structure.join(', ') });
+  if (targets.structure.length && book.info.lockStructure) throw new WorkbookError('workbookProtected', { sheets: targets.structure });
   const sheets = targets.sheets.map((s) => ({ ...s, areas: [...s.areas] }));
   // Columns added to a table land right of it, on the table's sheet.
   for (const t of targets.tables) {
@@ -39,7 +39,7 @@ export async function checkWritable(book: Book, ops: readonly WriteOp[]): Promis
         throw new WorkbookError('targetMerged', {
           sheet: sheet.name,
           range: rangeAddress(area.row, area.col, area.rows, area.cols),
-          cells: hit.map((m) => rangeAddress(m.row, m.col, m.rows, m.cols)).join(', '),
+          cells: hit.map((m) => rangeAddress(m.row, m.col, m.rows, m.cols)),
         });
     }
   }

@@ -42,7 +42,7 @@ test('covered cells of a merged area read blank in both adapters, and the amount
   const office = await new OfficePort({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported }).read({ kind: 'sheet', sheet: '订单' });
   expect(xlsx.values).toEqual(office.values);
   expect(xlsx.values.map((r) => r[2])).toEqual(['金额', 300, '', '', 50]);
-  expect(readNotes(xlsx)).toEqual([{ code: 'source_merged', params: { sheet: '订单', areas: 'C2:C4' } }]);
+  expect(readNotes(xlsx)).toEqual([{ code: 'source_merged', params: { sheet: '订单', areas: ['C2:C4'] } }]);
 
   const res = parseConfig({ version: 1 });
   if (!res.ok) throw new Error('config');

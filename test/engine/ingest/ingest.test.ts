@@ -5,6 +5,7 @@ import { defaultConfig } from '../../../src/config';
 import { dayToIso } from '../../../src/engine/calendar';
 import { describeIssue, ingest, ISSUE_CAP, textToGrid } from '../../../src/engine/ingest';
 import { TieringError, type Cell, type DataIssue, type SourceGrid } from '../../../src/engine/types';
+import { describeKnownError } from '../../../src/workbook/describeError';
 
 const DATA = path.resolve(__dirname, '../../../../shared/data');
 const config = defaultConfig();
@@ -252,14 +253,19 @@ describe('errors that stop the run', () => {
   test('a needed column that cannot be found names the headers seen', () => {
     const e = thrown(() => ingest({ orders: grid([['客户ID', '备注'], ['a', 'b']]) }, config));
     expect(e.code).toBe('missing_column');
-    expect(e.params).toMatchObject({ table: 'orders', sheet: 'Orders', column: 'orderDate', headers: '客户ID, 备注' });
+    expect(e.params).toMatchObject({ table: 'orders', sheet: 'Orders', column: 'orderDate', headers: ['客户ID', '备注'] });
+    // The headers as the user wrote them, joined the way each language writes a list.
+    expect(describeKnownError(e, 'zh-CN')).toContain('现有表头：客户ID、备注。');
+    expect(describeKnownError(e, 'en-US')).toContain('Headers found: 客户ID, 备注.');
   });
 
   test('a mapped column that does not exist', () => {
     const cfg = defaultConfig({ columns: { orders: { amount: 'Net Sales' }, customers: {} } });
     const e = thrown(() => ingest({ orders: grid([['customer', 'date', 'Sales'], ['a', 45000, 1]]) }, cfg));
     expect(e.code).toBe('mapped_column_missing');
-    expect(e.params).toMatchObject({ key: 'amount', column: 'Net Sales', headers: 'customer, date, Sales' });
+    expect(e.params).toMatchObject({ key: 'amount', column: 'Net Sales', headers: ['customer', 'date', 'Sales'] });
+    expect(describeKnownError(e, 'zh-CN')).toContain('现有表头：customer、date、Sales。');
+    expect(describeKnownError(e, 'en-US')).toContain('Headers found: customer, date, Sales.');
   });
 
   test('a mapped column wins over detection and is not detected again', () => {

@@ -61,7 +61,7 @@ describe('refuses before writing', () => {
     sheet('客户').merges.push({ r0: 2, r1: 2, c0: 4, c1: 5 });
     const before = snapshotWorkbook(fake.workbook);
     const e = await refused(refreshWorkbook(port, {}));
-    expect(e).toMatchObject({ code: 'targetMerged', params: { sheet: '客户', cells: 'E3:F3' } });
+    expect(e).toMatchObject({ code: 'targetMerged', params: { sheet: '客户', cells: ['E3:F3'] } });
     expect(e.message).toContain('E3:F3');
     expect(snapshotWorkbook(fake.workbook)).toEqual(before);
     expect(sheet('客户').merges).toEqual([{ r0: 2, r1: 2, c0: 4, c1: 5 }]);
@@ -72,7 +72,7 @@ describe('refuses before writing', () => {
     const port = new OfficePort({ run: fake.run as unknown as ExcelRun, isSetSupported: fake.isSetSupported });
     const before = snapshotWorkbook(fake.workbook);
     const e = await refused(port.write([{ op: 'addSheet', name: 'New' }, { op: 'values', sheet: 'S', row: 0, col: 2, values: [['x'], ['y']] }]));
-    expect(e).toMatchObject({ code: 'targetMerged', params: { sheet: 'S', range: 'C1:C2', cells: 'A1:C1' } });
+    expect(e).toMatchObject({ code: 'targetMerged', params: { sheet: 'S', range: 'C1:C2', cells: ['A1:C1'] } });
     expect(snapshotWorkbook(fake.workbook)).toEqual(before);
     // Writing next to the merge, and on a sheet the ops add, is fine.
     await port.write([{ op: 'addSheet', name: 'New' }, { op: 'values', sheet: 'New', row: 0, col: 0, values: [['a']] }, { op: 'values', sheet: 'S', row: 0, col: 3, values: [['d']] }]);

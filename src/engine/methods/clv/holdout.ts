@@ -7,6 +7,7 @@ import type { BgNbdParams } from './types';
 import { conditionalExpectedPurchases, type PurchaseModel } from './bgnbd';
 import { populationExpected } from './probability';
 import type { RfmSummary } from './summary';
+import type { Params } from '../../../i18n';
 
 /** Frequency bins of the report: calibration x = 0 … 6, then 7 and more (BTYD's censor = 7). */
 export const HOLDOUT_BINS = 8;
@@ -46,7 +47,7 @@ export interface HoldoutReport {
   weekly: { week: number; date: string; predicted: number; actual: number }[];
   /** Orders in the holdout of customers without calibration orders (new customers, not predicted). */
   ordersOfNewCustomers: number;
-  verdict: { code: string; params: Record<string, string | number> };
+  verdict: { code: string; params: Params };
   /** The purchase model these predictions are from. */
   model: PurchaseModel;
   /** With model "best": each candidate's holdout error; the one with the lower MAE is used. */

@@ -2,7 +2,7 @@
 // Gamma-Gamma (how much they spend) → per-customer probability alive, expected purchases,
 // expected spend, CLV over the horizon, CLV tier and a churn flag, plus a fit report.
 import type { ClvConfig } from '../../../config/schema';
-import { tryT } from '../../../i18n';
+import { tryT, type Params } from '../../../i18n';
 import type { OrderData } from '../../types';
 import { fitBgNbd, groupCustomers, isDegenerate, type BgNbdFit, type BgNbdGroups, type PurchaseModel } from './bgnbd';
 import { fitGammaGamma, groupSpend } from './gammagamma';
@@ -24,7 +24,7 @@ export const MIN_REPEAT_CUSTOMERS = 10;
 /** |corr(x, spend)| at or above this gets a note that the Gamma-Gamma assumption is doubtful. */
 export const CORRELATION_NOTE = 0.3;
 
-function fail(code: string, params?: Record<string, string | number>): ClvResult {
+function fail(code: string, params?: Params): ClvResult {
   return { ok: false, code, message: tryT('en-US', code, params), ...(params ? { params } : {}) };
 }
 

@@ -1,5 +1,6 @@
 // Shapes of the CLV method's result and report (JSON-serialisable, shown in the CLI JSON).
 import type { HoldoutReport } from './holdout';
+import type { Params } from '../../../i18n';
 
 /** Outcome of one maximum-likelihood fit. */
 export interface FitStatus {
@@ -52,7 +53,7 @@ export interface ClvReport {
   /** Repeat customers left out of the Gamma-Gamma fit because their mean repeat spend is ≤ 0. */
   excludedNonPositiveSpend: number;
   /** i18n keys of notes to show (e.g. excluded spenders, weak independence assumption). */
-  notes: { code: string; params?: Record<string, string | number> }[];
+  notes: { code: string; params?: Params }[];
   /** Pearson correlation of x and mean spend over the Gamma-Gamma customers (assumption: ≈ 0). */
   frequencySpendCorrelation: number;
   /** Mean, median and max of the mean repeat spend of the Gamma-Gamma customers. */
@@ -86,4 +87,4 @@ export type ClvColumns = Record<string, Float64Array | (string | null)[]>;
 
 export type ClvResult =
   | { ok: true; columns: ClvColumns; report: ClvReport }
-  | { ok: false; code: string; message: string; params?: Record<string, string | number> };
+  | { ok: false; code: string; message: string; params?: Params };

@@ -3,6 +3,7 @@
 import type { Problem } from './errors';
 import { closest } from './suggest';
 import type { Expr, FieldInfo, ValueType } from './types';
+import type { Params } from '../../../i18n';
 
 export const FUNCTIONS = ['abs', 'min', 'max', 'round', 'days_since', 'lower', 'upper'] as const;
 
@@ -63,7 +64,7 @@ class Checker {
     this.index = new FieldIndex(ctx.fields);
   }
 
-  add(node: { offset: number; length: number }, code: string, params: Record<string, string | number> = {}, suggestion?: string): void {
+  add(node: { offset: number; length: number }, code: string, params: Params = {}, suggestion?: string): void {
     this.problems.push({ code, params, offset: node.offset, length: node.length, suggestion });
   }
 
@@ -193,7 +194,7 @@ class Checker {
     const name = e.name.toLowerCase();
     const types = e.args.map((x) => this.typeOf(x));
     if (!(FUNCTIONS as readonly string[]).includes(name)) {
-      this.add({ offset: e.offset, length: e.name.length }, 'unknown_function', { name: e.name, list: FUNCTIONS.join(', ') }, closest(e.name, FUNCTIONS));
+      this.add({ offset: e.offset, length: e.name.length }, 'unknown_function', { name: e.name, list: FUNCTIONS }, closest(e.name, FUNCTIONS));
       return 'error';
     }
     e.name = name;

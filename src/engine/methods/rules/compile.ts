@@ -1,6 +1,6 @@
 // Rule set → checked ASTs, or localised errors that name the rule, the line and column,
 // what was expected, and a likely column when a name is misspelled.
-import { t, tryT, type Locale } from '../../../i18n';
+import { t, tryT, type Locale, type Params } from '../../../i18n';
 import type { RuleColumn } from '../../columns';
 import { dateToDay } from '../../calendar';
 import { checkRule, FieldIndex } from './check';
@@ -92,8 +92,8 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 const TYPE_PARAMS = new Set(['type', 'left', 'right']);
 
-function localiseParams(p: Problem, locale: Locale): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
+function localiseParams(p: Problem, locale: Locale): Params {
+  const out: Params = {};
   for (const [k, v] of Object.entries(p.params)) {
     if (TYPE_PARAMS.has(k) || (k === 'expected' && p.code === 'fn_arg_type')) out[k] = tryT(locale, `rules.type.${v}`, {}, String(v));
     else if (k === 'expected' && p.code === 'expected') out[k] = tryT(locale, `rules.expect.${v}`, {}, String(v));
@@ -112,6 +112,6 @@ function toRuleError(p: Problem, ruleIndex: number, tier: string, when: string, 
 }
 
 /** A rule-set level error message (e.g. duplicate column), localised. */
-export function ruleSetMessage(locale: Locale, name: string, code: string, params: Record<string, string | number> = {}): string {
+export function ruleSetMessage(locale: Locale, name: string, code: string, params: Params = {}): string {
   return t(locale, 'rules.error.set', { name, detail: tryT(locale, `rules.err.${code}`, params) });
 }

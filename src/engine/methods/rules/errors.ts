@@ -1,10 +1,11 @@
 // Internal error shape of the parser and checker: a message code with parameters and a span.
 // compile.ts turns these into localised RuleErrors with line and column.
+import type { Params } from '../../../i18n';
 
 export class RuleSyntaxError extends Error {
   constructor(
     readonly code: string,
-    readonly params: Record<string, string | number>,
+    readonly params: Params,
     readonly offset: number,
     readonly length: number,
     readonly suggestion?: string,
@@ -17,7 +18,7 @@ export class RuleSyntaxError extends Error {
 /** A problem found without throwing (the type checker collects several). */
 export interface Problem {
   code: string;
-  params: Record<string, string | number>;
+  params: Params;
   offset: number;
   length: number;
   suggestion?: string;
