@@ -10,11 +10,13 @@
 //   (bench/duckdb_cli.mjs), its rows read into JavaScript.
 // Three warm-ups each (V8 optimises the kernels over the first calls; engine.bench.ts does the
 // same), their times reported too, then BENCH_KERNEL_RUNS (5) alternating runs; medians,
-// min–max, CPU time. Before every run each side starts from a clean heap (a full collection,
-// untimed: V8's gc() here, Python's gc.collect() in the pandas server), so a run pays only for
-// its own garbage, not for what the previous run or the caller left. The engine's GC pauses
-// inside its timed region are then counted (perf_hooks 'gc' entries): scavenges and full
-// collections, with their total time; any pause there is caused by the engine's own allocations.
+// min–max, CPU time. Before every timed run the young generation is emptied (an untimed
+// scavenge, V8's gc({ type: 'minor' }); Python's gc.collect() in the pandas server), so a run
+// does not pay for garbage the bench or the previous run left there (the DuckDB side reads its
+// rows into this same heap). Not a full collection: after one, V8 marked and swept on helper
+// threads during the next run, which cost the engine about half again its CPU time. The
+// engine's GC pauses inside its timed region are then counted (perf_hooks 'gc' entries):
+// scavenges and full collections, with their total time.
 // Every id is a flat string of its own, made in row order, as Range.values (JSON) and the CSV
 // reader give them; the 16-hex ids are also timed with one string per customer shared by its
 // rows (harsher, no goal: see hexIds).
@@ -34,8 +36,6 @@ import { generateOrders, ORDERS, CUSTOMERS } from './engine.bench';
 
 const RUNS = Number(process.env.BENCH_KERNEL_RUNS ?? 5);
 const WARMUPS = 3;
-/** Idle time after the untimed full collection, before a timed engine run. */
-const SETTLE_MS = 250;
 const PYTHON = '/usr/bin/python3';
 
 function median(xs: number[]): number {
@@ -124,10 +124,11 @@ function gcLog() {
   };
 }
 
-/** V8's full collection without --expose-gc on the command line (the bench runs under tsx). */
-function fullGc(): () => void {
+/** V8's scavenge of the young generation, without --expose-gc on the command line (the bench runs under tsx). */
+function youngGc(): () => void {
   v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
+  const gc = vm.runInNewContext('gc') as (options: { type: 'minor' | 'major' }) => void;
+  return () => gc({ type: 'minor' });
 }
 
 type Classify = typeof classify;
@@ -159,12 +160,9 @@ async function shape(label: string, values: Cell[][], dir: string, shipped: { cl
   const gc = gcLog();
   const gcs: { pauses: number; major: number; ms: number }[] = [];
   const shippedConfig = shipped.defaultConfig({});
-  const collect = fullGc();
+  const emptyNursery = youngGc();
   const timeEngine = async (run: () => { customers: { numRows(): number } }, gcsOf: { pauses: number; major: number; ms: number }[]) => {
-    collect();
-    // V8 sweeps the collected heap on helper threads after gc() returns; process CPU time counts
-    // them, so the timed run waits until that work of the bench's own collection is done.
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    emptyNursery();
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const res = run();
@@ -231,7 +229,7 @@ async function shape(label: string, values: Cell[][], dir: string, shipped: { cl
 }
 
 const STARTS_FROM =
-  'engine (as shipped: bundled by esbuild like dist-cli; the source engine under tsx timed beside it): Range.values-shaped rows in memory (id text, date serial, amount) → full classification (ingest with every misread check, metrics, ABC, RFM, activity, frequency, spend, churn, summaries, result table); pandas: a DataFrame parsed by read_csv → groupby metrics, ABC, RFM quintiles, activity; DuckDB: a loaded table, 1 thread → the same aggregation in SQL, rows read into JS. Parsing and loading are not timed on any side; three warm-ups each; every timed run starts from a clean heap (a full collection, untimed, on the engine and pandas sides).';
+  'engine (as shipped: bundled by esbuild like dist-cli; the source engine under tsx timed beside it): Range.values-shaped rows in memory (id text, date serial, amount) → full classification (ingest with every misread check, metrics, ABC, RFM, activity, frequency, spend, churn, summaries, result table); pandas: a DataFrame parsed by read_csv → groupby metrics, ABC, RFM quintiles, activity; DuckDB: a loaded table, 1 thread → the same aggregation in SQL, rows read into JS. Parsing and loading are not timed on any side; three warm-ups each; every timed run starts with an empty young generation (an untimed scavenge; gc.collect() for pandas).';
 
 export async function bench(): Promise<Record<string, unknown>> {
   console.log(`kernel: ${STARTS_FROM}`);

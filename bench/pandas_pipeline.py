@@ -64,8 +64,8 @@ def serve(df):
     for line in sys.stdin:
         if line.strip() != "run":
             break
-        # A full collection before each timed run, as the benchmark does on the engine's side:
-        # each run starts from a clean heap and pays only for its own garbage.
+        # Untimed clean-up before each timed run, as the benchmark empties V8's young generation
+        # on the engine's side: a run pays only for its own garbage.
         gc.collect()
         t0 = time.perf_counter()
         c0 = time.process_time()
