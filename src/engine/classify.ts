@@ -20,6 +20,7 @@ import { PreferencesSchema } from '../config/schema';
 import { summarise } from './summaries';
 import { clvTierKeys } from './columns';
 import { REUSED } from './scratch';
+import { countSet } from './stats';
 import {
   TieringError,
   type ClassificationResult,
@@ -349,11 +350,4 @@ function finish(run: Run, crosstabs: CrossTab[]): ClassificationResult {
     reports: run.reports,
     dimensions: run.dimensions ?? [],
   };
-}
-
-/** Ones in a 0/1 column (a leaf loop, not inside finish: see methods/abc.ts for why). */
-function countSet(flags: Uint8Array): number {
-  let k = 0;
-  for (let i = 0; i < flags.length; i++) k += flags[i];
-  return k;
 }

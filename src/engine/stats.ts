@@ -344,3 +344,10 @@ export function sortRange(a: Float64Array | Int32Array, s: number, e: number): v
 export function nullColumn<T>(n: number): (T | null)[] {
   return new Array<T | null>(n).fill(null);
 }
+
+/** Ones in a 0/1 column (a leaf loop: see methods/abc.ts for why loops sit in functions of their own). */
+export function countSet(flags: Uint8Array): number {
+  let k = 0;
+  for (let i = 0; i < flags.length; i++) k += flags[i];
+  return k;
+}

@@ -9,7 +9,7 @@
 // (the most recent customers score n). best "low" mirrors every score (n + 1 − score).
 import type { RfmConfig, SegmentDef } from '../../config/schema';
 import type { CustomerMetrics } from '../metrics';
-import { nullColumn, quantilesOf, rankOrder, tidy } from '../stats';
+import { countSet, nullColumn, quantilesOf, rankOrder, tidy } from '../stats';
 import { OTHERS } from '../columns';
 import type { Params } from '../../i18n';
 
@@ -201,45 +201,17 @@ export function scoreRfm(m: CustomerMetrics, cfg: RfmConfig): RfmResult {
   // Scores start at 1, so 0 marks a customer without a score until the columns are finished.
   // Typed columns: four million-slot JS arrays per run were a third of what the engine allocated
   // in V8's young generation, and each run paid a scavenge for them.
-  const r = new Int32Array(n);
-  const f = new Int32Array(n);
-  const mm = new Int32Array(n);
-  const score = new Int32Array(n);
-  const segment = nullColumn<string>(n);
-  const low = cfg.best === 'low';
-  let unscored = 0;
-  let missing = 0;
-  for (let i = 0; i < n; i++) {
-    if (!mask[i]) {
-      missing++;
-      continue;
-    }
-    if (R.bin[i] < 0 || F.bin[i] < 0 || M.bin[i] < 0) {
-      unscored++;
-      continue;
-    }
-    let rs = bins - R.bin[i];
-    let fs = F.bin[i] + 1;
-    let ms = M.bin[i] + 1;
-    if (low) {
-      rs = bins + 1 - rs;
-      fs = bins + 1 - fs;
-      ms = bins + 1 - ms;
-    }
-    r[i] = rs;
-    f[i] = fs;
-    mm[i] = ms;
-    score[i] = 100 * rs + 10 * fs + ms;
-    segment[i] = cell[((rs - 1) * bins + (fs - 1)) * bins + (ms - 1)];
-  }
+  const cols: ScoreColumns = { r: new Int32Array(n), f: new Int32Array(n), m: new Int32Array(n), score: new Int32Array(n), segment: nullColumn<string>(n) };
+  const unscored = scoreCustomers(mask, [R.bin, F.bin, M.bin], bins, cfg.best === 'low', cell, cols);
+  const missing = n - countSet(mask);
   if (unscored > 0) warnings.push({ code: 'rfm_unscored', params: { count: unscored } });
   const finished = (a: Int32Array): ScoreColumn => (missing + unscored === 0 ? a : Array.from(a, (x) => (x === 0 ? null : x)));
   return {
-    r: finished(r),
-    f: finished(f),
-    m: finished(mm),
-    score: finished(score),
-    segment,
+    r: finished(cols.r),
+    f: finished(cols.f),
+    m: finished(cols.m),
+    score: finished(cols.score),
+    segment: cols.segment,
     segments,
     cuts: {
       scoring: cfg.scoring,
@@ -254,4 +226,42 @@ export function scoreRfm(m: CustomerMetrics, cfg: RfmConfig): RfmResult {
     },
     warnings,
   };
+}
+
+interface ScoreColumns {
+  r: Int32Array;
+  f: Int32Array;
+  m: Int32Array;
+  score: Int32Array;
+  segment: (string | null)[];
+}
+
+/**
+ * Scores and segment of every customer with orders and a bin on all three measures; returns how
+ * many with orders had none. A leaf loop (see methods/abc.ts for why).
+ */
+function scoreCustomers(mask: Uint8Array, [rBin, fBin, mBin]: Int8Array[], bins: number, low: boolean, cell: readonly string[], out: ScoreColumns): number {
+  const { r, f, m, score, segment } = out;
+  let unscored = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    if (rBin[i] < 0 || fBin[i] < 0 || mBin[i] < 0) {
+      unscored++;
+      continue;
+    }
+    let rs = bins - rBin[i];
+    let fs = fBin[i] + 1;
+    let ms = mBin[i] + 1;
+    if (low) {
+      rs = bins + 1 - rs;
+      fs = bins + 1 - fs;
+      ms = bins + 1 - ms;
+    }
+    r[i] = rs;
+    f[i] = fs;
+    m[i] = ms;
+    score[i] = 100 * rs + 10 * fs + ms;
+    segment[i] = cell[((rs - 1) * bins + (fs - 1)) * bins + (ms - 1)];
+  }
+  return unscored;
 }
