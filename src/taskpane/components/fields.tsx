@@ -131,13 +131,15 @@ export interface ChoiceFieldProps<T extends string | number> {
   options: { value: T; label: string }[];
   hint?: string;
   disabled?: boolean;
+  /** In a two-column grid, the whole row: for options too long for half the pane ("Even groups (boundary → higher)"). */
+  wide?: boolean;
   onChange(v: T): void;
 }
 
 export function ChoiceField<T extends string | number>(p: ChoiceFieldProps<T>) {
   const current = p.options.find((o) => o.value === p.value);
   return (
-    <Field label={p.label} hint={p.hint}>
+    <Field label={p.label} hint={p.hint} style={p.wide ? { gridColumn: '1 / -1' } : undefined}>
       <Dropdown
         disabled={p.disabled}
         value={current?.label ?? ''}

@@ -16,14 +16,15 @@ export function RfmPanel({ value: rfm, on, disabled, onToggle, onPatch }: Method
   return (
     <MethodItem value="rfm" title={tr('methods.rfm')} hint={tr('methods.rfm.hint')} on={on} disabled={disabled} onToggle={onToggle}>
       <div className={s.twoCols}>
-        <ChoiceField label={tr('methods.rfm.bins')} value={rfm.bins} disabled={off} options={[3, 4, 5].map((v) => ({ value: v, label: String(v) }))} onChange={(v) => onPatch({ bins: v })} />
         <ChoiceField
           label={tr('methods.rfm.scoring')}
           value={rfm.scoring}
           disabled={off}
+          wide
           options={(['quantile', 'quantile-inclusive', 'rank', 'fixed'] as const).map((v) => ({ value: v, label: tr(`methods.rfm.scoring.${v}`) }))}
           onChange={(v) => onPatch({ scoring: v })}
         />
+        <ChoiceField label={tr('methods.rfm.bins')} value={rfm.bins} disabled={off} options={[3, 4, 5].map((v) => ({ value: v, label: String(v) }))} onChange={(v) => onPatch({ bins: v })} />
         <ChoiceField
           label={tr('methods.rfm.best')}
           value={rfm.best}
