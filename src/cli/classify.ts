@@ -162,7 +162,7 @@ function refuseOutputOverInput(options: Partial<Record<(typeof SPEC.values)[numb
   const inputs = [options.orders, options.customers].filter((x): x is string => !!x && !/^postgres(ql)?:/i.test(x)).map((s) => splitSheetSpec(s).file);
   if (options.config) inputs.push(options.config);
   for (const key of ['csv', 'json', 'out', 'export'] as const) {
-    const out = key === 'csv' && options.csv === STDOUT ? undefined : options[key];
+    const out = options[key] === STDOUT ? undefined : options[key];
     const hit = out ? inputs.find((f) => sameFile(f, out)) : undefined;
     if (out && hit) throw new UsageError('cli.output_is_input', { option: `--${key}`, file: out });
   }
@@ -172,8 +172,20 @@ function writeFile(file: string, text: string): void {
   writeChunks(file, (sink) => sink(text));
 }
 
-/** `--csv -`: the CSV on standard output, as a pipe or a redirect gets it (the human text goes to stderr). */
+/**
+ * `--csv -`, `--json -`, `--export -`: that output on standard output, as a pipe or a redirect gets
+ * it (the human text goes to stderr). One of them at most; never the workbook (`--out`).
+ */
 const STDOUT = '-';
+const STDOUT_CAPABLE = ['csv', 'json', 'export'] as const;
+
+/** Which output goes to standard output, if one does; a usage error for two, or for `--out -`. */
+function stdoutOutput(options: Partial<Record<(typeof SPEC.values)[number], string>>): (typeof STDOUT_CAPABLE)[number] | null {
+  if (options.out === STDOUT) throw new UsageError('cli.out_not_stdout');
+  const keys = STDOUT_CAPABLE.filter((k) => options[k] === STDOUT);
+  if (keys.length > 1) throw new UsageError('cli.stdout_twice', { options: keys.map((k) => `--${k} -`) });
+  return keys[0] ?? null;
+}
 
 /**
  * The CSV on standard output: the same bytes as the file would get; only a terminal sees control
@@ -219,7 +231,7 @@ async function exportCampaign(file: string | undefined, spec: string | undefined
       throw new UsageError('cli.write_failed', { file, reason: e instanceof Error ? e.message : String(e) });
     }
   } else writeFile(file, campaignCsv(list));
-  run.say(`${t(run.locale, 'mg.export.written', { n: list.rows.length, file })}\n`);
+  run.say(`${t(run.locale, 'mg.export.written', { n: list.rows.length, file: file === STDOUT ? t(run.locale, 'cli.stdout') : file })}\n`);
 }
 
 /** The message of a user's mistake with the command (usage, an input file, a source), or null for anything else. */
@@ -255,11 +267,11 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (flags.has('in-place') && !isWorkbookSpec(options.orders) && !isWorkbookSpec(options.customers)) {
       throw new UsageError('cli.in_place_not_xlsx', { file: options.orders ?? options.customers ?? '' });
     }
-    // With the CSV on stdout, the summary and notes go to stderr: stdout carries only the CSV.
-    const toStdout = options.csv === STDOUT;
+    // With an output on stdout, the summary and notes go to stderr: stdout carries only that output.
+    const toStdout = stdoutOutput(options);
     const say = toStdout ? writeErr : writeOut;
     for (const key of ['csv', 'json', 'out'] as const) {
-      const problem = options[key] && !(key === 'csv' && toStdout) ? checkWritable(options[key]) : null;
+      const problem = options[key] && options[key] !== STDOUT ? checkWritable(options[key]) : null;
       if (problem) throw new UsageError('cli.out_unwritable', { file: options[key]!, reason: problem });
     }
 
@@ -281,8 +293,8 @@ export async function runClassify(argv: readonly string[]): Promise<number> {
     if (options.json) writeFile(options.json, `${JSON.stringify(toJsonReport(result, config, locale), null, 2)}\n`);
     say(`${summaryText(result, locale, config)}\n`);
     for (const p of ruleSenseProblems(result, config)) say(`  - ${ruleSenseText(locale, p)}\n`);
-    if (options.csv && !toStdout) say(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
-    if (options.json) say(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
+    if (options.csv && options.csv !== STDOUT) say(`${t(locale, 'cli.wrote', { file: options.csv })}\n`);
+    if (options.json && options.json !== STDOUT) say(`${t(locale, 'cli.wrote', { file: options.json })}\n`);
     if (options.export || options['export-tiers']) await exportCampaign(options.export, options['export-tiers'], { result, config, locale, customers: tables.customers, say });
 
     if (options.out || flags.has('in-place')) {

@@ -130,6 +130,38 @@ describe('customer-tiers classify', () => {
     fs.rmSync(d, { recursive: true, force: true });
   });
 
+  test('--json - and --export - go to stdout like --csv -; two outputs on stdout, or the workbook, are refused in the user\'s words', () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-stdout2-'));
+    fs.writeFileSync(path.join(d, 'orders.csv'), '客户ID,订单日期,金额\n"=cmd|x",2024-01-05,900\nc2,2024-02-05,50\nc2,2024-01-05,20\n');
+    const run = (...args: string[]) => {
+      const res = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'src/cli/main.ts'), 'classify', '--orders', 'orders.csv', ...args], { cwd: d, env: { ...process.env, LANG: 'C' } });
+      return { code: res.status, out: res.stdout.toString('utf8'), err: res.stderr.toString('utf8') };
+    };
+    const json = run('--json', '-', '--lang', 'en-US');
+    expect(json.code).toBe(0);
+    expect(run('--json', 'r.json', '--lang', 'en-US').code).toBe(0);
+    expect(JSON.parse(json.out)).toEqual(JSON.parse(fs.readFileSync(path.join(d, 'r.json'), 'utf8')));
+    expect(json.err).toContain('analysis date 2024-02-05');
+    expect(json.err).not.toContain('Wrote -');
+
+    const camp = run('--export', '-', '--export-tiers', 'abc=A', '--lang', 'zh-CN');
+    expect(camp.code).toBe(0);
+    const rows = parseCsv(camp.out);
+    expect(rows[0][0]).toBe('客户ID');
+    expect(rows[1][0]).toBe("'=cmd|x");
+    expect(camp.err).toContain('营销名单：1 位客户 → 标准输出');
+
+    const twice = run('--csv', '-', '--json', '-', '--lang', 'zh-CN');
+    expect(twice.code).toBe(2);
+    expect(twice.err).toBe('--csv -、--json -：只能有一个输出写到标准输出。未写入任何内容：请给其余输出指定文件名。\n');
+    expect(twice.out).toBe('');
+    const book = run('--out', '-', '--lang', 'en-US');
+    expect(book.code).toBe(2);
+    expect(book.err).toContain('--out -: a workbook cannot go to standard output');
+    expect(fs.readdirSync(d).sort()).toEqual(['orders.csv', 'r.json']);
+    fs.rmSync(d, { recursive: true, force: true });
+  });
+
   test('exports a campaign list of chosen tiers with contacts, formula-guarded; bad tiers exit 2', () => {
     fs.writeFileSync(path.join(dir, 'co.csv'), '客户ID,订单日期,金额\nc1,2024-01-05,900\nc1,2024-02-05,500\nc2,2024-02-01,30\nc3,2024-01-20,20\n');
     fs.writeFileSync(path.join(dir, 'cc.csv'), '客户ID,客户名称,手机,邮箱,负责人\nc1,"=cmd|x",+86 13800000000,a@x.cn,@王\nc2,乙,138,b@x.cn,李\nc3,丙,139,c@x.cn,张\n');

@@ -45,8 +45,9 @@ describe('help and version', () => {
       }
     }
     expect(helpText('zh-CN', 'demo')).toMatch(/生成示例工作簿/);
-    expect(helpText('en-US', 'classify')).toContain('--csv - writes it to standard output (the summary then goes to standard error)');
-    expect(helpText('zh-CN', 'classify')).toContain('--csv - 写到标准输出（此时摘要写到标准错误）');
+    expect(helpText('en-US', 'classify')).toContain('--csv - writes it to standard output (the summary then goes to standard error;');
+    expect(helpText('en-US', 'classify')).toContain('--json - and a CSV --export - likewise, one of them at a time)');
+    expect(helpText('zh-CN', 'classify')).toContain('--csv - 写到标准输出（此时摘要写到标准错误；--json -、CSV 格式的 --export - 同理，');
     expect(versionText('en-US')).toBe(`customer-tiers ${pkg.version}`);
   });
 
