@@ -71,10 +71,14 @@ interface Summary {
 
 function summarise(rows: Record<string, unknown>[], dateOrder: FactsQueryInput['dateOrder']): Summary {
   const bad: Summary['bad'] = { id: { count: 0, example: '' }, date: { count: 0, example: '' }, amount: { count: 0, example: '' }, profit: { count: 0, example: '' }, order_id: { count: 0, example: '' } };
+  // The smallest example of all groups, not the first: the groups come back in no fixed order
+  // (DuckDB aggregates on several threads), and the message must not change from run to run.
   const see = (k: keyof Summary['bad'], n: number, ex: unknown) => {
     if (!(n > 0)) return;
     bad[k].count += n;
-    if (!bad[k].example && ex !== null && ex !== undefined) bad[k].example = String(ex);
+    if (ex === null || ex === undefined) return;
+    const e = String(ex);
+    if (!bad[k].example || e < bad[k].example) bad[k].example = e;
   };
   const ev = [0, 0, 0, 0];
   let total = 0;

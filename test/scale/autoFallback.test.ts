@@ -70,7 +70,7 @@ const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const refused: [string, string, string | Buffer, string, string][] = [
   ['a title line above the header', 'title.csv', '2024 orders\ncustomer_id,order_date,amount\nc1,2024-01-01,5\nc2,2024-02-01,7\nc1,2024-03-01,3\n', 'its header is not on line 1', '其表头不在第 1 行'],
   ['Latin-1 text', 'latin1.csv', Buffer.from('customer_id,order_date,amount\nJos\xe9,2024-01-01,5\nc2,2024-02-01,7\nJos\xe9,2024-03-01,3\n', 'latin1'), 'it is encoded as windows-1252, and DuckDB reads only UTF-8', '它的编码是 windows-1252，而 DuckDB 只读取 UTF-8'],
-  ['decimal commas', 'comma.csv', 'customer_id;order_date;amount\nc1;2024-01-01;12,50\nc2;2024-02-01;7,25\nc1;2024-03-01;1,5\n', '3 of 3 values in column "amount" are written in a form only the in-memory reader reads (e.g. "7,25")', '“amount”列的 3 个值中有 3 个的写法只有内存读取器能读（例如“7,25”）'],
+  ['decimal commas', 'comma.csv', 'customer_id;order_date;amount\nc1;2024-01-01;12,50\nc2;2024-02-01;7,25\nc1;2024-03-01;1,5\n', '3 of 3 values in column "amount" are written in a form only the in-memory reader reads (e.g. "1,5")', '“amount”列的 3 个值中有 3 个的写法只有内存读取器能读（例如“1,5”）'],
   ['an unclosed quote', 'quote.csv', 'customer_id,order_date,amount\nc0,2024-01-02,4\n"c1,2024-01-01,5\nc2,2024-02-01,7\nc1,2024-03-01,3\n', 'some of its lines are not plain CSV', '其中有些行不是规范的 CSV'],
 ];
 test.each(refused)('%s: DuckDB refuses, the file is read in memory, exit 0, the in-memory result, and the user is told', async (_, name, body, why, whyZh) => {

@@ -34,7 +34,10 @@ describe('BG/NBD predictions', () => {
       fc.property(params, history, logUniform(0.01, 2000), fc.double({ min: 1, max: 20, noNaN: true }), (p, h, t1, factor) => {
         const e1 = conditionalExpectedPurchases(p, t1, h.x, h.tx, h.T);
         const e2 = conditionalExpectedPurchases(p, t1 * factor, h.x, h.tx, h.T);
-        return Number.isFinite(e1) && Number.isFinite(e2) && e1 >= 0 && e2 >= e1 * (1 - 1e-9) - 1e-12;
+        // Non-decreasing up to the evaluation's own error: near a = 1 the value is interpolated
+        // in a with an error of ~1e-9 relative (bgnbd.ts, expectedNumerator), so two horizons a
+        // rounding step apart may differ by that much either way (seen: 1.1e-9 at a = 1, t = 1).
+        return Number.isFinite(e1) && Number.isFinite(e2) && e1 >= 0 && e2 >= e1 * (1 - 1e-8) - 1e-12;
       }),
       { numRuns: 1500 },
     );
