@@ -81,18 +81,21 @@ export async function saveRegistry(port: WorkbookPort, registry: Registry | null
  * The cells of a registered tier block as the workbook holds them now (header row first), or
  * null when nothing of it is left: table columns by their headers, a plain block by position.
  */
-async function readBlock(port: WorkbookPort, c: RegistryColumns, sheet: string, tables: TableInfo[]): Promise<{ rows: CellValue[][]; col: number } | null> {
+async function readBlock(port: WorkbookPort, c: RegistryColumns, sheet: string, tables: TableInfo[]): Promise<{ rows: CellValue[][]; col: number; together: boolean } | null> {
   if (c.table) {
     const tb = tables.find((x) => x.name.toLowerCase() === c.table!.toLowerCase());
     if (!tb || c.headers.every((h) => !tb.headers.includes(h))) return null;
     const read = await port.read({ kind: 'table', table: tb.name });
     const idx = c.headers.map((h) => (read.values[0] ?? []).findIndex((x) => x === h));
-    // Where the columns stand now (the user may have added table columns left of them).
-    return { rows: read.values.map((row) => idx.map((i) => (i < 0 ? null : row[i]))), col: idx[0] >= 0 ? read.col + idx[0] : c.col };
+    // Where the columns stand now (the user may have added table columns left of them). Side by
+    // side still, or the widths given to them are left alone: a column the user put between ours
+    // is not one the add-in made.
+    const together = idx.every((i, j) => i >= 0 && i === idx[0] + j);
+    return { rows: read.values.map((row) => idx.map((i) => (i < 0 ? null : row[i]))), col: idx[0] >= 0 ? read.col + idx[0] : c.col, together };
   }
   const read = await port.read({ kind: 'sheet', sheet, address: rangeAddress(c.row, c.col, c.rows + 1, c.headers.length) });
   const rows: CellValue[][] = Array.from({ length: c.rows + 1 }, (_, i) => Array.from({ length: c.headers.length }, (_, j) => read.values[c.row + i - read.row]?.[c.col + j - read.col] ?? null));
-  return rows.some((r) => r.some((v) => v !== null && v !== '')) ? { rows, col: c.col } : null;
+  return rows.some((r) => r.some((v) => v !== null && v !== '')) ? { rows, col: c.col, together: true } : null;
 }
 
 /**
@@ -171,7 +174,7 @@ async function verifyColumns(port: WorkbookPort, own: Ownership, c: RegistryColu
   const headersOurs = (found[0] ?? []).every((h, j) => h === c.headers[j]);
   // Pending: our last write stopped half-way; the block is as far as it got (its headers are ours).
   if (c.hash && (blockHash(found) === c.hash || (c.pending && (found[0] ?? []).some((h, j) => h === c.headers[j])))) {
-    own.verified.columns.push({ ...c, sheet, col: block.col });
+    own.verified.columns.push({ ...c, sheet, col: block.col, ...(block.together ? {} : { widths: undefined }) });
     return;
   }
   const range = c.table ? undefined : rangeAddress(c.row, c.col, c.rows + 1, c.headers.length);
